@@ -1,0 +1,32 @@
+"""Command line: `python -m srm_build check [CONTENT_DIR]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ContentError, format_problems
+from .pipeline import load_content
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m srm_build",
+                                     description="Check and export the SRM study content.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate the content without building the site")
+    check.add_argument("content_dir", nargs="?", default="content", type=Path,
+                       help="folder of YAML and Markdown content (default: content)")
+    args = parser.parse_args(argv)
+    try:
+        content = load_content(args.content_dir)
+    except ContentError as exc:
+        print(format_problems(exc.problems), file=sys.stderr)
+        return 1
+    print(f"{args.content_dir.as_posix()}: {len(content.files)} YAML files, "
+          f"{len(content.pages)} pages, {len(content.by_id)} items: no problems found")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

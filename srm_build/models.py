@@ -1,0 +1,413 @@
+"""Typed content: one pydantic model per kind, the file models that hold them, and the
+Content bundle that indexes every item by id.
+
+Models are strict (no coercion, unknown keys rejected) so that YAML surprises such as an
+unquoted `no` becoming false are reported instead of published.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    model_validator,
+)
+
+from .errors import Problem
+from .loader import Document, PathKey
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+"""Stable, URL-safe identifier: lowercase words joined by single hyphens."""
+
+OptionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]{1,12}$")]
+"""Short key of an option within its question, such as `a`."""
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+"""One line of plain text, such as a title."""
+
+Markdown = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
+"""Markdown prose; rendered safely (raw HTML is shown as text)."""
+
+Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$", max_length=500)]
+
+Owner = Literal["aws", "customer", "shared"]
+OWNERS: tuple[Owner, ...] = ("aws", "customer", "shared")
+OWNER_LABELS = {"aws": "AWS", "customer": "Customer", "shared": "Shared"}
+MODEL_LABELS = {"iaas": "IaaS", "paas": "PaaS", "saas": "SaaS"}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a model was written: its document and the key path inside it."""
+
+    doc: Document
+    key: PathKey
+
+    def problem(self, message: str, *field: str | int, of_key: bool = False) -> Problem:
+        return self.doc.problem((*self.key, *field), message, of_key=of_key)
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    _where: Location | None = PrivateAttr(default=None)
+
+    @property
+    def where(self) -> Location:
+        assert self._where is not None, "models are located when a document is parsed"
+        return self._where
+
+
+# --- sources and glossary -------------------------------------------------------------
+
+class Source(Model):
+    """A document that content is drawn from; items name it by id."""
+
+    id: Id
+    title: Text
+    url: Url
+    publisher: Text = "Amazon Web Services"
+
+
+class Term(Model):
+    """A glossary entry. `quote: true` marks the definition as official wording."""
+
+    id: Id
+    term: Text
+    definition: Markdown
+    quote: bool = False
+    aliases: list[Text] = []
+    related: list[Id] = []
+    source: Id
+
+
+# --- responsibility tables, layers and services ---------------------------------------
+
+class TableRow(Model):
+    """One row: what AWS, the customer, or both do for the thing the row names."""
+
+    id: Id
+    label: Text
+    services: list[Id] = []
+    aws: list[Markdown] = []
+    customer: list[Markdown] = []
+    shared: list[Markdown] = []
+    notes: Markdown | None = None
+    source: Id | None = None
+
+    @model_validator(mode="after")
+    def _says_who(self) -> TableRow:
+        if not (self.aws or self.customer or self.shared):
+            raise ValueError("a row needs at least one of 'aws', 'customer' or 'shared'")
+        return self
+
+
+class Table(Model):
+    """A responsibility table; rows take the table's source unless they name their own."""
+
+    id: Id
+    title: Text
+    intro: Markdown | None = None
+    row_header: Text = "Area"
+    """Heading of the first column, naming what each row is about."""
+    source: Id
+    rows: list[TableRow] = Field(min_length=1)
+
+
+class Layer(Model):
+    """One level of the stack, from physical facilities up to customer data."""
+
+    id: Id
+    name: Text
+    description: Markdown
+    source: Id
+
+
+class LayerShare(Model):
+    """An owner with the note that explains it; required when the owner is `shared`."""
+
+    owner: Owner
+    note: Markdown
+
+
+class Service(Model):
+    """An AWS service and who owns each layer of the stack when it is used."""
+
+    id: Id
+    name: Text
+    model: Literal["iaas", "paas", "saas"]
+    category: Literal["infrastructure", "container", "abstracted"] | None = None
+    summary: Markdown
+    layers: dict[Id, Owner | LayerShare]
+    source: Id
+
+    def owner_of(self, layer: str) -> Owner | None:
+        cell = self.layers.get(layer)
+        return cell.owner if isinstance(cell, LayerShare) else cell
+
+
+# --- scenarios ------------------------------------------------------------------------
+
+class Scenario(Model):
+    """A situation and who is responsible for it, with the reason."""
+
+    id: Id
+    title: Text
+    situation: Markdown
+    responsible: Owner
+    explanation: Markdown
+    service: Id | None = None
+    layer: Id | None = None
+    terms: list[Id] = []
+    source: Id
+
+
+# --- quizzes --------------------------------------------------------------------------
+
+class Option(Model):
+    """A choice with the feedback a reader sees after picking it (or missing it)."""
+
+    id: OptionId
+    text: Markdown
+    feedback: Markdown
+
+
+class QuestionBase(Model):
+    id: Id
+    prompt: Markdown
+    explanation: Markdown | None = None
+    terms: list[Id] = []
+    source: Id | None = None
+
+
+class SingleChoice(QuestionBase):
+    """Exactly one option is correct."""
+
+    type: Literal["single"]
+    options: list[Option] = Field(min_length=2)
+    answer: OptionId
+
+    @property
+    def correct(self) -> set[str]:
+        return {self.answer}
+
+
+class MultipleChoice(QuestionBase):
+    """One or more options are correct; the reader must pick all of them."""
+
+    type: Literal["multiple"]
+    options: list[Option] = Field(min_length=2)
+    answer: list[OptionId] = Field(min_length=1)
+
+    @property
+    def correct(self) -> set[str]:
+        return set(self.answer)
+
+
+class TrueFalse(QuestionBase):
+    """A statement that is true or false; the explanation is the feedback for both."""
+
+    type: Literal["true-false"]
+    answer: bool
+    explanation: Markdown
+
+
+class SortItem(Model):
+    """Something to place in a bucket; `service` and `layer` tie it to the matrix."""
+
+    id: OptionId | Id
+    text: Markdown
+    owner: Owner
+    explanation: Markdown
+    service: Id | None = None
+    layer: Id | None = None
+
+
+class Sort(QuestionBase):
+    """Items to sort into owner buckets."""
+
+    type: Literal["sort"]
+    buckets: list[Owner] = Field(min_length=2)
+    items: list[SortItem] = Field(min_length=2)
+
+
+class Flashcards(QuestionBase):
+    """A deck of glossary terms: the term on the front, the definition on the back."""
+
+    type: Literal["flashcards"]
+    prompt: Markdown = "Recall the definition, then flip the card."
+    cards: list[Id] = Field(min_length=1)
+
+
+Question = Annotated[
+    Union[SingleChoice, MultipleChoice, TrueFalse, Sort, Flashcards],
+    Field(discriminator="type"),
+]
+QUESTION_TYPES = ("single", "multiple", "true-false", "sort", "flashcards")
+
+
+class Quiz(Model):
+    """A titled set of questions; questions take the quiz's source unless they name one."""
+
+    id: Id
+    title: Text
+    intro: Markdown | None = None
+    shuffle: bool = False
+    source: Id | None = None
+    questions: list[Question] = Field(min_length=1)
+
+
+# --- files ----------------------------------------------------------------------------
+
+class FileBase(Model):
+    """Every content file is a page: a title, an optional intro, and its items."""
+
+    title: Text
+    intro: Markdown | None = None
+
+    def items(self) -> list[Model]:
+        return list(getattr(self, ITEMS_FIELD[self.kind]))  # type: ignore[attr-defined]
+
+
+class SourcesFile(FileBase):
+    kind: Literal["sources"]
+    sources: list[Source] = Field(min_length=1)
+
+
+class GlossaryFile(FileBase):
+    kind: Literal["glossary"]
+    terms: list[Term] = Field(min_length=1)
+
+
+class TablesFile(FileBase):
+    kind: Literal["tables"]
+    tables: list[Table] = Field(min_length=1)
+
+
+class LayersFile(FileBase):
+    kind: Literal["layers"]
+    layers: list[Layer] = Field(min_length=1)
+
+
+class ServicesFile(FileBase):
+    kind: Literal["services"]
+    services: list[Service] = Field(min_length=1)
+
+
+class ScenariosFile(FileBase):
+    kind: Literal["scenarios"]
+    scenarios: list[Scenario] = Field(min_length=1)
+
+
+class QuizzesFile(FileBase):
+    kind: Literal["quizzes"]
+    quizzes: list[Quiz] = Field(min_length=1)
+
+
+ContentFile = Annotated[
+    Union[SourcesFile, GlossaryFile, TablesFile, LayersFile, ServicesFile, ScenariosFile,
+          QuizzesFile],
+    Field(discriminator="kind"),
+]
+FILE_MODELS: dict[str, type[FileBase]] = {
+    "sources": SourcesFile,
+    "glossary": GlossaryFile,
+    "tables": TablesFile,
+    "layers": LayersFile,
+    "services": ServicesFile,
+    "scenarios": ScenariosFile,
+    "quizzes": QuizzesFile,
+}
+ITEMS_FIELD = {
+    "sources": "sources",
+    "glossary": "terms",
+    "tables": "tables",
+    "layers": "layers",
+    "services": "services",
+    "scenarios": "scenarios",
+    "quizzes": "quizzes",
+}
+SINGULAR = {
+    "sources": "source", "terms": "term", "tables": "table", "rows": "row",
+    "layers": "layer", "services": "service", "scenarios": "scenario", "quizzes": "quiz",
+    "questions": "question", "options": "option", "items": "item",
+}
+"""What one element of each list is called in messages."""
+
+
+def locate(model: Model, doc: Document, key: PathKey) -> None:
+    """Record where `model` and every model nested in it were written."""
+    model._where = Location(doc, key)
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, Model):
+            locate(value, doc, (*key, name))
+        elif isinstance(value, list):
+            for i, element in enumerate(value):
+                if isinstance(element, Model):
+                    locate(element, doc, (*key, name, i))
+        elif isinstance(value, dict):
+            for dict_key, element in value.items():
+                if isinstance(element, Model):
+                    locate(element, doc, (*key, name, dict_key))
+
+
+# --- the bundle -----------------------------------------------------------------------
+
+@dataclass
+class Page:
+    """A Markdown page of prose, which may embed items by id."""
+
+    path: str
+    """Path relative to the content folder, with forward slashes."""
+    text: str
+
+
+@dataclass
+class Content:
+    """Everything loaded: the content files, the prose pages, and indexes by id."""
+
+    files: dict[str, Any]
+    """Content-relative path of each YAML file -> its file model."""
+    pages: dict[str, Page]
+    by_id: dict[str, Model]
+    """Every top-level item, question included, by its id."""
+
+    def of_type(self, cls: type) -> list:
+        return [item for item in self.by_id.values() if isinstance(item, cls)]
+
+    @property
+    def layers(self) -> list[Layer]:
+        return self.of_type(Layer)
+
+    @property
+    def terms(self) -> list[Term]:
+        return self.of_type(Term)
+
+
+def items_with_ids(file: FileBase) -> list[Model]:
+    """The items of a file that are addressable by id, questions of quizzes included."""
+    found: list[Model] = []
+    for item in file.items():
+        found.append(item)
+        if isinstance(item, Quiz):
+            found.extend(item.questions)
+    return found
+
+
+def field_names() -> set[str]:
+    """Every field name any model accepts, for 'did you mean' hints."""
+    names: set[str] = set()
+    stack: list[type[BaseModel]] = [*FILE_MODELS.values(), SingleChoice, MultipleChoice,
+                                    TrueFalse, Sort, Flashcards, SortItem, Option, TableRow,
+                                    LayerShare]
+    for cls in stack:
+        names.update(cls.model_fields)
+    return names

@@ -1,0 +1,106 @@
+"""Content to pages: the Markdown of each generated page, embeds expanded in prose pages,
+and the URLs that link items to the page each one lives on.
+
+Generated pages are Markdown whose headings carry `{ #id }` (attr_list) and whose bodies
+are raw HTML blocks, so MkDocs puts them in the navigation, search and table of contents.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import PurePosixPath
+
+from markupsafe import Markup
+
+from .embeds import Embed, replace_embeds
+from .markup import heading_text
+from .models import Content, Model, items_with_ids
+from .pipeline import page_path
+from .render import Linker, Renderer
+
+
+def anchor_of(ident: str) -> str:
+    """The element id of an item; the prefix keeps it apart from heading slugs."""
+    return f"srm-{ident}"
+
+
+def title_of(item: Model) -> str:
+    for field in ("term", "title", "name"):
+        value = getattr(item, field, None)
+        if isinstance(value, str):
+            return value
+    return getattr(item, "id", "")
+
+
+def url_of(src: str, directory_urls: bool) -> str:
+    """The URL of a page relative to the site root, the way MkDocs writes it."""
+    path = PurePosixPath(src).with_suffix("")
+    if not directory_urls:
+        return f"{path}.html"
+    if path.name == "index":
+        return "" if str(path.parent) == "." else f"{path.parent}/"
+    return f"{path}/"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    relative = posixpath.relpath(to_url or ".", base or ".")
+    if to_url.endswith("/") or not to_url:
+        relative = relative.rstrip("/") + "/"
+    return relative
+
+
+class SitePages:
+    """Knows where every item lives and renders the pages that show them."""
+
+    def __init__(self, content: Content, renderer: Renderer, *, directory_urls: bool = True):
+        self.content = content
+        self.renderer = renderer
+        self.directory_urls = directory_urls
+        self.renderer.env.filters["heading"] = lambda text: Markup(heading_text(text))
+        self.home: dict[str, str] = {}
+        """Item id -> the generated page it lives on."""
+        for path, file in content.files.items():
+            for item in items_with_ids(file):
+                self.home[item.id] = page_path(path)  # type: ignore[attr-defined]
+
+    def linker(self, src: str) -> Linker:
+        """Hrefs from the page `src` to any item."""
+        here = url_of(src, self.directory_urls)
+
+        def link(ident: str) -> str:
+            target = self.home[ident]
+            fragment = f"#{anchor_of(ident)}"
+            if target == src:
+                return fragment
+            return relative_url(here, url_of(target, self.directory_urls)) + fragment
+
+        return link
+
+    def generated(self) -> dict[str, str]:
+        """The Markdown of every page generated from a YAML file, by its page path."""
+        template = self.renderer.env.get_template("page.md.jinja")
+        pages: dict[str, str] = {}
+        for path, file in self.content.files.items():
+            src = page_path(path)
+            link = self.linker(src)
+            sections = [
+                (title_of(item), anchor_of(item.id),  # type: ignore[attr-defined]
+                 self.renderer.item(item, link=link, titled=False))
+                for item in file.items()
+            ]
+            pages[src] = template.render(file=file, sections=sections,
+                                         extras=self.renderer.file_extras(file, link=link))
+        return pages
+
+    def expand_embeds(self, src: str, markdown: str) -> str:
+        """A prose page's Markdown with each `srm` block replaced by its items' HTML."""
+        link = self.linker(src)
+
+        def render(embed: Embed) -> str:
+            return "\n\n".join(
+                self.renderer.item(self.content.by_id[ident], link=link, titled=True)
+                for ident, _line, _col in embed.ids
+            )
+
+        return replace_embeds(markdown, render)

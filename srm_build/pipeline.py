@@ -1,0 +1,76 @@
+"""The core pipeline as one call: read every content file, validate it, check references.
+
+Nothing here knows about MkDocs; the plugin and the command line both call `load_content`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from .errors import ContentError, Problem, display_path
+from .loader import read_file
+from .models import Content, FileBase, Page
+from .parse import parse_document
+from .references import check_references, index_items
+
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+def content_files(root: Path) -> list[Path]:
+    """YAML and Markdown files under `root`, in a stable order, hidden folders skipped."""
+    found = [
+        path for path in root.rglob("*")
+        if path.is_file()
+        and path.suffix in (*YAML_SUFFIXES, ".md")
+        and not any(part.startswith(".") for part in path.relative_to(root).parts)
+    ]
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def page_path(yaml_path: str) -> str:
+    """The Markdown page a YAML file becomes: `quizzes/iaas.yml` -> `quizzes/iaas.md`."""
+    return str(PurePosixPath(yaml_path).with_suffix(".md"))
+
+
+def load_content(root: Path, shown_as: str | None = None) -> Content:
+    """Load and check everything under `root`; raise ContentError listing every problem.
+
+    `shown_as` is how `root` is written in messages (default: as given)."""
+    prefix = PurePosixPath(shown_as if shown_as is not None else display_path(root))
+    problems: list[Problem] = []
+    files: dict[str, FileBase] = {}
+    pages: dict[str, Page] = {}
+    if not root.is_dir():
+        raise ContentError([Problem(str(prefix), 1, 1, "content folder not found")])
+    for path in content_files(root):
+        relative = path.relative_to(root).as_posix()
+        shown = str(prefix / relative)
+        if path.suffix == ".md":
+            try:
+                pages[relative] = Page(shown, path.read_text(encoding="utf-8-sig"))
+            except UnicodeDecodeError as exc:
+                problems.append(Problem(shown, 1, 1, f"not UTF-8 text: {exc.reason}"))
+            continue
+        doc = read_file(path, shown)
+        if isinstance(doc, Problem):
+            problems.append(doc)
+            continue
+        model, found = parse_document(doc)
+        problems.extend(found)
+        if model is not None:
+            files[relative] = model
+    for relative, model in files.items():
+        if page_path(relative) in pages:
+            problems.append(model.where.problem(
+                f"this file becomes the page {page_path(relative)}, which already exists; "
+                f"rename one of them", "kind"))
+    by_id, found = index_items(files)
+    problems.extend(found)
+    content = Content(files=files, pages=pages, by_id=by_id)
+    if not problems:
+        # With a file missing, its ids would be reported as unknown everywhere they are
+        # used: references are checked once every file has loaded.
+        problems.extend(check_references(content))
+    if problems:
+        raise ContentError(problems)
+    return content

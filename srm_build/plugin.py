@@ -1,0 +1,97 @@
+"""The MkDocs adapter: validates content before anything is written, adds the generated
+pages and the client assets, and expands embeds in prose pages."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .config import SrmConfig
+from .errors import ContentError, format_problems
+from .pages import SitePages
+from .pipeline import YAML_SUFFIXES, load_content, page_path
+from .render import Renderer
+
+log = get_plugin_logger(__name__)
+
+ASSETS = ("srm.css", "srm.js")
+ASSET_URI = "assets/srm/{}"
+
+
+class SrmPlugin(BasePlugin[SrmConfig]):
+    """Turns the YAML in `docs_dir` into pages; see the README for the content kinds."""
+
+    def __init__(self) -> None:
+        self.pages: SitePages | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        docs = Path(config.docs_dir)
+        root = Path(config.config_file_path or ".").resolve().parent
+        try:
+            shown = os.path.relpath(docs, root)
+        except ValueError:  # another drive on Windows
+            shown = str(docs)
+        try:
+            content = load_content(docs, shown_as=Path(shown).as_posix())
+        except ContentError as exc:
+            raise PluginError(f"The content has problems; nothing was built:\n"
+                              f"{format_problems(exc.problems)}") from None
+        custom = self.config.custom_templates
+        renderer = Renderer(content, Path(custom) if custom else None)
+        self.pages = SitePages(content, renderer, directory_urls=config.use_directory_urls)
+        # Generated headings carry their anchors as `{ #id }`.
+        if "attr_list" not in config.markdown_extensions:
+            config.markdown_extensions.append("attr_list")
+        for name, extra in (("srm.css", config.extra_css), ("srm.js", config.extra_javascript)):
+            uri = ASSET_URI.format(name)
+            if uri not in [str(entry) for entry in extra]:
+                extra.append(uri)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.pages is None:
+            return None
+        for file in list(files):
+            # The YAML is the source of pages, never published as it is.
+            if file.src_uri.endswith(YAML_SUFFIXES) and not file.generated_by:
+                files.remove(file)
+        for src, markdown in self.pages.generated().items():
+            file = File.generated(config, src, content=markdown)
+            file.edit_uri = self._yaml_of(src)
+            files.append(file)
+        assets = Path(__file__).parent / "assets"
+        for name in ASSETS:
+            uri = ASSET_URI.format(name)
+            if files.get_file_from_path(uri) is None:  # a user's own copy wins
+                files.append(File.generated(config, uri, abs_src_path=str(assets / name)))
+        return files
+
+    def _yaml_of(self, src: str) -> str | None:
+        assert self.pages is not None
+        for path in self.pages.content.files:
+            if page_path(path) == src:
+                return path
+        return None
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str | None:
+        if not self.config.enabled or self.pages is None:
+            return None
+        if page.file.src_uri in self.pages.content.pages:
+            return self.pages.expand_embeds(page.file.src_uri, markdown)
+        return None
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
+                 builder) -> LiveReloadServer | None:
+        if self.config.enabled and self.config.custom_templates:
+            server.watch(self.config.custom_templates)
+        return server

@@ -1,0 +1,224 @@
+"""Checks across items and files, run once every file has loaded.
+
+Each check returns problems rather than raising, so one run reports everything wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .embeds import find_embeds
+from .errors import Problem
+from .models import (
+    OWNER_LABELS,
+    Content,
+    Flashcards,
+    Layer,
+    Model,
+    MultipleChoice,
+    Page,
+    Quiz,
+    Scenario,
+    Service,
+    SingleChoice,
+    Sort,
+    Source,
+    Table,
+    Term,
+    items_with_ids,
+)
+
+
+def index_items(files: dict[str, object]) -> tuple[dict[str, Model], list[Problem]]:
+    """Index every addressable item by id; a repeated id is a problem at its second use."""
+    by_id: dict[str, Model] = {}
+    problems: list[Problem] = []
+    for file in files.values():
+        for item in items_with_ids(file):  # type: ignore[arg-type]
+            first = by_id.setdefault(item.id, item)  # type: ignore[attr-defined]
+            if first is not item:
+                was = first.where.problem("", "id")
+                problems.append(item.where.problem(
+                    f"duplicate id '{item.id}'; it is already used at "  # type: ignore[attr-defined]
+                    f"{was.path}:{was.line}:{was.col}", "id"))
+    return by_id, problems
+
+
+def check_references(content: Content) -> list[Problem]:
+    """Every cross-item rule: references resolve, answers name options, owners agree."""
+    checks = (_sources, _terms, _services, _matrix_agreement, _choices, _sorts, _tables,
+              _page_embeds)
+    return [problem for check in checks for problem in check(content)]
+
+
+def _expect(content: Content, item: Model, ids: Iterable[str | None], cls: type, what: str,
+            field: str) -> Iterator[Problem]:
+    """Problems for each id in `ids` that does not name an item of type `cls`."""
+    values = list(ids)
+    for i, ref in enumerate(values):
+        if ref is None or isinstance(content.by_id.get(ref), cls):
+            continue
+        key: tuple[str | int, ...] = (field, i) if len(values) > 1 or field in _LIST_FIELDS \
+            else (field,)
+        yield item.where.problem(f"{_label(item)}{field} names unknown {what} '{ref}'", *key)
+
+
+_LIST_FIELDS = {"related", "terms", "cards", "services"}
+
+
+def _label(item: Model) -> str:
+    name = {Term: "term", Table: "table", Scenario: "scenario", Service: "service",
+            Layer: "layer", Quiz: "quiz", Source: "source"}.get(type(item), "question")
+    ident = getattr(item, "id", None)
+    return f"{name} '{ident}': " if ident else ""
+
+
+def _sources(content: Content) -> Iterator[Problem]:
+    for item in content.by_id.values():
+        if isinstance(item, Quiz):
+            yield from _expect(content, item, [item.source], Source, "source", "source")
+            for question in item.questions:
+                if question.source is None and item.source is None:
+                    yield question.where.problem(
+                        f"question '{question.id}': no source; give the question or its quiz "
+                        f"a 'source'", "id")
+        elif isinstance(item, Table):
+            yield from _expect(content, item, [item.source], Source, "source", "source")
+            for row in item.rows:
+                yield from _expect(content, row, [row.source], Source, "source", "source")
+        elif hasattr(item, "source") and not isinstance(item, Source):
+            yield from _expect(content, item, [item.source], Source, "source", "source")
+
+
+def _terms(content: Content) -> Iterator[Problem]:
+    for item in content.by_id.values():
+        if isinstance(item, Term):
+            yield from _expect(content, item, item.related, Term, "term", "related")
+        if isinstance(item, Flashcards):
+            yield from _expect(content, item, item.cards, Term, "term", "cards")
+        if hasattr(item, "terms") and isinstance(item.terms, list):
+            yield from _expect(content, item, item.terms, Term, "term", "terms")
+
+
+def _services(content: Content) -> Iterator[Problem]:
+    layer_ids = [layer.id for layer in content.layers]
+    for service in content.of_type(Service):
+        for layer in service.layers:
+            if layer not in layer_ids:
+                yield service.where.problem(
+                    f"service '{service.id}': unknown layer '{layer}'", "layers", layer,
+                    of_key=True)
+        missing = [layer for layer in layer_ids if layer not in service.layers]
+        if missing:
+            yield service.where.problem(
+                f"service '{service.id}': does not say who owns layer(s) {', '.join(missing)}",
+                "layers")
+        for layer, cell in service.layers.items():
+            if cell == "shared":
+                yield service.where.problem(
+                    f"service '{service.id}': layer '{layer}' is shared; write it as "
+                    f"{{owner: shared, note: ...}} to say how", "layers", layer)
+
+
+def _matrix_agreement(content: Content) -> Iterator[Problem]:
+    """Scenarios and sort items tied to a service and layer agree with the service matrix."""
+    tied: list[tuple[Model, str | None, str | None, str, str]] = [
+        (s, s.service, s.layer, s.responsible, "responsible") for s in content.of_type(Scenario)
+    ]
+    for sort in content.of_type(Sort):
+        tied.extend((item, item.service, item.layer, item.owner, "owner") for item in sort.items)
+    for item, service_id, layer_id, owner, field in tied:
+        label = _label(item) if isinstance(item, Scenario) else f"sort item '{item.id}': "  # type: ignore[attr-defined]
+        service = content.by_id.get(service_id) if service_id else None
+        layer = content.by_id.get(layer_id) if layer_id else None
+        if service_id and not isinstance(service, Service):
+            yield item.where.problem(f"{label}service names unknown service '{service_id}'",
+                                     "service")
+        if layer_id and not isinstance(layer, Layer):
+            yield item.where.problem(f"{label}layer names unknown layer '{layer_id}'", "layer")
+        if isinstance(service, Service) and isinstance(layer, Layer):
+            expected = service.owner_of(layer.id)
+            if expected and expected != owner:
+                yield item.where.problem(
+                    f"{label}{field} is '{owner}', but the service matrix says "
+                    f"{OWNER_LABELS[expected]} owns {layer.name} for {service.name}", field)
+
+
+def _choices(content: Content) -> Iterator[Problem]:
+    for question in content.by_id.values():
+        if not isinstance(question, (SingleChoice, MultipleChoice)):
+            continue
+        ids = [option.id for option in question.options]
+        texts: dict[str, str] = {}
+        for i, option in enumerate(question.options):
+            if ids.index(option.id) != i:
+                yield question.where.problem(
+                    f"question '{question.id}': option id '{option.id}' is used twice",
+                    "options", i, "id")
+            folded = " ".join(option.text.casefold().split())
+            if folded in texts:
+                yield question.where.problem(
+                    f"question '{question.id}': options '{texts[folded]}' and '{option.id}' "
+                    f"have the same text", "options", i, "text")
+            texts.setdefault(folded, option.id)
+        answers = [question.answer] if isinstance(question, SingleChoice) else question.answer
+        for i, answer in enumerate(answers):
+            if answer not in ids:
+                key = ("answer",) if isinstance(question, SingleChoice) else ("answer", i)
+                yield question.where.problem(
+                    f"question '{question.id}': answer '{answer}' is not one of the options "
+                    f"{', '.join(ids)}", *key)
+            elif answers.index(answer) != i:
+                yield question.where.problem(
+                    f"question '{question.id}': answer '{answer}' is listed twice", "answer", i)
+
+
+def _sorts(content: Content) -> Iterator[Problem]:
+    for sort in content.of_type(Sort):
+        for i, bucket in enumerate(sort.buckets):
+            if sort.buckets.index(bucket) != i:
+                yield sort.where.problem(
+                    f"question '{sort.id}': bucket '{bucket}' is listed twice", "buckets", i)
+        seen: set[str] = set()
+        for i, item in enumerate(sort.items):
+            if item.id in seen:
+                yield item.where.problem(
+                    f"question '{sort.id}': item id '{item.id}' is used twice", "id")
+            seen.add(item.id)
+            if item.owner not in sort.buckets:
+                yield item.where.problem(
+                    f"question '{sort.id}': item '{item.id}' belongs in '{item.owner}', which "
+                    f"is not one of the buckets {', '.join(sort.buckets)}", "owner")
+
+
+def _tables(content: Content) -> Iterator[Problem]:
+    for table in content.of_type(Table):
+        seen: set[str] = set()
+        for row in table.rows:
+            if row.id in seen:
+                yield row.where.problem(f"table '{table.id}': row id '{row.id}' is used twice",
+                                        "id")
+            seen.add(row.id)
+            yield from _expect(content, row, row.services, Service, "service", "services")
+
+
+def _page_embeds(content: Content) -> Iterator[Problem]:
+    for page in content.pages.values():
+        yield from check_page_embeds(content, page)
+
+
+def check_page_embeds(content: Content, page: Page) -> Iterator[Problem]:
+    """Embedded ids on a Markdown page exist and appear once on it."""
+    seen: set[str] = set()
+    for embed in find_embeds(page.text):
+        if not embed.ids:
+            yield Problem(page.path, embed.first_line + 1, 1,
+                          "empty srm block; write one item id per line")
+        for ident, line, col in embed.ids:
+            if ident not in content.by_id:
+                close = [i for i in content.by_id if ident in i or i in ident][:3]
+                hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+                yield Problem(page.path, line, col, f"embeds unknown item '{ident}'{hint}")
+            elif ident in seen:
+                yield Problem(page.path, line, col, f"embeds '{ident}' twice on one page")
+            seen.add(ident)

@@ -1,0 +1,153 @@
+"""Items to HTML through the package's Jinja templates (autoescaped, strict undefined).
+
+A folder of custom templates, when given, is searched first, so one template can be
+overridden without copying the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    select_autoescape,
+)
+from markupsafe import Markup
+
+from .markup import render_block, render_inline
+from .models import (
+    MODEL_LABELS,
+    OWNER_LABELS,
+    OWNERS,
+    Content,
+    FileBase,
+    Flashcards,
+    Layer,
+    Model,
+    MultipleChoice,
+    Quiz,
+    Scenario,
+    Service,
+    SingleChoice,
+    Sort,
+    Source,
+    Table,
+    Term,
+    TrueFalse,
+)
+
+Linker = Callable[[str], str]
+"""Turns an item id into an href relative to the page being rendered."""
+
+TEMPLATE_OF: dict[type, str] = {
+    Source: "source", Term: "term", Table: "table", Layer: "layer", Service: "service",
+    Scenario: "scenario", Quiz: "quiz", SingleChoice: "question", MultipleChoice: "question",
+    TrueFalse: "question", Sort: "question", Flashcards: "question",
+}
+
+
+@dataclass(frozen=True)
+class OptionView:
+    id: str
+    text: Markup
+    feedback: Markup
+    correct: bool
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    """What the choice template needs, whichever kind of item asks the question."""
+
+    id: str
+    prompt: Markup
+    multiple: bool
+    options: list[OptionView]
+    explanation: Markup | None
+
+
+def seeded_order(items: list, seed: str, key: Callable[[object], str]) -> list:
+    """A shuffle that is the same on every build: ordered by a hash of seed and key."""
+    return sorted(items, key=lambda x: hashlib.sha256(f"{seed}/{key(x)}".encode()).digest())
+
+
+def table_columns(table: Table) -> list[str]:
+    """The owner columns a table needs: those at least one row fills."""
+    return [owner for owner in OWNERS if any(getattr(row, owner) for row in table.rows)]
+
+
+class Renderer:
+    """Renders items of one loaded Content; templates are compiled once and cached."""
+
+    def __init__(self, content: Content, custom_templates: Path | None = None) -> None:
+        self.content = content
+        loaders = [PackageLoader("srm_build", "templates")]
+        if custom_templates is not None:
+            loaders.insert(0, FileSystemLoader(str(custom_templates)))
+        self.env = Environment(
+            loader=ChoiceLoader(loaders),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(md=render_block, md_inline=render_inline,
+                                owner_label=OWNER_LABELS.__getitem__)
+        self.env.globals.update(owners=OWNERS, model_labels=MODEL_LABELS, lookup=self.lookup, layers=content.layers,
+                                table_columns=table_columns, choice_view=self.choice_view,
+                                source_of=self.source_of)
+        self._quiz_of = {q.id: quiz for quiz in content.of_type(Quiz) for q in quiz.questions}
+
+    def lookup(self, ident: str) -> Model:
+        return self.content.by_id[ident]
+
+    def source_of(self, item: Model, parent: Model | None = None) -> Source:
+        """The source an item names, or the one it inherits from its table or quiz."""
+        ident = getattr(item, "source", None)
+        if ident is None and parent is not None:
+            ident = getattr(parent, "source", None)
+        if ident is None and getattr(item, "id", None) in self._quiz_of:
+            ident = self._quiz_of[item.id].source  # type: ignore[attr-defined]
+        return self.content.by_id[ident]  # type: ignore[index,return-value]
+
+    def choice_view(self, item: Model) -> ChoiceView:
+        """Single, multiple, true/false and scenario questions share one markup."""
+        if isinstance(item, Scenario):
+            explanation = render_block(item.explanation)
+            options = [OptionView(o, Markup(OWNER_LABELS[o]), explanation, o == item.responsible)
+                       for o in OWNERS]
+            return ChoiceView(item.id, Markup("Who is responsible?"), False, options, None)
+        if isinstance(item, TrueFalse):
+            explanation = render_block(item.explanation)
+            options = [OptionView(value, Markup(value.title()), explanation,
+                                  (value == "true") == item.answer)
+                       for value in ("true", "false")]
+            return ChoiceView(item.id, render_inline(item.prompt), False, options, None)
+        assert isinstance(item, (SingleChoice, MultipleChoice))
+        choices = item.options
+        quiz = self._quiz_of.get(item.id)
+        if quiz is not None and quiz.shuffle:
+            choices = seeded_order(list(choices), item.id, lambda o: o.id)  # type: ignore[attr-defined]
+        options = [OptionView(o.id, render_inline(o.text), render_block(o.feedback),
+                              o.id in item.correct) for o in choices]
+        explanation = render_block(item.explanation) if item.explanation else None
+        return ChoiceView(item.id, render_inline(item.prompt),
+                          isinstance(item, MultipleChoice), options, explanation)
+
+    def item(self, item: Model, *, link: Linker, titled: bool = True) -> Markup:
+        """One item as an HTML block. `titled` shows its title (off under a page heading)."""
+        template = self.env.get_template(f"{TEMPLATE_OF[type(item)]}.html.jinja")
+        return Markup(template.render(item=item, link=link, titled=titled).strip())
+
+    def file_extras(self, file: FileBase, *, link: Linker) -> Markup:
+        """What a file's page shows before its items (the services matrix, say), if any."""
+        name = f"file-{file.kind}.html.jinja"  # type: ignore[attr-defined]
+        if name not in self.env.list_templates():
+            return Markup("")
+        return Markup(self.env.get_template(name).render(file=file, link=link).strip())
