@@ -405,9 +405,9 @@ def items_with_ids(file: FileBase) -> list[Model]:
 def field_names() -> set[str]:
     """Every field name any model accepts, for 'did you mean' hints."""
     names: set[str] = set()
-    stack: list[type[BaseModel]] = [*FILE_MODELS.values(), SingleChoice, MultipleChoice,
-                                    TrueFalse, Sort, Flashcards, SortItem, Option, TableRow,
-                                    LayerShare]
-    for cls in stack:
+    pending: list[type[BaseModel]] = [Model]
+    while pending:
+        cls = pending.pop()
         names.update(cls.model_fields)
+        pending.extend(cls.__subclasses__())
     return names

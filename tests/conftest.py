@@ -1,0 +1,90 @@
+"""Shared fixtures: the fixture site built once per session, and a browser pointed at it."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_SITE = Path(__file__).resolve().parent / "fixtures" / "site"
+CHROMIUM = os.environ.get("SRM_CHROMIUM", "/usr/lib/chromium/chromium")
+
+
+def build_site(config_file: Path, site_dir: Path, **overrides: object) -> Path:
+    """Build an MkDocs site in-process, the way `mkdocs build --strict` would."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True,
+                         **overrides)
+    build(config)
+    return site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def serve_folder(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve `root` on 127.0.0.1 from a background thread; returns the server and its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+class Site:
+    """A built site on disk and the URL it is served at, with parsed pages cached."""
+
+    def __init__(self, root: Path, url: str) -> None:
+        self.root = root
+        self.url = url
+        self._soups: dict[str, BeautifulSoup] = {}
+
+    def soup(self, path: str) -> BeautifulSoup:
+        if path not in self._soups:
+            html = (self.root / path).read_text(encoding="utf-8")
+            self._soups[path] = BeautifulSoup(html, "html.parser")
+        return self._soups[path]
+
+    def pages(self) -> list[str]:
+        return sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The small fixture site (every content kind), built once and served on 127.0.0.1.
+
+    The site is built for the URL it is served at: the theme's instant navigation only
+    takes over links whose host and port match the sitemap's."""
+    root = tmp_path_factory.mktemp("fixture")
+    server, url = serve_folder(root)
+    build_site(FIXTURE_SITE / "mkdocs.yml", root, site_url=url)
+    yield Site(root, url)
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site: Site) -> str:
+    return fixture_site.url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Debian's Chromium, headless; Playwright cannot download its own browser here."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"],
+    }

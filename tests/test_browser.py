@@ -1,0 +1,107 @@
+"""The fixture site in Chromium, driven the way a reader does."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def reader(page: Page, fixture_url: str):
+    """A page that records errors and refuses (and records) any request off this machine."""
+    problems: list[str] = []
+    outside: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+
+    def route(request_route):
+        url = request_route.request.url
+        if url.startswith(fixture_url) or url.startswith("data:"):
+            request_route.continue_()
+        else:
+            outside.append(url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    yield page
+    assert outside == []
+    assert problems == []
+
+
+def test_single_choice_by_mouse_shows_feedback_and_announces(reader: Page, fixture_url):
+    reader.goto(fixture_url + "quizzes/basics/")
+    form = reader.locator("form#srm-ec2-patching")
+    form.get_by_label("Securing the hypervisor").check()
+    form.get_by_role("button", name="Check").click()
+    chosen = form.locator('.srm-option[data-srm-option="c"]')
+    expect(chosen.locator(".srm-feedback")).to_contain_text("Incorrect.")
+    expect(chosen.locator(".srm-feedback")).to_contain_text("The hypervisor is AWS's side.")
+    missed = form.locator('.srm-option[data-srm-option="b"] .srm-feedback')
+    expect(missed).to_contain_text("Missed: this one is correct.")
+    expect(form.get_by_role("status")).to_have_text(
+        "Not quite. The feedback under each option says why.")
+    expect(reader.locator('[data-srm-id="basics"] .srm-score')).to_have_text(
+        "Score: 0 of 4 correct, 1 answered.")
+    form.get_by_role("button", name="Try again").click()
+    expect(form.locator(".srm-feedback")).to_have_count(0)
+    expect(form.get_by_label("Securing the hypervisor")).to_be_enabled()
+
+
+def test_multiple_choice_by_keyboard_only(reader: Page, fixture_url):
+    reader.goto(fixture_url + "quizzes/basics/")
+    form = reader.locator("form#srm-customer-tasks")
+    form.get_by_label("Security groups").focus()
+    reader.keyboard.press("Space")
+    reader.keyboard.press("Tab")
+    reader.keyboard.press("Tab")
+    reader.keyboard.press("Space")
+    expect(form.get_by_label("IAM policies")).to_be_checked()
+    # Moving through the options never answered: only the explicit check does.
+    expect(form.get_by_role("status")).to_have_text("")
+    reader.keyboard.press("Tab")
+    reader.keyboard.press("Enter")
+    expect(form.get_by_role("status")).to_have_text("Correct.")
+    expect(form.locator(".srm-feedback.srm-right")).to_have_count(2)
+
+
+def test_sort_by_selects(reader: Page, fixture_url):
+    reader.goto(fixture_url + "quizzes/basics/")
+    form = reader.locator("form#srm-sort-basics")
+    form.get_by_label("Guarding data centre entrances").select_option("customer")
+    form.get_by_label("Patching the guest OS").select_option("customer")
+    form.get_by_role("button", name="Check").click()
+    expect(form.get_by_role("status")).to_have_text("1 of 2 placed correctly.")
+    expect(form.locator('.srm-sort-item[data-srm-item="guards"] .srm-feedback')).to_contain_text(
+        "Incorrect: AWS owns this.")
+
+
+def test_answers_are_readable_without_javascript(browser, fixture_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(fixture_url + "quizzes/basics/")
+    form = page.locator("form#srm-ec2-patching")
+    expect(form.get_by_role("button", name="Check")).to_be_hidden()
+    form.locator("summary").click()
+    expect(form.locator(".srm-key")).to_contain_text("Correct: Patching the OS on the instances")
+    context.close()
+
+
+def test_instant_navigation_mounts_each_component_once(reader: Page, fixture_url):
+    reader.goto(fixture_url)
+    reader.evaluate("window.srmSamePage = true")
+    for _ in range(2):
+        reader.locator("article").get_by_role("link", name="glossary").click()
+        reader.wait_for_url("**/glossary/")
+        reader.go_back()
+        reader.wait_for_url(fixture_url)
+    # Still the same document: the theme swapped pages instead of loading them.
+    assert reader.evaluate("window.srmSamePage") is True
+    form = reader.locator("form#srm-ec2-patching")
+    form.get_by_label("Patching the OS on the instances").check()
+    form.get_by_role("button", name="Check").click()
+    # One handler: one feedback box, one answered event.
+    expect(form.locator(".srm-feedback")).to_have_count(1)
+    expect(reader.locator('[data-srm-id="basics"] .srm-score')).to_have_text(
+        "Score: 1 of 4 correct, 1 answered.")

@@ -1,0 +1,155 @@
+"""The fixture site, built once, read as HTML: each kind renders with its structure and ids,
+the YAML is not published, and the assets are linked once per page."""
+
+from __future__ import annotations
+
+import json
+from xml.etree import ElementTree
+
+from conftest import Site
+
+
+def test_yaml_is_not_published_raw(fixture_site: Site) -> None:
+    published = [p.name for p in fixture_site.root.rglob("*") if p.suffix in (".yml", ".yaml")]
+    assert published == []
+
+
+def test_each_yaml_file_becomes_a_page(fixture_site: Site) -> None:
+    pages = fixture_site.pages()
+    for page in ("glossary/index.html", "quizzes/basics/index.html", "scenarios/index.html",
+                 "services/index.html", "sources/index.html", "stack/index.html",
+                 "tables/index.html"):
+        assert page in pages
+
+
+def test_generated_pages_are_in_nav_sitemap_and_search(fixture_site: Site) -> None:
+    nav = {a.get("href") for a in fixture_site.soup("index.html").select("nav.md-nav a")}
+    assert "glossary/" in nav and "quizzes/basics/" in nav
+    sitemap = ElementTree.parse(fixture_site.root / "sitemap.xml").getroot()
+    locations = {el.text for el in sitemap.iter() if el.tag.endswith("loc")}
+    assert fixture_site.url + "glossary/" in locations
+    index = json.loads((fixture_site.root / "search/search_index.json").read_text())
+    assert any(doc["location"].startswith("glossary/") and "physical location" in doc["text"]
+               for doc in index["docs"])
+
+
+def test_assets_are_linked_once_per_page(fixture_site: Site) -> None:
+    for page in fixture_site.pages():
+        soup = fixture_site.soup(page)
+        styles = [el["href"] for el in soup.select("link[rel=stylesheet]")]
+        scripts = [el["src"] for el in soup.select("script[src]")]
+        assert sum(s.endswith("assets/srm/srm.css") for s in styles) == 1, page
+        assert sum("srm.css" in s for s in styles) == 1, page
+        assert sum(s.endswith("assets/srm/srm.js") for s in scripts) == 1, page
+        assert sum("srm.js" in s for s in scripts) == 1, page
+    assert (fixture_site.root / "assets/srm/srm.js").is_file()
+    assert (fixture_site.root / "assets/srm/srm.css").is_file()
+
+
+def test_glossary_terms_have_anchors_and_quotes_are_attributed(fixture_site: Site) -> None:
+    soup = fixture_site.soup("glossary/index.html")
+    headings = {h["id"]: h.get_text(" ", strip=True) for h in soup.select("h2[id]")}
+    assert headings["srm-region"].startswith("AWS Region")
+    assert headings["srm-guest-os"].startswith("Guest operating system")
+    region = soup.select_one('[data-srm-id="region"]')
+    quote = region.select_one("blockquote")
+    assert "physical location in the world" in quote.get_text()
+    assert quote.select_one("cite a")["href"].startswith("https://aws.amazon.com/")
+    related = soup.select_one('[data-srm-id="guest-os"] .srm-related a')
+    assert related["href"] == "#srm-hypervisor"
+
+
+def test_table_rows_list_owners_in_columns(fixture_site: Site) -> None:
+    table = fixture_site.soup("tables/index.html").select_one('[data-srm-id="service-models"] table')
+    columns = [th.get_text(strip=True) for th in table.select("thead th")]
+    assert columns == ["Area", "AWS", "Customer", "Notes"]
+    row = table.select_one("tr#srm-service-models--iaas")
+    cells = row.find_all("td")
+    assert "hypervisor" in cells[0].get_text()
+    assert "Guest OS patches" in cells[1].get_text()
+    assert row.select_one("th a")["href"] == "../services/#srm-ec2"
+
+
+def test_service_matrix_has_a_cell_per_layer_and_service(fixture_site: Site) -> None:
+    soup = fixture_site.soup("services/index.html")
+    matrix = soup.select_one(".srm-matrix table")
+    services = [th.get_text(strip=True) for th in matrix.select("thead th")][1:]
+    assert services == ["Amazon EC2", "AWS Lambda"]
+    rows = {tr.th.get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")]
+            for tr in matrix.select("tbody tr")}
+    assert rows == {"Customer data": ["Customer", "Customer"],
+                    "Guest operating system": ["Customer", "AWS"],
+                    "Virtualization": ["AWS", "AWS"]}
+    lam = soup.select_one('[data-srm-id="lambda"]')
+    assert "isolates the execution environment" in lam.get_text()
+    assert lam.select_one(".srm-service-model").get_text(strip=True) == "PaaS"
+
+
+def _key(form) -> dict[str, bool]:
+    return {li["data-srm-option"]: li["data-srm-correct"] == "true"
+            for li in form.select(".srm-key [data-srm-option]")}
+
+
+def test_choice_questions_have_options_feedback_and_a_readable_key(fixture_site: Site) -> None:
+    soup = fixture_site.soup("quizzes/basics/index.html")
+    single = soup.select_one("form#srm-ec2-patching")
+    radios = single.select("fieldset input[type=radio]")
+    assert [r["value"] for r in radios] == ["a", "b", "c"]
+    assert all(single.select_one(f'label[for="{r["id"]}"]') for r in radios)
+    assert _key(single) == {"a": False, "b": True, "c": False}
+    assert all(li.select_one(".srm-feedback-text").get_text(strip=True)
+               for li in single.select(".srm-key li"))
+    assert single.select_one("details.srm-key").has_attr("data-search-exclude")
+    multiple = soup.select_one("form#srm-customer-tasks")
+    assert len(multiple.select("input[type=checkbox]")) == 3
+    assert _key(multiple) == {"a": True, "b": False, "c": True}
+    true_false = soup.select_one("form#srm-aws-does-all")
+    assert _key(true_false) == {"true": False, "false": True}
+
+
+def test_sort_and_flashcards_render(fixture_site: Site) -> None:
+    soup = fixture_site.soup("quizzes/basics/index.html")
+    sort = soup.select_one("form#srm-sort-basics")
+    selects = sort.select("select")
+    assert [s["id"] for s in selects] == ["srm-sort-basics--guards", "srm-sort-basics--patch"]
+    assert [o["value"] for o in selects[0].select("option")] == ["", "aws", "customer"]
+    key = {li["data-srm-item"]: li["data-srm-owner"] for li in sort.select(".srm-key li")}
+    assert key == {"guards": "aws", "patch": "customer"}
+    cards = soup.select("#srm-deck-basics .srm-card summary")
+    assert [c.get_text(strip=True) for c in cards] == ["AWS Region", "Guest operating system",
+                                                       "Hypervisor"]
+
+
+def test_scenarios_ask_who_is_responsible(fixture_site: Site) -> None:
+    scenario = fixture_site.soup("scenarios/index.html").select_one(
+        '[data-srm-id="unpatched-apache"]')
+    form = scenario.select_one("form")
+    assert form.select_one("legend").get_text(strip=True) == "Who is responsible?"
+    assert _key(form) == {"aws": False, "customer": True, "shared": False}
+    assert scenario.select_one(".srm-where a")["href"] == "../services/#srm-ec2"
+
+
+def test_markdown_pages_embed_items_by_id(fixture_site: Site) -> None:
+    soup = fixture_site.soup("index.html")
+    quiz = soup.select_one('section.srm-quiz[data-srm-id="basics"]')
+    assert quiz is not None and quiz["id"] == "srm-basics"
+    assert soup.select_one('[data-srm-id="unpatched-apache"]#srm-unpatched-apache')
+    assert "```srm" not in soup.get_text()
+    # Links inside embedded items are relative to the page that embeds them.
+    assert soup.select_one("form#srm-ec2-patching .srm-terms a")["href"] == \
+        "glossary/#srm-guest-os"
+
+
+def test_element_ids_are_unique_on_every_page(fixture_site: Site) -> None:
+    for page in fixture_site.pages():
+        ids = [el["id"] for el in fixture_site.soup(page).select("[id]")]
+        assert len(ids) == len(set(ids)), (page, sorted(i for i in ids if ids.count(i) > 1))
+
+
+def test_pages_make_no_outside_requests(fixture_site: Site) -> None:
+    for page in fixture_site.pages():
+        soup = fixture_site.soup(page)
+        for el in soup.select("script[src], link[href][rel=stylesheet], img[src]"):
+            url = el.get("src") or el.get("href")
+            assert not url.startswith(("http:", "https:", "//")), (page, url)
+        assert not soup.select("[data-md-component=source]"), page
