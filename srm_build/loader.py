@@ -55,8 +55,9 @@ class Document:
 
 
 class _Refusal(Exception):
-    def __init__(self, node: yaml.Node, message: str) -> None:
-        self.node = node
+    def __init__(self, node: yaml.Node, message: str,
+                 where: tuple[int, int] | None = None) -> None:
+        self.where = where or _where(node.start_mark)
         self.message = message
 
 
@@ -85,8 +86,7 @@ def load_text(text: str, path: str) -> Document | Problem:
     try:
         doc.data = _build(root, (), doc, loader, budget)
     except _Refusal as refusal:
-        line, col = _where(refusal.node.start_mark)
-        return Problem(path, line, col, refusal.message)
+        return Problem(path, *refusal.where, refusal.message)
     return doc
 
 
@@ -94,7 +94,10 @@ def _build(node: yaml.Node, key: PathKey, doc: Document, loader: yaml.SafeLoader
            budget: list[int]) -> Any:
     budget[0] -= 1
     if budget[0] < 0:
-        raise _Refusal(node, f"too many values (over {MAX_NODES}); are aliases expanding?")
+        # Blame the top-level entry being built: inside an expansion, every node is shared.
+        top = key[:1]
+        raise _Refusal(node, f"too many values (over {MAX_NODES:,}); are aliases expanding?",
+                       doc.keys.get(top) or doc.values.get(top))
     if node.tag not in _CORE_TAGS:
         raise _Refusal(node, f"YAML tag '{node.tag}' is not allowed; write plain values")
     doc.values.setdefault(key, _where(node.start_mark))

@@ -144,6 +144,51 @@ quizzes:
 """},
      "content/quizzes/sort.yml:14:41: question 'sort-two': item 't2' belongs in 'shared', "
      "which is not one of the buckets aws, customer"),
+    ("sort item that disagrees with the service matrix", {
+        "stack.yml": """\
+kind: layers
+title: Stack
+layers:
+  - {id: layer-os, name: Guest OS, description: Inside the instance., source: aws-srm}
+""",
+        "services.yml": """\
+kind: services
+title: Services
+services:
+  - id: ec2
+    name: Amazon EC2
+    model: iaas
+    summary: Virtual servers.
+    layers: {layer-os: customer}
+    source: aws-srm
+""",
+        "quizzes/sort.yml": """\
+kind: quizzes
+title: Sort
+quizzes:
+  - id: quiz-sort
+    title: Sort
+    source: aws-srm
+    questions:
+      - id: sort-two
+        type: sort
+        prompt: Sort them.
+        buckets: [aws, customer]
+        items:
+          - {id: t1, text: Guards, owner: aws, explanation: Facilities are AWS's.}
+          - id: t2
+            text: Patching the guest OS
+            owner: aws
+            explanation: Wrongly keyed.
+            service: ec2
+            layer: layer-os
+"""},
+     "content/quizzes/sort.yml:16:20: sort item 't2': owner is 'aws', but the service matrix "
+     "says Customer owns Guest OS for Amazon EC2"),
+    ("alias bomb", {"glossary.yml": "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n"
+        for i in range(8))},
+     "content/glossary.yml:5:1: too many values (over 100,000); are aliases expanding?"),
     ("Python tag", {"glossary.yml": "kind: !!python/object/apply:os.system [echo hacked]\n"},
      "content/glossary.yml:1:7: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' "
      "is not allowed; write plain values"),
