@@ -8,23 +8,44 @@ from pathlib import Path
 
 from .errors import ContentError, format_problems
 from .pipeline import load_content
+from .schema import write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m srm_build",
-                                     description="Check and export the SRM study content.")
+    parser = argparse.ArgumentParser(
+        prog="python -m srm_build", description="Check and export the SRM study content."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the content without building the site")
-    check.add_argument("content_dir", nargs="?", default="content", type=Path,
-                       help="folder of YAML and Markdown content (default: content)")
+    check.add_argument(
+        "content_dir",
+        nargs="?",
+        default="content",
+        type=Path,
+        help="folder of YAML and Markdown content (default: content)",
+    )
+    schema = commands.add_parser("schema", help="write the JSON Schemas editors use")
+    schema.add_argument(
+        "folder",
+        nargs="?",
+        default="schemas",
+        type=Path,
+        help="where to write them (default: schemas)",
+    )
     args = parser.parse_args(argv)
+    if args.command == "schema":
+        for path in write_schemas(args.folder):
+            print(f"wrote {path.as_posix()}")
+        return 0
     try:
         content = load_content(args.content_dir)
     except ContentError as exc:
         print(format_problems(exc.problems), file=sys.stderr)
         return 1
-    print(f"{args.content_dir.as_posix()}: {len(content.files)} YAML files, "
-          f"{len(content.pages)} pages, {len(content.by_id)} items: no problems found")
+    print(
+        f"{args.content_dir.as_posix()}: {len(content.files)} YAML files, "
+        f"{len(content.pages)} pages, {len(content.by_id)} items: no problems found"
+    )
     return 0
 
 

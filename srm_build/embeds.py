@@ -48,7 +48,7 @@ def find_embeds(text: str) -> list[Embed]:
         if match["info"] == "srm":
             ids = tuple(
                 (line.strip(), number + 1, len(line) - len(line.lstrip()) + 1)
-                for number, line in enumerate(lines[i + 1:end], start=i + 1)
+                for number, line in enumerate(lines[i + 1 : end], start=i + 1)
                 if line.strip()
             )
             embeds.append(Embed(ids=ids, first_line=i, last_line=min(end, len(lines) - 1)))
@@ -65,7 +65,7 @@ def replace_embeds(text: str, render: Callable[[Embed], str]) -> str:
     out: list[str] = []
     position = 0
     for embed in embeds:
-        out.extend(lines[position:embed.first_line])
+        out.extend(lines[position : embed.first_line])
         out.extend(["", render(embed), ""])
         position = embed.last_line + 1
     out.extend(lines[position:])

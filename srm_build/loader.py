@@ -54,9 +54,8 @@ class Document:
         return Problem(self.path, line, col, message)
 
 
-class _Refusal(Exception):
-    def __init__(self, node: yaml.Node, message: str,
-                 where: tuple[int, int] | None = None) -> None:
+class _RefusedError(Exception):
+    def __init__(self, node: yaml.Node, message: str, where: tuple[int, int] | None = None) -> None:
         self.where = where or _where(node.start_mark)
         self.message = message
 
@@ -85,39 +84,48 @@ def load_text(text: str, path: str) -> Document | Problem:
     budget = [MAX_NODES]
     try:
         doc.data = _build(root, (), doc, loader, budget)
-    except _Refusal as refusal:
+    except _RefusedError as refusal:
         return Problem(path, *refusal.where, refusal.message)
     return doc
 
 
-def _build(node: yaml.Node, key: PathKey, doc: Document, loader: yaml.SafeLoader,
-           budget: list[int]) -> Any:
+def _build(
+    node: yaml.Node, key: PathKey, doc: Document, loader: yaml.SafeLoader, budget: list[int]
+) -> Any:
     budget[0] -= 1
     if budget[0] < 0:
         # Blame the top-level entry being built: inside an expansion, every node is shared.
         top = key[:1]
-        raise _Refusal(node, f"too many values (over {MAX_NODES:,}); are aliases expanding?",
-                       doc.keys.get(top) or doc.values.get(top))
+        raise _RefusedError(
+            node,
+            f"too many values (over {MAX_NODES:,}); are aliases expanding?",
+            doc.keys.get(top) or doc.values.get(top),
+        )
     if node.tag not in _CORE_TAGS:
-        raise _Refusal(node, f"YAML tag '{node.tag}' is not allowed; write plain values")
+        raise _RefusedError(node, f"YAML tag '{node.tag}' is not allowed; write plain values")
     doc.values.setdefault(key, _where(node.start_mark))
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_object(node)
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*key, i), doc, loader, budget)
-                for i, item in enumerate(node.value)]
+        return [_build(item, (*key, i), doc, loader, budget) for i, item in enumerate(node.value)]
     result: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
-            raise _Refusal(key_node, "merge keys ('<<') are not supported; write the fields out")
+            raise _RefusedError(
+                key_node, "merge keys ('<<') are not supported; write the fields out"
+            )
         if not isinstance(key_node, yaml.ScalarNode):
-            raise _Refusal(key_node, "a key must be plain text")
+            raise _RefusedError(key_node, "a key must be plain text")
         if key_node.tag not in _CORE_TAGS:
-            raise _Refusal(key_node, f"YAML tag '{key_node.tag}' is not allowed; write plain values")
+            raise _RefusedError(
+                key_node, f"YAML tag '{key_node.tag}' is not allowed; write plain values"
+            )
         name = loader.construct_object(key_node)
         if name in result:
             first_line = doc.keys[(*key, name)][0]
-            raise _Refusal(key_node, f"duplicate key '{name}' (first written on line {first_line})")
+            raise _RefusedError(
+                key_node, f"duplicate key '{name}' (first written on line {first_line})"
+            )
         doc.keys[(*key, name)] = _where(key_node.start_mark)
         result[name] = _build(value_node, (*key, name), doc, loader, budget)
     return result
@@ -137,8 +145,9 @@ def read_file(file: Path, path: str) -> Document | Problem:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        return Problem(path, line, col,
-                       f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
+        return Problem(
+            path, line, col, f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"
+        )
     if "\0" in text:
         line = text[: text.index("\0")].count("\n") + 1
         return Problem(path, line, 1, "file contains a NUL byte; is it binary?")

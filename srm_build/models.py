@@ -8,7 +8,7 @@ unquoted `no` becoming false are reported instead of published.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -56,7 +56,9 @@ class Location:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
+    )
     _where: Location | None = PrivateAttr(default=None)
 
     @property
@@ -66,6 +68,7 @@ class Model(BaseModel):
 
 
 # --- sources and glossary -------------------------------------------------------------
+
 
 class Source(Model):
     """A document that content is drawn from; items name it by id."""
@@ -89,6 +92,7 @@ class Term(Model):
 
 
 # --- responsibility tables, layers and services ---------------------------------------
+
 
 class TableRow(Model):
     """One row: what AWS, the customer, or both do for the thing the row names."""
@@ -155,6 +159,7 @@ class Service(Model):
 
 # --- scenarios ------------------------------------------------------------------------
 
+
 class Scenario(Model):
     """A situation and who is responsible for it, with the reason."""
 
@@ -170,6 +175,7 @@ class Scenario(Model):
 
 
 # --- quizzes --------------------------------------------------------------------------
+
 
 class Option(Model):
     """A choice with the feedback a reader sees after picking it (or missing it)."""
@@ -247,7 +253,7 @@ class Flashcards(QuestionBase):
 
 
 Question = Annotated[
-    Union[SingleChoice, MultipleChoice, TrueFalse, Sort, Flashcards],
+    SingleChoice | MultipleChoice | TrueFalse | Sort | Flashcards,
     Field(discriminator="type"),
 ]
 QUESTION_TYPES = ("single", "multiple", "true-false", "sort", "flashcards")
@@ -265,6 +271,7 @@ class Quiz(Model):
 
 
 # --- files ----------------------------------------------------------------------------
+
 
 class FileBase(Model):
     """Every content file is a page: a title, an optional intro, and its items."""
@@ -312,8 +319,13 @@ class QuizzesFile(FileBase):
 
 
 ContentFile = Annotated[
-    Union[SourcesFile, GlossaryFile, TablesFile, LayersFile, ServicesFile, ScenariosFile,
-          QuizzesFile],
+    SourcesFile
+    | GlossaryFile
+    | TablesFile
+    | LayersFile
+    | ServicesFile
+    | ScenariosFile
+    | QuizzesFile,
     Field(discriminator="kind"),
 ]
 FILE_MODELS: dict[str, type[FileBase]] = {
@@ -335,9 +347,17 @@ ITEMS_FIELD = {
     "quizzes": "quizzes",
 }
 SINGULAR = {
-    "sources": "source", "terms": "term", "tables": "table", "rows": "row",
-    "layers": "layer", "services": "service", "scenarios": "scenario", "quizzes": "quiz",
-    "questions": "question", "options": "option", "items": "item",
+    "sources": "source",
+    "terms": "term",
+    "tables": "table",
+    "rows": "row",
+    "layers": "layer",
+    "services": "service",
+    "scenarios": "scenario",
+    "quizzes": "quiz",
+    "questions": "question",
+    "options": "option",
+    "items": "item",
 }
 """What one element of each list is called in messages."""
 
@@ -360,6 +380,7 @@ def locate(model: Model, doc: Document, key: PathKey) -> None:
 
 
 # --- the bundle -----------------------------------------------------------------------
+
 
 @dataclass
 class Page:

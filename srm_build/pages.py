@@ -85,12 +85,16 @@ class SitePages:
             src = page_path(path)
             link = self.linker(src)
             sections = [
-                (title_of(item), anchor_of(item.id),  # type: ignore[attr-defined]
-                 self.renderer.item(item, link=link, titled=False))
+                (
+                    title_of(item),
+                    anchor_of(item.id),  # type: ignore[attr-defined]
+                    self.renderer.item(item, link=link, titled=False),
+                )
                 for item in file.items()
             ]
-            pages[src] = template.render(file=file, sections=sections,
-                                         extras=self.renderer.file_extras(file, link=link))
+            pages[src] = template.render(
+                file=file, sections=sections, extras=self.renderer.file_extras(file, link=link)
+            )
         return pages
 
     def expand_embeds(self, src: str, markdown: str) -> str:

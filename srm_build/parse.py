@@ -25,8 +25,11 @@ def parse_document(doc: Document) -> tuple[FileBase | None, list[Problem]]:
     if kind not in _KINDS:
         where: PathKey = ("kind",) if "kind" in doc.data else ()
         said = f"'kind' is {kind!r}" if "kind" in doc.data else "'kind' is missing"
-        return None, [doc.problem(where, f"cannot tell what this file holds: {said}; "
-                                         f"use one of {', '.join(_KINDS)}")]
+        return None, [
+            doc.problem(
+                where, f"cannot tell what this file holds: {said}; use one of {', '.join(_KINDS)}"
+            )
+        ]
     try:
         file = _ADAPTER.validate_python(doc.data)
     except ValidationError as exc:
@@ -46,9 +49,9 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> PathKey:
     A field that is missing from the data is kept as the last part."""
     path: list[str | int] = []
     for part in loc:
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+        if (isinstance(data, dict) and part in data) or (
+            isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        ):
             data = data[part]
         elif isinstance(data, dict) and part in _FIELDS:
             path.append(part)
@@ -77,8 +80,10 @@ def _context(data: Any, path: PathKey) -> str:
 
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
-        return f"YAML read this as {str(value).lower()} (true/false, yes/no and on/off " \
-               f"are booleans); put the text in quotes"
+        return (
+            f"YAML read this as {str(value).lower()} (true/false, yes/no and on/off "
+            f"are booleans); put the text in quotes"
+        )
     if isinstance(value, (int, float)):
         return f"YAML read this as the number {value}; put the text in quotes"
     if value is None:
@@ -126,16 +131,22 @@ def _reword(doc: Document, error: Any) -> Problem:
         message = f"{value!r} is not one of {ctx.get('expected')}"
     elif kind in ("too_short", "too_long") and isinstance(value, (list, dict)):
         limit = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
-        message = f"needs at {'least' if kind == 'too_short' else 'most'} {limit} " \
-                  f"entr{'y' if limit == 1 else 'ies'}"
+        message = (
+            f"needs at {'least' if kind == 'too_short' else 'most'} {limit} "
+            f"entr{'y' if limit == 1 else 'ies'}"
+        )
     elif kind == "string_too_short":
         message = "must not be empty"
     elif kind == "string_too_long":
         message = f"is longer than {ctx.get('max_length')} characters"
     elif kind in ("list_type", "dict_type", "bool_type", "model_type", "model_attributes_type"):
-        wanted = {"list_type": "a list", "dict_type": "a mapping", "bool_type": "true or false",
-                  "model_type": "a mapping of fields",
-                  "model_attributes_type": "a mapping of fields"}[kind]
+        wanted = {
+            "list_type": "a list",
+            "dict_type": "a mapping",
+            "bool_type": "true or false",
+            "model_type": "a mapping of fields",
+            "model_attributes_type": "a mapping of fields",
+        }[kind]
         message = f"expected {wanted}, but {_describe(value)}"
     elif kind == "value_error":
         message = str(error["msg"]).removeprefix("Value error, ")

@@ -19,7 +19,8 @@ YAML_SUFFIXES = (".yml", ".yaml")
 def content_files(root: Path) -> list[Path]:
     """YAML and Markdown files under `root`, in a stable order, hidden folders skipped."""
     found = [
-        path for path in root.rglob("*")
+        path
+        for path in root.rglob("*")
         if path.is_file()
         and path.suffix in (*YAML_SUFFIXES, ".md")
         and not any(part.startswith(".") for part in path.relative_to(root).parts)
@@ -61,9 +62,13 @@ def load_content(root: Path, shown_as: str | None = None) -> Content:
             files[relative] = model
     for relative, model in files.items():
         if page_path(relative) in pages:
-            problems.append(model.where.problem(
-                f"this file becomes the page {page_path(relative)}, which already exists; "
-                f"rename one of them", "kind"))
+            problems.append(
+                model.where.problem(
+                    f"this file becomes the page {page_path(relative)}, which already exists; "
+                    f"rename one of them",
+                    "kind",
+                )
+            )
     by_id, found = index_items(files)
     problems.extend(found)
     content = Content(files=files, pages=pages, by_id=by_id)

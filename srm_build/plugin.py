@@ -43,8 +43,9 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         try:
             content = load_content(docs, shown_as=Path(shown).as_posix())
         except ContentError as exc:
-            raise PluginError(f"The content has problems; nothing was built:\n"
-                              f"{format_problems(exc.problems)}") from None
+            raise PluginError(
+                f"The content has problems; nothing was built:\n{format_problems(exc.problems)}"
+            ) from None
         custom = self.config.custom_templates
         renderer = Renderer(content, Path(custom) if custom else None)
         self.pages = SitePages(content, renderer, directory_urls=config.use_directory_urls)
@@ -82,16 +83,18 @@ class SrmPlugin(BasePlugin[SrmConfig]):
                 return path
         return None
 
-    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig,
-                         files: Files) -> str | None:
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
         if not self.config.enabled or self.pages is None:
             return None
         if page.file.src_uri in self.pages.content.pages:
             return self.pages.expand_embeds(page.file.src_uri, markdown)
         return None
 
-    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
-                 builder) -> LiveReloadServer | None:
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder
+    ) -> LiveReloadServer | None:
         if self.config.enabled and self.config.custom_templates:
             server.watch(self.config.custom_templates)
         return server

@@ -38,28 +38,42 @@ def index_items(files: dict[str, object]) -> tuple[dict[str, Model], list[Proble
             first = by_id.setdefault(item.id, item)  # type: ignore[attr-defined]
             if first is not item:
                 was = first.where.problem("", "id")
-                problems.append(item.where.problem(
-                    f"duplicate id '{item.id}'; it is already used at "  # type: ignore[attr-defined]
-                    f"{was.path}:{was.line}:{was.col}", "id"))
+                problems.append(
+                    item.where.problem(
+                        f"duplicate id '{item.id}'; it is already used at "  # type: ignore[attr-defined]
+                        f"{was.path}:{was.line}:{was.col}",
+                        "id",
+                    )
+                )
     return by_id, problems
 
 
 def check_references(content: Content) -> list[Problem]:
     """Every cross-item rule: references resolve, answers name options, owners agree."""
-    checks = (_sources, _terms, _services, _matrix_agreement, _choices, _sorts, _tables,
-              _page_embeds)
+    checks = (
+        _sources,
+        _terms,
+        _services,
+        _matrix_agreement,
+        _choices,
+        _sorts,
+        _tables,
+        _page_embeds,
+    )
     return [problem for check in checks for problem in check(content)]
 
 
-def _expect(content: Content, item: Model, ids: Iterable[str | None], cls: type, what: str,
-            field: str) -> Iterator[Problem]:
+def _expect(
+    content: Content, item: Model, ids: Iterable[str | None], cls: type, what: str, field: str
+) -> Iterator[Problem]:
     """Problems for each id in `ids` that does not name an item of type `cls`."""
     values = list(ids)
     for i, ref in enumerate(values):
         if ref is None or isinstance(content.by_id.get(ref), cls):
             continue
-        key: tuple[str | int, ...] = (field, i) if len(values) > 1 or field in _LIST_FIELDS \
-            else (field,)
+        key: tuple[str | int, ...] = (
+            (field, i) if len(values) > 1 or field in _LIST_FIELDS else (field,)
+        )
         yield item.where.problem(f"{_label(item)}{field} names unknown {what} '{ref}'", *key)
 
 
@@ -67,8 +81,15 @@ _LIST_FIELDS = {"related", "terms", "cards", "services"}
 
 
 def _label(item: Model) -> str:
-    name = {Term: "term", Table: "table", Scenario: "scenario", Service: "service",
-            Layer: "layer", Quiz: "quiz", Source: "source"}.get(type(item), "question")
+    name = {
+        Term: "term",
+        Table: "table",
+        Scenario: "scenario",
+        Service: "service",
+        Layer: "layer",
+        Quiz: "quiz",
+        Source: "source",
+    }.get(type(item), "question")
     ident = getattr(item, "id", None)
     return f"{name} '{ident}': " if ident else ""
 
@@ -81,7 +102,9 @@ def _sources(content: Content) -> Iterator[Problem]:
                 if question.source is None and item.source is None:
                     yield question.where.problem(
                         f"question '{question.id}': no source; give the question or its quiz "
-                        f"a 'source'", "id")
+                        f"a 'source'",
+                        "id",
+                    )
         elif isinstance(item, Table):
             yield from _expect(content, item, [item.source], Source, "source", "source")
             for row in item.rows:
@@ -106,18 +129,22 @@ def _services(content: Content) -> Iterator[Problem]:
         for layer in service.layers:
             if layer not in layer_ids:
                 yield service.where.problem(
-                    f"service '{service.id}': unknown layer '{layer}'", "layers", layer,
-                    of_key=True)
+                    f"service '{service.id}': unknown layer '{layer}'", "layers", layer, of_key=True
+                )
         missing = [layer for layer in layer_ids if layer not in service.layers]
         if missing:
             yield service.where.problem(
                 f"service '{service.id}': does not say who owns layer(s) {', '.join(missing)}",
-                "layers")
+                "layers",
+            )
         for layer, cell in service.layers.items():
             if cell == "shared":
                 yield service.where.problem(
                     f"service '{service.id}': layer '{layer}' is shared; write it as "
-                    f"{{owner: shared, note: ...}} to say how", "layers", layer)
+                    f"{{owner: shared, note: ...}} to say how",
+                    "layers",
+                    layer,
+                )
 
 
 def _matrix_agreement(content: Content) -> Iterator[Problem]:
@@ -132,8 +159,9 @@ def _matrix_agreement(content: Content) -> Iterator[Problem]:
         service = content.by_id.get(service_id) if service_id else None
         layer = content.by_id.get(layer_id) if layer_id else None
         if service_id and not isinstance(service, Service):
-            yield item.where.problem(f"{label}service names unknown service '{service_id}'",
-                                     "service")
+            yield item.where.problem(
+                f"{label}service names unknown service '{service_id}'", "service"
+            )
         if layer_id and not isinstance(layer, Layer):
             yield item.where.problem(f"{label}layer names unknown layer '{layer_id}'", "layer")
         if isinstance(service, Service) and isinstance(layer, Layer):
@@ -141,7 +169,9 @@ def _matrix_agreement(content: Content) -> Iterator[Problem]:
             if expected and expected != owner:
                 yield item.where.problem(
                     f"{label}{field} is '{owner}', but the service matrix says "
-                    f"{OWNER_LABELS[expected]} owns {layer.name} for {service.name}", field)
+                    f"{OWNER_LABELS[expected]} owns {layer.name} for {service.name}",
+                    field,
+                )
 
 
 def _choices(content: Content) -> Iterator[Problem]:
@@ -154,12 +184,19 @@ def _choices(content: Content) -> Iterator[Problem]:
             if ids.index(option.id) != i:
                 yield question.where.problem(
                     f"question '{question.id}': option id '{option.id}' is used twice",
-                    "options", i, "id")
+                    "options",
+                    i,
+                    "id",
+                )
             folded = " ".join(option.text.casefold().split())
             if folded in texts:
                 yield question.where.problem(
                     f"question '{question.id}': options '{texts[folded]}' and '{option.id}' "
-                    f"have the same text", "options", i, "text")
+                    f"have the same text",
+                    "options",
+                    i,
+                    "text",
+                )
             texts.setdefault(folded, option.id)
         answers = [question.answer] if isinstance(question, SingleChoice) else question.answer
         for i, answer in enumerate(answers):
@@ -167,10 +204,13 @@ def _choices(content: Content) -> Iterator[Problem]:
                 key = ("answer",) if isinstance(question, SingleChoice) else ("answer", i)
                 yield question.where.problem(
                     f"question '{question.id}': answer '{answer}' is not one of the options "
-                    f"{', '.join(ids)}", *key)
+                    f"{', '.join(ids)}",
+                    *key,
+                )
             elif answers.index(answer) != i:
                 yield question.where.problem(
-                    f"question '{question.id}': answer '{answer}' is listed twice", "answer", i)
+                    f"question '{question.id}': answer '{answer}' is listed twice", "answer", i
+                )
 
 
 def _sorts(content: Content) -> Iterator[Problem]:
@@ -178,17 +218,21 @@ def _sorts(content: Content) -> Iterator[Problem]:
         for i, bucket in enumerate(sort.buckets):
             if sort.buckets.index(bucket) != i:
                 yield sort.where.problem(
-                    f"question '{sort.id}': bucket '{bucket}' is listed twice", "buckets", i)
+                    f"question '{sort.id}': bucket '{bucket}' is listed twice", "buckets", i
+                )
         seen: set[str] = set()
-        for i, item in enumerate(sort.items):
+        for item in sort.items:
             if item.id in seen:
                 yield item.where.problem(
-                    f"question '{sort.id}': item id '{item.id}' is used twice", "id")
+                    f"question '{sort.id}': item id '{item.id}' is used twice", "id"
+                )
             seen.add(item.id)
             if item.owner not in sort.buckets:
                 yield item.where.problem(
                     f"question '{sort.id}': item '{item.id}' belongs in '{item.owner}', which "
-                    f"is not one of the buckets {', '.join(sort.buckets)}", "owner")
+                    f"is not one of the buckets {', '.join(sort.buckets)}",
+                    "owner",
+                )
 
 
 def _tables(content: Content) -> Iterator[Problem]:
@@ -196,8 +240,9 @@ def _tables(content: Content) -> Iterator[Problem]:
         seen: set[str] = set()
         for row in table.rows:
             if row.id in seen:
-                yield row.where.problem(f"table '{table.id}': row id '{row.id}' is used twice",
-                                        "id")
+                yield row.where.problem(
+                    f"table '{table.id}': row id '{row.id}' is used twice", "id"
+                )
             seen.add(row.id)
             yield from _expect(content, row, row.services, Service, "service", "services")
 
@@ -212,8 +257,9 @@ def check_page_embeds(content: Content, page: Page) -> Iterator[Problem]:
     seen: set[str] = set()
     for embed in find_embeds(page.text):
         if not embed.ids:
-            yield Problem(page.path, embed.first_line + 1, 1,
-                          "empty srm block; write one item id per line")
+            yield Problem(
+                page.path, embed.first_line + 1, 1, "empty srm block; write one item id per line"
+            )
         for ident, line, col in embed.ids:
             if ident not in content.by_id:
                 close = [i for i in content.by_id if ident in i or i in ident][:3]

@@ -47,9 +47,18 @@ Linker = Callable[[str], str]
 """Turns an item id into an href relative to the page being rendered."""
 
 TEMPLATE_OF: dict[type, str] = {
-    Source: "source", Term: "term", Table: "table", Layer: "layer", Service: "service",
-    Scenario: "scenario", Quiz: "quiz", SingleChoice: "question", MultipleChoice: "question",
-    TrueFalse: "question", Sort: "question", Flashcards: "question",
+    Source: "source",
+    Term: "term",
+    Table: "table",
+    Layer: "layer",
+    Service: "service",
+    Scenario: "scenario",
+    Quiz: "quiz",
+    SingleChoice: "question",
+    MultipleChoice: "question",
+    TrueFalse: "question",
+    Sort: "question",
+    Flashcards: "question",
 }
 
 
@@ -97,11 +106,18 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(md=render_block, md_inline=render_inline,
-                                owner_label=OWNER_LABELS.__getitem__)
-        self.env.globals.update(owners=OWNERS, model_labels=MODEL_LABELS, lookup=self.lookup, layers=content.layers,
-                                table_columns=table_columns, choice_view=self.choice_view,
-                                source_of=self.source_of)
+        self.env.filters.update(
+            md=render_block, md_inline=render_inline, owner_label=OWNER_LABELS.__getitem__
+        )
+        self.env.globals.update(
+            owners=OWNERS,
+            model_labels=MODEL_LABELS,
+            lookup=self.lookup,
+            layers=content.layers,
+            table_columns=table_columns,
+            choice_view=self.choice_view,
+            source_of=self.source_of,
+        )
         self._quiz_of = {q.id: quiz for quiz in content.of_type(Quiz) for q in quiz.questions}
 
     def lookup(self, ident: str) -> Model:
@@ -120,25 +136,37 @@ class Renderer:
         """Single, multiple, true/false and scenario questions share one markup."""
         if isinstance(item, Scenario):
             explanation = render_block(item.explanation)
-            options = [OptionView(o, Markup(OWNER_LABELS[o]), explanation, o == item.responsible)
-                       for o in OWNERS]
+            options = [
+                OptionView(o, Markup(OWNER_LABELS[o]), explanation, o == item.responsible)
+                for o in OWNERS
+            ]
             return ChoiceView(item.id, Markup("Who is responsible?"), False, options, None)
         if isinstance(item, TrueFalse):
             explanation = render_block(item.explanation)
-            options = [OptionView(value, Markup(value.title()), explanation,
-                                  (value == "true") == item.answer)
-                       for value in ("true", "false")]
+            options = [
+                OptionView(
+                    value, Markup(value.title()), explanation, (value == "true") == item.answer
+                )
+                for value in ("true", "false")
+            ]
             return ChoiceView(item.id, render_inline(item.prompt), False, options, None)
         assert isinstance(item, (SingleChoice, MultipleChoice))
         choices = item.options
         quiz = self._quiz_of.get(item.id)
         if quiz is not None and quiz.shuffle:
             choices = seeded_order(list(choices), item.id, lambda o: o.id)  # type: ignore[attr-defined]
-        options = [OptionView(o.id, render_inline(o.text), render_block(o.feedback),
-                              o.id in item.correct) for o in choices]
+        options = [
+            OptionView(o.id, render_inline(o.text), render_block(o.feedback), o.id in item.correct)
+            for o in choices
+        ]
         explanation = render_block(item.explanation) if item.explanation else None
-        return ChoiceView(item.id, render_inline(item.prompt),
-                          isinstance(item, MultipleChoice), options, explanation)
+        return ChoiceView(
+            item.id,
+            render_inline(item.prompt),
+            isinstance(item, MultipleChoice),
+            options,
+            explanation,
+        )
 
     def item(self, item: Model, *, link: Linker, titled: bool = True) -> Markup:
         """One item as an HTML block. `titled` shows its title (off under a page heading)."""

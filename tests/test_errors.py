@@ -48,14 +48,20 @@ quizzes:
 
 
 def quiz(answer: str = "b", extra: str = "", extra_options: str = "") -> str:
-    return QUIZ.format(answer=answer, extra=textwrap.indent(textwrap.dedent(extra), " " * 8),
-                       extra_options=extra_options)
+    return QUIZ.format(
+        answer=answer,
+        extra=textwrap.indent(textwrap.dedent(extra), " " * 8),
+        extra_options=extra_options,
+    )
 
 
 def write_content(root: Path, files: dict[str, str | bytes]) -> Path:
     content = root / "content"
-    base: dict[str, str | bytes] = {"sources.yml": SOURCES, "glossary.yml": GLOSSARY,
-                                    "quizzes/basics.yml": quiz()}
+    base: dict[str, str | bytes] = {
+        "sources.yml": SOURCES,
+        "glossary.yml": GLOSSARY,
+        "quizzes/basics.yml": quiz(),
+    }
     for name, text in {**base, **files}.items():
         path = content / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -67,66 +73,121 @@ def write_content(root: Path, files: dict[str, str | bytes]) -> Path:
 
 
 def run_check(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "srm_build", "check", "content"], cwd=root,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "srm_build", "check", "content"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 # (case, files to write over the valid base, the exact line expected on stderr)
 CASES = [
-    ("syntax error", {"glossary.yml": "kind: glossary\ntitle: [Glossary\n"},
-     "content/glossary.yml:3:1: YAML syntax error: while parsing a flow sequence: "
-     "expected ',' or ']', but got '<stream end>'"),
-    ("duplicate key", {"glossary.yml": GLOSSARY + "title: Again\n"},
-     "content/glossary.yml:8:1: duplicate key 'title' (first written on line 2)"),
-    ("unknown key", {"glossary.yml": GLOSSARY + "    colour: blue\n"},
-     "content/glossary.yml:8:5: term 'guest-os': unknown field 'colour'"),
-    ("misspelt key", {"glossary.yml": GLOSSARY.replace("definition:", "defintion:")},
-     "content/glossary.yml:6:5: term 'guest-os': unknown field 'defintion'; "
-     "did you mean 'definition'?"),
-    ("boolean where text is expected",
-     {"glossary.yml": GLOSSARY.replace("term: Guest OS", "term: no")},
-     "content/glossary.yml:5:11: term 'guest-os': field 'term': expected text, but YAML read "
-     "this as false (true/false, yes/no and on/off are booleans); put the text in quotes"),
-    ("number where text is expected",
-     {"glossary.yml": GLOSSARY.replace("term: Guest OS", "term: 1.10")},
-     "content/glossary.yml:5:11: term 'guest-os': field 'term': expected text, but YAML read "
-     "this as the number 1.1; put the text in quotes"),
-    ("wrong type", {"quizzes/basics.yml": quiz(answer="[a, b]")},
-     "content/quizzes/basics.yml:14:17: question 'ec2-patching': field 'answer': expected "
-     "text, but got a list"),
-    ("missing field", {"glossary.yml": GLOSSARY.replace("    source: aws-srm\n", "")},
-     "content/glossary.yml:4:5: term 'guest-os': missing required field 'source'"),
-    ("bad reference", {"quizzes/basics.yml": quiz(extra="terms: [hypervisor]\n")},
-     "content/quizzes/basics.yml:15:17: question 'ec2-patching': terms names unknown term "
-     "'hypervisor'"),
-    ("bad source", {"glossary.yml": GLOSSARY.replace("source: aws-srm", "source: wiki")},
-     "content/glossary.yml:7:13: term 'guest-os': source names unknown source 'wiki'"),
-    ("duplicate id", {"glossary.yml": GLOSSARY.replace("id: guest-os", "id: ec2-patching")},
-     "content/quizzes/basics.yml:8:13: duplicate id 'ec2-patching'; it is already used at "
-     "content/glossary.yml:4:9"),
-    ("no correct answer",
-     {"quizzes/basics.yml": quiz(answer="[]").replace("type: single", "type: multiple")},
-     "content/quizzes/basics.yml:14:17: question 'ec2-patching': field 'answer': needs at "
-     "least 1 entry"),
-    ("answer not among options", {"quizzes/basics.yml": quiz(answer="e")},
-     "content/quizzes/basics.yml:14:17: question 'ec2-patching': answer 'e' is not one of "
-     "the options a, b"),
-    ("two options with the same text",
-     {"quizzes/basics.yml": quiz(extra_options="          - {id: c, text: aws, "
-                                              "feedback: Same as a.}\n")},
-     "content/quizzes/basics.yml:14:27: question 'ec2-patching': options 'a' and 'c' have "
-     "the same text"),
-    ("a single option",
-     {"quizzes/basics.yml": quiz(answer="a").replace(
-         "          - {id: b, text: The customer, feedback: The guest OS is the customer's.}\n",
-         "")},
-     "content/quizzes/basics.yml:12:11: question 'ec2-patching': field 'options': needs at "
-     "least 2 entries"),
-    ("unknown question type",
-     {"quizzes/basics.yml": quiz().replace("type: single", "type: essay")},
-     "content/quizzes/basics.yml:9:15: question 'ec2-patching': type 'essay' is not one of "
-     "single, multiple, true-false, sort, flashcards"),
-    ("sort item in no bucket", {"quizzes/sort.yml": """\
+    (
+        "syntax error",
+        {"glossary.yml": "kind: glossary\ntitle: [Glossary\n"},
+        "content/glossary.yml:3:1: YAML syntax error: while parsing a flow sequence: "
+        "expected ',' or ']', but got '<stream end>'",
+    ),
+    (
+        "duplicate key",
+        {"glossary.yml": GLOSSARY + "title: Again\n"},
+        "content/glossary.yml:8:1: duplicate key 'title' (first written on line 2)",
+    ),
+    (
+        "unknown key",
+        {"glossary.yml": GLOSSARY + "    colour: blue\n"},
+        "content/glossary.yml:8:5: term 'guest-os': unknown field 'colour'",
+    ),
+    (
+        "misspelt key",
+        {"glossary.yml": GLOSSARY.replace("definition:", "defintion:")},
+        "content/glossary.yml:6:5: term 'guest-os': unknown field 'defintion'; "
+        "did you mean 'definition'?",
+    ),
+    (
+        "boolean where text is expected",
+        {"glossary.yml": GLOSSARY.replace("term: Guest OS", "term: no")},
+        "content/glossary.yml:5:11: term 'guest-os': field 'term': expected text, but YAML read "
+        "this as false (true/false, yes/no and on/off are booleans); put the text in quotes",
+    ),
+    (
+        "number where text is expected",
+        {"glossary.yml": GLOSSARY.replace("term: Guest OS", "term: 1.10")},
+        "content/glossary.yml:5:11: term 'guest-os': field 'term': expected text, but YAML read "
+        "this as the number 1.1; put the text in quotes",
+    ),
+    (
+        "wrong type",
+        {"quizzes/basics.yml": quiz(answer="[a, b]")},
+        "content/quizzes/basics.yml:14:17: question 'ec2-patching': field 'answer': expected "
+        "text, but got a list",
+    ),
+    (
+        "missing field",
+        {"glossary.yml": GLOSSARY.replace("    source: aws-srm\n", "")},
+        "content/glossary.yml:4:5: term 'guest-os': missing required field 'source'",
+    ),
+    (
+        "bad reference",
+        {"quizzes/basics.yml": quiz(extra="terms: [hypervisor]\n")},
+        "content/quizzes/basics.yml:15:17: question 'ec2-patching': terms names unknown term "
+        "'hypervisor'",
+    ),
+    (
+        "bad source",
+        {"glossary.yml": GLOSSARY.replace("source: aws-srm", "source: wiki")},
+        "content/glossary.yml:7:13: term 'guest-os': source names unknown source 'wiki'",
+    ),
+    (
+        "duplicate id",
+        {"glossary.yml": GLOSSARY.replace("id: guest-os", "id: ec2-patching")},
+        "content/quizzes/basics.yml:8:13: duplicate id 'ec2-patching'; it is already used at "
+        "content/glossary.yml:4:9",
+    ),
+    (
+        "no correct answer",
+        {"quizzes/basics.yml": quiz(answer="[]").replace("type: single", "type: multiple")},
+        "content/quizzes/basics.yml:14:17: question 'ec2-patching': field 'answer': needs at "
+        "least 1 entry",
+    ),
+    (
+        "answer not among options",
+        {"quizzes/basics.yml": quiz(answer="e")},
+        "content/quizzes/basics.yml:14:17: question 'ec2-patching': answer 'e' is not one of "
+        "the options a, b",
+    ),
+    (
+        "two options with the same text",
+        {
+            "quizzes/basics.yml": quiz(
+                extra_options="          - {id: c, text: aws, feedback: Same as a.}\n"
+            )
+        },
+        "content/quizzes/basics.yml:14:27: question 'ec2-patching': options 'a' and 'c' have "
+        "the same text",
+    ),
+    (
+        "a single option",
+        {
+            "quizzes/basics.yml": "".join(
+                line for line in quiz(answer="a").splitlines(keepends=True) if "id: b," not in line
+            )
+        },
+        "content/quizzes/basics.yml:12:11: question 'ec2-patching': field 'options': needs at "
+        "least 2 entries",
+    ),
+    (
+        "unknown question type",
+        {"quizzes/basics.yml": quiz().replace("type: single", "type: essay")},
+        "content/quizzes/basics.yml:9:15: question 'ec2-patching': type 'essay' is not one of "
+        "single, multiple, true-false, sort, flashcards",
+    ),
+    (
+        "sort item in no bucket",
+        {
+            "quizzes/sort.yml": """\
 kind: quizzes
 title: Sort
 quizzes:
@@ -141,17 +202,21 @@ quizzes:
         items:
           - {id: t1, text: Guards, owner: aws, explanation: Facilities are AWS's.}
           - {id: t2, text: Keys, owner: shared, explanation: Both.}
-"""},
-     "content/quizzes/sort.yml:14:41: question 'sort-two': item 't2' belongs in 'shared', "
-     "which is not one of the buckets aws, customer"),
-    ("sort item that disagrees with the service matrix", {
-        "stack.yml": """\
+"""
+        },
+        "content/quizzes/sort.yml:14:41: question 'sort-two': item 't2' belongs in 'shared', "
+        "which is not one of the buckets aws, customer",
+    ),
+    (
+        "sort item that disagrees with the service matrix",
+        {
+            "stack.yml": """\
 kind: layers
 title: Stack
 layers:
   - {id: layer-os, name: Guest OS, description: Inside the instance., source: aws-srm}
 """,
-        "services.yml": """\
+            "services.yml": """\
 kind: services
 title: Services
 services:
@@ -162,7 +227,7 @@ services:
     layers: {layer-os: customer}
     source: aws-srm
 """,
-        "quizzes/sort.yml": """\
+            "quizzes/sort.yml": """\
 kind: quizzes
 title: Sort
 quizzes:
@@ -182,32 +247,60 @@ quizzes:
             explanation: Wrongly keyed.
             service: ec2
             layer: layer-os
-"""},
-     "content/quizzes/sort.yml:16:20: sort item 't2': owner is 'aws', but the service matrix "
-     "says Customer owns Guest OS for Amazon EC2"),
-    ("alias bomb", {"glossary.yml": "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n"
-        for i in range(8))},
-     "content/glossary.yml:5:1: too many values (over 100,000); are aliases expanding?"),
-    ("Python tag", {"glossary.yml": "kind: !!python/object/apply:os.system [echo hacked]\n"},
-     "content/glossary.yml:1:7: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' "
-     "is not allowed; write plain values"),
-    ("empty file", {"glossary.yml": ""},
-     "content/glossary.yml:1:1: file is empty; expected a mapping that starts with 'kind:'"),
-    ("non-UTF-8 bytes", {"glossary.yml": GLOSSARY.encode().replace(b"Guest OS", b"Gu\xe9st")},
-     "content/glossary.yml:5:13: not UTF-8 text (byte 0xe9); save the file as UTF-8"),
-    ("file of unknown kind", {"notes.yml": "kind: notes\ntitle: Notes\n"},
-     "content/notes.yml:1:7: cannot tell what this file holds: 'kind' is 'notes'; use one of "
-     "sources, glossary, tables, layers, services, scenarios, quizzes"),
-    ("file without kind", {"notes.yml": "- just\n- a list\n"},
-     "content/notes.yml:1:1: expected a mapping of fields that starts with 'kind:'"),
-    ("embed of an unknown item", {"index.md": "# Home\n\n```srm\nquiz-basic\n```\n"},
-     "content/index.md:4:1: embeds unknown item 'quiz-basic'; did you mean 'quiz-basics'?"),
+""",
+        },
+        "content/quizzes/sort.yml:16:20: sort item 't2': owner is 'aws', but the service matrix "
+        "says Customer owns Guest OS for Amazon EC2",
+    ),
+    (
+        "alias bomb",
+        {
+            "glossary.yml": "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+            + "".join(
+                f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n"
+                for i in range(8)
+            )
+        },
+        "content/glossary.yml:5:1: too many values (over 100,000); are aliases expanding?",
+    ),
+    (
+        "Python tag",
+        {"glossary.yml": "kind: !!python/object/apply:os.system [echo hacked]\n"},
+        "content/glossary.yml:1:7: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' "
+        "is not allowed; write plain values",
+    ),
+    (
+        "empty file",
+        {"glossary.yml": ""},
+        "content/glossary.yml:1:1: file is empty; expected a mapping that starts with 'kind:'",
+    ),
+    (
+        "non-UTF-8 bytes",
+        {"glossary.yml": GLOSSARY.encode().replace(b"Guest OS", b"Gu\xe9st")},
+        "content/glossary.yml:5:13: not UTF-8 text (byte 0xe9); save the file as UTF-8",
+    ),
+    (
+        "file of unknown kind",
+        {"notes.yml": "kind: notes\ntitle: Notes\n"},
+        "content/notes.yml:1:7: cannot tell what this file holds: 'kind' is 'notes'; use one of "
+        "sources, glossary, tables, layers, services, scenarios, quizzes",
+    ),
+    (
+        "file without kind",
+        {"notes.yml": "- just\n- a list\n"},
+        "content/notes.yml:1:1: expected a mapping of fields that starts with 'kind:'",
+    ),
+    (
+        "embed of an unknown item",
+        {"index.md": "# Home\n\n```srm\nquiz-basic\n```\n"},
+        "content/index.md:4:1: embeds unknown item 'quiz-basic'; did you mean 'quiz-basics'?",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("files", "expected"), [case[1:] for case in CASES],
-                         ids=[case[0] for case in CASES])
+@pytest.mark.parametrize(
+    ("files", "expected"), [case[1:] for case in CASES], ids=[case[0] for case in CASES]
+)
 def test_bad_content_is_reported_with_its_location(tmp_path: Path, files, expected) -> None:
     write_content(tmp_path, files)
     result = run_check(tmp_path)
@@ -225,10 +318,13 @@ def test_valid_base_passes(tmp_path: Path) -> None:
 
 
 def test_every_problem_is_listed_not_just_the_first(tmp_path: Path) -> None:
-    write_content(tmp_path, {
-        "glossary.yml": GLOSSARY.replace("term: Guest OS", "term: yes"),
-        "sources.yml": SOURCES + "    colour: red\n",
-    })
+    write_content(
+        tmp_path,
+        {
+            "glossary.yml": GLOSSARY.replace("term: Guest OS", "term: yes"),
+            "sources.yml": SOURCES + "    colour: red\n",
+        },
+    )
     result = run_check(tmp_path)
     assert result.returncode == 1
     problems = [line for line in result.stderr.splitlines() if line.startswith("content/")]
@@ -239,12 +335,19 @@ def test_every_problem_is_listed_not_just_the_first(tmp_path: Path) -> None:
 def test_strict_build_fails_the_same_way_and_writes_nothing(tmp_path: Path) -> None:
     write_content(tmp_path, {"quizzes/basics.yml": quiz(answer="e")})
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: t\ndocs_dir: content\ntheme: {name: material, font: false}\n"
-        "plugins: [srm]\n")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=120)
+        "site_name: t\ndocs_dir: content\ntheme: {name: material, font: false}\nplugins: [srm]\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert ("content/quizzes/basics.yml:14:17: question 'ec2-patching': answer 'e' is not one "
-            "of the options a, b") in result.stderr
+    assert (
+        "content/quizzes/basics.yml:14:17: question 'ec2-patching': answer 'e' is not one "
+        "of the options a, b"
+    ) in result.stderr
     assert not (tmp_path / "site").exists()

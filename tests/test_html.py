@@ -16,9 +16,15 @@ def test_yaml_is_not_published_raw(fixture_site: Site) -> None:
 
 def test_each_yaml_file_becomes_a_page(fixture_site: Site) -> None:
     pages = fixture_site.pages()
-    for page in ("glossary/index.html", "quizzes/basics/index.html", "scenarios/index.html",
-                 "services/index.html", "sources/index.html", "stack/index.html",
-                 "tables/index.html"):
+    for page in (
+        "glossary/index.html",
+        "quizzes/basics/index.html",
+        "scenarios/index.html",
+        "services/index.html",
+        "sources/index.html",
+        "stack/index.html",
+        "tables/index.html",
+    ):
         assert page in pages
 
 
@@ -29,8 +35,10 @@ def test_generated_pages_are_in_nav_sitemap_and_search(fixture_site: Site) -> No
     locations = {el.text for el in sitemap.iter() if el.tag.endswith("loc")}
     assert fixture_site.url + "glossary/" in locations
     index = json.loads((fixture_site.root / "search/search_index.json").read_text())
-    assert any(doc["location"].startswith("glossary/") and "physical location" in doc["text"]
-               for doc in index["docs"])
+    assert any(
+        doc["location"].startswith("glossary/") and "physical location" in doc["text"]
+        for doc in index["docs"]
+    )
 
 
 def test_assets_are_linked_once_per_page(fixture_site: Site) -> None:
@@ -60,7 +68,9 @@ def test_glossary_terms_have_anchors_and_quotes_are_attributed(fixture_site: Sit
 
 
 def test_table_rows_list_owners_in_columns(fixture_site: Site) -> None:
-    table = fixture_site.soup("tables/index.html").select_one('[data-srm-id="service-models"] table')
+    table = fixture_site.soup("tables/index.html").select_one(
+        '[data-srm-id="service-models"] table'
+    )
     columns = [th.get_text(strip=True) for th in table.select("thead th")]
     assert columns == ["Area", "AWS", "Customer", "Notes"]
     row = table.select_one("tr#srm-service-models--iaas")
@@ -75,19 +85,25 @@ def test_service_matrix_has_a_cell_per_layer_and_service(fixture_site: Site) -> 
     matrix = soup.select_one(".srm-matrix table")
     services = [th.get_text(strip=True) for th in matrix.select("thead th")][1:]
     assert services == ["Amazon EC2", "AWS Lambda"]
-    rows = {tr.th.get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")]
-            for tr in matrix.select("tbody tr")}
-    assert rows == {"Customer data": ["Customer", "Customer"],
-                    "Guest operating system": ["Customer", "AWS"],
-                    "Virtualization": ["AWS", "AWS"]}
+    rows = {
+        tr.th.get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")]
+        for tr in matrix.select("tbody tr")
+    }
+    assert rows == {
+        "Customer data": ["Customer", "Customer"],
+        "Guest operating system": ["Customer", "AWS"],
+        "Virtualization": ["AWS", "AWS"],
+    }
     lam = soup.select_one('[data-srm-id="lambda"]')
     assert "isolates the execution environment" in lam.get_text()
     assert lam.select_one(".srm-service-model").get_text(strip=True) == "PaaS"
 
 
 def _key(form) -> dict[str, bool]:
-    return {li["data-srm-option"]: li["data-srm-correct"] == "true"
-            for li in form.select(".srm-key [data-srm-option]")}
+    return {
+        li["data-srm-option"]: li["data-srm-correct"] == "true"
+        for li in form.select(".srm-key [data-srm-option]")
+    }
 
 
 def test_choice_questions_have_options_feedback_and_a_readable_key(fixture_site: Site) -> None:
@@ -97,8 +113,10 @@ def test_choice_questions_have_options_feedback_and_a_readable_key(fixture_site:
     assert [r["value"] for r in radios] == ["a", "b", "c"]
     assert all(single.select_one(f'label[for="{r["id"]}"]') for r in radios)
     assert _key(single) == {"a": False, "b": True, "c": False}
-    assert all(li.select_one(".srm-feedback-text").get_text(strip=True)
-               for li in single.select(".srm-key li"))
+    assert all(
+        li.select_one(".srm-feedback-text").get_text(strip=True)
+        for li in single.select(".srm-key li")
+    )
     assert single.select_one("details.srm-key").has_attr("data-search-exclude")
     multiple = soup.select_one("form#srm-customer-tasks")
     assert len(multiple.select("input[type=checkbox]")) == 3
@@ -116,13 +134,17 @@ def test_sort_and_flashcards_render(fixture_site: Site) -> None:
     key = {li["data-srm-item"]: li["data-srm-owner"] for li in sort.select(".srm-key li")}
     assert key == {"guards": "aws", "patch": "customer"}
     cards = soup.select("#srm-deck-basics .srm-card summary")
-    assert [c.get_text(strip=True) for c in cards] == ["AWS Region", "Guest operating system",
-                                                       "Hypervisor"]
+    assert [c.get_text(strip=True) for c in cards] == [
+        "AWS Region",
+        "Guest operating system",
+        "Hypervisor",
+    ]
 
 
 def test_scenarios_ask_who_is_responsible(fixture_site: Site) -> None:
     scenario = fixture_site.soup("scenarios/index.html").select_one(
-        '[data-srm-id="unpatched-apache"]')
+        '[data-srm-id="unpatched-apache"]'
+    )
     form = scenario.select_one("form")
     assert form.select_one("legend").get_text(strip=True) == "Who is responsible?"
     assert _key(form) == {"aws": False, "customer": True, "shared": False}
@@ -136,8 +158,7 @@ def test_markdown_pages_embed_items_by_id(fixture_site: Site) -> None:
     assert soup.select_one('[data-srm-id="unpatched-apache"]#srm-unpatched-apache')
     assert "```srm" not in soup.get_text()
     # Links inside embedded items are relative to the page that embeds them.
-    assert soup.select_one("form#srm-ec2-patching .srm-terms a")["href"] == \
-        "glossary/#srm-guest-os"
+    assert soup.select_one("form#srm-ec2-patching .srm-terms a")["href"] == "glossary/#srm-guest-os"
 
 
 def test_element_ids_are_unique_on_every_page(fixture_site: Site) -> None:

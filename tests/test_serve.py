@@ -44,13 +44,19 @@ def test_editing_yaml_rebuilds_the_served_site(tmp_path: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        cwd=site,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         url = f"http://127.0.0.1:{port}/glossary/"
         _fetch(url, time.monotonic() + 60, "keeps them apart")
         glossary = site / "content" / "glossary.yml"
-        glossary.write_text(glossary.read_text().replace("keeps them apart",
-                                                         "keeps every guest isolated"))
+        glossary.write_text(
+            glossary.read_text().replace("keeps them apart", "keeps every guest isolated")
+        )
         _fetch(url, time.monotonic() + 60, "keeps every guest isolated")
     finally:
         server.terminate()
