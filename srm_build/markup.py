@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from xml.etree.ElementTree import Element
 
@@ -28,13 +29,34 @@ def is_safe_url(url: str) -> bool:
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
 
+LinkResolver = Callable[[str], str]
+"""Rewrites a relative link to a Markdown page (`../aws-side.md#x`) into the page's URL."""
+
+
+def is_page_link(url: str) -> bool:
+    """A relative link to a Markdown source file, which must become the page's URL."""
+    path = url.split("#", 1)[0]
+    return (
+        bool(path)
+        and _SCHEME.match(url) is None
+        and not url.startswith("/")
+        and path.endswith(".md")
+    )
+
+
 class _SafeLinks(Treeprocessor):
+    resolve: LinkResolver | None = None
+
     def run(self, root: Element) -> None:
         for element in root.iter():
             for attribute in ("href", "src"):
                 value = element.get(attribute)
-                if value is not None and not is_safe_url(value):
+                if value is None:
+                    continue
+                if not is_safe_url(value):
                     del element.attrib[attribute]
+                elif self.resolve is not None and is_page_link(value):
+                    element.set(attribute, self.resolve(value))
             if element.tag == "a" and element.get("href", "").startswith(("http:", "https:")):
                 element.set("rel", "noopener")
 
@@ -42,29 +64,37 @@ class _SafeLinks(Treeprocessor):
 class _NoRawHtml(Extension):
     """Treat `<tags>` in content as text; drop links with unsafe schemes."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.links = _SafeLinks()
+
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown API)
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_SafeLinks(md), "srm_safe_links", 0)
+        self.links.md = md
+        md.treeprocessors.register(self.links, "srm_safe_links", 0)
 
 
-_MD = markdown.Markdown(extensions=[_NoRawHtml(), "sane_lists"], output_format="html")
+_SAFE = _NoRawHtml()
+_MD = markdown.Markdown(extensions=[_SAFE, "sane_lists"], output_format="html")
 
 
 @lru_cache(maxsize=8192)
-def _convert(text: str) -> str:
+def _convert(text: str, links: LinkResolver | None) -> str:
+    # `links` is part of the key: the same text links differently from different pages.
+    _SAFE.links.resolve = links
     _MD.reset()
     return _MD.convert(text)
 
 
-def render_block(text: str) -> Markup:
-    """Markdown text as block HTML (paragraphs, lists)."""
-    return Markup(_convert(text))
+def render_block(text: str, links: LinkResolver | None = None) -> Markup:
+    """Markdown text as block HTML (paragraphs, lists). `links` must be hashable."""
+    return Markup(_convert(text, links))
 
 
-def render_inline(text: str) -> Markup:
+def render_inline(text: str, links: LinkResolver | None = None) -> Markup:
     """Markdown text as inline HTML: a lone paragraph is unwrapped."""
-    result = _convert(text)
+    result = _convert(text, links)
     if result.startswith("<p>") and result.endswith("</p>") and result.count("<p>") == 1:
         result = result[3:-4]
     return Markup(result)

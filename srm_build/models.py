@@ -8,6 +8,7 @@ unquoted `no` becoming false are reported instead of published.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -360,6 +361,11 @@ SINGULAR = {
     "items": "item",
 }
 """What one element of each list is called in messages."""
+
+
+def page_path(yaml_path: str) -> str:
+    """The Markdown page a YAML file becomes: `quizzes/iaas.yml` -> `quizzes/iaas.md`."""
+    return str(PurePosixPath(yaml_path).with_suffix(".md"))
 
 
 def locate(model: Model, doc: Document, key: PathKey) -> None:

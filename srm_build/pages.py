@@ -8,14 +8,14 @@ are raw HTML blocks, so MkDocs puts them in the navigation, search and table of 
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from markupsafe import Markup
 
 from .embeds import Embed, replace_embeds
 from .markup import heading_text
-from .models import Content, Model, items_with_ids
-from .pipeline import page_path
+from .models import Content, Model, items_with_ids, page_path
 from .render import Linker, Renderer
 
 
@@ -50,6 +50,24 @@ def relative_url(from_url: str, to_url: str) -> str:
     return relative
 
 
+@dataclass(frozen=True)
+class MarkdownLinks:
+    """Links written in a YAML file's Markdown, relative to that file, made relative to the
+    page that shows them. Hashable, so rendered Markdown can be cached per (text, page)."""
+
+    base: str
+    """Folder of the YAML file, relative to the content root."""
+    page: str
+    directory_urls: bool
+
+    def __call__(self, href: str) -> str:
+        path, _, fragment = href.partition("#")
+        target = posixpath.normpath(posixpath.join(self.base, path))
+        here = url_of(self.page, self.directory_urls)
+        url = relative_url(here, url_of(target, self.directory_urls))
+        return f"{url}#{fragment}" if fragment else url
+
+
 class SitePages:
     """Knows where every item lives and renders the pages that show them."""
 
@@ -77,6 +95,11 @@ class SitePages:
 
         return link
 
+    def md_links(self, ident: str | None, src: str) -> MarkdownLinks:
+        """Link rewriting for the text of item `ident` (or of the file `src`) on page `src`."""
+        home = self.home[ident] if ident else src
+        return MarkdownLinks(posixpath.dirname(home), src, self.directory_urls)
+
     def generated(self) -> dict[str, str]:
         """The Markdown of every page generated from a YAML file, by its page path."""
         template = self.renderer.env.get_template("page.md.jinja")
@@ -84,16 +107,18 @@ class SitePages:
         for path, file in self.content.files.items():
             src = page_path(path)
             link = self.linker(src)
+            md_links = self.md_links(None, src)
             sections = [
                 (
                     title_of(item),
                     anchor_of(item.id),  # type: ignore[attr-defined]
-                    self.renderer.item(item, link=link, titled=False),
+                    self.renderer.item(item, link=link, titled=False, md_links=md_links),
                 )
                 for item in file.items()
             ]
+            extras = self.renderer.file_extras(file, link=link, md_links=md_links)
             pages[src] = template.render(
-                file=file, sections=sections, extras=self.renderer.file_extras(file, link=link)
+                file=file, sections=sections, extras=extras, md_links=md_links
             )
         return pages
 
@@ -103,7 +128,12 @@ class SitePages:
 
         def render(embed: Embed) -> str:
             return "\n\n".join(
-                self.renderer.item(self.content.by_id[ident], link=link, titled=True)
+                self.renderer.item(
+                    self.content.by_id[ident],
+                    link=link,
+                    titled=True,
+                    md_links=self.md_links(ident, src),
+                )
                 for ident, _line, _col in embed.ids
             )
 

@@ -62,7 +62,7 @@ def _data_path(data: Any, loc: tuple[str | int, ...]) -> PathKey:
     return tuple(path)
 
 
-def _context(data: Any, path: PathKey) -> str:
+def item_label(data: Any, path: PathKey) -> str:
     """Name the innermost item with an id that contains `path`, e.g. "question 'x': "."""
     label = ""
     node, parent_key = data, None
@@ -100,7 +100,7 @@ def _describe(value: Any) -> str:
 def _reword(doc: Document, error: Any) -> Problem:
     kind, loc, value = error["type"], tuple(error["loc"]), error.get("input")
     path = _data_path(doc.data, loc)
-    context = _context(doc.data, path)
+    context = item_label(doc.data, path)
     name = path[-1] if path and isinstance(path[-1], str) else None
     field = f"field '{name}': " if name else ""
     ctx = error.get("ctx") or {}

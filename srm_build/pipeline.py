@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 
 from .errors import ContentError, Problem, display_path
 from .loader import read_file
-from .models import Content, FileBase, Page
+from .models import Content, FileBase, Page, page_path
 from .parse import parse_document
 from .references import check_references, index_items
 
@@ -26,11 +26,6 @@ def content_files(root: Path) -> list[Path]:
         and not any(part.startswith(".") for part in path.relative_to(root).parts)
     ]
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
-
-
-def page_path(yaml_path: str) -> str:
-    """The Markdown page a YAML file becomes: `quizzes/iaas.yml` -> `quizzes/iaas.md`."""
-    return str(PurePosixPath(yaml_path).with_suffix(".md"))
 
 
 def load_content(root: Path, shown_as: str | None = None) -> Content:

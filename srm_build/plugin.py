@@ -15,8 +15,9 @@ from mkdocs.structure.pages import Page
 
 from .config import SrmConfig
 from .errors import ContentError, format_problems
+from .models import page_path
 from .pages import SitePages
-from .pipeline import YAML_SUFFIXES, load_content, page_path
+from .pipeline import YAML_SUFFIXES, load_content
 from .render import Renderer
 
 log = get_plugin_logger(__name__)

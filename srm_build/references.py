@@ -5,10 +5,13 @@ Each check returns problems rather than raising, so one run reports everything w
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections.abc import Iterable, Iterator
 
 from .embeds import find_embeds
 from .errors import Problem
+from .markup import is_page_link
 from .models import (
     OWNER_LABELS,
     Content,
@@ -26,7 +29,9 @@ from .models import (
     Table,
     Term,
     items_with_ids,
+    page_path,
 )
+from .parse import item_label
 
 
 def index_items(files: dict[str, object]) -> tuple[dict[str, Model], list[Problem]]:
@@ -51,6 +56,7 @@ def index_items(files: dict[str, object]) -> tuple[dict[str, Model], list[Proble
 def check_references(content: Content) -> list[Problem]:
     """Every cross-item rule: references resolve, answers name options, owners agree."""
     checks = (
+        _page_links,
         _sources,
         _terms,
         _services,
@@ -245,6 +251,39 @@ def _tables(content: Content) -> Iterator[Problem]:
                 )
             seen.add(row.id)
             yield from _expect(content, row, row.services, Service, "service", "services")
+
+
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+
+
+def _strings(data: object, key: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple, str]]:
+    if isinstance(data, str):
+        yield key, data
+    elif isinstance(data, dict):
+        for name, value in data.items():
+            yield from _strings(value, (*key, name))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*key, i))
+
+
+def _page_links(content: Content) -> Iterator[Problem]:
+    """Links from YAML text to Markdown pages, relative to the YAML file, name real pages."""
+    pages = set(content.pages) | {page_path(path) for path in content.files}
+    for path, file in content.files.items():
+        doc = file.where.doc
+        for key, text in _strings(doc.data):
+            for match in _MARKDOWN_LINK.finditer(text):
+                href = match.group(1)
+                if not is_page_link(href):
+                    continue
+                target = posixpath.normpath(
+                    posixpath.join(posixpath.dirname(path), href.partition("#")[0])
+                )
+                if target not in pages:
+                    label = item_label(doc.data, key)
+                    message = f"link '{href}' leads to no page (no {target} in the content)"
+                    yield doc.problem(key, label + message)
 
 
 def _page_embeds(content: Content) -> Iterator[Problem]:

@@ -17,11 +17,13 @@ from jinja2 import (
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
+    TemplateNotFound,
+    pass_context,
     select_autoescape,
 )
 from markupsafe import Markup
 
-from .markup import render_block, render_inline
+from .markup import LinkResolver, render_block, render_inline
 from .models import (
     MODEL_LABELS,
     OWNER_LABELS,
@@ -107,7 +109,9 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(
-            md=render_block, md_inline=render_inline, owner_label=OWNER_LABELS.__getitem__
+            md=pass_context(lambda ctx, text: render_block(text, ctx.get("md_links"))),
+            md_inline=pass_context(lambda ctx, text: render_inline(text, ctx.get("md_links"))),
+            owner_label=OWNER_LABELS.__getitem__,
         )
         self.env.globals.update(
             owners=OWNERS,
@@ -115,7 +119,7 @@ class Renderer:
             lookup=self.lookup,
             layers=content.layers,
             table_columns=table_columns,
-            choice_view=self.choice_view,
+            choice_view=pass_context(lambda ctx, item: self.choice_view(item, ctx.get("md_links"))),
             source_of=self.source_of,
         )
         self._quiz_of = {q.id: quiz for quiz in content.of_type(Quiz) for q in quiz.questions}
@@ -132,50 +136,64 @@ class Renderer:
             ident = self._quiz_of[item.id].source  # type: ignore[attr-defined]
         return self.content.by_id[ident]  # type: ignore[index,return-value]
 
-    def choice_view(self, item: Model) -> ChoiceView:
+    def choice_view(self, item: Model, links: LinkResolver | None = None) -> ChoiceView:
         """Single, multiple, true/false and scenario questions share one markup."""
+
+        def block(text: str) -> Markup:
+            return render_block(text, links)
+
+        def inline(text: str) -> Markup:
+            return render_inline(text, links)
+
         if isinstance(item, Scenario):
-            explanation = render_block(item.explanation)
+            explanation = block(item.explanation)
             options = [
                 OptionView(o, Markup(OWNER_LABELS[o]), explanation, o == item.responsible)
                 for o in OWNERS
             ]
             return ChoiceView(item.id, Markup("Who is responsible?"), False, options, None)
         if isinstance(item, TrueFalse):
-            explanation = render_block(item.explanation)
+            explanation = block(item.explanation)
             options = [
                 OptionView(
                     value, Markup(value.title()), explanation, (value == "true") == item.answer
                 )
                 for value in ("true", "false")
             ]
-            return ChoiceView(item.id, render_inline(item.prompt), False, options, None)
+            return ChoiceView(item.id, inline(item.prompt), False, options, None)
         assert isinstance(item, (SingleChoice, MultipleChoice))
-        choices = item.options
+        choices = list(item.options)
         quiz = self._quiz_of.get(item.id)
         if quiz is not None and quiz.shuffle:
-            choices = seeded_order(list(choices), item.id, lambda o: o.id)  # type: ignore[attr-defined]
+            choices = seeded_order(choices, item.id, lambda o: o.id)  # type: ignore[attr-defined]
         options = [
-            OptionView(o.id, render_inline(o.text), render_block(o.feedback), o.id in item.correct)
+            OptionView(o.id, inline(o.text), block(o.feedback), o.id in item.correct)
             for o in choices
         ]
-        explanation = render_block(item.explanation) if item.explanation else None
-        return ChoiceView(
-            item.id,
-            render_inline(item.prompt),
-            isinstance(item, MultipleChoice),
-            options,
-            explanation,
-        )
+        explanation = block(item.explanation) if item.explanation else None
+        multiple = isinstance(item, MultipleChoice)
+        return ChoiceView(item.id, inline(item.prompt), multiple, options, explanation)
 
-    def item(self, item: Model, *, link: Linker, titled: bool = True) -> Markup:
-        """One item as an HTML block. `titled` shows its title (off under a page heading)."""
+    def item(
+        self,
+        item: Model,
+        *,
+        link: Linker,
+        titled: bool = True,
+        md_links: LinkResolver | None = None,
+    ) -> Markup:
+        """One item as an HTML block. `titled` shows its title (off under a page heading);
+        `md_links` rewrites links to Markdown pages written in the item's text."""
         template = self.env.get_template(f"{TEMPLATE_OF[type(item)]}.html.jinja")
-        return Markup(template.render(item=item, link=link, titled=titled).strip())
+        html = template.render(item=item, link=link, titled=titled, md_links=md_links)
+        return Markup(html.strip())
 
-    def file_extras(self, file: FileBase, *, link: Linker) -> Markup:
+    def file_extras(
+        self, file: FileBase, *, link: Linker, md_links: LinkResolver | None = None
+    ) -> Markup:
         """What a file's page shows before its items (the services matrix, say), if any."""
-        name = f"file-{file.kind}.html.jinja"  # type: ignore[attr-defined]
-        if name not in self.env.list_templates():
+        try:
+            template = self.env.get_template(f"file-{file.kind}.html.jinja")  # type: ignore[attr-defined]
+        except TemplateNotFound:
             return Markup("")
-        return Markup(self.env.get_template(name).render(file=file, link=link).strip())
+        return Markup(template.render(file=file, link=link, md_links=md_links).strip())

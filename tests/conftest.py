@@ -76,6 +76,16 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 
 @pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The published site, from the repository's own mkdocs.yml and content/, built once."""
+    root = tmp_path_factory.mktemp("real")
+    server, url = serve_folder(root)
+    build_site(ROOT / "mkdocs.yml", root, site_url=url)
+    yield Site(root, url)
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def fixture_url(fixture_site: Site) -> str:
     return fixture_site.url
 

@@ -264,6 +264,12 @@ quizzes:
         "content/glossary.yml:5:1: too many values (over 100,000); are aliases expanding?",
     ),
     (
+        "link from YAML to a missing page",
+        {"glossary.yml": GLOSSARY.replace("inside an instance.", "inside an [instance](ec2.md).")},
+        "content/glossary.yml:6:17: term 'guest-os': link 'ec2.md' leads to no page (no ec2.md "
+        "in the content)",
+    ),
+    (
         "Python tag",
         {"glossary.yml": "kind: !!python/object/apply:os.system [echo hacked]\n"},
         "content/glossary.yml:1:7: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' "
