@@ -24,6 +24,16 @@ def test_workflows_match_the_github_schema() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_issue_forms_match_the_github_schema() -> None:
+    forms = sorted(str(p) for p in (ROOT / ".github/ISSUE_TEMPLATE").glob("*.yml"))
+    forms = [f for f in forms if not f.endswith("config.yml")]
+    assert len(forms) == 2
+    result = run(
+        str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-issue-forms", *forms
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_zizmor_finds_nothing_of_medium_or_high_severity() -> None:
     result = run(str(BIN / "zizmor"), "--offline", "--min-severity", "medium", *WORKFLOWS)
     assert result.returncode == 0, result.stdout + result.stderr

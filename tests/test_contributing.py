@@ -1,0 +1,55 @@
+"""The examples in CONTRIBUTING.md are valid content: each is added to a copy of the real
+content and the whole is checked."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from srm_build.errors import ContentError
+from srm_build.pipeline import load_content
+
+EXAMPLE = re.compile(r"```yaml\n# example: (\w+)\n(.*?)```", re.S)
+
+WRAP = {
+    "term": ("kind: glossary\ntitle: Example\nterms:\n", 0),
+    "scenario": ("kind: scenarios\ntitle: Example\nscenarios:\n", 0),
+    "question": (
+        "kind: quizzes\ntitle: Example\nquizzes:\n  - id: quiz-example\n    title: Example\n"
+        "    source: aws-srm\n    questions:\n",
+        6,
+    ),
+    "service": ("kind: services\ntitle: Example\nservices:\n", 0),
+    "row": (
+        "kind: tables\ntitle: Example\ntables:\n  - id: table-example\n    title: Example\n"
+        "    source: aws-srm\n    rows:\n",
+        6,
+    ),
+}
+
+EXAMPLES = EXAMPLE.findall((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"))
+
+
+def test_contributing_shows_every_kind_of_example() -> None:
+    kinds = [kind for kind, _ in EXAMPLES]
+    assert set(kinds) == set(WRAP)
+    assert kinds.count("question") == 5  # single, multiple, true-false, sort, flashcards
+
+
+@pytest.mark.parametrize(
+    ("kind", "body"), EXAMPLES, ids=[f"{k}-{i}" for i, (k, _) in enumerate(EXAMPLES)]
+)
+def test_example_is_valid_content(tmp_path: Path, kind: str, body: str) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    head, indent = WRAP[kind]
+    (content / "contributed-example.yml").write_text(head + textwrap.indent(body, " " * indent))
+    try:
+        load_content(content)
+    except ContentError as error:
+        pytest.fail(f"CONTRIBUTING.md {kind} example is invalid:\n{error}")
