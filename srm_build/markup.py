@@ -45,6 +45,8 @@ def is_page_link(url: str) -> bool:
 
 
 class _SafeLinks(Treeprocessor):
+    """Drops link and image addresses with unsafe schemes; rewrites links to pages."""
+
     resolve: LinkResolver | None = None
 
     def run(self, root: Element) -> None:
@@ -61,21 +63,29 @@ class _SafeLinks(Treeprocessor):
                 element.set("rel", "noopener")
 
 
-class _NoRawHtml(Extension):
-    """Treat `<tags>` in content as text; drop links with unsafe schemes."""
+class SafeMarkdown(Extension):
+    """Markdown that shows `<tags>` as text and drops links with unsafe schemes.
 
-    def __init__(self) -> None:
-        super().__init__()
+    Used for the text of YAML content, and by the plugin for the site's prose pages, the
+    way Hugo omits raw HTML by default."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
         self.links = _SafeLinks()
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown API)
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         self.links.md = md
-        md.treeprocessors.register(self.links, "srm_safe_links", 0)
+        # Before MkDocs' own link processing (priority 0), so it never sees unsafe links.
+        md.treeprocessors.register(self.links, "srm_safe_links", 1)
 
 
-_SAFE = _NoRawHtml()
+def makeExtension(**kwargs: object) -> SafeMarkdown:  # noqa: N802 (Markdown API)
+    return SafeMarkdown(**kwargs)
+
+
+_SAFE = SafeMarkdown()
 _MD = markdown.Markdown(extensions=[_SAFE, "sane_lists"], output_format="html")
 
 

@@ -8,6 +8,7 @@ are raw HTML blocks, so MkDocs puts them in the navigation, search and table of 
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -68,6 +69,44 @@ class MarkdownLinks:
         return f"{url}#{fragment}" if fragment else url
 
 
+_PLACEHOLDER = re.compile(r"<p>(srmfragment\d+)</p>")
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+@dataclass
+class PageSource:
+    """A page's Markdown, in which each piece of item HTML stands as a placeholder paragraph.
+
+    The HTML never passes through Markdown: it is put in place after Markdown has run,
+    so Markdown can treat raw HTML in authored text as text."""
+
+    markdown: str
+    fragments: dict[str, str]
+    """Placeholder -> the HTML it stands for."""
+
+    def fill(self, html: str) -> str:
+        """The rendered page with each placeholder paragraph replaced by its HTML."""
+        return _PLACEHOLDER.sub(lambda m: self.fragments.get(m.group(1), m.group(0)), html)
+
+    def anchors(self) -> set[str]:
+        """Element ids the fragments bring, for link and anchor validation."""
+        return {ident for html in self.fragments.values() for ident in _ID.findall(html)}
+
+
+class _Fragments:
+    """Hands out placeholders for HTML fragments of one page."""
+
+    def __init__(self) -> None:
+        self.html: dict[str, str] = {}
+
+    def add(self, html: str) -> str:
+        if not html:
+            return ""
+        placeholder = f"srmfragment{len(self.html)}"
+        self.html[placeholder] = html
+        return placeholder
+
+
 class SitePages:
     """Knows where every item lives and renders the pages that show them."""
 
@@ -100,34 +139,44 @@ class SitePages:
         home = self.home[ident] if ident else src
         return MarkdownLinks(posixpath.dirname(home), src, self.directory_urls)
 
-    def generated(self) -> dict[str, str]:
-        """The Markdown of every page generated from a YAML file, by its page path."""
-        template = self.renderer.env.get_template("page.md.jinja")
-        pages: dict[str, str] = {}
+    def generated(self) -> dict[str, PageSource]:
+        """Every page generated from a YAML file, by its page path."""
+        env = self.renderer.env
+        page, intro = env.get_template("page.md.jinja"), env.get_template("intro.html.jinja")
+        pages: dict[str, PageSource] = {}
         for path, file in self.content.files.items():
             src = page_path(path)
             link = self.linker(src)
             md_links = self.md_links(None, src)
+            fragments = _Fragments()
             sections = [
                 (
                     title_of(item),
                     anchor_of(item.id),  # type: ignore[attr-defined]
-                    self.renderer.item(item, link=link, titled=False, md_links=md_links),
+                    fragments.add(
+                        self.renderer.item(item, link=link, titled=False, md_links=md_links)
+                    ),
                 )
                 for item in file.items()
             ]
-            extras = self.renderer.file_extras(file, link=link, md_links=md_links)
-            pages[src] = template.render(
-                file=file, sections=sections, extras=extras, md_links=md_links
+            markdown = page.render(
+                file=file,
+                intro=fragments.add(intro.render(file=file, md_links=md_links).strip())
+                if file.intro
+                else "",
+                extras=fragments.add(self.renderer.file_extras(file, link=link, md_links=md_links)),
+                sections=sections,
             )
+            pages[src] = PageSource(markdown, fragments.html)
         return pages
 
-    def expand_embeds(self, src: str, markdown: str) -> str:
-        """A prose page's Markdown with each `srm` block replaced by its items' HTML."""
+    def expand_embeds(self, src: str, markdown: str) -> PageSource:
+        """A prose page with each `srm` block replaced by a placeholder for its items' HTML."""
         link = self.linker(src)
+        fragments = _Fragments()
 
         def render(embed: Embed) -> str:
-            return "\n\n".join(
+            html = "\n".join(
                 self.renderer.item(
                     self.content.by_id[ident],
                     link=link,
@@ -136,5 +185,6 @@ class SitePages:
                 )
                 for ident, _line, _col in embed.ids
             )
+            return fragments.add(html)
 
-        return replace_embeds(markdown, render)
+        return PageSource(replace_embeds(markdown, render), fragments.html)

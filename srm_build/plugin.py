@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -16,7 +17,7 @@ from mkdocs.structure.pages import Page
 from .config import SrmConfig
 from .errors import ContentError, format_problems
 from .models import page_path
-from .pages import SitePages
+from .pages import PageSource, SitePages
 from .pipeline import YAML_SUFFIXES, load_content
 from .render import Renderer
 
@@ -31,6 +32,8 @@ class SrmPlugin(BasePlugin[SrmConfig]):
 
     def __init__(self) -> None:
         self.pages: SitePages | None = None
+        self.sources: dict[str, PageSource] = {}
+        """Page path -> its Markdown with placeholders and their HTML."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -50,9 +53,11 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         custom = self.config.custom_templates
         renderer = Renderer(content, Path(custom) if custom else None)
         self.pages = SitePages(content, renderer, directory_urls=config.use_directory_urls)
-        # Generated headings carry their anchors as `{ #id }`.
-        if "attr_list" not in config.markdown_extensions:
-            config.markdown_extensions.append("attr_list")
+        # Generated headings carry their anchors as `{ #id }`; authored Markdown may not
+        # carry raw HTML or unsafe links, as in the YAML.
+        for extension in ("attr_list", "srm_build.markup"):
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         for name, extra in (("srm.css", config.extra_css), ("srm.js", config.extra_javascript)):
             uri = ASSET_URI.format(name)
             if uri not in [str(entry) for entry in extra]:
@@ -66,8 +71,9 @@ class SrmPlugin(BasePlugin[SrmConfig]):
             # The YAML is the source of pages, never published as it is.
             if file.src_uri.endswith(YAML_SUFFIXES) and not file.generated_by:
                 files.remove(file)
-        for src, markdown in self.pages.generated().items():
-            file = File.generated(config, src, content=markdown)
+        self.sources = self.pages.generated()
+        for src, source in self.sources.items():
+            file = File.generated(config, src, content=source.markdown)
             file.edit_uri = self._yaml_of(src)
             files.append(file)
         assets = Path(__file__).parent / "assets"
@@ -90,8 +96,27 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         if not self.config.enabled or self.pages is None:
             return None
         if page.file.src_uri in self.pages.content.pages:
-            return self.pages.expand_embeds(page.file.src_uri, markdown)
+            source = self.pages.expand_embeds(page.file.src_uri, markdown)
+            self.sources[page.file.src_uri] = source
+            return source.markdown
         return None
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return None
+        # The theme prints the page title unescaped (and `striptags` decodes entities):
+        # give it a title that is already escaped, so a `<` in a heading stays text.
+        title = page.meta.get("title") or page.title
+        if title:
+            page.meta["title"] = str(escape(Markup(str(title)).striptags()))
+        source = self.sources.get(page.file.src_uri)
+        if source is None:
+            return None
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(source.anchors())
+        return source.fill(html)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from .embeds import find_embeds
 from .errors import Problem
-from .markup import is_page_link
+from .markup import is_page_link, is_safe_url
 from .models import (
     OWNER_LABELS,
     Content,
@@ -267,14 +267,27 @@ def _strings(data: object, key: tuple[str | int, ...] = ()) -> Iterator[tuple[tu
             yield from _strings(value, (*key, i))
 
 
+_UNSAFE_LINK = "link '{}' is not allowed: use an http(s), mailto or relative address"
+
+
 def _page_links(content: Content) -> Iterator[Problem]:
-    """Links from YAML text to Markdown pages, relative to the YAML file, name real pages."""
+    """Links in YAML text use safe schemes, and those to Markdown pages (relative to the YAML
+    file) name real pages. Prose pages' links must use safe schemes too."""
     pages = set(content.pages) | {page_path(path) for path in content.files}
+    for page in content.pages.values():
+        for number, line in enumerate(page.text.splitlines(), start=1):
+            for match in _MARKDOWN_LINK.finditer(line):
+                if not is_safe_url(match.group(1)):
+                    message = _UNSAFE_LINK.format(match.group(1))
+                    yield Problem(page.path, number, match.start(1) + 1, message)
     for path, file in content.files.items():
         doc = file.where.doc
         for key, text in _strings(doc.data):
             for match in _MARKDOWN_LINK.finditer(text):
                 href = match.group(1)
+                if not is_safe_url(href):
+                    label = item_label(doc.data, key)
+                    yield doc.problem(key, label + _UNSAFE_LINK.format(href))
                 if not is_page_link(href):
                     continue
                 target = posixpath.normpath(

@@ -270,6 +270,18 @@ quizzes:
         "in the content)",
     ),
     (
+        "javascript: link in YAML text",
+        {"glossary.yml": GLOSSARY.replace("inside an instance.", "[inside](javascript:alert(1))")},
+        "content/glossary.yml:6:17: term 'guest-os': link 'javascript:alert(1' is not allowed: "
+        "use an http(s), mailto or relative address",
+    ),
+    (
+        "disguised data: link in a prose page",
+        {"index.md": "# Home\n\nSee [this](&#100;ata:text/html,hi).\n"},
+        "content/index.md:3:12: link '&#100;ata:text/html,hi' is not allowed: use an http(s), "
+        "mailto or relative address",
+    ),
+    (
         "Python tag",
         {"glossary.yml": "kind: !!python/object/apply:os.system [echo hacked]\n"},
         "content/glossary.yml:1:7: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' "
