@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import ContentError, format_problems
+from .export import EXPORTS
 from .pipeline import load_content
 from .schema import write_schemas
 
@@ -32,6 +33,19 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="where to write them (default: schemas)",
     )
+    export = commands.add_parser("export", help="write the question bank in an open format")
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=sorted(EXPORTS),
+        help="json, gift (Moodle), qti (QTI 2.1 package) or anki-csv",
+    )
+    export.add_argument(
+        "--out",
+        type=Path,
+        help="file to write (default: standard output; the qti package needs a file)",
+    )
+    export.add_argument("content_dir", nargs="?", default="content", type=Path)
     args = parser.parse_args(argv)
     if args.command == "schema":
         for path in write_schemas(args.folder):
@@ -42,6 +56,17 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as exc:
         print(format_problems(exc.problems), file=sys.stderr)
         return 1
+    if args.command == "export":
+        data = EXPORTS[args.format][1](content)
+        if args.out is not None:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        elif isinstance(data, bytes):
+            print("the qti format is a zip package: give --out FILE", file=sys.stderr)
+            return 2
+        else:
+            sys.stdout.write(data)
+        return 0
     print(
         f"{args.content_dir.as_posix()}: {len(content.files)} YAML files, "
         f"{len(content.pages)} pages, {len(content.by_id)} items: no problems found"

@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from .config import SrmConfig
 from .errors import ContentError, format_problems
+from .export import EXPORTS
 from .models import page_path
 from .pages import PageSource, SitePages
 from .pipeline import YAML_SUFFIXES, load_content
@@ -76,6 +77,10 @@ class SrmPlugin(BasePlugin[SrmConfig]):
             file = File.generated(config, src, content=source.markdown)
             file.edit_uri = self._yaml_of(src)
             files.append(file)
+        # The question bank, published for download in every open format.
+        for uri, writer in EXPORTS.values():
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=writer(self.pages.content)))
         assets = Path(__file__).parent / "assets"
         for name in ASSETS:
             uri = ASSET_URI.format(name)

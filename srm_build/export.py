@@ -1,0 +1,310 @@
+"""The question bank in open formats: JSON, Moodle GIFT, QTI 2.1 and Anki CSV.
+
+Questions keep their Markdown text. Scenarios are exported as "who is responsible?"
+questions. GIFT and QTI carry the answerable kinds (choice, true/false, sort); flashcard
+decks go to JSON and Anki, where cards belong."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from .models import (
+    OWNER_LABELS,
+    OWNERS,
+    Content,
+    Flashcards,
+    MultipleChoice,
+    Quiz,
+    Scenario,
+    SingleChoice,
+    Sort,
+    Term,
+    TrueFalse,
+)
+
+FORMAT_VERSION = 1
+
+
+def question_bank(content: Content) -> list[dict[str, Any]]:
+    """Every question and scenario as plain data, in content order."""
+    bank: list[dict[str, Any]] = []
+    for quiz in content.of_type(Quiz):
+        for question in quiz.questions:
+            entry = {
+                "id": question.id,
+                "quiz": quiz.id,
+                "type": question.type,
+                "prompt": question.prompt,
+                "source": question.source or quiz.source,
+            }
+            if isinstance(question, (SingleChoice, MultipleChoice)):
+                entry["options"] = [o.model_dump() for o in question.options]
+                entry["answer"] = sorted(question.correct)
+            elif isinstance(question, TrueFalse):
+                entry["answer"] = question.answer
+            elif isinstance(question, Sort):
+                entry["buckets"] = list(question.buckets)
+                entry["items"] = [
+                    {"id": i.id, "text": i.text, "owner": i.owner, "explanation": i.explanation}
+                    for i in question.items
+                ]
+            elif isinstance(question, Flashcards):
+                terms = [content.by_id[ident] for ident in question.cards]
+                entry["cards"] = [
+                    {"id": t.id, "front": t.term, "back": t.definition}
+                    for t in terms
+                    if isinstance(t, Term)
+                ]
+            if question.explanation:
+                entry["explanation"] = question.explanation
+            bank.append(entry)
+    for scenario in content.of_type(Scenario):
+        bank.append(
+            {
+                "id": scenario.id,
+                "quiz": None,
+                "type": "scenario",
+                "prompt": f"{scenario.situation}\n\nWho is responsible?",
+                "options": [
+                    {"id": o, "text": OWNER_LABELS[o], "feedback": scenario.explanation}
+                    for o in OWNERS
+                ],
+                "answer": [scenario.responsible],
+                "explanation": scenario.explanation,
+                "source": scenario.source,
+            }
+        )
+    return bank
+
+
+def to_json(content: Content) -> str:
+    payload = {
+        "format": "srm-question-bank",
+        "version": FORMAT_VERSION,
+        "questions": question_bank(content),
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+# --- GIFT -----------------------------------------------------------------------------------
+
+_GIFT_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\~=#{}:"})
+
+
+def _gift(text: str) -> str:
+    """Text safe inside GIFT: its control characters escaped, lines joined."""
+    return " ".join(text.split()).translate(_GIFT_SPECIAL)
+
+
+def _gift_question(entry: dict[str, Any]) -> str | None:
+    head = f"::{entry['id']}::[markdown]{_gift(entry['prompt'])} {{"
+    kind = entry["type"]
+    if kind in ("single", "scenario"):
+        answers = [
+            f"\t{'=' if o['id'] in entry['answer'] else '~'}{_gift(o['text'])}"
+            f"#{_gift(o['feedback'])}"
+            for o in entry["options"]
+        ]
+    elif kind == "multiple":
+        right = 100 / len(entry["answer"])
+        wrong = 100 / max(1, len(entry["options"]) - len(entry["answer"]))
+        answers = [
+            f"\t~%{_weight(right if o['id'] in entry['answer'] else -wrong)}%"
+            f"{_gift(o['text'])}#{_gift(o['feedback'])}"
+            for o in entry["options"]
+        ]
+    elif kind == "true-false":
+        feedback = _gift(entry["explanation"])
+        answers = [f"\t{'T' if entry['answer'] else 'F'}#{feedback}#{feedback}"]
+    elif kind == "sort":
+        answers = [f"\t={_gift(i['text'])} -> {OWNER_LABELS[i['owner']]}" for i in entry["items"]]
+    else:
+        return None
+    return "\n".join([head, *answers, "}"])
+
+
+def _weight(value: float) -> str:
+    return f"{value:.5f}".rstrip("0").rstrip(".")
+
+
+def to_gift(content: Content) -> str:
+    """Moodle's GIFT format, one question per block."""
+    blocks = [b for e in question_bank(content) if (b := _gift_question(e)) is not None]
+    return "// SRM question bank (GIFT)\n\n" + "\n\n".join(blocks) + "\n"
+
+
+# --- QTI 2.1 --------------------------------------------------------------------------------
+
+QTI_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
+CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"
+MATCH_CORRECT = "http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct"
+
+
+def _qti_item(entry: dict[str, Any]) -> ET.Element | None:
+    kind = entry["type"]
+    if kind not in ("single", "multiple", "scenario", "true-false", "sort"):
+        return None
+    ET.register_namespace("", QTI_NS)
+    q = f"{{{QTI_NS}}}"
+    item = ET.Element(
+        f"{q}assessmentItem",
+        identifier=f"srm-{entry['id']}",
+        title=entry["id"],
+        adaptive="false",
+        timeDependent="false",
+    )
+    if kind == "sort":
+        correct = [f"{i['id']} {i['owner']}" for i in entry["items"]]
+        cardinality, base = "multiple", "directedPair"
+    elif kind == "true-false":
+        correct = ["true" if entry["answer"] else "false"]
+        cardinality, base = "single", "identifier"
+    else:
+        correct = list(entry["answer"])
+        cardinality = "multiple" if kind == "multiple" else "single"
+        base = "identifier"
+    declaration = ET.SubElement(
+        item,
+        f"{q}responseDeclaration",
+        identifier="RESPONSE",
+        cardinality=cardinality,
+        baseType=base,
+    )
+    values = ET.SubElement(declaration, f"{q}correctResponse")
+    for value in correct:
+        ET.SubElement(values, f"{q}value").text = value
+    ET.SubElement(
+        item, f"{q}outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float"
+    )
+    body = ET.SubElement(item, f"{q}itemBody")
+    if kind == "sort":
+        interaction = ET.SubElement(
+            body,
+            f"{q}matchInteraction",
+            responseIdentifier="RESPONSE",
+            shuffle="false",
+            maxAssociations=str(len(entry["items"])),
+        )
+        ET.SubElement(interaction, f"{q}prompt").text = entry["prompt"]
+        sources = ET.SubElement(interaction, f"{q}simpleMatchSet")
+        for i in entry["items"]:
+            ET.SubElement(
+                sources, f"{q}simpleAssociableChoice", identifier=i["id"], matchMax="1"
+            ).text = i["text"]
+        targets = ET.SubElement(interaction, f"{q}simpleMatchSet")
+        for bucket in entry["buckets"]:
+            ET.SubElement(
+                targets, f"{q}simpleAssociableChoice", identifier=bucket, matchMax="0"
+            ).text = OWNER_LABELS[bucket]
+    else:
+        options = entry.get("options") or [
+            {"id": "true", "text": "True"},
+            {"id": "false", "text": "False"},
+        ]
+        interaction = ET.SubElement(
+            body,
+            f"{q}choiceInteraction",
+            responseIdentifier="RESPONSE",
+            shuffle="false",
+            maxChoices="0" if kind == "multiple" else "1",
+        )
+        ET.SubElement(interaction, f"{q}prompt").text = entry["prompt"]
+        for option in options:
+            ET.SubElement(interaction, f"{q}simpleChoice", identifier=option["id"]).text = option[
+                "text"
+            ]
+    ET.SubElement(item, f"{q}responseProcessing", template=MATCH_CORRECT)
+    return item
+
+
+def to_qti(content: Content) -> bytes:
+    """A QTI 2.1 content package: one item file per question and the manifest."""
+    buffer = io.BytesIO()
+    ET.register_namespace("", CP_NS)
+    c = f"{{{CP_NS}}}"
+    manifest = ET.Element(f"{c}manifest", identifier="srm-question-bank")
+    ET.SubElement(manifest, f"{c}organizations")
+    resources = ET.SubElement(manifest, f"{c}resources")
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for entry in question_bank(content):
+            item = _qti_item(entry)
+            if item is None:
+                continue
+            name = f"items/{entry['id']}.xml"
+            package.writestr(_zip_info(name), _xml(item))
+            resource = ET.SubElement(
+                resources,
+                f"{c}resource",
+                identifier=f"res-{entry['id']}",
+                type="imsqti_item_xmlv2p1",
+                href=name,
+            )
+            ET.SubElement(resource, f"{c}file", href=name)
+        package.writestr(_zip_info("imsmanifest.xml"), _xml(manifest))
+    return buffer.getvalue()
+
+
+def _zip_info(name: str) -> zipfile.ZipInfo:
+    # A fixed date keeps the package byte-identical from build to build.
+    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def _xml(element: ET.Element) -> bytes:
+    return ET.tostring(element, encoding="utf-8", xml_declaration=True)
+
+
+# --- Anki -----------------------------------------------------------------------------------
+
+
+def to_anki_csv(content: Content) -> str:
+    """Front, back and tags per card: every flashcard, and every question as a card."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["front", "back", "tags"])
+    for entry in question_bank(content):
+        tags = " ".join(t for t in ("srm", entry["type"], entry["quiz"]) if t)
+        if entry["type"] == "flashcards":
+            for card in entry["cards"]:
+                writer.writerow([card["front"], card["back"], f"{tags} {card['id']}"])
+            continue
+        writer.writerow([_anki_front(entry), _anki_back(entry), f"{tags} {entry['id']}"])
+    return out.getvalue()
+
+
+def _anki_front(entry: dict[str, Any]) -> str:
+    lines = [entry["prompt"]]
+    for option in entry.get("options", []):
+        lines.append(f"{option['id']}) {option['text']}")
+    for item in entry.get("items", []):
+        lines.append(f"- {item['text']}")
+    return "\n".join(lines)
+
+
+def _anki_back(entry: dict[str, Any]) -> str:
+    if entry["type"] == "true-false":
+        lines = ["True" if entry["answer"] else "False"]
+    elif entry["type"] == "sort":
+        lines = [f"{i['text']}: {OWNER_LABELS[i['owner']]}" for i in entry["items"]]
+    else:
+        texts = {o["id"]: o["text"] for o in entry["options"]}
+        lines = [f"{a}) {texts[a]}" for a in entry["answer"]]
+    if entry.get("explanation"):
+        lines.append(entry["explanation"])
+    return "\n".join(lines)
+
+
+EXPORTS: dict[str, tuple[str, Callable[[Content], str | bytes]]] = {
+    "json": ("questions.json", to_json),
+    "gift": ("exports/srm-questions.gift", to_gift),
+    "qti": ("exports/srm-questions-qti21.zip", to_qti),
+    "anki-csv": ("exports/srm-anki.csv", to_anki_csv),
+}
+"""Format name -> (path on the site, writer)."""

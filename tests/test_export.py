@@ -1,0 +1,186 @@
+"""The question bank survives each open format: written, parsed back, and compared with
+the models question by question."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from conftest import ROOT, Site
+from srm_build.export import QTI_NS, to_anki_csv, to_gift, to_json, to_qti
+from srm_build.models import (
+    OWNER_LABELS,
+    Content,
+    Flashcards,
+    MultipleChoice,
+    Quiz,
+    Scenario,
+    SingleChoice,
+    Sort,
+    TrueFalse,
+)
+from srm_build.pipeline import load_content
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_content(ROOT / "content")
+
+
+def _answerable(content: Content) -> list:
+    questions = [q for quiz in content.of_type(Quiz) for q in quiz.questions]
+    return [q for q in questions if not isinstance(q, Flashcards)] + content.of_type(Scenario)
+
+
+def _correct_texts(item) -> set[str]:
+    if isinstance(item, Scenario):
+        return {OWNER_LABELS[item.responsible]}
+    return {o.text for o in item.options if o.id in item.correct}
+
+
+def test_json_round_trip(content: Content) -> None:
+    data = json.loads(to_json(content))
+    assert data["format"] == "srm-question-bank" and data["version"] == 1
+    bank = {entry["id"]: entry for entry in data["questions"]}
+    for item in _answerable(content):
+        entry = bank.pop(item.id)
+        if isinstance(item, (SingleChoice, MultipleChoice)):
+            assert entry["answer"] == sorted(item.correct)
+            assert [o["id"] for o in entry["options"]] == [o.id for o in item.options]
+        elif isinstance(item, TrueFalse):
+            assert entry["answer"] is item.answer
+        elif isinstance(item, Sort):
+            assert {i["id"]: i["owner"] for i in entry["items"]} == {
+                i.id: i.owner for i in item.items
+            }
+        else:
+            assert entry["answer"] == [item.responsible]
+    decks = {d.id: d for d in content.of_type(Flashcards)}
+    assert set(bank) == set(decks)
+    for ident, entry in bank.items():
+        assert [c["id"] for c in entry["cards"]] == decks[ident].cards
+
+
+def test_anki_csv_round_trip(content: Content) -> None:
+    rows = list(csv.DictReader(io.StringIO(to_anki_csv(content))))
+    by_tag = {row["tags"].split()[-1]: row for row in rows}
+    for item in _answerable(content):
+        row = by_tag[item.id]
+        if isinstance(item, (SingleChoice, MultipleChoice, Scenario)):
+            assert all(text in row["back"] for text in _correct_texts(item))
+        elif isinstance(item, TrueFalse):
+            assert row["back"].startswith("True" if item.answer else "False")
+    for deck in content.of_type(Flashcards):
+        for card in deck.cards:
+            term = content.by_id[card]
+            assert by_tag[card]["front"] == term.term
+            assert by_tag[card]["back"] == term.definition
+
+
+# A reader of the GIFT subset we write, after Moodle's grammar: ::title::[format]text{answers}
+_BLOCK = re.compile(
+    r"::(?P<id>(?:[^:\\]|\\.)+)::\[markdown\](?P<text>(?:[^{\\]|\\.)*)\{"
+    r"(?P<answers>(?:[^}\\]|\\.)*)\}"
+)
+_ANSWER = re.compile(r"(?P<mark>[=~])(?:%(?P<weight>-?[\d.]+)%)?(?P<body>(?:[^=~\\]|\\.)*)")
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text).strip()
+
+
+def parse_gift(text: str) -> dict[str, dict]:
+    questions = {}
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("//"))
+    for block in _BLOCK.finditer(body):
+        answers = block["answers"].strip()
+        parsed: dict = {"text": _unescape(block["text"])}
+        if re.fullmatch(r"[TF](#.*)?", answers, re.S):
+            parsed["truth"] = answers[0] == "T"
+        else:
+            parsed["answers"] = []
+            for answer in _ANSWER.finditer(answers):
+                if not answer["body"].strip():
+                    continue
+                raw = re.split(r"(?<!\\)#", answer["body"])[0]
+                weight = float(answer["weight"]) if answer["weight"] else None
+                parsed["answers"].append((answer["mark"], weight, _unescape(raw)))
+        questions[_unescape(block["id"])] = parsed
+    return questions
+
+
+def test_gift_round_trip(content: Content) -> None:
+    gift = parse_gift(to_gift(content))
+    for item in _answerable(content):
+        parsed = gift.pop(item.id)
+        if isinstance(item, TrueFalse):
+            assert parsed["truth"] is item.answer
+        elif isinstance(item, Sort):
+            pairs = {text for _, _, text in parsed["answers"]}
+            assert pairs == {f"{i.text} -> {OWNER_LABELS[i.owner]}" for i in item.items}
+        elif isinstance(item, MultipleChoice):
+            positive = {text for _, weight, text in parsed["answers"] if weight and weight > 0}
+            assert positive == _correct_texts(item)
+            assert sum(w for _, w, _ in parsed["answers"] if w and w > 0) == pytest.approx(
+                100, 0.01
+            )
+        else:
+            right = {text for mark, _, text in parsed["answers"] if mark == "="}
+            assert right == _correct_texts(item)
+    assert gift == {}
+
+
+def test_qti_package_round_trip(content: Content) -> None:
+    package = zipfile.ZipFile(io.BytesIO(to_qti(content)))
+    manifest = ET.fromstring(package.read("imsmanifest.xml"))
+    hrefs = [r.get("href") for r in manifest.iter() if r.tag.endswith("resource")]
+    q = f"{{{QTI_NS}}}"
+    items = {}
+    for href in hrefs:
+        root = ET.fromstring(package.read(href))
+        assert root.tag == f"{q}assessmentItem"
+        values = [v.text for v in root.iter(f"{q}value")]
+        choices = [c.get("identifier") for c in root.iter(f"{q}simpleChoice")]
+        items[root.get("identifier").removeprefix("srm-")] = (values, choices)
+    for item in _answerable(content):
+        values, choices = items.pop(item.id)
+        if isinstance(item, (SingleChoice, MultipleChoice)):
+            assert sorted(values) == sorted(item.correct)
+            assert choices == [o.id for o in item.options]
+        elif isinstance(item, TrueFalse):
+            assert values == ["true" if item.answer else "false"]
+        elif isinstance(item, Sort):
+            assert values == [f"{i.id} {i.owner}" for i in item.items]
+        else:
+            assert values == [item.responsible]
+    assert items == {}
+
+
+def test_command_line_export_writes_each_format(tmp_path: Path) -> None:
+    for fmt in ("json", "gift", "qti", "anki-csv"):
+        out = tmp_path / f"bank.{fmt}"
+        result = subprocess.run(
+            [sys.executable, "-m", "srm_build", "export", "--format", fmt, "--out", str(out)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        assert out.stat().st_size > 0
+
+
+def test_site_publishes_the_exports(fixture_site: Site) -> None:
+    bank = json.loads((fixture_site.root / "questions.json").read_text())
+    assert {q["id"] for q in bank["questions"]} >= {"ec2-patching", "sort-basics", "deck-basics"}
+    for name in ("srm-questions.gift", "srm-questions-qti21.zip", "srm-anki.csv"):
+        assert (fixture_site.root / "exports" / name).stat().st_size > 0
