@@ -4,6 +4,7 @@ pages and the client assets, and expands embeds in prose pages."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -26,6 +27,12 @@ log = get_plugin_logger(__name__)
 
 ASSETS = ("srm.css", "srm.js")
 ASSET_URI = "assets/srm/{}"
+
+
+def _toc_anchors(toc) -> Iterator[str]:
+    for entry in toc:
+        yield entry.id
+        yield from _toc_anchors(entry.children)
 
 
 class SrmPlugin(BasePlugin[SrmConfig]):
@@ -119,8 +126,14 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         source = self.sources.get(page.file.src_uri)
         if source is None:
             return None
+        anchors = source.anchors()
+        for clash in sorted(anchors & set(_toc_anchors(page.toc))):
+            log.warning(
+                f"{page.file.src_uri}: the heading anchor '#{clash}' is also the id of "
+                f"an embedded item's element; give the heading another anchor"
+            )
         if page.present_anchor_ids is not None:
-            page.present_anchor_ids.update(source.anchors())
+            page.present_anchor_ids.update(anchors)
         return source.fill(html)
 
     def on_serve(
