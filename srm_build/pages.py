@@ -134,6 +134,16 @@ class SitePages:
 
         return link
 
+    def source_linker(self, src: str) -> Linker:
+        """Links from the Markdown of page `src` to any item, as paths between source files,
+        for Markdown that MkDocs itself will turn into URLs (and validate)."""
+
+        def link(ident: str) -> str:
+            target = posixpath.relpath(self.home[ident], posixpath.dirname(src) or ".")
+            return f"{target}#{anchor_of(ident)}"
+
+        return link
+
     def md_links(self, ident: str | None, src: str) -> MarkdownLinks:
         """Link rewriting for the text of item `ident` (or of the file `src`) on page `src`."""
         home = self.home[ident] if ident else src

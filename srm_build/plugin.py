@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from .config import SrmConfig
 from .errors import ContentError, format_problems
 from .export import EXPORTS
+from .glossary import GlossaryExtension
 from .models import page_path
 from .pages import PageSource, SitePages
 from .pipeline import YAML_SUFFIXES, load_content
@@ -66,6 +67,8 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         for extension in ("attr_list", "srm_build.markup"):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        self.glossary = GlossaryExtension(content.terms)
+        config.markdown_extensions.append(self.glossary)
         for name, extra in (("srm.css", config.extra_css), ("srm.js", config.extra_javascript)):
             uri = ASSET_URI.format(name)
             if uri not in [str(entry) for entry in extra]:
@@ -107,7 +110,10 @@ class SrmPlugin(BasePlugin[SrmConfig]):
     ) -> str | None:
         if not self.config.enabled or self.pages is None:
             return None
-        if page.file.src_uri in self.pages.content.pages:
+        prose = page.file.src_uri in self.pages.content.pages
+        # Terms link to the glossary from prose; generated pages hold only item HTML.
+        self.glossary.href = self.pages.source_linker(page.file.src_uri) if prose else None
+        if prose:
             source = self.pages.expand_embeds(page.file.src_uri, markdown)
             self.sources[page.file.src_uri] = source
             return source.markdown

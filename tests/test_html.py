@@ -174,3 +174,17 @@ def test_pages_make_no_outside_requests(fixture_site: Site) -> None:
             url = el.get("src") or el.get("href")
             assert not url.startswith(("http:", "https:", "//")), (page, url)
         assert not soup.select("[data-md-component=source]"), page
+
+
+def test_prose_links_the_first_mention_of_each_term(fixture_site: Site) -> None:
+    article = fixture_site.soup("index.html").select_one("article")
+    links = article.select("a.srm-glossary-link")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        ("hypervisor", "glossary/#srm-hypervisor"),
+        ("guest OS", "glossary/#srm-guest-os"),
+    ]
+    assert links[0]["data-srm-tip"].startswith("Software that runs virtual machines")
+    # Headings, code, existing links and embedded items are left alone.
+    assert article.select_one("h2").get_text(strip=True).startswith("The hypervisor")
+    assert not article.select("h2 a.srm-glossary-link, code a, .srm a.srm-glossary-link")
+    assert article.find("a", string="AWS Region")["href"] == "glossary/#srm-region"
