@@ -1,8 +1,9 @@
 """Content to pages: the Markdown of each generated page, embeds expanded in prose pages,
 and the URLs that link items to the page each one lives on.
 
-Generated pages are Markdown whose headings carry `{ #id }` (attr_list) and whose bodies
-are raw HTML blocks, so MkDocs puts them in the navigation, search and table of contents.
+Generated pages are Markdown whose headings carry `{ #id }` (attr_list), so MkDocs puts
+them in the navigation, search and table of contents. Item HTML stands in the Markdown as
+placeholders and is put in place after Markdown has run (see `PageSource`).
 """
 
 from __future__ import annotations

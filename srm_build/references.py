@@ -5,6 +5,7 @@ Each check returns problems rather than raising, so one run reports everything w
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
@@ -314,7 +315,7 @@ def check_page_embeds(content: Content, page: Page) -> Iterator[Problem]:
             )
         for ident, line, col in embed.ids:
             if ident not in content.by_id:
-                close = [i for i in content.by_id if ident in i or i in ident][:3]
+                close = difflib.get_close_matches(ident, content.by_id, n=3, cutoff=0.75)
                 hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
                 yield Problem(page.path, line, col, f"embeds unknown item '{ident}'{hint}")
             elif ident in seen:
