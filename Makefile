@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/lib/chromium/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check chromium clean
+.PHONY: serve build test check chromium bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ chromium:
 ## test: every test, browser tests included
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+
+## bench: time builds with the plugin against plain Markdown and mkdocs-quiz (bench/README.md)
+bench: $(STAMP)
+	$(BIN)/python -c 'import mkdocs_quiz, pyinstrument' 2>/dev/null || \
+	  $(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) site .pytest_cache

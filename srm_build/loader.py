@@ -23,6 +23,10 @@ MAX_NODES = 100_000
 
 PathKey = tuple[str | int, ...]
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when PyYAML has it (several times faster); the same nodes and marks."""
+
+_STR = "tag:yaml.org,2002:str"
 _CORE_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
@@ -37,6 +41,8 @@ class Document:
     data: Any
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    has_links: bool = True
+    """False when the text holds no Markdown link, so link checks can skip it."""
 
     def position(self, key: PathKey, *, of_key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `key`, or of its nearest written ancestor."""
@@ -66,7 +72,7 @@ def _where(mark: yaml.Mark) -> tuple[int, int]:
 
 def load_text(text: str, path: str) -> Document | Problem:
     """Parse YAML text into a Document, or return the first problem that stops parsing."""
-    loader = yaml.SafeLoader(text)
+    loader = _LOADER(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -80,7 +86,7 @@ def load_text(text: str, path: str) -> Document | Problem:
         loader.dispose()
     if root is None:
         return Problem(path, 1, 1, "file is empty; expected a mapping that starts with 'kind:'")
-    doc = Document(path=path, data=None)
+    doc = Document(path=path, data=None, has_links="](" in text)
     budget = [MAX_NODES]
     try:
         doc.data = _build(root, (), doc, loader, budget)
@@ -105,7 +111,10 @@ def _build(
         raise _RefusedError(node, f"YAML tag '{node.tag}' is not allowed; write plain values")
     doc.values.setdefault(key, _where(node.start_mark))
     if isinstance(node, yaml.ScalarNode):
-        return loader.construct_object(node)
+        # Straight to the constructor of the node's (core) tag: most values are text.
+        if node.tag == _STR:
+            return node.value
+        return loader.yaml_constructors[node.tag](loader, node)
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*key, i), doc, loader, budget) for i, item in enumerate(node.value)]
     result: dict[Any, Any] = {}
@@ -120,7 +129,7 @@ def _build(
             raise _RefusedError(
                 key_node, f"YAML tag '{key_node.tag}' is not allowed; write plain values"
             )
-        name = loader.construct_object(key_node)
+        name = key_node.value if key_node.tag == _STR else loader.construct_object(key_node)
         if name in result:
             first_line = doc.keys[(*key, name)][0]
             raise _RefusedError(
@@ -137,6 +146,11 @@ def read_file(file: Path, path: str) -> Document | Problem:
         raw = file.read_bytes()
     except OSError as exc:
         return Problem(path, 1, 1, f"cannot read file: {exc.strerror or exc}")
+    return load_bytes(raw, path)
+
+
+def load_bytes(raw: bytes, path: str) -> Document | Problem:
+    """Load the bytes of a content file (UTF-8, a BOM allowed), as `read_file` does."""
     if len(raw) > MAX_BYTES:
         return Problem(path, 1, 1, f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
     try:

@@ -89,12 +89,23 @@ _SAFE = SafeMarkdown()
 _MD = markdown.Markdown(extensions=[_SAFE, "sane_lists"], output_format="html")
 
 
-@lru_cache(maxsize=8192)
-def _convert(text: str, links: LinkResolver | None) -> str:
-    # `links` is part of the key: the same text links differently from different pages.
-    _SAFE.links.resolve = links
+# One line with nothing Markdown acts on: no markup characters, no list or code start.
+_PLAIN = re.compile(r"(?!(?:[-+]|\d+[.)])[ \t])[^\n\r\t*_\[\]`<>&\\!|~{}#]+")
+
+
+def _markdown(text: str) -> str:
     _MD.reset()
     return _MD.convert(text)
+
+
+@lru_cache(maxsize=65536)
+def _convert(text: str, links: LinkResolver | None) -> str:
+    # `links` is part of the key: the same text links differently from different pages.
+    # Most fields are one plain sentence: they skip the Markdown parser (same output).
+    if text == text.strip() and _PLAIN.fullmatch(text):
+        return f"<p>{text}</p>"
+    _SAFE.links.resolve = links
+    return _markdown(text)
 
 
 def render_block(text: str, links: LinkResolver | None = None) -> Markup:

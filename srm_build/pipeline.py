@@ -5,10 +5,11 @@ Nothing here knows about MkDocs; the plugin and the command line both call `load
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path, PurePosixPath
 
 from .errors import ContentError, Problem, display_path
-from .loader import read_file
+from .loader import load_bytes
 from .models import Content, FileBase, Page, page_path
 from .parse import parse_document
 from .references import check_references, index_items
@@ -26,6 +27,26 @@ def content_files(root: Path) -> list[Path]:
         and not any(part.startswith(".") for part in path.relative_to(root).parts)
     ]
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+_Parsed = tuple[FileBase | None, list[Problem]]
+_PARSED: dict[tuple[str, bytes], _Parsed] = {}
+"""Parsed files by (shown path, digest of bytes). `mkdocs serve` loads the content again on
+every change; unchanged files are then not parsed and validated again."""
+
+
+def _parse_file(path: Path, shown: str) -> _Parsed:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")]
+    key = (shown, hashlib.blake2b(raw, digest_size=16).digest())
+    if key not in _PARSED:
+        if len(_PARSED) > 10_000:  # a long `mkdocs serve` session: start afresh
+            _PARSED.clear()
+        doc = load_bytes(raw, shown)
+        _PARSED[key] = (None, [doc]) if isinstance(doc, Problem) else parse_document(doc)
+    return _PARSED[key]
 
 
 def load_content(root: Path, shown_as: str | None = None) -> Content:
@@ -47,11 +68,7 @@ def load_content(root: Path, shown_as: str | None = None) -> Content:
             except UnicodeDecodeError as exc:
                 problems.append(Problem(shown, 1, 1, f"not UTF-8 text: {exc.reason}"))
             continue
-        doc = read_file(path, shown)
-        if isinstance(doc, Problem):
-            problems.append(doc)
-            continue
-        model, found = parse_document(doc)
+        model, found = _parse_file(path, shown)
         problems.extend(found)
         if model is not None:
             files[relative] = model

@@ -277,13 +277,19 @@ def _page_links(content: Content) -> Iterator[Problem]:
     pages = set(content.pages) | {page_path(path) for path in content.files}
     for page in content.pages.values():
         for number, line in enumerate(page.text.splitlines(), start=1):
+            if "](" not in line:
+                continue
             for match in _MARKDOWN_LINK.finditer(line):
                 if not is_safe_url(match.group(1)):
                     message = _UNSAFE_LINK.format(match.group(1))
                     yield Problem(page.path, number, match.start(1) + 1, message)
     for path, file in content.files.items():
         doc = file.where.doc
+        if not doc.has_links:
+            continue
         for key, text in _strings(doc.data):
+            if "](" not in text:
+                continue
             for match in _MARKDOWN_LINK.finditer(text):
                 href = match.group(1)
                 if not is_safe_url(href):

@@ -88,7 +88,7 @@ CASES = [
         "syntax error",
         {"glossary.yml": "kind: glossary\ntitle: [Glossary\n"},
         "content/glossary.yml:3:1: YAML syntax error: while parsing a flow sequence: "
-        "expected ',' or ']', but got '<stream end>'",
+        "did not find expected ',' or ']'",
     ),
     (
         "duplicate key",

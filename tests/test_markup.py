@@ -1,0 +1,76 @@
+"""Markdown fields: the fast path for plain sentences gives exactly what Markdown gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURE_SITE, ROOT
+from srm_build.loader import read_file
+from srm_build.markup import _PLAIN, _markdown, is_safe_url, render_block, render_inline
+
+TRICKY = [
+    "Plain sentence, with commas; colons: and 'quotes' and \"doubles\".",
+    "- a list item",
+    "1. numbered",
+    "2) numbered",
+    "  leading and trailing spaces  ",
+    "    four spaces make code",
+    "a\tb",
+    "AWS's side = security of the cloud + more",
+    "snake_case and *stars*",
+    "100% sure (really) - yes",
+    "",
+]
+
+
+def _all_strings() -> list[str]:
+    found: list[str] = []
+    for root in (ROOT / "content", FIXTURE_SITE / "content"):
+        for path in root.rglob("*.yml"):
+            stack = [read_file(path, path.name).data]
+            while stack:
+                value = stack.pop()
+                if isinstance(value, str):
+                    found.append(value)
+                elif isinstance(value, dict):
+                    stack.extend(value.values())
+                elif isinstance(value, list):
+                    stack.extend(value)
+    return found
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_fast_path_matches_markdown_on_tricky_text(text: str) -> None:
+    assert render_block(text) == _markdown(text)
+
+
+def test_fast_path_matches_markdown_on_all_content() -> None:
+    strings = _all_strings()
+    plain = [t for t in strings if _PLAIN.fullmatch(t)]
+    assert len(plain) > 100  # the fast path is actually taken
+    assert [t for t in strings if render_block(t) != _markdown(t)] == []
+
+
+def test_inline_unwraps_a_lone_paragraph() -> None:
+    assert render_inline("Just *one*") == "Just <em>one</em>"
+    assert render_inline("Two\n\nparagraphs") == "<p>Two</p>\n<p>paragraphs</p>"
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [
+        ("https://aws.amazon.com/", True),
+        ("mailto:a@b.org", True),
+        ("../page.md#x", True),
+        ("javascript:alert(1)", False),
+        ("JaVaScRiPt:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("&#106;avascript:alert(1)", False),
+        ("data:text/html,x", False),
+        ("vbscript:x", False),
+    ],
+)
+def test_only_safe_schemes_are_kept(url: str, safe: bool) -> None:
+    assert is_safe_url(url) is safe
+    html = render_block(f"[link]({url})")
+    assert ("href" in html) is safe
