@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import ContentError, format_problems
-from .export import EXPORTS
+from .export import EXPORTS, question_bank
 from .pipeline import load_content
 from .schema import write_schemas
 
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         print(format_problems(exc.problems), file=sys.stderr)
         return 1
     if args.command == "export":
-        data = EXPORTS[args.format][1](content)
+        data = EXPORTS[args.format][1](question_bank(content))
         if args.out is not None:
             args.out.parent.mkdir(parents=True, exist_ok=True)
             args.out.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))

@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from .config import SrmConfig
 from .errors import ContentError, format_problems
-from .export import EXPORTS
+from .export import EXPORTS, question_bank
 from .glossary import GlossaryExtension
 from .models import page_path
 from .pages import PageSource, SitePages
@@ -88,9 +88,10 @@ class SrmPlugin(BasePlugin[SrmConfig]):
             file.edit_uri = self._yaml_of(src)
             files.append(file)
         # The question bank, published for download in every open format.
+        bank = question_bank(self.pages.content)
         for uri, writer in EXPORTS.values():
             if files.get_file_from_path(uri) is None:
-                files.append(File.generated(config, uri, content=writer(self.pages.content)))
+                files.append(File.generated(config, uri, content=writer(bank)))
         assets = Path(__file__).parent / "assets"
         for name in ASSETS:
             uri = ASSET_URI.format(name)

@@ -16,7 +16,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from conftest import ROOT, Site
-from srm_build.export import QTI_NS, to_anki_csv, to_gift, to_json, to_qti
+from srm_build.export import QTI_NS, question_bank, to_anki_csv, to_gift, to_json, to_qti
 from srm_build.models import (
     OWNER_LABELS,
     Content,
@@ -48,7 +48,7 @@ def _correct_texts(item) -> set[str]:
 
 
 def test_json_round_trip(content: Content) -> None:
-    data = json.loads(to_json(content))
+    data = json.loads(to_json(question_bank(content)))
     assert data["format"] == "srm-question-bank" and data["version"] == 1
     bank = {entry["id"]: entry for entry in data["questions"]}
     for item in _answerable(content):
@@ -71,7 +71,7 @@ def test_json_round_trip(content: Content) -> None:
 
 
 def test_anki_csv_round_trip(content: Content) -> None:
-    rows = list(csv.DictReader(io.StringIO(to_anki_csv(content))))
+    rows = list(csv.DictReader(io.StringIO(to_anki_csv(question_bank(content)))))
     by_tag = {row["tags"].split()[-1]: row for row in rows}
     for item in _answerable(content):
         row = by_tag[item.id]
@@ -119,7 +119,7 @@ def parse_gift(text: str) -> dict[str, dict]:
 
 
 def test_gift_round_trip(content: Content) -> None:
-    gift = parse_gift(to_gift(content))
+    gift = parse_gift(to_gift(question_bank(content)))
     for item in _answerable(content):
         parsed = gift.pop(item.id)
         if isinstance(item, TrueFalse):
@@ -140,7 +140,7 @@ def test_gift_round_trip(content: Content) -> None:
 
 
 def test_qti_package_round_trip(content: Content) -> None:
-    package = zipfile.ZipFile(io.BytesIO(to_qti(content)))
+    package = zipfile.ZipFile(io.BytesIO(to_qti(question_bank(content))))
     manifest = ET.fromstring(package.read("imsmanifest.xml"))
     hrefs = [r.get("href") for r in manifest.iter() if r.tag.endswith("resource")]
     q = f"{{{QTI_NS}}}"
