@@ -1,0 +1,47 @@
+"""The search index holds questions but never their answers, feedback or quiz controls."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import Site
+from srm_build.models import Quiz, Scenario, SingleChoice, Sort
+from srm_build.pipeline import load_content
+
+
+def _index_text(site: Site) -> str:
+    index = json.loads((site.root / "search" / "search_index.json").read_text())
+    return " ".join(f"{doc['title']} {doc['text']}" for doc in index["docs"])
+
+
+def _words(markdown_text: str) -> str:
+    """A stretch of plain words from a Markdown field, as the index would hold it."""
+    plain = " ".join(markdown_text.replace("*", "").replace("`", "").split())
+    return plain[:60]
+
+
+def test_questions_are_searchable_but_answers_are_not(real_site: Site) -> None:
+    from conftest import ROOT
+
+    content = load_content(ROOT / "content")
+    text = _index_text(real_site)
+    questions = [q for quiz in content.of_type(Quiz) for q in quiz.questions]
+    singles = [q for q in questions if isinstance(q, SingleChoice)]
+    assert singles and all(_words(q.prompt)[:40] in text for q in singles[:20])
+    leaked = [
+        option.feedback
+        for q in singles
+        for option in q.options
+        if len(option.feedback) > 40 and _words(option.feedback) in text
+    ]
+    assert leaked == []
+    explanations = [s.explanation for s in content.of_type(Scenario)]
+    explanations += [i.explanation for q in questions if isinstance(q, Sort) for i in q.items]
+    assert [e for e in explanations if len(e) > 40 and _words(e) in text] == []
+
+
+def test_quiz_controls_are_not_indexed(fixture_site: Site) -> None:
+    text = _index_text(fixture_site)
+    for chrome in ("Try again", "Show the answer", "Choose who owns it", "Correct:", "Score"):
+        assert chrome not in text
+    assert "Which task is the customer" in text  # the question itself is found
