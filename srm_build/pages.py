@@ -12,13 +12,14 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from urllib.parse import urlencode
 
 from markupsafe import Markup
 
 from .embeds import Embed, replace_embeds
 from .markup import heading_text
 from .models import Content, Model, items_with_ids, page_path
-from .render import Linker, Renderer
+from .render import Linker, Renderer, Reporter
 
 
 def anchor_of(ident: str) -> str:
@@ -108,13 +109,50 @@ class _Fragments:
         return placeholder
 
 
+@dataclass(frozen=True)
+class ReportLinks:
+    """Pre-filled "report a problem" issues on the project's GitHub repository."""
+
+    repo_url: str
+    site_url: str
+    directory_urls: bool
+
+    def for_page(self, src: str) -> Reporter:
+        page = self.site_url.rstrip("/") + "/" + url_of(src, self.directory_urls)
+
+        def report(item: Model) -> str:
+            ident = getattr(item, "id", "")
+            kind = _KIND_WORDS.get(type(item).__name__, "question")
+            title = f"Problem with {kind} '{ident}'"
+            body = (
+                f"Item: `{ident}`\nFile: `{item.where.doc.path}`\n"
+                f"Page: {page}#{anchor_of(ident)}\n\n"
+                "What is wrong, and which source supports the correction?\n"
+            )
+            query = urlencode({"title": title, "body": body, "labels": "content"})
+            return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
+
+        return report
+
+
+_KIND_WORDS = {"Term": "term", "Scenario": "scenario", "Table": "table", "Service": "service"}
+
+
 class SitePages:
     """Knows where every item lives and renders the pages that show them."""
 
-    def __init__(self, content: Content, renderer: Renderer, *, directory_urls: bool = True):
+    def __init__(
+        self,
+        content: Content,
+        renderer: Renderer,
+        *,
+        directory_urls: bool = True,
+        report: ReportLinks | None = None,
+    ):
         self.content = content
         self.renderer = renderer
         self.directory_urls = directory_urls
+        self.report = report
         self.renderer.env.filters["heading"] = lambda text: Markup(heading_text(text))
         self.home: dict[str, str] = {}
         """Item id -> the generated page it lives on."""
@@ -159,13 +197,16 @@ class SitePages:
             src = page_path(path)
             link = self.linker(src)
             md_links = self.md_links(None, src)
+            report = self.report.for_page(src) if self.report else None
             fragments = _Fragments()
             sections = [
                 (
                     title_of(item),
                     anchor_of(item.id),  # type: ignore[attr-defined]
                     fragments.add(
-                        self.renderer.item(item, link=link, titled=False, md_links=md_links)
+                        self.renderer.item(
+                            item, link=link, titled=False, md_links=md_links, report=report
+                        )
                     ),
                 )
                 for item in file.items()
@@ -184,6 +225,7 @@ class SitePages:
     def expand_embeds(self, src: str, markdown: str) -> PageSource:
         """A prose page with each `srm` block replaced by a placeholder for its items' HTML."""
         link = self.linker(src)
+        report = self.report.for_page(src) if self.report else None
         fragments = _Fragments()
 
         def render(embed: Embed) -> str:
@@ -193,6 +235,7 @@ class SitePages:
                     link=link,
                     titled=True,
                     md_links=self.md_links(ident, src),
+                    report=report,
                 )
                 for ident, _line, _col in embed.ids
             )

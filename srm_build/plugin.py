@@ -20,7 +20,7 @@ from .errors import ContentError, format_problems
 from .export import EXPORTS, question_bank
 from .glossary import GlossaryExtension
 from .models import page_path
-from .pages import PageSource, SitePages
+from .pages import PageSource, ReportLinks, SitePages
 from .pipeline import YAML_SUFFIXES, load_content
 from .render import Renderer
 
@@ -61,7 +61,12 @@ class SrmPlugin(BasePlugin[SrmConfig]):
             ) from None
         custom = self.config.custom_templates
         renderer = Renderer(content, Path(custom) if custom else None)
-        self.pages = SitePages(content, renderer, directory_urls=config.use_directory_urls)
+        report = None
+        if config.repo_url and config.site_url:
+            report = ReportLinks(config.repo_url, config.site_url, config.use_directory_urls)
+        self.pages = SitePages(
+            content, renderer, directory_urls=config.use_directory_urls, report=report
+        )
         # Generated headings carry their anchors as `{ #id }`; authored Markdown may not
         # carry raw HTML or unsafe links, as in the YAML.
         for extension in ("attr_list", "srm_build.markup"):

@@ -48,6 +48,9 @@ from .models import (
 Linker = Callable[[str], str]
 """Turns an item id into an href relative to the page being rendered."""
 
+Reporter = Callable[[Model], str]
+"""Turns an item into the address of a pre-filled issue about it."""
+
 TEMPLATE_OF: dict[type, str] = {
     Source: "source",
     Term: "term",
@@ -181,11 +184,15 @@ class Renderer:
         link: Linker,
         titled: bool = True,
         md_links: LinkResolver | None = None,
+        report: Reporter | None = None,
     ) -> Markup:
         """One item as an HTML block. `titled` shows its title (off under a page heading);
-        `md_links` rewrites links to Markdown pages written in the item's text."""
+        `md_links` rewrites links to Markdown pages written in the item's text; `report`
+        gives the address where a reader reports a problem with an item."""
         template = self.env.get_template(f"{TEMPLATE_OF[type(item)]}.html.jinja")
-        html = template.render(item=item, link=link, titled=titled, md_links=md_links)
+        html = template.render(
+            item=item, link=link, titled=titled, md_links=md_links, report=report
+        )
         return Markup(html.strip())
 
     def file_extras(

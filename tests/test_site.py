@@ -109,3 +109,27 @@ def test_links_between_pages_resolve(real_site: Site) -> None:
                     page,
                     href,
                 )
+
+
+def test_report_links_open_a_prefilled_issue_naming_item_and_file(real_site: Site) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    seen: dict[str, int] = {}
+    for page in real_site.pages():
+        for link in real_site.soup(page).select(".srm-report a[href]"):
+            url = urlsplit(link["href"])
+            assert f"{url.scheme}://{url.netloc}{url.path}" == (
+                "https://github.com/srm-study/srm/issues/new"
+            )
+            query = parse_qs(url.query)
+            ident = query["title"][0].split("'")[1]
+            body = query["body"][0]
+            assert f"Item: `{ident}`" in body
+            path = body.split("File: `", 1)[1].split("`", 1)[0]
+            assert (ROOT / path).is_file(), path
+            assert f"id: {ident}" in (ROOT / path).read_text(), (ident, path)
+            assert f"#srm-{ident}" in body  # the page and the item on it
+            kind = query["title"][0].split()[2]
+            seen[kind] = seen.get(kind, 0) + 1
+    assert set(seen) == {"question", "scenario", "term"}
+    assert seen["question"] >= 60
