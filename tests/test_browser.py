@@ -41,9 +41,11 @@ def test_single_choice_by_mouse_shows_feedback_and_announces(reader: Page, fixtu
     missed = form.locator('.srm-option[data-srm-option="b"] .srm-feedback')
     expect(missed).to_contain_text("Missed: this one is correct.")
     expect(form.get_by_role("status")).to_have_text(
-        "Not quite. The feedback under each option says why.")
+        "Not quite. The feedback under each option says why."
+    )
     expect(reader.locator('[data-srm-id="basics"] .srm-score')).to_have_text(
-        "Score: 0 of 4 correct, 1 answered.")
+        "Score: 0 of 4 correct, 1 answered."
+    )
     form.get_by_role("button", name="Try again").click()
     expect(form.locator(".srm-feedback")).to_have_count(0)
     expect(form.get_by_label("Securing the hypervisor")).to_be_enabled()
@@ -74,7 +76,8 @@ def test_sort_by_selects(reader: Page, fixture_url):
     form.get_by_role("button", name="Check").click()
     expect(form.get_by_role("status")).to_have_text("1 of 2 placed correctly.")
     expect(form.locator('.srm-sort-item[data-srm-item="guards"] .srm-feedback')).to_contain_text(
-        "Incorrect: AWS owns this.")
+        "Incorrect: AWS owns this."
+    )
 
 
 def test_answers_are_readable_without_javascript(browser, fixture_url):
@@ -104,4 +107,5 @@ def test_instant_navigation_mounts_each_component_once(reader: Page, fixture_url
     # One handler: one feedback box, one answered event.
     expect(form.locator(".srm-feedback")).to_have_count(1)
     expect(reader.locator('[data-srm-id="basics"] .srm-score')).to_have_text(
-        "Score: 1 of 4 correct, 1 answered.")
+        "Score: 1 of 4 correct, 1 answered."
+    )

@@ -1,137 +1,456 @@
 /* SRM study components. The server renders working forms with the answer key in a
- * <details>; this script only adds checking, feedback and scores on top of that HTML.
- * It never inserts content as HTML: feedback is cloned from the key's own nodes. */
+ * <details>; this script adds checking, feedback, scores, dragging, flashcard decks and
+ * saved progress on top of that HTML. It only builds nodes with createElement and
+ * textContent: feedback is cloned from the key's own nodes. */
 (function () {
   "use strict";
 
-  var OWNER = { aws: "AWS", customer: "Customer", shared: "Shared" };
+  var KEY = "srm-progress-v1"; /* one key: {item id: state}; bump the version to change shapes */
+  var ITEMS = "[data-srm-component=choice],[data-srm-component=sort],[data-srm-component=flashcards]";
 
   function $$(root, selector) {
     return Array.prototype.slice.call(root.querySelectorAll(selector));
   }
 
-  function announce(form, text) {
-    var status = form.querySelector(".srm-status");
+  function make(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function isMap(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function strings(value) {
+    return Array.isArray(value) && value.every(function (v) { return typeof v === "string"; });
+  }
+
+  /* Storage may be missing, disabled (access throws), full (writes throw) or hold anything:
+   * every access is caught and every value read is checked before use. */
+  function load() {
+    var all = Object.create(null);
+    try {
+      var stored = JSON.parse(window.localStorage.getItem(KEY));
+      if (isMap(stored)) {
+        Object.keys(stored).forEach(function (id) {
+          if (isMap(stored[id])) all[id] = stored[id];
+        });
+      }
+    } catch (e) { /* nothing usable is stored */ }
+    return all;
+  }
+
+  /* Re-read before each write and change only the given ids, so answers another tab
+   * saved meanwhile are kept: the last write for each question wins. */
+  function save(changes) {
+    var all = load();
+    Object.keys(changes).forEach(function (id) {
+      if (changes[id]) all[id] = changes[id];
+      else delete all[id];
+    });
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(all));
+    } catch (e) { /* full or disabled: progress lasts as long as the page */ }
+  }
+
+  function idOf(node) {
+    return node.getAttribute("data-srm-id");
+  }
+
+  function announce(root, text) {
+    var status = root.querySelector("[role=status]");
     if (status) status.textContent = text;
   }
 
   /* Feedback node for an option or item: its verdict in words, then the key's text. */
   function feedback(verdict, source, good) {
-    var box = document.createElement("div");
-    box.className = "srm-feedback " + (good ? "srm-right" : "srm-wrong");
-    var strong = document.createElement("strong");
-    strong.textContent = verdict;
-    box.appendChild(strong);
+    var box = make("div", "srm-feedback " + (good ? "srm-right" : "srm-wrong"));
+    box.appendChild(make("strong", "", verdict));
     if (source) box.appendChild(source.cloneNode(true));
     return box;
   }
 
-  function clear(form) {
+  function unlock(form) {
     $$(form, ".srm-feedback").forEach(function (node) { node.remove(); });
     $$(form, ".srm-right, .srm-wrong").forEach(function (node) {
       node.classList.remove("srm-right", "srm-wrong");
     });
     $$(form, "input, select").forEach(function (input) { input.disabled = false; });
-    announce(form, "");
     form.removeAttribute("data-srm-result");
   }
 
-  function finish(form, correct, text) {
+  function lock(form, correct) {
     $$(form, "input, select").forEach(function (input) { input.disabled = true; });
     form.setAttribute("data-srm-result", correct ? "right" : "wrong");
-    announce(form, text);
-    form.dispatchEvent(new CustomEvent("srm:answered", {
-      bubbles: true, detail: { id: form.getAttribute("data-srm-id"), correct: correct }
-    }));
   }
 
-  function mountForm(form, check) {
-    var actions = form.querySelector(".srm-actions");
-    if (actions) actions.hidden = false;
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      if (!form.hasAttribute("data-srm-result")) check(form);
-    });
-    var retry = form.querySelector("[data-srm-action=retry]");
-    if (retry) retry.addEventListener("click", function () {
-      clear(form);
-      form.reset();
-      form.dispatchEvent(new CustomEvent("srm:reset", { bubbles: true }));
-      var first = form.querySelector("input, select");
-      if (first) first.focus();
-    });
-  }
+  /* ---- Single, multiple, true/false and scenarios ---- */
 
   function checkChoice(form) {
     var chosen = $$(form, ".srm-options input:checked").map(function (i) { return i.value; });
-    if (!chosen.length) {
-      announce(form, "Choose an option, then check.");
-      return;
-    }
-    var allRight = true;
+    if (!chosen.length) return "Choose an option, then check.";
+    var allOk = true;
+    var shown = [];
     $$(form, ".srm-key-options [data-srm-option]").forEach(function (entry) {
       var id = entry.getAttribute("data-srm-option");
       var correct = entry.getAttribute("data-srm-correct") === "true";
       var picked = chosen.indexOf(id) !== -1;
-      if (picked !== correct) allRight = false;
+      if (picked !== correct) allOk = false;
       if (!picked && !correct) return;
       var option = form.querySelector('.srm-option[data-srm-option="' + id + '"]');
       if (!option) return;
-      var verdict = picked ? (correct ? "Correct." : "Incorrect.") : "Missed: this one is correct.";
-      option.classList.add(picked && correct ? "srm-right" : "srm-wrong");
-      option.appendChild(feedback(verdict, entry.querySelector(".srm-feedback-text"),
-                                  picked && correct));
+      var text = entry.querySelector(".srm-feedback-text");
+      /* True/false and scenarios give every option the same explanation: show it once. */
+      if (text && shown.indexOf(text.textContent) !== -1) text = null;
+      else if (text) shown.push(text.textContent);
+      var good = picked && correct;
+      option.classList.add(good ? "srm-right" : "srm-wrong");
+      option.appendChild(feedback(
+        picked ? (correct ? "Correct." : "Incorrect.") : "Missed: this one is correct.", text, good));
     });
-    finish(form, allRight, allRight ? "Correct." : "Not quite. The feedback under each option says why.");
+    lock(form, allOk);
+    return allOk ? "Correct." : "Not quite. The feedback under each option says why.";
   }
 
-  function checkSort(form) {
-    var placed = 0;
-    var right = 0;
-    var entries = $$(form, ".srm-key-items [data-srm-item]");
-    entries.forEach(function (entry) {
-      var id = entry.getAttribute("data-srm-item");
-      var item = form.querySelector('.srm-sort-item[data-srm-item="' + id + '"]');
-      var select = item && item.querySelector("select");
-      if (!select || !select.value) return;
-      placed += 1;
-      var owner = entry.getAttribute("data-srm-owner");
-      var good = select.value === owner;
-      if (good) right += 1;
-      item.classList.add(good ? "srm-right" : "srm-wrong");
-      item.appendChild(feedback(good ? "Correct." : "Incorrect: " + OWNER[owner] + " owns this.",
-                                entry.querySelector(".srm-feedback-text"), good));
+  var choice = {
+    check: checkChoice,
+    state: function (form) {
+      return { picked: $$(form, ".srm-options input:checked").map(function (i) { return i.value; }) };
+    },
+    restore: function (form, state) {
+      var inputs = $$(form, ".srm-options input");
+      var values = inputs.map(function (i) { return i.value; });
+      var picked = state.picked;
+      if (!strings(picked) || !picked.length ||
+          (inputs[0].type === "radio" && picked.length > 1) ||
+          !picked.every(function (v) { return values.indexOf(v) !== -1; })) return false;
+      inputs.forEach(function (i) { i.checked = picked.indexOf(i.value) !== -1; });
+      return true;
+    },
+    mount: function () {}
+  };
+
+  /* ---- Sort into buckets: drag with any pointer, or choose in each item's list ---- */
+
+  /* Puts an item in the box its list names (back in the list when none), in page order. */
+  function place(form, item) {
+    var value = item.querySelector("select").value;
+    var zone = value ? form.querySelector('[data-srm-bucket="' + value + '"] ul')
+                     : form.querySelector(".srm-sort-items");
+    if (!zone) return;
+    var next = null;
+    $$(zone, ".srm-sort-item").some(function (other) {
+      if (other.srmIndex > item.srmIndex) next = other;
+      return next;
     });
-    if (placed < entries.length) {
-      clear(form);
-      announce(form, "Place every item, then check. " + (entries.length - placed) + " left.");
-      return;
+    if (item.parentNode !== zone || item.nextElementSibling !== next) zone.insertBefore(item, next);
+  }
+
+  function placeAll(form) {
+    $$(form, ".srm-sort-item").forEach(function (item) { place(form, item); });
+  }
+
+  function dropZone(form, event) {
+    var hit = document.elementFromPoint(event.clientX, event.clientY);
+    var zone = hit && hit.closest("[data-srm-bucket], .srm-sort-items");
+    return zone && form.contains(zone) ? zone : null;
+  }
+
+  function drag(form, down) {
+    var item = down.target.closest(".srm-sort-item");
+    if (!item || down.button > 0 || !down.isPrimary || down.target.closest("select") ||
+        form.hasAttribute("data-srm-result")) return;
+    var moved = false;
+    var over = null;
+    function hover(zone) {
+      if (over) over.classList.remove("srm-over");
+      if (zone) zone.classList.add("srm-over");
+      over = zone;
     }
-    finish(form, right === entries.length, right + " of " + entries.length + " placed correctly.");
+    function move(event) {
+      if (event.pointerId !== down.pointerId) return;
+      var dx = event.clientX - down.clientX;
+      var dy = event.clientY - down.clientY;
+      if (!moved && Math.abs(dx) + Math.abs(dy) < 6) return;
+      moved = true;
+      event.preventDefault();
+      item.classList.add("srm-dragging");
+      item.style.transform = "translate(" + dx + "px," + dy + "px)";
+      hover(dropZone(form, event));
+    }
+    function end(event) {
+      if (event.pointerId !== down.pointerId) return;
+      ["pointermove", "pointerup", "pointercancel"].forEach(function (type) {
+        document.removeEventListener(type, type === "pointermove" ? move : end);
+      });
+      var zone = moved && event.type === "pointerup" && dropZone(form, event);
+      hover(null);
+      item.classList.remove("srm-dragging");
+      item.style.transform = "";
+      if (!zone) return;
+      var select = item.querySelector("select");
+      select.value = zone.getAttribute("data-srm-bucket") || "";
+      place(form, item);
+      var name = item.querySelector(".srm-sort-text").textContent;
+      announce(form, select.value ? name + ": " + select.selectedOptions[0].textContent + "."
+                                  : name + ": not placed.");
+    }
+    document.addEventListener("pointermove", move);
+    document.addEventListener("pointerup", end);
+    document.addEventListener("pointercancel", end);
   }
 
-  function mountQuiz(quiz) {
-    var score = quiz.querySelector(".srm-score");
-    var total = $$(quiz, "[data-srm-component=choice], [data-srm-component=sort]").length;
-    function update() {
-      var answered = $$(quiz, "[data-srm-result]");
+  var sort = {
+    check: function (form) {
+      var items = $$(form, ".srm-sort-item");
+      var left = items.filter(function (item) { return !item.querySelector("select").value; });
+      if (left.length) return "Place every item, then check. " + left.length + " left.";
+      var right = 0;
+      items.forEach(function (item) {
+        var select = item.querySelector("select");
+        var entry = form.querySelector('.srm-key-items [data-srm-item="' +
+                                       item.getAttribute("data-srm-item") + '"]');
+        var owner = entry ? entry.getAttribute("data-srm-owner") : "";
+        var good = select.value === owner;
+        var label = select.querySelector('option[value="' + owner + '"]');
+        if (good) right += 1;
+        item.classList.add(good ? "srm-right" : "srm-wrong");
+        item.appendChild(feedback(
+          good ? "Correct." : "Incorrect: " + (label ? label.textContent : owner) + " owns this.",
+          entry && entry.querySelector(".srm-feedback-text"), good));
+      });
+      lock(form, right === items.length);
+      return right + " of " + items.length + " placed correctly.";
+    },
+    state: function (form) {
+      var placed = {};
+      $$(form, ".srm-sort-item").forEach(function (item) {
+        placed[item.getAttribute("data-srm-item")] = item.querySelector("select").value;
+      });
+      return { placed: placed };
+    },
+    restore: function (form, state) {
+      var placed = state.placed;
+      if (!isMap(placed)) return false;
+      return $$(form, ".srm-sort-item").every(function (item) {
+        var select = item.querySelector("select");
+        var value = placed[item.getAttribute("data-srm-item")];
+        select.value = typeof value === "string" ? value : "";
+        return select.value !== "" && select.value === value;
+      });
+    },
+    mount: function (form) {
+      $$(form, ".srm-sort-item").forEach(function (item, index) { item.srmIndex = index; });
+      placeAll(form); /* in case the browser restored the lists' values */
+      form.addEventListener("change", function (event) {
+        var item = event.target.closest(".srm-sort-item");
+        if (!item) return;
+        place(form, item);
+        event.target.focus(); /* moving the item must not lose the reader's place */
+      });
+      form.addEventListener("pointerdown", function (event) { drag(form, event); });
+    }
+  };
+
+  /* ---- Forms: Check answers, Try again clears, progress is saved per question ---- */
+
+  function mountForm(form, kind) {
+    var id = idOf(form);
+    function clear() {
+      unlock(form);
+      form.reset();
+      if (kind === sort) placeAll(form);
+      announce(form, "");
+    }
+    form.srmReset = clear;
+    kind.mount(form);
+    /* Enter in an option would submit the form implicitly: only Check answers. */
+    form.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && event.target.tagName === "INPUT") event.preventDefault();
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (form.hasAttribute("data-srm-result")) return;
+      announce(form, kind.check(form));
+      if (form.hasAttribute("data-srm-result")) {
+        var change = {};
+        change[id] = kind.state(form);
+        save(change);
+      }
+      refresh();
+    });
+    var retry = form.querySelector("[data-srm-action=retry]");
+    if (retry) retry.addEventListener("click", function () {
+      clear();
+      var change = {};
+      change[id] = null;
+      save(change);
+      refresh();
+      var first = form.querySelector("input, select");
+      if (first) first.focus();
+    });
+    /* Restore a saved answer quietly: shown, not announced. A bad one is dropped. */
+    var state = load()[id];
+    if (!state) return;
+    if (kind.restore(form, state)) {
+      if (kind === sort) placeAll(form);
+      kind.check(form);
+    }
+    if (!form.hasAttribute("data-srm-result")) {
+      clear();
+      var drop = {};
+      drop[id] = null;
+      save(drop);
+    }
+  }
+
+  /* ---- Flashcards: one card at a time; cards marked "again" come back at the end ---- */
+
+  function mountDeck(deck) {
+    var id = idOf(deck);
+    var cards = $$(deck, ".srm-card");
+    var count = deck.querySelector(".srm-deck-count");
+    var controls = deck.querySelector(".srm-deck-controls");
+    if (!cards.length || !count || !controls) return;
+    var known = [];
+    var queue = [];
+    var at = 0;
+    function cardId(card) {
+      return card.getAttribute("data-srm-card");
+    }
+    function start(list) {
+      known = list;
+      queue = cards.filter(function (card) { return known.indexOf(cardId(card)) === -1; });
+      at = 0;
+    }
+    function show(said) {
+      var card = queue[at];
+      cards.forEach(function (other) { other.hidden = other !== card; });
+      if (card) card.querySelector("details").open = false;
+      if (queue.length) deck.removeAttribute("data-srm-done");
+      else deck.setAttribute("data-srm-done", "");
+      count.textContent = card
+        ? "Card " + (at + 1) + " of " + queue.length + " left; " + known.length + " of " +
+          cards.length + " known."
+        : "All " + cards.length + " cards known.";
+      $$(controls, "button").forEach(function (button) {
+        button.hidden = (button.getAttribute("data-srm-action") === "restart") === !!card;
+      });
+      if (said !== undefined) {
+        announce(deck, (said ? said + " " : "") + count.textContent +
+                 (card ? " Now: " + card.querySelector("summary").textContent + "." : ""));
+      }
+      refresh();
+    }
+    function keep() {
+      var change = {};
+      change[id] = known.length ? { known: known.slice() } : null;
+      save(change);
+    }
+    controls.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      var action = button && button.getAttribute("data-srm-action");
+      var said = "";
+      if (!action) return;
+      if (action === "restart") {
+        start([]);
+        keep();
+        said = "Starting over.";
+      } else if (!queue.length) {
+        return;
+      } else if (action === "next" || action === "prev") {
+        at = (at + (action === "next" ? 1 : queue.length - 1)) % queue.length;
+      } else {
+        var card = queue.splice(at, 1)[0];
+        if (action === "known") {
+          known.push(cardId(card));
+          keep();
+          said = "Marked known.";
+        } else {
+          queue.push(card);
+          said = "This card comes back later.";
+        }
+        if (at >= queue.length) at = 0;
+      }
+      show(said);
+      /* A hidden button loses focus: keep the reader inside the deck. */
+      if (button.hidden) (queue.length ? queue[at].querySelector("summary")
+                                       : controls.querySelector("[data-srm-action=restart]")).focus();
+    });
+    deck.srmReset = function () {
+      start([]);
+      show();
+      announce(deck, "");
+    };
+    var state = load()[id];
+    var saved = state && strings(state.known) ? state.known : [];
+    start(cards.map(cardId).filter(function (c) { return saved.indexOf(c) !== -1; }));
+    if (state && !known.length) keep(); /* drop what was unusable */
+    show();
+  }
+
+  /* ---- Scores, page progress and Reset ---- */
+
+  function refresh() {
+    $$(document, "[data-srm-component=quiz]").forEach(function (quiz) {
+      var score = quiz.querySelector(".srm-score");
+      var forms = $$(quiz, "[data-srm-component=choice], [data-srm-component=sort]");
+      if (!score || !forms.length) return;
+      var answered = forms.filter(function (f) { return f.hasAttribute("data-srm-result"); });
       var right = answered.filter(function (f) {
         return f.getAttribute("data-srm-result") === "right";
-      }).length;
-      score.textContent = "Score: " + right + " of " + total + " correct, " +
+      });
+      score.textContent = "Score: " + right.length + " of " + forms.length + " correct, " +
         answered.length + " answered.";
       score.hidden = false;
-    }
-    if (score && total) {
-      quiz.addEventListener("srm:answered", update);
-      quiz.addEventListener("srm:reset", update);
-    }
+    });
+    var text = document.querySelector(".srm-progress-text");
+    if (!text) return;
+    var items = $$(document, ITEMS);
+    var done = items.filter(function (item) {
+      return item.hasAttribute("data-srm-result") || item.hasAttribute("data-srm-done");
+    });
+    text.textContent = "Progress on this page: " + done.length + " of " + items.length +
+      (items.length === 1 ? " question" : " questions") + " done.";
+  }
+
+  function resetPage() {
+    var changes = {};
+    $$(document, ITEMS).forEach(function (item) {
+      if (item.srmReset) item.srmReset();
+      changes[idOf(item)] = null;
+    });
+    save(changes);
+    refresh();
+    announce(document.querySelector(".srm-progress"), "Progress on this page cleared.");
+  }
+
+  /* The page's progress line and Reset button, above the first question. */
+  function progressBar() {
+    var first = document.querySelector(ITEMS);
+    var article = first && first.closest("article");
+    if (!article || article.querySelector(".srm-progress")) return;
+    var bar = make("div", "srm srm-progress");
+    var button = make("button", "md-button", "Reset progress on this page");
+    button.type = "button";
+    button.addEventListener("click", resetPage);
+    bar.appendChild(make("p", "srm-progress-text"));
+    bar.appendChild(button);
+    var status = make("p", "srm-status");
+    status.setAttribute("role", "status");
+    bar.appendChild(status);
+    var heading = article.querySelector("h1");
+    if (heading) heading.after(bar);
+    else article.prepend(bar);
   }
 
   var MOUNT = {
-    choice: function (el) { mountForm(el, checkChoice); },
-    sort: function (el) { mountForm(el, checkSort); },
-    quiz: mountQuiz
+    choice: function (el) { mountForm(el, choice); },
+    sort: function (el) { mountForm(el, sort); },
+    flashcards: mountDeck,
+    quiz: function () {} /* its score is kept by refresh() */
   };
 
   /* Safe to call on every page swap: a component is mounted once. */
@@ -140,15 +459,17 @@
       var mount = MOUNT[el.getAttribute("data-srm-component")];
       if (!mount || el.hasAttribute("data-srm-mounted")) return;
       el.setAttribute("data-srm-mounted", "");
+      $$(el, "[data-srm-js]").forEach(function (node) { node.hidden = false; });
       mount(el);
     });
+    progressBar();
+    refresh();
   }
 
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
+  else mountAll();
+  /* mkdocs-material's instant navigation swaps pages without loading this script again. */
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(mountAll);  /* mkdocs-material instant navigation */
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", mountAll);
-  } else {
-    mountAll();
+    window.document$.subscribe(mountAll);
   }
 })();

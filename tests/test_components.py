@@ -1,0 +1,982 @@
+"""The study components, checked the way a reader meets them.
+
+The first tests read the assets and templates (size, CSS scoping, no HTML from strings, no
+inline script). The rest drive the fixture site in Chromium: every kind of question answered
+right and wrong by mouse and by keyboard alone, sorting by dragging, flashcards, saved
+progress (reload, instant navigation, Reset, two tabs, broken or unusable storage), the
+pages without JavaScript, and axe-core's WCAG 2.1 AA rules in both colour schemes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+
+from conftest import ROOT, Site
+
+ASSETS = ROOT / "srm_build" / "assets"
+TEMPLATES = ROOT / "srm_build" / "templates"
+KEY = "srm-progress-v1"
+QUIZ = "quizzes/basics/"
+QUIZ_ITEMS = ["ec2-patching", "customer-tasks", "aws-does-all", "sort-basics", "deck-basics"]
+
+
+# ---------------------------------------------------------------- the files themselves
+
+
+def test_assets_are_small_when_gzipped() -> None:
+    files = sorted(p for p in ASSETS.iterdir() if p.is_file())
+    assert {p.name for p in files} >= {"srm.js", "srm.css"}
+    total = sum(len(gzip.compress(p.read_bytes(), compresslevel=9)) for p in files)
+    assert total < 8192, f"{total} bytes gzipped"
+
+
+def _css_selectors(css: str) -> list[str]:
+    """Every selector of every style rule, including those inside @media and the like."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    selectors: list[str] = []
+    buffer = ""
+    for char in css:
+        if char == "{":
+            prelude = buffer.strip()
+            if not prelude.startswith("@"):
+                selectors += [part.strip() for part in prelude.split(",") if part.strip()]
+            buffer = ""
+        elif char in "};":
+            buffer = ""
+        else:
+            buffer += char
+    return selectors
+
+
+SCOPED = re.compile(r"\.srm(?:-[\w-]+)?(?![\w-])")
+
+
+def _unscoped(css: str) -> list[str]:
+    """Selectors that name no .srm or .srm-* class (one only inside :not() does not count)."""
+    return [
+        selector
+        for selector in _css_selectors(css)
+        if not SCOPED.search(re.sub(r":not\([^)]*\)", "", selector))
+    ]
+
+
+def test_every_css_rule_is_scoped_to_the_components() -> None:
+    css = (ASSETS / "srm.css").read_text()
+    assert len(_css_selectors(css)) > 20
+    assert _unscoped(css) == []
+
+
+def test_the_scoping_check_catches_bare_rules() -> None:
+    css = """/* a { } */ .srm .ok { a: b } fieldset { a: b; }
+             @media (x) { .correct, .srm-x p, :not(.srm) p, .srmx label { a: b } }
+             [data-md-color-scheme="slate"] .srm { a: b }"""
+    assert _css_selectors(css) == [
+        ".srm .ok",
+        "fieldset",
+        ".correct",
+        ".srm-x p",
+        ":not(.srm) p",
+        ".srmx label",
+        '[data-md-color-scheme="slate"] .srm',
+    ]
+    assert _unscoped(css) == ["fieldset", ".correct", ":not(.srm) p", ".srmx label"]
+
+
+def test_script_never_builds_html_from_strings() -> None:
+    script = (ASSETS / "srm.js").read_text()
+    for word in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "new Function",
+        'setAttribute("on',
+        "srcdoc",
+    ):
+        assert word not in script, word
+
+
+def test_templates_have_no_inline_script_or_handlers() -> None:
+    for template in TEMPLATES.glob("*.jinja"):
+        text = template.read_text()
+        assert "<script" not in text.lower(), template.name
+        assert not re.search(r"\son[a-z]+\s*=", text, re.I), template.name
+        assert "javascript:" not in text.lower(), template.name
+
+
+def test_built_components_carry_no_script_and_hide_script_only_controls(fixture_site: Site) -> None:
+    for page in fixture_site.pages():
+        soup = fixture_site.soup(page)
+        for component in soup.select("[data-srm-component]"):
+            assert not component.select("script"), page
+            for el in [component, *component.find_all(True)]:
+                assert not [a for a in el.attrs if a.lower().startswith("on")], (page, el.name)
+            for el in component.select("[data-srm-js]"):
+                assert el.has_attr("hidden"), (page, el)
+            # Every button works only with the script: each is inside a hidden block.
+            for button in component.select("button"):
+                assert button.find_parent(attrs={"hidden": True}), (page, button)
+
+
+def test_script_only_controls_stay_out_of_the_search_index(fixture_site: Site) -> None:
+    index = json.loads((fixture_site.root / "search" / "search_index.json").read_text())
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "Guarding data centre entrances" in text  # the question is found
+    for chrome in (
+        "Drag each item",
+        "Not placed yet",
+        "Check",
+        "Try again",
+        "I knew it",
+        "Show again later",
+        "Choose who owns it",
+    ):
+        assert chrome not in text, chrome
+
+
+# ---------------------------------------------------------------- browser helpers
+
+
+def watch(page: Page, base_url: str) -> list[str]:
+    """Collects console errors, page errors and requests off this server (which are refused)."""
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on(
+        "console",
+        lambda msg: problems.append(f"console: {msg.text}") if msg.type == "error" else None,
+    )
+
+    def route(request_route) -> None:
+        url = request_route.request.url
+        if url.startswith(base_url) or url.startswith("data:"):
+            request_route.continue_()
+        else:
+            problems.append(f"outside request: {url}")
+            request_route.abort()
+
+    page.route("**/*", route)
+    return problems
+
+
+@pytest.fixture
+def reader(page: Page, fixture_url: str):
+    problems = watch(page, fixture_url)
+    yield page
+    assert problems == []
+
+
+@pytest.fixture
+def new_reader(browser: Browser, fixture_url: str):
+    """Makes pages in fresh contexts (options such as a colour scheme or an init script);
+    every one must end without errors."""
+    made: list[tuple[BrowserContext, list[str]]] = []
+
+    def make(init_script: str | None = None, **options) -> Page:
+        context = browser.new_context(**options)
+        if init_script:
+            context.add_init_script(init_script)
+        page = context.new_page()
+        made.append((context, watch(page, fixture_url)))
+        return page
+
+    yield make
+    for context, problems in made:
+        context.close()
+        assert problems == []
+
+
+def stored(page: Page) -> dict:
+    raw = page.evaluate(f"localStorage.getItem({KEY!r})")
+    return json.loads(raw) if raw else {}
+
+
+def tab_to(page: Page, name: str, limit: int = 12) -> None:
+    """Presses Tab until the focused element's text is `name`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == name:
+            return
+    raise AssertionError(f"Tab never reached {name!r}")
+
+
+def focus_is_visible(page: Page) -> bool:
+    return page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0; })()"
+    )
+
+
+def status(scope: Locator) -> Locator:
+    return scope.get_by_role("status")
+
+
+# ---------------------------------------------------------------- choice questions
+
+
+@dataclass(frozen=True)
+class ChoiceCase:
+    path: str
+    form: str
+    feedback: dict[str, str]
+    """Option value -> the feedback that option shows."""
+    correct: tuple[str, ...]
+    wrong: tuple[str, ...]
+
+
+TF = "AWS secures the cloud itself; customers secure what they put in it."
+APACHE = "Software installed on the guest OS is the customer's to patch."
+CHOICES = {
+    "single": ChoiceCase(
+        QUIZ,
+        "form#srm-ec2-patching",
+        {
+            "a": "Facilities are AWS's side.",
+            "b": "The guest OS belongs to the customer.",
+            "c": "The hypervisor is AWS's side.",
+        },
+        ("b",),
+        ("c",),
+    ),
+    "multiple": ChoiceCase(
+        QUIZ,
+        "form#srm-customer-tasks",
+        {
+            "a": "Customers write their own rules.",
+            "b": "AWS guards its buildings.",
+            "c": "Customers decide who may do what.",
+        },
+        ("a", "c"),
+        ("a", "b"),
+    ),
+    "true-false": ChoiceCase(
+        QUIZ, "form#srm-aws-does-all", {"true": TF, "false": TF}, ("false",), ("true",)
+    ),
+    "scenario": ChoiceCase(
+        "scenarios/",
+        '[data-srm-id="unpatched-apache"] form',
+        {"aws": APACHE, "customer": APACHE, "shared": APACHE},
+        ("customer",),
+        ("aws",),
+    ),
+}
+
+
+def choose_by_mouse(form: Locator, values: tuple[str, ...]) -> None:
+    for value in values:
+        form.locator(f'.srm-option[data-srm-option="{value}"] label').click()
+    form.get_by_role("button", name="Check").click()
+
+
+def choose_by_keyboard(page: Page, form: Locator, values: tuple[str, ...]) -> None:
+    inputs = form.locator(".srm-options input")
+    order = inputs.evaluate_all("els => els.map(e => e.value)")
+    inputs.first.focus()
+    if inputs.first.get_attribute("type") == "radio":
+        page.keyboard.press("Space")
+        for _ in range(order.index(values[0])):
+            page.keyboard.press("ArrowDown")
+    else:
+        for index, value in enumerate(order):
+            if value in values:
+                page.keyboard.press("Space")
+            if index < len(order) - 1:
+                page.keyboard.press("Tab")
+    # Enter in an option would submit a plain form; here nothing answers but Check.
+    page.keyboard.press("Enter")
+    expect(status(form)).to_have_text("")
+    assert form.get_attribute("data-srm-result") is None
+    expect(inputs.first).to_be_enabled()
+    tab_to(page, "Check")
+    assert focus_is_visible(page)
+    page.keyboard.press("Enter")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("how", ["mouse", "keyboard"])
+@pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])
+@pytest.mark.parametrize("kind", list(CHOICES))
+def test_choice_questions_check_and_explain(
+    reader: Page, fixture_url: str, kind: str, right: bool, how: str
+) -> None:
+    case = CHOICES[kind]
+    reader.goto(fixture_url + case.path)
+    form = reader.locator(case.form)
+    picks = case.correct if right else case.wrong
+    if how == "mouse":
+        choose_by_mouse(form, picks)
+    else:
+        choose_by_keyboard(reader, form, picks)
+    expect(status(form)).to_have_text(
+        "Correct." if right else "Not quite. The feedback under each option says why."
+    )
+    expect(form).to_have_attribute("data-srm-result", "right" if right else "wrong")
+    for value in case.feedback:
+        box = form.locator(f'.srm-option[data-srm-option="{value}"] .srm-feedback')
+        picked, correct = value in picks, value in case.correct
+        if not picked and not correct:
+            expect(box).to_have_count(0)
+            continue
+        verdict = (
+            ("Correct." if correct else "Incorrect.") if picked else "Missed: this one is correct."
+        )
+        expect(box).to_be_visible()
+        expect(box.locator("strong")).to_have_text(verdict)
+        # Right options are marked with the right class, others with the wrong one.
+        expect(box).to_have_class(re.compile("srm-right" if picked and correct else "srm-wrong"))
+    # Each distinct explanation is shown, and shown once.
+    for text in set(case.feedback[v] for v in set(picks) | set(case.correct)):
+        expect(form.locator(".srm-options .srm-feedback", has_text=text)).to_have_count(1)
+    # Answered questions are locked until Try again, which clears everything.
+    expect(form.locator(".srm-options input").first).to_be_disabled()
+    form.get_by_role("button", name="Try again").click()
+    expect(form.locator(".srm-feedback")).to_have_count(0)
+    expect(status(form)).to_have_text("")
+    expect(form.locator(".srm-options input:checked")).to_have_count(0)
+    expect(form.locator(".srm-options input").first).to_be_focused()
+
+
+@pytest.mark.browser
+def test_check_without_a_choice_asks_for_one(reader: Page, fixture_url: str) -> None:
+    reader.goto(fixture_url + QUIZ)
+    form = reader.locator("form#srm-ec2-patching")
+    form.get_by_role("button", name="Check").click()
+    expect(status(form)).to_have_text("Choose an option, then check.")
+    assert form.get_attribute("data-srm-result") is None
+
+
+@pytest.mark.browser
+def test_arrow_keys_and_tab_never_answer(reader: Page, fixture_url: str) -> None:
+    reader.goto(fixture_url + QUIZ)
+    form = reader.locator("form#srm-aws-does-all")
+    form.get_by_label("True").focus()
+    for key in ("Space", "ArrowDown", "ArrowUp", "ArrowRight", "Enter", "Tab"):
+        reader.keyboard.press(key)
+    expect(status(form)).to_have_text("")
+    assert form.get_attribute("data-srm-result") is None
+    assert stored(reader) == {}
+    expect(reader.locator(".srm-progress-text")).to_have_text(
+        "Progress on this page: 0 of 5 questions done."
+    )
+
+
+# ---------------------------------------------------------------- sorting
+
+
+def sort_form(page: Page) -> Locator:
+    return page.locator("form#srm-sort-basics")
+
+
+def item(form: Locator, ident: str) -> Locator:
+    return form.locator(f'.srm-sort-item[data-srm-item="{ident}"]')
+
+
+def bucket(form: Locator, owner: str) -> Locator:
+    return form.locator(f'[data-srm-bucket="{owner}"]')
+
+
+@pytest.mark.browser
+def test_sort_right_by_dragging_with_the_mouse(reader: Page, fixture_url: str) -> None:
+    reader.goto(fixture_url + QUIZ)
+    form = sort_form(reader)
+    item(form, "guards").locator(".srm-sort-text").drag_to(bucket(form, "aws"))
+    expect(bucket(form, "aws").locator(".srm-sort-item")).to_have_attribute(
+        "data-srm-item", "guards"
+    )
+    expect(form.get_by_label("Guarding data centre entrances")).to_have_value("aws")
+    expect(status(form)).to_have_text("Guarding data centre entrances: AWS.")
+    # A slow drag, step by step, lights the box under the pointer.
+    box = item(form, "patch").locator(".srm-sort-text").bounding_box()
+    target = bucket(form, "customer").bounding_box()
+    reader.mouse.move(box["x"] + 10, box["y"] + box["height"] / 2)
+    reader.mouse.down()
+    reader.mouse.move(
+        target["x"] + target["width"] / 2, target["y"] + target["height"] / 2, steps=8
+    )
+    expect(bucket(form, "customer")).to_have_class(re.compile("srm-over"))
+    reader.mouse.up()
+    expect(bucket(form, "customer")).not_to_have_class(re.compile("srm-over"))
+    expect(form.get_by_label("Patching the guest OS")).to_have_value("customer")
+    form.get_by_role("button", name="Check").click()
+    expect(status(form)).to_have_text("2 of 2 placed correctly.")
+    expect(form).to_have_attribute("data-srm-result", "right")
+    expect(item(form, "guards").locator(".srm-feedback")).to_contain_text(
+        "Correct.Physical security is AWS's."
+    )
+    expect(item(form, "patch").locator(".srm-feedback")).to_contain_text(
+        "Correct.The customer patches it."
+    )
+
+
+@pytest.mark.browser
+def test_sort_wrong_by_dragging_and_back_to_the_list(reader: Page, fixture_url: str) -> None:
+    reader.goto(fixture_url + QUIZ)
+    form = sort_form(reader)
+    unplaced = form.locator(".srm-sort-items")
+    item(form, "guards").locator(".srm-sort-text").drag_to(bucket(form, "customer"))
+    item(form, "guards").locator(".srm-sort-text").drag_to(unplaced)
+    expect(form.get_by_label("Guarding data centre entrances")).to_have_value("")
+    expect(unplaced.locator(".srm-sort-item")).to_have_count(2)
+    expect(status(form)).to_have_text("Guarding data centre entrances: not placed.")
+    form.get_by_role("button", name="Check").click()
+    expect(status(form)).to_have_text("Place every item, then check. 2 left.")
+    for ident in ("guards", "patch"):
+        item(form, ident).locator(".srm-sort-text").drag_to(bucket(form, "customer"))
+    form.get_by_role("button", name="Check").click()
+    expect(status(form)).to_have_text("1 of 2 placed correctly.")
+    expect(form).to_have_attribute("data-srm-result", "wrong")
+    expect(item(form, "guards").locator(".srm-feedback")).to_contain_text(
+        "Incorrect: AWS owns this.Physical security is AWS's."
+    )
+    # Checked: dragging no longer moves anything.
+    item(form, "guards").locator(".srm-sort-text").drag_to(bucket(form, "aws"))
+    expect(form.get_by_label("Guarding data centre entrances")).to_have_value("customer")
+    form.get_by_role("button", name="Try again").click()
+    expect(unplaced.locator(".srm-sort-item")).to_have_count(2)
+    expect(form.locator(".srm-feedback")).to_have_count(0)
+
+
+@pytest.mark.browser
+def test_sort_by_touch_dragging(new_reader, fixture_url: str) -> None:
+    page = new_reader(has_touch=True)
+    page.goto(fixture_url + QUIZ)
+    form = sort_form(page)
+    cdp = page.context.new_cdp_session(page)
+    for ident, owner in (("guards", "aws"), ("patch", "customer")):
+        form.locator(".srm-buckets").scroll_into_view_if_needed()
+        start = item(form, ident).locator(".srm-sort-text").bounding_box()
+        end = bucket(form, owner).bounding_box()
+        x0, y0 = start["x"] + 10, start["y"] + start["height"] / 2
+        x1, y1 = end["x"] + end["width"] / 2, end["y"] + end["height"] / 2
+        cdp.send(
+            "Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x0, "y": y0}]}
+        )
+        for step in range(1, 9):
+            cdp.send(
+                "Input.dispatchTouchEvent",
+                {
+                    "type": "touchMove",
+                    "touchPoints": [
+                        {"x": x0 + (x1 - x0) * step / 8, "y": y0 + (y1 - y0) * step / 8}
+                    ],
+                },
+            )
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        expect(bucket(form, owner).locator(f'[data-srm-item="{ident}"]')).to_have_count(1)
+    form.get_by_role("button", name="Check").click()
+    expect(status(form)).to_have_text("2 of 2 placed correctly.")
+
+
+@pytest.mark.browser
+def test_sort_by_keyboard_only(reader: Page, fixture_url: str) -> None:
+    reader.goto(fixture_url + QUIZ)
+    form = sort_form(reader)
+    guards = form.get_by_label("Guarding data centre entrances")
+    guards.focus()
+    reader.keyboard.press("ArrowDown")  # AWS
+    expect(guards).to_have_value("aws")
+    # The item moved into its box and kept the focus; nothing was checked.
+    expect(bucket(form, "aws").locator('[data-srm-item="guards"]')).to_have_count(1)
+    expect(guards).to_be_focused()
+    assert form.get_attribute("data-srm-result") is None
+    reader.keyboard.press("Tab")  # on to the next unplaced item
+    patch = form.get_by_label("Patching the guest OS")
+    expect(patch).to_be_focused()
+    reader.keyboard.press("ArrowDown")
+    reader.keyboard.press("ArrowDown")  # Customer
+    expect(bucket(form, "customer").locator('[data-srm-item="patch"]')).to_have_count(1)
+    tab_to(reader, "Check")
+    reader.keyboard.press("Enter")
+    expect(status(form)).to_have_text("2 of 2 placed correctly.")
+    tab_to(reader, "Try again")
+    reader.keyboard.press("Enter")
+    expect(guards).to_have_value("")
+    expect(guards).to_be_focused()
+    reader.keyboard.press("ArrowDown")
+    reader.keyboard.press("ArrowDown")  # Customer: wrong
+    reader.keyboard.press("Tab")
+    reader.keyboard.press("ArrowDown")
+    reader.keyboard.press("ArrowDown")
+    tab_to(reader, "Check")
+    reader.keyboard.press("Enter")
+    expect(status(form)).to_have_text("1 of 2 placed correctly.")
+    expect(item(form, "guards").locator(".srm-feedback")).to_contain_text(
+        "Incorrect: AWS owns this."
+    )
+
+
+# ---------------------------------------------------------------- flashcards
+
+
+def deck(page: Page) -> Locator:
+    return page.locator("#srm-deck-basics")
+
+
+def visible_card(page: Page) -> Locator:
+    return deck(page).locator(".srm-card:visible")
+
+
+@pytest.mark.browser
+def test_flashcards_by_mouse_repeat_missed_cards(reader: Page, fixture_url: str) -> None:
+    reader.goto(fixture_url + QUIZ)
+    cards = deck(reader)
+    expect(cards.locator(".srm-card:visible")).to_have_count(1)
+    expect(cards.locator(".srm-deck-count")).to_have_text("Card 1 of 3 left; 0 of 3 known.")
+    front = visible_card(reader).locator("summary")
+    expect(front).to_have_text("AWS Region")
+    back = visible_card(reader).locator(".srm-card-back")
+    expect(back).to_be_hidden()
+    front.click()  # flip
+    expect(back).to_be_visible()
+    expect(back).to_contain_text("physical location in the world")
+    front.click()
+    expect(back).to_be_hidden()
+    cards.get_by_role("button", name="Next").click()
+    expect(visible_card(reader).locator("summary")).to_have_text("Guest operating system")
+    cards.get_by_role("button", name="Previous").click()
+    cards.get_by_role("button", name="Previous").click()  # wraps round
+    expect(visible_card(reader).locator("summary")).to_have_text("Hypervisor")
+    cards.get_by_role("button", name="Next").click()
+    # Missed: the card goes to the back of the deck.
+    cards.get_by_role("button", name="Show again later").click()
+    expect(status(cards)).to_have_text(
+        "This card comes back later. Card 1 of 3 left; 0 of 3 known. Now: Guest operating system."
+    )
+    cards.get_by_role("button", name="I knew it").click()
+    expect(status(cards)).to_have_text(
+        "Marked known. Card 1 of 2 left; 1 of 3 known. Now: Hypervisor."
+    )
+    cards.get_by_role("button", name="I knew it").click()
+    expect(visible_card(reader).locator("summary")).to_have_text("AWS Region")
+    expect(visible_card(reader).locator("details")).not_to_have_attribute("open", "")
+    cards.get_by_role("button", name="I knew it").click()
+    expect(status(cards)).to_have_text("Marked known. All 3 cards known.")
+    expect(cards.locator(".srm-card:visible")).to_have_count(0)
+    expect(cards.get_by_role("button", name="I knew it")).to_be_hidden()
+    expect(cards.get_by_role("button", name="Start over")).to_be_focused()
+    expect(reader.locator(".srm-progress-text")).to_have_text(
+        "Progress on this page: 1 of 5 questions done."
+    )
+    cards.get_by_role("button", name="Start over").click()
+    expect(cards.locator(".srm-deck-count")).to_have_text("Card 1 of 3 left; 0 of 3 known.")
+    expect(visible_card(reader).locator("summary")).to_be_focused()
+
+
+@pytest.mark.browser
+def test_flashcards_by_keyboard_only(reader: Page, fixture_url: str) -> None:
+    reader.goto(fixture_url + QUIZ)
+    cards = deck(reader)
+    front = visible_card(reader).locator("summary")
+    back = visible_card(reader).locator(".srm-card-back")
+    front.focus()
+    assert focus_is_visible(reader)
+    reader.keyboard.press("Enter")
+    expect(back).to_be_visible()
+    reader.keyboard.press("Space")
+    expect(back).to_be_hidden()
+    reader.keyboard.press("Space")
+    expect(back).to_be_visible()
+    tab_to(reader, "Next")
+    reader.keyboard.press("Enter")
+    expect(visible_card(reader).locator("summary")).to_have_text("Guest operating system")
+    tab_to(reader, "Show again later")
+    reader.keyboard.press("Enter")
+    expect(visible_card(reader).locator("summary")).to_have_text("Hypervisor")
+    reader.keyboard.press("Shift+Tab")
+    reader.keyboard.press("Enter")  # I knew it
+    expect(status(cards)).to_have_text(
+        "Marked known. Card 2 of 2 left; 1 of 3 known. Now: Guest operating system."
+    )
+    reader.keyboard.press("Enter")
+    reader.keyboard.press("Enter")
+    expect(status(cards)).to_have_text("Marked known. All 3 cards known.")
+    reader.keyboard.press("Enter")  # focus moved to Start over
+    expect(cards.locator(".srm-deck-count")).to_have_text("Card 1 of 3 left; 0 of 3 known.")
+
+
+# ---------------------------------------------------------------- progress
+
+
+def answer_quiz(page: Page) -> None:
+    """Single wrong, sort right, one flashcard known; the rest left."""
+    single = page.locator("form#srm-ec2-patching")
+    single.get_by_label("Securing the hypervisor").check()
+    single.get_by_role("button", name="Check").click()
+    form = sort_form(page)
+    form.get_by_label("Guarding data centre entrances").select_option("aws")
+    form.get_by_label("Patching the guest OS").select_option("customer")
+    form.get_by_role("button", name="Check").click()
+    deck(page).get_by_role("button", name="I knew it").click()
+
+
+def expect_quiz_answered(page: Page) -> None:
+    single = page.locator("form#srm-ec2-patching")
+    expect(single).to_have_attribute("data-srm-result", "wrong")
+    expect(single.get_by_label("Securing the hypervisor")).to_be_checked()
+    expect(single.locator('[data-srm-option="c"] .srm-feedback')).to_contain_text("Incorrect.")
+    form = sort_form(page)
+    expect(form).to_have_attribute("data-srm-result", "right")
+    expect(bucket(form, "aws").locator('[data-srm-item="guards"]')).to_have_count(1)
+    expect(form.locator(".srm-feedback.srm-right")).to_have_count(2)
+    expect(deck(page).locator(".srm-deck-count")).to_have_text("Card 1 of 2 left; 1 of 3 known.")
+    expect(page.locator('[data-srm-id="basics"] .srm-score')).to_have_text(
+        "Score: 1 of 4 correct, 2 answered."
+    )
+    assert page.locator("form#srm-customer-tasks").get_attribute("data-srm-result") is None
+
+
+@pytest.mark.browser
+def test_progress_is_saved_by_id_and_restored(reader: Page, fixture_url: str) -> None:
+    reader.goto(fixture_url + QUIZ)
+    progress = reader.locator(".srm-progress-text")
+    expect(progress).to_have_text("Progress on this page: 0 of 5 questions done.")
+    answer_quiz(reader)
+    expect(progress).to_have_text("Progress on this page: 2 of 5 questions done.")
+    assert stored(reader) == {
+        "ec2-patching": {"picked": ["c"]},
+        "sort-basics": {"placed": {"guards": "aws", "patch": "customer"}},
+        "deck-basics": {"known": ["region"]},
+    }
+    keys = reader.evaluate("Object.keys(localStorage)")
+    assert [k for k in keys if "srm" in k] == [KEY]
+    reader.reload()
+    expect_quiz_answered(reader)
+    expect(progress).to_have_text("Progress on this page: 2 of 5 questions done.")
+    # Restored answers are shown, not announced.
+    expect(status(reader.locator("form#srm-ec2-patching"))).to_have_text("")
+    # Keyed by id, not by position: the home page embeds the same quiz after other content.
+    reader.goto(fixture_url)
+    expect_quiz_answered(reader)
+    expect(progress).to_have_text("Progress on this page: 2 of 6 questions done.")
+
+
+@pytest.mark.browser
+def test_progress_survives_instant_navigation(reader: Page, fixture_url: str) -> None:
+    reader.goto(fixture_url)
+    reader.evaluate("window.srmSamePage = true")
+    answer_quiz(reader)
+    reader.locator("article").get_by_role("link", name="glossary").click()
+    reader.wait_for_url("**/glossary/")
+    expect(reader.locator(".srm-progress")).to_have_count(0)  # no questions there
+    reader.go_back()
+    reader.wait_for_url(fixture_url)
+    assert reader.evaluate("window.srmSamePage") is True
+    expect_quiz_answered(reader)
+    expect(reader.locator(".srm-progress")).to_have_count(1)
+    expect(reader.locator(".srm-progress-text")).to_have_text(
+        "Progress on this page: 2 of 6 questions done."
+    )
+
+
+@pytest.mark.browser
+def test_instant_navigation_adds_no_duplicate_handlers(reader: Page, fixture_url: str) -> None:
+    reader.goto(fixture_url)
+    reader.evaluate("window.srmSamePage = true")
+    for _ in range(3):
+        reader.locator("article").get_by_role("link", name="glossary").click()
+        reader.wait_for_url("**/glossary/")
+        reader.go_back()
+        reader.wait_for_url(fixture_url)
+    assert reader.evaluate("window.srmSamePage") is True
+    expect(reader.locator(".srm-progress")).to_have_count(1)
+    # One click, one step: doubled handlers would skip a card or add two feedback boxes.
+    deck(reader).get_by_role("button", name="Next").click()
+    expect(deck(reader).locator(".srm-deck-count")).to_have_text("Card 2 of 3 left; 0 of 3 known.")
+    form = sort_form(reader)
+    item(form, "guards").locator(".srm-sort-text").drag_to(bucket(form, "aws"))
+    expect(bucket(form, "aws").locator(".srm-sort-item")).to_have_count(1)
+    scenario = reader.locator('[data-srm-id="unpatched-apache"] form')
+    scenario.get_by_label("Customer").check()
+    scenario.get_by_role("button", name="Check").click()
+    expect(scenario.locator(".srm-feedback")).to_have_count(1)
+
+
+@pytest.mark.browser
+def test_reset_clears_this_page_in_storage_and_on_screen(reader: Page, fixture_url: str) -> None:
+    reader.goto(fixture_url + "scenarios/")
+    scenario = reader.locator('[data-srm-id="unpatched-apache"] form')
+    scenario.get_by_label("AWS").check()
+    scenario.get_by_role("button", name="Check").click()
+    reader.goto(fixture_url + QUIZ)
+    answer_quiz(reader)
+    reset = reader.get_by_role("button", name="Reset progress on this page")
+    reset.click()
+    expect(status(reader.locator(".srm-progress"))).to_have_text("Progress on this page cleared.")
+    expect(reader.locator(".srm-progress-text")).to_have_text(
+        "Progress on this page: 0 of 5 questions done."
+    )
+    expect(reader.locator("[data-srm-result]")).to_have_count(0)
+    expect(reader.locator(".srm-feedback")).to_have_count(0)
+    expect(reader.locator("[data-srm-component] input:checked")).to_have_count(0)
+    expect(sort_form(reader).locator(".srm-sort-items .srm-sort-item")).to_have_count(2)
+    expect(deck(reader).locator(".srm-deck-count")).to_have_text("Card 1 of 3 left; 0 of 3 known.")
+    expect(reader.locator('[data-srm-id="basics"] .srm-score')).to_have_text(
+        "Score: 0 of 4 correct, 0 answered."
+    )
+    # Only this page's questions were forgotten.
+    assert stored(reader) == {"unpatched-apache": {"picked": ["aws"]}}
+    reader.reload()
+    expect(reader.locator("[data-srm-result]")).to_have_count(0)
+
+
+@pytest.mark.browser
+def test_two_tabs_merge_per_question(reader: Page, fixture_url: str) -> None:
+    first = reader
+    second = first.context.new_page()
+    problems = watch(second, fixture_url)
+    for page in (first, second):
+        page.goto(fixture_url + QUIZ)
+
+    def answer(page: Page, form: str, *labels: str) -> None:
+        page.bring_to_front()  # a background tab's animation frames are throttled
+        for label in labels:
+            page.locator(form).get_by_label(label).check()
+        page.locator(form).get_by_role("button", name="Check").click()
+
+    # Both tabs loaded before either answered; neither loses what the other saved.
+    answer(first, "form#srm-ec2-patching", "Patching the OS on the instances")
+    answer(second, "form#srm-aws-does-all", "False")
+    # The same question answered in both: the last write wins.
+    answer(first, "form#srm-aws-does-all", "True")
+    assert stored(second) == {
+        "ec2-patching": {"picked": ["b"]},
+        "aws-does-all": {"picked": ["true"]},
+    }
+    answer(second, "form#srm-customer-tasks", "Security groups", "IAM policies")
+    assert stored(first) == {
+        "ec2-patching": {"picked": ["b"]},
+        "aws-does-all": {"picked": ["true"]},
+        "customer-tasks": {"picked": ["a", "c"]},
+    }
+    first.reload()
+    expect(first.locator("form#srm-ec2-patching")).to_have_attribute("data-srm-result", "right")
+    expect(first.locator("form#srm-aws-does-all")).to_have_attribute("data-srm-result", "wrong")
+    expect(first.locator("form#srm-customer-tasks")).to_have_attribute("data-srm-result", "right")
+    second.close()
+    assert problems == []
+
+
+BAD_VALUES = {
+    "not-json": "{not json",
+    "array": "[1, 2, 3]",
+    "string": '"ec2-patching"',
+    "number": "42",
+    "null": "null",
+    "wrong-shapes": json.dumps(
+        {
+            "ec2-patching": {"picked": "b"},
+            "customer-tasks": 5,
+            "aws-does-all": {"picked": ["maybe"]},
+            "sort-basics": {"placed": {"guards": "moon", "patch": "customer"}},
+            "deck-basics": {"known": "region"},
+            "unpatched-apache": ["customer"],
+        }
+    ),
+    "two-radios": json.dumps(
+        {"ec2-patching": {"picked": ["a", "b"]}, "sort-basics": {"placed": ["aws", "customer"]}}
+    ),
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("value", list(BAD_VALUES))
+def test_bad_stored_values_are_discarded(reader: Page, fixture_url: str, value: str) -> None:
+    reader.goto(fixture_url + QUIZ)
+    reader.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, BAD_VALUES[value]])
+    reader.reload()
+    expect(reader.locator(".srm-progress-text")).to_have_text(
+        "Progress on this page: 0 of 5 questions done."
+    )
+    expect(reader.locator("[data-srm-result]")).to_have_count(0)
+    expect(deck(reader).locator(".srm-deck-count")).to_have_text("Card 1 of 3 left; 0 of 3 known.")
+    form = reader.locator("form#srm-ec2-patching")
+    form.get_by_label("Patching the OS on the instances").check()
+    form.get_by_role("button", name="Check").click()
+    expect(status(form)).to_have_text("Correct.")
+    saved = stored(reader)
+    assert saved["ec2-patching"] == {"picked": ["b"]}
+    # Nothing unusable for this page's questions is kept.
+    assert not set(saved) & (set(QUIZ_ITEMS) - {"ec2-patching"})
+
+
+STORAGE_DISABLED = """
+Object.defineProperty(window, "localStorage", {
+  configurable: true,
+  get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+});
+"""
+STORAGE_FULL = """
+Storage.prototype.setItem = function () {
+  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("script", [STORAGE_DISABLED, STORAGE_FULL], ids=["disabled", "full"])
+def test_unusable_storage_never_breaks_a_page(new_reader, fixture_url: str, script: str) -> None:
+    page = new_reader(init_script=script)
+    page.goto(fixture_url + QUIZ)
+    form = page.locator("form#srm-ec2-patching")
+    form.get_by_label("Patching the OS on the instances").check()
+    form.get_by_role("button", name="Check").click()
+    expect(status(form)).to_have_text("Correct.")
+    sort = sort_form(page)
+    item(sort, "guards").locator(".srm-sort-text").drag_to(bucket(sort, "aws"))
+    deck(page).get_by_role("button", name="I knew it").click()
+    expect(page.locator(".srm-progress-text")).to_have_text(
+        "Progress on this page: 1 of 5 questions done."
+    )
+    form.get_by_role("button", name="Try again").click()
+    page.get_by_role("button", name="Reset progress on this page").click()
+    expect(deck(page).locator(".srm-deck-count")).to_have_text("Card 1 of 3 left; 0 of 3 known.")
+    page.reload()
+    expect(page.locator("[data-srm-result]")).to_have_count(0)
+
+
+# ---------------------------------------------------------------- without JavaScript
+
+
+@pytest.mark.browser
+def test_without_javascript_every_answer_can_be_read(browser: Browser, fixture_site: Site) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        for path in fixture_site.pages():
+            page.goto(fixture_site.url + path)
+            components = page.locator("[data-srm-component]:not([data-srm-component=quiz])")
+            for summary in page.locator("[data-srm-component] summary").all():
+                summary.click()
+            for details in page.locator("[data-srm-component] details").all():
+                expect(details).to_have_attribute("open", "")
+            # Nothing is hidden but the controls that need the script.
+            hidden = page.evaluate("""() => [...document.querySelectorAll(
+                '[data-srm-component] *')]
+                .filter(el => !el.closest('[data-srm-js], .srm-score, option'))
+                .filter(el => !el.checkVisibility()).map(el => el.outerHTML.slice(0, 80))""")
+            assert hidden == [], (path, hidden)
+            for form in components.all():
+                kind = form.get_attribute("data-srm-component")
+                expect(form.get_by_role("button")).to_have_count(0)
+                if kind == "choice":
+                    for entry in form.locator(".srm-key [data-srm-option]").all():
+                        expect(entry).to_be_visible()
+                        expect(entry.locator(".srm-mark")).to_have_text(
+                            re.compile(r"^(Correct|Incorrect):$")
+                        )
+                        expect(entry.locator(".srm-feedback-text")).not_to_be_empty()
+                elif kind == "sort":
+                    for entry in form.locator(".srm-key [data-srm-item]").all():
+                        expect(entry).to_be_visible()
+                        expect(entry.locator(".srm-feedback-text")).not_to_be_empty()
+                else:
+                    for back in form.locator(".srm-card-back").all():
+                        expect(back).to_be_visible()
+        page.goto(fixture_site.url + QUIZ)
+        expect(page.locator("form#srm-ec2-patching .srm-key")).not_to_have_attribute("open", "")
+        page.locator("form#srm-ec2-patching summary").click()
+        expect(page.locator("form#srm-ec2-patching .srm-key")).to_contain_text(
+            "Correct: Patching the OS on the instances"
+        )
+    finally:
+        context.close()
+
+
+# ---------------------------------------------------------------- every page: errors, axe
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _fixture_pages() -> list[str]:
+    content = Path(__file__).parent / "fixtures" / "site" / "content"
+    pages = [""]
+    for source in sorted(content.rglob("*")):
+        if source.suffix in (".yml", ".md") and source.stem != "index":
+            pages.append(source.relative_to(content).with_suffix("").as_posix() + "/")
+    return [*pages, "404.html"]
+
+
+PAGES = _fixture_pages()
+
+
+def test_every_fixture_page_is_listed(fixture_site: Site) -> None:
+    built = {p.removesuffix("index.html") for p in fixture_site.pages()}
+    assert built == set(PAGES)
+
+
+@pytest.mark.browser
+def test_every_page_loads_without_errors(reader: Page, fixture_url: str) -> None:
+    for path in PAGES:
+        reader.goto(fixture_url + path)
+        expect(reader.locator("[data-srm-component]:not([data-srm-mounted])")).to_have_count(0)
+
+
+def answer_everything(page: Page) -> None:
+    """Opens every answer and checks every question once, so axe sees the feedback too."""
+    page.evaluate("""() => {
+      document.querySelectorAll('[data-srm-component] details').forEach(d => { d.open = true; });
+      document.querySelectorAll('[data-srm-component=choice]').forEach(form => {
+        form.querySelector('input').checked = true;
+        form.requestSubmit();
+      });
+      document.querySelectorAll('[data-srm-component=sort]').forEach(form => {
+        form.querySelectorAll('select').forEach(s => {
+          s.value = s.options[1].value;
+          s.dispatchEvent(new Event('change', {bubbles: true}));
+        });
+        form.requestSubmit();
+      });
+    }""")
+
+
+def axe_violations(page: Page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    # The theme's footer line ("Made with Material for MkDocs") is 4.47:1 on its own dark
+    # footer, just under 4.5:1. It is mkdocs-material's markup and colour, not ours, and
+    # nothing in this package may style outside the components; the site's own CSS should
+    # fix it. Everything else on the page, theme included, is checked.
+    results = Axe().run(
+        page,
+        context={"exclude": [[".md-footer-meta"]]},
+        options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+    )
+    found = []
+    for violation in results.response["violations"]:
+        for node in violation["nodes"]:
+            selector = node["target"][0]
+            ours = page.evaluate(
+                "s => !!document.querySelector(s).closest('.srm, [data-srm-component]')", selector
+            )
+            # mkdocs-material shows links in Markdown prose by colour alone; our components
+            # underline theirs. Prose is the site's, so only ours must pass this rule.
+            if violation["id"] == "link-in-text-block" and not ours:
+                continue
+            found.append(f"{violation['id']}: {selector}: {node['failureSummary']}")
+    return found
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_wcag_21_aa_violations(
+    new_reader, fixture_url: str, path: str, scheme: str
+) -> None:
+    page = new_reader(color_scheme=scheme)
+    page.goto(fixture_url + path)
+    expect(page.locator("body")).to_have_attribute(
+        "data-md-color-scheme", "slate" if scheme == "dark" else "default"
+    )
+    # axe scrolls the page while it measures, and the theme's header fades its title in and
+    # out on scroll: caught mid-fade, the text is half transparent. Colours are judged at
+    # rest, so transitions are switched off for the check.
+    page.add_style_tag(content="*, ::before, ::after { transition: none !important; }")
+    assert axe_violations(page) == []
+    answer_everything(page)
+    assert axe_violations(page) == []
