@@ -1,0 +1,103 @@
+"""Stored progress follows items by id: editing the YAML (reordering questions and options,
+inserting new ones) and rebuilding keeps every reader's answers on the right question."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Page, expect
+
+from conftest import FIXTURE_SITE, ROOT, build_site, serve_folder
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def editable_site(tmp_path: Path) -> Iterator[tuple[Path, Path, str]]:
+    source = tmp_path / "src"
+    shutil.copytree(FIXTURE_SITE, source)
+    config = source / "mkdocs.yml"
+    config.write_text(config.read_text().replace("../../../overrides", str(ROOT / "overrides")))
+    out = tmp_path / "out"
+    out.mkdir()
+    server, url = serve_folder(out)
+    build_site(config, out, site_url=url)
+    yield source, out, url
+    server.shutdown()
+
+
+def _reorder(quiz_file: Path) -> None:
+    data = yaml.safe_load(quiz_file.read_text())
+    questions = data["quizzes"][0]["questions"]
+    questions.reverse()
+    for question in questions:
+        if "options" in question:
+            question["options"].reverse()
+    questions.insert(
+        0,
+        {
+            "id": "inserted-first",
+            "type": "true-false",
+            "prompt": "AWS guards its buildings.",
+            "answer": True,
+            "explanation": "Physical security is AWS's.",
+        },
+    )
+    quiz_file.write_text(yaml.safe_dump(data, sort_keys=False))
+
+
+def test_answers_stay_with_their_questions_after_a_reorder(
+    page: Page, editable_site: tuple[Path, Path, str]
+) -> None:
+    source, out, url = editable_site
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url + "quizzes/basics/")
+    single = page.locator("form#srm-ec2-patching")
+    single.get_by_label("Securing the hypervisor").check()
+    single.get_by_role("button", name="Check").click()
+    multiple = page.locator("form#srm-customer-tasks")
+    multiple.get_by_label("Security groups").check()
+    multiple.get_by_label("IAM policies").check()
+    multiple.get_by_role("button", name="Check").click()
+
+    _reorder(source / "content" / "quizzes" / "basics.yml")
+    build_site(source / "mkdocs.yml", out, site_url=url)
+    page.reload()
+
+    forms = page.locator("form.srm-question")
+    assert forms.first.get_attribute("data-srm-id") == "inserted-first"  # the order did change
+    expect(single.get_by_label("Securing the hypervisor")).to_be_checked()
+    expect(single).to_have_attribute("data-srm-result", "wrong")
+    expect(multiple.get_by_label("Security groups")).to_be_checked()
+    expect(multiple.get_by_label("IAM policies")).to_be_checked()
+    expect(multiple).to_have_attribute("data-srm-result", "right")
+    inserted = page.locator("form#srm-inserted-first")
+    assert inserted.get_attribute("data-srm-result") is None
+    expect(inserted.get_by_label("True")).not_to_be_checked()
+    assert errors == []
+
+
+def test_progress_of_an_older_version_is_ignored(
+    page: Page, editable_site: tuple[Path, Path, str]
+) -> None:
+    _, _, url = editable_site
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.add_init_script(
+        "localStorage.setItem('srm-progress-v0', JSON.stringify("
+        "{'ec2-patching': {'picked': ['b']}, 'version': 0}));"
+        "localStorage.setItem('srm-progress', '[\"positions\", 0, 1]');"
+    )
+    page.goto(url + "quizzes/basics/")
+    single = page.locator("form#srm-ec2-patching")
+    assert single.get_attribute("data-srm-result") is None
+    expect(single.get_by_label("Patching the OS on the instances")).not_to_be_checked()
+    single.get_by_label("Patching the OS on the instances").check()
+    single.get_by_role("button", name="Check").click()
+    expect(single.get_by_role("status")).to_have_text("Correct.")
+    assert errors == []
