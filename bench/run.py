@@ -34,7 +34,6 @@ from pathlib import Path
 from bench.generate import QUESTIONS_PER_PAGE, write_all
 
 ROOT = Path(__file__).resolve().parent.parent
-ASSETS = ROOT / "srm_build" / "assets"
 DEFAULT_OUT = ROOT / "bench" / "results"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 DEFAULT_SIZES = "250,1000,4000"
@@ -149,12 +148,15 @@ def weight(sites: dict[str, Path], questions: int) -> dict:
 
 
 def assets(plugin_site: Path | None) -> dict:
-    """Bytes of the client script and stylesheet, and whether pages link them as files."""
-    files = {}
-    for path in sorted(ASSETS.iterdir()):
-        if path.suffix in (".js", ".css"):
-            data = path.read_bytes()
-            files[path.name] = {"bytes": len(data), "gzip_bytes": gz(data)}
+    """Bytes of the client scripts and stylesheet as published (minified), and whether pages
+    link the script and stylesheet as files."""
+    from srm_build import assets as srm_assets
+
+    published = srm_assets.published()
+    files = {
+        uri.rsplit("/", 1)[1]: {"bytes": len(data), "gzip_bytes": gz(data)}
+        for uri, data in published.items()
+    }
     result = {
         "files": files,
         "bytes": sum(f["bytes"] for f in files.values()),
@@ -165,12 +167,11 @@ def assets(plugin_site: Path | None) -> dict:
         page = next(iter(sorted((plugin_site / "quizzes").rglob("*.html"))))
         html = page.read_text("utf-8")
         linked = all(
-            re.search(rf"""(src|href)="[^"]*assets/srm/{re.escape(name)}["?]""", html)
-            for name in files
+            re.search(rf"""(src|href)="[^"]*{re.escape(uri)}["?]""", html)
+            for uri in (srm_assets.SCRIPT, srm_assets.STYLESHEET)
         )
-        served = all((plugin_site / "assets" / "srm" / name).is_file() for name in files)
-        script = (ASSETS / "srm.js").read_text("utf-8")
-        probe = script.strip()[:200]
+        served = all((plugin_site / uri).is_file() for uri in published)
+        probe = published[srm_assets.SCRIPT].decode("utf-8").strip()[:200]
         result["external"] = linked and served and (probe not in html)
     return result
 

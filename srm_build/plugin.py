@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from . import assets
 from .config import SrmConfig
 from .errors import ContentError, format_problems
 from .export import EXPORTS, question_bank
@@ -25,9 +26,6 @@ from .pipeline import YAML_SUFFIXES, load_content
 from .render import Renderer
 
 log = get_plugin_logger(__name__)
-
-ASSETS = ("srm.css", "srm.js")
-ASSET_URI = "assets/srm/{}"
 
 
 def _toc_anchors(toc) -> Iterator[str]:
@@ -74,8 +72,10 @@ class SrmPlugin(BasePlugin[SrmConfig]):
                 config.markdown_extensions.append(extension)
         self.glossary = GlossaryExtension(content.terms)
         config.markdown_extensions.append(self.glossary)
-        for name, extra in (("srm.css", config.extra_css), ("srm.js", config.extra_javascript)):
-            uri = ASSET_URI.format(name)
+        for uri, extra in (
+            (assets.STYLESHEET, config.extra_css),
+            (assets.SCRIPT, config.extra_javascript),
+        ):
             if uri not in [str(entry) for entry in extra]:
                 extra.append(uri)
         return config
@@ -97,11 +97,9 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         for uri, writer in EXPORTS.values():
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, content=writer(bank)))
-        assets = Path(__file__).parent / "assets"
-        for name in ASSETS:
-            uri = ASSET_URI.format(name)
+        for uri, data in assets.published().items():
             if files.get_file_from_path(uri) is None:  # a user's own copy wins
-                files.append(File.generated(config, uri, abs_src_path=str(assets / name)))
+                files.append(File.generated(config, uri, content=data))
         return files
 
     def _yaml_of(self, src: str) -> str | None:
