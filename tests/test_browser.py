@@ -109,3 +109,14 @@ def test_instant_navigation_mounts_each_component_once(reader: Page, fixture_url
     expect(reader.locator('[data-srm-id="basics"] .srm-score')).to_have_text(
         "Score: 1 of 4 correct, 1 answered."
     )
+
+
+def test_glossary_tip_shows_on_keyboard_focus(reader: Page, fixture_url):
+    reader.goto(fixture_url)
+    link = reader.locator("article a.srm-glossary-link").first
+    tip = "getComputedStyle(document.querySelector('a.srm-glossary-link'), '::after').content"
+    assert reader.evaluate(tip) in ("none", "normal")
+    link.focus()
+    reader.keyboard.press("Shift+Tab")
+    reader.keyboard.press("Tab")  # keyboard focus, so :focus-visible applies
+    assert "Software that runs virtual machines" in reader.evaluate(tip)
