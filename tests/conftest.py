@@ -7,6 +7,7 @@ import http.server
 import os
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -62,27 +63,31 @@ class Site:
         return sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html"))
 
 
+@contextmanager
+def served_build(config_file: Path, root: Path, prefix: str = "") -> Iterator[Site]:
+    """Build a site for the address it is then served at (`root`, under `prefix`).
+
+    The theme's instant navigation only takes over links whose host and port match the
+    sitemap's, so the site is built for its real URL."""
+    server, url = serve_folder(root)
+    try:
+        yield Site(build_site(config_file, root / prefix, site_url=url + prefix), url + prefix)
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The small fixture site (every content kind), built once and served on 127.0.0.1.
-
-    The site is built for the URL it is served at: the theme's instant navigation only
-    takes over links whose host and port match the sitemap's."""
-    root = tmp_path_factory.mktemp("fixture")
-    server, url = serve_folder(root)
-    build_site(FIXTURE_SITE / "mkdocs.yml", root, site_url=url)
-    yield Site(root, url)
-    server.shutdown()
+    """The small fixture site (every content kind), built once and served on 127.0.0.1."""
+    with served_build(FIXTURE_SITE / "mkdocs.yml", tmp_path_factory.mktemp("fixture")) as site:
+        yield site
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The published site, from the repository's own mkdocs.yml and content/, built once."""
-    root = tmp_path_factory.mktemp("real")
-    server, url = serve_folder(root)
-    build_site(ROOT / "mkdocs.yml", root, site_url=url)
-    yield Site(root, url)
-    server.shutdown()
+    with served_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("real")) as site:
+        yield site
 
 
 @pytest.fixture(scope="session")

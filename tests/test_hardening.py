@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from hostile import PAYLOAD, make_hostile_site
 
-from conftest import FIXTURE_SITE, ROOT, Site, build_site, serve_folder
+from conftest import FIXTURE_SITE, ROOT, Site, build_site, served_build
 from srm_build import loader
 from srm_build.errors import Problem
 
@@ -30,11 +30,9 @@ CSP = (
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     work = tmp_path_factory.mktemp("hostile")
     source = make_hostile_site(FIXTURE_SITE, work / "src", ROOT / "overrides")
-    server, url = serve_folder(work / "out")
     (work / "out").mkdir()
-    build_site(source / "mkdocs.yml", work / "out", site_url=url)
-    yield Site(work / "out", url)
-    server.shutdown()
+    with served_build(source / "mkdocs.yml", work / "out") as site:
+        yield site
 
 
 # --- escaping -----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import FIXTURE_SITE, Site, build_site, serve_folder
+from conftest import FIXTURE_SITE, Site, served_build
 
 pytestmark = pytest.mark.browser
 
@@ -15,10 +15,8 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     root = tmp_path_factory.mktemp("pages")
-    server, url = serve_folder(root)
-    build_site(FIXTURE_SITE / "mkdocs.yml", root / "srm", site_url=url + "srm/")
-    yield Site(root / "srm", url + "srm/")
-    server.shutdown()
+    with served_build(FIXTURE_SITE / "mkdocs.yml", root, prefix="srm/") as site:
+        yield site
 
 
 def test_assets_and_links_resolve_under_a_prefix(page: Page, subpath_site: Site) -> None:
