@@ -101,3 +101,34 @@ def test_progress_of_an_older_version_is_ignored(
     single.get_by_role("button", name="Check").click()
     expect(single.get_by_role("status")).to_have_text("Correct.")
     assert errors == []
+
+
+def test_reset_clears_every_kind_of_component_on_a_page(page: Page, fixture_url: str) -> None:
+    """The home page embeds a quiz (every question type) and a scenario."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(fixture_url)
+    scenario = page.locator('[data-srm-id="unpatched-apache"] form')
+    scenario.get_by_label("Customer").check()
+    scenario.get_by_role("button", name="Check").click()
+    truth = page.locator("form#srm-aws-does-all")
+    truth.get_by_label("False").check()
+    truth.get_by_role("button", name="Check").click()
+    sort = page.locator("form#srm-sort-basics")
+    sort.get_by_label("Guarding data centre entrances").select_option("aws")
+    sort.get_by_label("Patching the guest OS").select_option("customer")
+    sort.get_by_role("button", name="Check").click()
+    page.locator("#srm-deck-basics").get_by_role("button", name="I knew it").click()
+    expect(page.locator("[data-srm-result]")).to_have_count(3)
+
+    page.get_by_role("button", name="Reset progress on this page").click()
+    expect(page.locator("[data-srm-result]")).to_have_count(0)
+    expect(page.locator(".srm-feedback")).to_have_count(0)
+    expect(page.locator("[data-srm-component] input:checked")).to_have_count(0)
+    expect(page.locator("#srm-deck-basics .srm-deck-count")).to_have_text(
+        "Card 1 of 3 left; 0 of 3 known."
+    )
+    assert page.evaluate("localStorage.getItem('srm-progress-v1')") in (None, "{}")
+    page.reload()
+    expect(page.locator("[data-srm-result]")).to_have_count(0)
+    assert errors == []
