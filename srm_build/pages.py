@@ -217,6 +217,9 @@ class SitePages:
                 if file.intro
                 else "",
                 extras=fragments.add(self.renderer.file_extras(file, link=link, md_links=md_links)),
+                outro=fragments.add(
+                    self.renderer.file_extras(file, link=link, md_links=md_links, end=True)
+                ),
                 sections=sections,
             )
             pages[src] = PageSource(markdown, fragments.html)

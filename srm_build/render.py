@@ -196,11 +196,18 @@ class Renderer:
         return Markup(html.strip())
 
     def file_extras(
-        self, file: FileBase, *, link: Linker, md_links: LinkResolver | None = None
+        self,
+        file: FileBase,
+        *,
+        link: Linker,
+        md_links: LinkResolver | None = None,
+        end: bool = False,
     ) -> Markup:
-        """What a file's page shows before its items (the services matrix, say), if any."""
+        """What a file's page shows before its items (the services matrix, say), or after
+        them with `end` (a quiz page's answer key), if its kind has such a template."""
+        name = f"file-{file.kind}{'-end' if end else ''}.html.jinja"  # type: ignore[attr-defined]
         try:
-            template = self.env.get_template(f"file-{file.kind}.html.jinja")  # type: ignore[attr-defined]
+            template = self.env.get_template(name)
         except TemplateNotFound:
             return Markup("")
         return Markup(template.render(file=file, link=link, md_links=md_links).strip())

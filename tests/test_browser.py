@@ -120,3 +120,18 @@ def test_glossary_tip_shows_on_keyboard_focus(reader: Page, fixture_url):
     reader.keyboard.press("Shift+Tab")
     reader.keyboard.press("Tab")  # keyboard focus, so :focus-visible applies
     assert "Software that runs virtual machines" in reader.evaluate(tip)
+
+
+def test_quiz_page_prints_as_a_worksheet_with_the_key_at_the_end(reader: Page, fixture_url):
+    reader.goto(fixture_url + "quizzes/basics/")
+    key = reader.locator(".srm-answer-key")
+    expect(key).to_be_hidden()  # on screen the answers stay in each question's details
+    reader.emulate_media(media="print")
+    expect(key).to_be_visible()
+    expect(key.locator("li").first).to_have_text("Patching the OS on the instances")
+    expect(key.locator("li").nth(1)).to_have_text("Security groups; IAM policies")
+    form = reader.locator("form#srm-ec2-patching")
+    expect(form.get_by_label("Patching the OS on the instances")).to_be_visible()
+    for chrome in (".srm-actions", ".srm-key", ".srm-report"):
+        expect(form.locator(chrome)).to_be_hidden()
+    expect(reader.locator(".srm-progress")).to_be_hidden()
