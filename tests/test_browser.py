@@ -135,3 +135,35 @@ def test_quiz_page_prints_as_a_worksheet_with_the_key_at_the_end(reader: Page, f
     for chrome in (".srm-actions", ".srm-key", ".srm-report"):
         expect(form.locator(chrome)).to_be_hidden()
     expect(reader.locator(".srm-progress")).to_be_hidden()
+
+
+def test_explorer_draws_the_stack_of_the_chosen_service(reader: Page, fixture_url):
+    reader.goto(fixture_url + "services/")
+    explorer = reader.get_by_role("region", name="Responsibility explorer")
+    stacks = explorer.locator("figure.srm-stack")
+    expect(stacks).to_have_count(1)
+    guest_os = stacks.first.locator("li", has_text="Guest operating system")
+    expect(guest_os).to_have_text("Guest operating system: Customer")
+    expect(guest_os).to_have_class("srm-owner-customer")
+    # Keyboard only: the first list moves on to AWS Lambda.
+    explorer.get_by_label("Show").focus()
+    reader.keyboard.press("ArrowDown")
+    expect(stacks.first.locator("figcaption")).to_have_text("AWS Lambda")
+    expect(guest_os).to_have_text("Guest operating system: AWS")
+    virtualization = stacks.first.locator("li", has_text="Virtualization")
+    expect(virtualization).to_contain_text("AWS runs and isolates the execution environment.")
+    # Compare with a service model: its typical stack is drawn beside it.
+    explorer.get_by_label("Compare with").select_option("model:iaas")
+    expect(stacks).to_have_count(2)
+    expect(stacks.nth(1).locator("li", has_text="Guest operating system")).to_have_text(
+        "Guest operating system: Customer"
+    )
+
+
+def test_explorer_is_a_plain_table_without_javascript(browser, fixture_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(fixture_url + "services/")
+    expect(page.locator(".srm-explorer")).to_be_hidden()
+    expect(page.locator(".srm-matrix table")).to_be_visible()
+    context.close()

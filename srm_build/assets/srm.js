@@ -446,10 +446,63 @@
     else article.prepend(bar);
   }
 
+  /* The responsibility explorer reads the service matrix beside it and draws the stack of
+   * the chosen service (or the typical stack of a service model), customer data on top. */
+  function mountExplorer(box) {
+    var table = box.parentNode.querySelector(".srm-matrix table");
+    var heads = $$(table, "thead th[data-srm-service]");
+    var rows = $$(table, "tbody tr").reverse();
+    var picks = $$(box, "select");
+    var stacks = box.querySelector(".srm-explorer-stacks");
+    function cells(value) {
+      var columns = heads.map(function (th, i) {
+        var hit = value === th.getAttribute("data-srm-service") ||
+          value === "model:" + th.getAttribute("data-srm-model");
+        return hit ? i : -1;
+      }).filter(function (i) { return i >= 0; });
+      return rows.map(function (tr) {
+        var tds = columns.map(function (i) { return tr.querySelectorAll("td")[i]; });
+        var owners = tds.map(function (td) { return td.getAttribute("data-srm-owner"); });
+        var same = owners.every(function (o) { return o === owners[0]; });
+        return {
+          layer: tr.querySelector("th").textContent,
+          owner: same ? owners[0] : "shared",
+          note: tds.length === 1 ? tds[0].getAttribute("data-srm-note") :
+            same ? "" : "Varies from service to service."
+        };
+      });
+    }
+    var labels = { shared: "Shared" };
+    $$(table, "td[data-srm-owner]").forEach(function (td) {
+      labels[td.getAttribute("data-srm-owner")] = td.textContent;
+    });
+    function draw() {
+      stacks.textContent = "";
+      picks.forEach(function (pick) {
+        if (!pick.value) return;
+        var figure = make("figure", "srm-stack");
+        figure.appendChild(make("figcaption", "srm-title", pick.options[pick.selectedIndex].text));
+        var list = make("ol", "srm-stack-layers");
+        cells(pick.value).forEach(function (c) {
+          var item = make("li", "srm-owner-" + c.owner, c.layer + ": ");
+          item.appendChild(make("strong", "", labels[c.owner]));
+          if (c.note) item.append(" " + c.note);
+          list.appendChild(item);
+        });
+        figure.appendChild(list);
+        stacks.appendChild(figure);
+      });
+    }
+    picks.forEach(function (pick) { pick.addEventListener("change", draw); });
+    box.hidden = false; /* a script-only view; the matrix below serves readers without one */
+    draw();
+  }
+
   var MOUNT = {
     choice: function (el) { mountForm(el, choice); },
     sort: function (el) { mountForm(el, sort); },
     flashcards: mountDeck,
+    explorer: mountExplorer,
     quiz: function () {} /* its score is kept by refresh() */
   };
 
