@@ -47,6 +47,24 @@ quizzes:
 {extra}"""
 
 
+SORT_HEAD = """\
+kind: quizzes
+title: Sort
+quizzes:
+  - id: quiz-sort
+    title: Sort
+    source: aws-srm
+    questions:
+      - id: sort-two
+        type: sort
+        prompt: Sort them.
+        buckets: [aws, customer]
+        items:
+          - {id: t1, text: Guards, owner: aws, explanation: Facilities are AWS's.}
+"""
+"""A sort question file up to its second item, which each case writes its own way."""
+
+
 def quiz(answer: str = "b", extra: str = "", extra_options: str = "") -> str:
     return QUIZ.format(
         answer=answer,
@@ -187,20 +205,8 @@ CASES = [
     (
         "sort item in no bucket",
         {
-            "quizzes/sort.yml": """\
-kind: quizzes
-title: Sort
-quizzes:
-  - id: quiz-sort
-    title: Sort
-    source: aws-srm
-    questions:
-      - id: sort-two
-        type: sort
-        prompt: Sort them.
-        buckets: [aws, customer]
-        items:
-          - {id: t1, text: Guards, owner: aws, explanation: Facilities are AWS's.}
+            "quizzes/sort.yml": SORT_HEAD
+            + """\
           - {id: t2, text: Keys, owner: shared, explanation: Both.}
 """
         },
@@ -227,20 +233,8 @@ services:
     layers: {layer-os: customer}
     source: aws-srm
 """,
-            "quizzes/sort.yml": """\
-kind: quizzes
-title: Sort
-quizzes:
-  - id: quiz-sort
-    title: Sort
-    source: aws-srm
-    questions:
-      - id: sort-two
-        type: sort
-        prompt: Sort them.
-        buckets: [aws, customer]
-        items:
-          - {id: t1, text: Guards, owner: aws, explanation: Facilities are AWS's.}
+            "quizzes/sort.yml": SORT_HEAD
+            + """\
           - id: t2
             text: Patching the guest OS
             owner: aws
