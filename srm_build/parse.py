@@ -10,10 +10,18 @@ from pydantic import TypeAdapter, ValidationError
 
 from .errors import Problem
 from .loader import Document, PathKey
-from .models import QUESTION_TYPES, SINGULAR, ContentFile, FileBase, field_names, locate
+from .models import (
+    FILE_MODELS,
+    QUESTION_TYPES,
+    SINGULAR,
+    ContentFile,
+    FileBase,
+    field_names,
+    locate,
+)
 
 _ADAPTER: TypeAdapter[Any] = TypeAdapter(ContentFile)
-_KINDS = ("sources", "glossary", "tables", "layers", "services", "scenarios", "quizzes")
+_KINDS = tuple(FILE_MODELS)
 _FIELDS = field_names()
 
 

@@ -88,9 +88,10 @@ class SrmPlugin(BasePlugin[SrmConfig]):
             if file.src_uri.endswith(YAML_SUFFIXES) and not file.generated_by:
                 files.remove(file)
         self.sources = self.pages.generated()
+        yaml_of = {page_path(path): path for path in self.pages.content.files}
         for src, source in self.sources.items():
             file = File.generated(config, src, content=source.markdown)
-            file.edit_uri = self._yaml_of(src)
+            file.edit_uri = yaml_of[src]  # "Edit this page" opens the YAML it comes from
             files.append(file)
         # The question bank, published for download in every open format.
         bank = question_bank(self.pages.content)
@@ -101,13 +102,6 @@ class SrmPlugin(BasePlugin[SrmConfig]):
             if files.get_file_from_path(uri) is None:  # a user's own copy wins
                 files.append(File.generated(config, uri, content=data))
         return files
-
-    def _yaml_of(self, src: str) -> str | None:
-        assert self.pages is not None
-        for path in self.pages.content.files:
-            if page_path(path) == src:
-                return path
-        return None
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files

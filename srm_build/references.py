@@ -78,9 +78,7 @@ def _expect(
     for i, ref in enumerate(values):
         if ref is None or isinstance(content.by_id.get(ref), cls):
             continue
-        key: tuple[str | int, ...] = (
-            (field, i) if len(values) > 1 or field in _LIST_FIELDS else (field,)
-        )
+        key: tuple[str | int, ...] = (field, i) if field in _LIST_FIELDS else (field,)
         yield item.where.problem(f"{_label(item)}{field} names unknown {what} '{ref}'", *key)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Page
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -110,3 +111,33 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
             "--no-first-run",
         ],
     }
+
+
+def watch(page: Page, base_url: str) -> list[str]:
+    """Collects console errors, page errors and requests off this server (which are refused)."""
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on(
+        "console",
+        lambda msg: problems.append(f"console: {msg.text}") if msg.type == "error" else None,
+    )
+
+    def route(request_route) -> None:
+        url = request_route.request.url
+        if url.startswith(base_url) or url.startswith("data:"):
+            request_route.continue_()
+        else:
+            problems.append(f"outside request: {url}")
+            request_route.abort()
+
+    page.route("**/*", route)
+    return problems
+
+
+@pytest.fixture
+def reader(page: Page, fixture_url: str):
+    """A page of the fixture site that fails the test on any console error, page error or
+    request off this machine."""
+    problems = watch(page, fixture_url)
+    yield page
+    assert problems == []

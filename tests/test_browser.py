@@ -8,28 +8,6 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def reader(page: Page, fixture_url: str):
-    """A page that records errors and refuses (and records) any request off this machine."""
-    problems: list[str] = []
-    outside: list[str] = []
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
-
-    def route(request_route):
-        url = request_route.request.url
-        if url.startswith(fixture_url) or url.startswith("data:"):
-            request_route.continue_()
-        else:
-            outside.append(url)
-            request_route.abort()
-
-    page.route("**/*", route)
-    yield page
-    assert outside == []
-    assert problems == []
-
-
 def test_single_choice_by_mouse_shows_feedback_and_announces(reader: Page, fixture_url):
     reader.goto(fixture_url + "quizzes/basics/")
     form = reader.locator("form#srm-ec2-patching")

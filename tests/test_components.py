@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
-from conftest import ROOT, Site
+from conftest import ROOT, Site, watch
 
 ASSETS = ROOT / "srm_build" / "assets"
 TEMPLATES = ROOT / "srm_build" / "templates"
@@ -152,34 +152,6 @@ def test_script_only_controls_stay_out_of_the_search_index(fixture_site: Site) -
 
 
 # ---------------------------------------------------------------- browser helpers
-
-
-def watch(page: Page, base_url: str) -> list[str]:
-    """Collects console errors, page errors and requests off this server (which are refused)."""
-    problems: list[str] = []
-    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    page.on(
-        "console",
-        lambda msg: problems.append(f"console: {msg.text}") if msg.type == "error" else None,
-    )
-
-    def route(request_route) -> None:
-        url = request_route.request.url
-        if url.startswith(base_url) or url.startswith("data:"):
-            request_route.continue_()
-        else:
-            problems.append(f"outside request: {url}")
-            request_route.abort()
-
-    page.route("**/*", route)
-    return problems
-
-
-@pytest.fixture
-def reader(page: Page, fixture_url: str):
-    problems = watch(page, fixture_url)
-    yield page
-    assert problems == []
 
 
 @pytest.fixture
