@@ -38,6 +38,8 @@ Markdown = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
 """Markdown prose; rendered safely (raw HTML is shown as text)."""
 
 Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$", max_length=500)]
+PagePath = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.md$")]
+"""A Markdown page of the content, relative to the content folder."""
 
 Owner = Literal["aws", "customer", "shared"]
 OWNERS: tuple[Owner, ...] = ("aws", "customer", "shared")
@@ -106,6 +108,8 @@ class TableRow(Model):
     shared: list[Markdown] = []
     notes: Markdown | None = None
     source: Id | None = None
+    beside: bool = False
+    """In a stack drawing, this row sits beside the row above rather than under it."""
 
     @model_validator(mode="after")
     def _says_who(self) -> TableRow:
@@ -124,6 +128,8 @@ class Table(Model):
     """Heading of the first column, naming what each row is about."""
     source: Id
     rows: list[TableRow] = Field(min_length=1)
+    draw: Literal["table", "stack"] = "table"
+    """`stack` draws the rows as a layer stack, first row on top, coloured by owner."""
 
 
 class Layer(Model):
@@ -178,12 +184,24 @@ class Scenario(Model):
 # --- quizzes --------------------------------------------------------------------------
 
 
+class Misconception(Model):
+    """A wrong belief readers often hold; wrong options name it to group mistakes."""
+
+    id: Id
+    belief: Text
+    """The belief in the reader's words, e.g. "AWS patches the guest OS of my instances"."""
+    correction: Markdown
+    source: Id
+
+
 class Option(Model):
     """A choice with the feedback a reader sees after picking it (or missing it)."""
 
     id: OptionId
     text: Markdown
     feedback: Markdown
+    misconception: Id | None = None
+    """The misconception that picking this (wrong) option reveals."""
 
 
 class QuestionBase(Model):
@@ -192,6 +210,8 @@ class QuestionBase(Model):
     explanation: Markdown | None = None
     terms: list[Id] = []
     source: Id | None = None
+    topic: PagePath | None = None
+    """The page to reread after a wrong answer; by default the quiz's topic."""
 
 
 class SingleChoice(QuestionBase):
@@ -224,6 +244,8 @@ class TrueFalse(QuestionBase):
     type: Literal["true-false"]
     answer: bool
     explanation: Markdown
+    misconception: Id | None = None
+    """The misconception behind the wrong answer."""
 
 
 class SortItem(Model):
@@ -268,7 +290,37 @@ class Quiz(Model):
     intro: Markdown | None = None
     shuffle: bool = False
     source: Id | None = None
+    topic: PagePath | None = None
+    """The page its questions test; by default the first page that embeds the quiz."""
     questions: list[Question] = Field(min_length=1)
+
+
+# --- study tools ----------------------------------------------------------------------
+
+
+class Exam(Model):
+    """A practice exam drawn at random from every question and scenario, balanced by topic."""
+
+    id: Id
+    type: Literal["exam"]
+    title: Text
+    intro: Markdown | None = None
+    sizes: list[Annotated[int, Field(ge=1, le=200)]] = Field(default=[10, 20, 40], min_length=1)
+    """How many questions a reader may choose to take."""
+    seconds_per_question: Annotated[int, Field(ge=10, le=600)] = 72
+    """The optional timer allows this much per question."""
+
+
+class Review(Model):
+    """What is due today in the reader's review queue, and their mistakes by misconception."""
+
+    id: Id
+    type: Literal["review"]
+    title: Text
+    intro: Markdown | None = None
+
+
+Tool = Annotated[Exam | Review, Field(discriminator="type")]
 
 
 # --- files ----------------------------------------------------------------------------
@@ -319,6 +371,16 @@ class QuizzesFile(FileBase):
     quizzes: list[Quiz] = Field(min_length=1)
 
 
+class MisconceptionsFile(FileBase):
+    kind: Literal["misconceptions"]
+    misconceptions: list[Misconception] = Field(min_length=1)
+
+
+class ToolsFile(FileBase):
+    kind: Literal["tools"]
+    tools: list[Tool] = Field(min_length=1)
+
+
 ContentFile = Annotated[
     SourcesFile
     | GlossaryFile
@@ -326,7 +388,9 @@ ContentFile = Annotated[
     | LayersFile
     | ServicesFile
     | ScenariosFile
-    | QuizzesFile,
+    | QuizzesFile
+    | MisconceptionsFile
+    | ToolsFile,
     Field(discriminator="kind"),
 ]
 FILE_MODELS: dict[str, type[FileBase]] = {
@@ -337,6 +401,8 @@ FILE_MODELS: dict[str, type[FileBase]] = {
     "services": ServicesFile,
     "scenarios": ScenariosFile,
     "quizzes": QuizzesFile,
+    "misconceptions": MisconceptionsFile,
+    "tools": ToolsFile,
 }
 ITEMS_FIELD = {
     "sources": "sources",
@@ -346,6 +412,8 @@ ITEMS_FIELD = {
     "services": "services",
     "scenarios": "scenarios",
     "quizzes": "quizzes",
+    "misconceptions": "misconceptions",
+    "tools": "tools",
 }
 SINGULAR = {
     "sources": "source",
@@ -359,6 +427,8 @@ SINGULAR = {
     "questions": "question",
     "options": "option",
     "items": "item",
+    "misconceptions": "misconception",
+    "tools": "tool",
 }
 """What one element of each list is called in messages."""
 

@@ -16,9 +16,21 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from .embeds import Embed, replace_embeds
-from .markup import heading_text
-from .models import Content, Model, items_with_ids, page_path
+from .embeds import Embed, find_embeds, replace_embeds
+from .markup import heading_text, render_block, render_inline
+from .models import (
+    Content,
+    Flashcards,
+    Misconception,
+    Model,
+    MultipleChoice,
+    Scenario,
+    SingleChoice,
+    Term,
+    TrueFalse,
+    items_with_ids,
+    page_path,
+)
 from .render import Linker, Renderer, Reporter
 
 
@@ -28,7 +40,7 @@ def anchor_of(ident: str) -> str:
 
 
 def title_of(item: Model) -> str:
-    for field in ("term", "title", "name"):
+    for field in ("term", "title", "name", "belief"):
         value = getattr(item, field, None)
         if isinstance(value, str):
             return value
@@ -70,6 +82,30 @@ class MarkdownLinks:
         url = relative_url(here, url_of(target, self.directory_urls))
         return f"{url}#{fragment}" if fragment else url
 
+
+@dataclass(frozen=True)
+class Topic:
+    """A page to reread, and the questions that test it, as HTML."""
+
+    title: str
+    href: str
+    items: list[Markup]
+
+
+@dataclass(frozen=True)
+class StudyBank:
+    """What the exam and the review draw from, shown at the end of a tools file's page."""
+
+    topics: list[Topic]
+    cards: list[tuple[Term, Markup]]
+    """Every term of a flashcard deck, with its definition as HTML."""
+    misconceptions: list[Misconception]
+
+
+ANSWERABLE = (SingleChoice, MultipleChoice, TrueFalse, Scenario)
+"""What the exam draws and the review queue brings back: items answered by picking."""
+
+_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 _PLACEHOLDER = re.compile(r"<p>(srmfragment\d+)</p>")
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -159,6 +195,12 @@ class SitePages:
         for path, file in content.files.items():
             for item in items_with_ids(file):
                 self.home[item.id] = page_path(path)  # type: ignore[attr-defined]
+        self.embedded_in: dict[str, str] = {}
+        """Item id -> the first prose page that embeds it."""
+        for src, prose in content.pages.items():
+            for embed in find_embeds(prose.text):
+                for ident, _line, _col in embed.ids:
+                    self.embedded_in.setdefault(ident, src)
 
     def linker(self, src: str) -> Linker:
         """Hrefs from the page `src` to any item."""
@@ -187,6 +229,52 @@ class SitePages:
         """Link rewriting for the text of item `ident` (or of the file `src`) on page `src`."""
         home = self.home[ident] if ident else src
         return MarkdownLinks(posixpath.dirname(home), src, self.directory_urls)
+
+    def page_title(self, src: str) -> str:
+        """A page's title as its reader sees it: a prose page's first heading."""
+        prose = self.content.pages.get(src)
+        if prose is not None:
+            match = _H1.search(prose.text)
+            return Markup(render_inline(match.group(1))).striptags() if match else src
+        return next(f.title for p, f in self.content.files.items() if page_path(p) == src)
+
+    def topic_of(self, item: Model) -> str:
+        """The page a reader should reread after getting `item` wrong."""
+        quizzes = self.renderer.quiz_of
+        quiz = quizzes.get(item.id)  # type: ignore[attr-defined]
+        candidates = (
+            getattr(item, "topic", None),
+            quiz.topic if quiz else None,
+            self.embedded_in.get(item.id),  # type: ignore[attr-defined]
+            self.embedded_in.get(quiz.id) if quiz else None,
+        )
+        return next((c for c in candidates if c), self.home[item.id])  # type: ignore[attr-defined]
+
+    def study_bank(self, src: str) -> StudyBank:
+        """Every answerable item, grouped by topic, rendered for the page `src`."""
+        link, here = self.linker(src), url_of(src, self.directory_urls)
+        grouped: dict[str, list[Markup]] = {}
+        for item in self.content.by_id.values():
+            if isinstance(item, ANSWERABLE):
+                html = self.renderer.item(
+                    item, link=link, titled=True, md_links=self.md_links(item.id, src)
+                )
+                grouped.setdefault(self.topic_of(item), []).append(html)
+        topics = [
+            Topic(
+                self.page_title(page),
+                relative_url(here, url_of(page, self.directory_urls)),
+                items,
+            )
+            for page, items in grouped.items()
+        ]
+        decks = self.content.of_type(Flashcards)
+        terms = list(dict.fromkeys(ident for deck in decks for ident in deck.cards))
+        cards = [
+            (term, render_block(term.definition, self.md_links(term.id, src)))
+            for term in (self.content.by_id[ident] for ident in terms)
+        ]
+        return StudyBank(topics, cards, self.content.of_type(Misconception))  # type: ignore[arg-type]
 
     def generated(self) -> dict[str, PageSource]:
         """Every page generated from a YAML file, by its page path."""
@@ -218,7 +306,13 @@ class SitePages:
                 else "",
                 extras=fragments.add(self.renderer.file_extras(file, link=link, md_links=md_links)),
                 outro=fragments.add(
-                    self.renderer.file_extras(file, link=link, md_links=md_links, end=True)
+                    self.renderer.file_extras(
+                        file,
+                        link=link,
+                        md_links=md_links,
+                        end=True,
+                        bank=self.study_bank(src) if file.kind == "tools" else None,
+                    )
                 ),
                 sections=sections,
             )

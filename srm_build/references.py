@@ -18,6 +18,7 @@ from .models import (
     Content,
     Flashcards,
     Layer,
+    Misconception,
     Model,
     MultipleChoice,
     Page,
@@ -29,6 +30,7 @@ from .models import (
     Source,
     Table,
     Term,
+    TrueFalse,
     items_with_ids,
     page_path,
 )
@@ -65,6 +67,8 @@ def check_references(content: Content) -> list[Problem]:
         _choices,
         _sorts,
         _tables,
+        _misconceptions,
+        _topics,
         _page_embeds,
     )
     return [problem for check in checks for problem in check(content)]
@@ -94,6 +98,7 @@ def _label(item: Model) -> str:
         Layer: "layer",
         Quiz: "quiz",
         Source: "source",
+        Misconception: "misconception",
     }.get(type(item), "question")
     ident = getattr(item, "id", None)
     return f"{name} '{ident}': " if ident else ""
@@ -250,6 +255,57 @@ def _tables(content: Content) -> Iterator[Problem]:
                 )
             seen.add(row.id)
             yield from _expect(content, row, row.services, Service, "service", "services")
+        for i, row in enumerate(table.rows):
+            if row.beside and (table.draw != "stack" or i == 0):
+                reason = "it is the first row" if i == 0 else "the table is not drawn as a stack"
+                yield row.where.problem(
+                    f"table '{table.id}': row '{row.id}' cannot sit beside the row above: {reason}",
+                    "beside",
+                )
+
+
+def _misconceptions(content: Content) -> Iterator[Problem]:
+    """Misconceptions are named by wrong answers only: a right answer reveals none."""
+    for question in content.by_id.values():
+        if isinstance(question, TrueFalse):
+            yield from _expect(
+                content,
+                question,
+                [question.misconception],
+                Misconception,
+                "misconception",
+                "misconception",
+            )
+        if not isinstance(question, (SingleChoice, MultipleChoice)):
+            continue
+        for option in question.options:
+            named = option.misconception
+            if named and not isinstance(content.by_id.get(named), Misconception):
+                yield option.where.problem(
+                    f"question '{question.id}': option '{option.id}' names unknown "
+                    f"misconception '{named}'",
+                    "misconception",
+                )
+            elif named and option.id in question.correct:
+                yield option.where.problem(
+                    f"question '{question.id}': option '{option.id}' is a right answer, so it "
+                    f"reveals no misconception; tag the wrong options",
+                    "misconception",
+                )
+
+
+def _topics(content: Content) -> Iterator[Problem]:
+    """A topic is a Markdown page a reader can reread."""
+    for quiz in content.of_type(Quiz):
+        for item in (quiz, *quiz.questions):
+            if item.topic is not None and item.topic not in content.pages:
+                close = difflib.get_close_matches(item.topic, content.pages, n=1, cutoff=0.6)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                yield item.where.problem(
+                    f"{_label(item)}topic '{item.topic}' is not a Markdown page of the "
+                    f"content{hint}",
+                    "topic",
+                )
 
 
 _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")

@@ -29,18 +29,22 @@ from .models import (
     OWNER_LABELS,
     OWNERS,
     Content,
+    Exam,
     FileBase,
     Flashcards,
     Layer,
+    Misconception,
     Model,
     MultipleChoice,
     Quiz,
+    Review,
     Scenario,
     Service,
     SingleChoice,
     Sort,
     Source,
     Table,
+    TableRow,
     Term,
     TrueFalse,
 )
@@ -64,6 +68,9 @@ TEMPLATE_OF: dict[type, str] = {
     TrueFalse: "question",
     Sort: "question",
     Flashcards: "question",
+    Misconception: "misconception",
+    Exam: "exam",
+    Review: "review",
 }
 
 
@@ -73,6 +80,7 @@ class OptionView:
     text: Markup
     feedback: Markup
     correct: bool
+    misconception: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,20 @@ def seeded_order(items: list, seed: str, key: Callable[[object], str]) -> list:
 def table_columns(table: Table) -> list[str]:
     """The owner columns a table needs: those at least one row fills."""
     return [owner for owner in OWNERS if any(getattr(row, owner) for row in table.rows)]
+
+
+def stack_tiers(table: Table) -> list[list[tuple[TableRow, str]]]:
+    """A table drawn as a stack: its rows in tiers, top first, rows marked `beside` sharing
+    the tier above; each row with its owner (`shared` when more than one column is filled)."""
+    tiers: list[list[tuple[TableRow, str]]] = []
+    for row in table.rows:
+        owners = [owner for owner in OWNERS if getattr(row, owner)]
+        cell = (row, owners[0] if len(owners) == 1 else "shared")
+        if row.beside and tiers:
+            tiers[-1].append(cell)
+        else:
+            tiers.append([cell])
+    return tiers
 
 
 class Renderer:
@@ -122,10 +144,12 @@ class Renderer:
             lookup=self.lookup,
             layers=content.layers,
             table_columns=table_columns,
+            stack_tiers=stack_tiers,
             choice_view=pass_context(lambda ctx, item: self.choice_view(item, ctx.get("md_links"))),
             source_of=self.source_of,
         )
-        self._quiz_of = {q.id: quiz for quiz in content.of_type(Quiz) for q in quiz.questions}
+        self.quiz_of = {q.id: quiz for quiz in content.of_type(Quiz) for q in quiz.questions}
+        """Question id -> the quiz it is part of."""
 
     def lookup(self, ident: str) -> Model:
         return self.content.by_id[ident]
@@ -135,8 +159,8 @@ class Renderer:
         ident = getattr(item, "source", None)
         if ident is None and parent is not None:
             ident = getattr(parent, "source", None)
-        if ident is None and getattr(item, "id", None) in self._quiz_of:
-            ident = self._quiz_of[item.id].source  # type: ignore[attr-defined]
+        if ident is None and getattr(item, "id", None) in self.quiz_of:
+            ident = self.quiz_of[item.id].source  # type: ignore[attr-defined]
         return self.content.by_id[ident]  # type: ignore[index,return-value]
 
     def choice_view(self, item: Model, links: LinkResolver | None = None) -> ChoiceView:
@@ -159,18 +183,24 @@ class Renderer:
             explanation = block(item.explanation)
             options = [
                 OptionView(
-                    value, Markup(value.title()), explanation, (value == "true") == item.answer
+                    value,
+                    Markup(value.title()),
+                    explanation,
+                    right := (value == "true") == item.answer,
+                    None if right else item.misconception,
                 )
                 for value in ("true", "false")
             ]
             return ChoiceView(item.id, inline(item.prompt), False, options, None)
         assert isinstance(item, (SingleChoice, MultipleChoice))
         choices = list(item.options)
-        quiz = self._quiz_of.get(item.id)
+        quiz = self.quiz_of.get(item.id)
         if quiz is not None and quiz.shuffle:
             choices = seeded_order(choices, item.id, lambda o: o.id)  # type: ignore[attr-defined]
         options = [
-            OptionView(o.id, inline(o.text), block(o.feedback), o.id in item.correct)
+            OptionView(
+                o.id, inline(o.text), block(o.feedback), o.id in item.correct, o.misconception
+            )
             for o in choices
         ]
         explanation = block(item.explanation) if item.explanation else None
@@ -202,6 +232,7 @@ class Renderer:
         link: Linker,
         md_links: LinkResolver | None = None,
         end: bool = False,
+        **context: object,
     ) -> Markup:
         """What a file's page shows before its items (the services matrix, say), or after
         them with `end` (a quiz page's answer key), if its kind has such a template."""
@@ -210,4 +241,4 @@ class Renderer:
             template = self.env.get_template(name)
         except TemplateNotFound:
             return Markup("")
-        return Markup(template.render(file=file, link=link, md_links=md_links).strip())
+        return Markup(template.render(file=file, link=link, md_links=md_links, **context).strip())

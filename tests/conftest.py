@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -141,3 +141,23 @@ def reader(page: Page, fixture_url: str):
     problems = watch(page, fixture_url)
     yield page
     assert problems == []
+
+
+@pytest.fixture
+def new_reader(browser: Browser, fixture_url: str):
+    """Makes pages in fresh contexts (options such as a colour scheme or an init script);
+    every one must end without errors."""
+    made: list[tuple[BrowserContext, list[str]]] = []
+
+    def make(init_script: str | None = None, **options) -> Page:
+        context = browser.new_context(**options)
+        if init_script:
+            context.add_init_script(init_script)
+        page = context.new_page()
+        made.append((context, watch(page, fixture_url)))
+        return page
+
+    yield make
+    for context, problems in made:
+        context.close()
+        assert problems == []

@@ -56,6 +56,10 @@ LEARNING_ORDER = [
 """The Markdown pages in the order a learner reads them (the glossary page, generated from
 YAML, sits between misconceptions and practice in the nav)."""
 
+STUDY_PAGES = ["exam.md", "review.md"]
+"""Pages that hold the practice exam and the review queue rather than a lesson; they follow
+the learning pages in the nav."""
+
 PRE_TESTS = {"index.md"}
 """Pages whose check deliberately asks before teaching (the home page's warm-up)."""
 
@@ -95,7 +99,7 @@ def test_content_loads_without_problems():
 def test_every_learning_page_exists(content: Content):
     missing = [page for page in LEARNING_ORDER if page not in content.pages]
     assert not missing, f"pages in the learning order but not in content/: {missing}"
-    extra = sorted(set(content.pages) - set(LEARNING_ORDER))
+    extra = sorted(set(content.pages) - set(LEARNING_ORDER) - set(STUDY_PAGES))
     assert not extra, f"Markdown pages missing from LEARNING_ORDER: {extra}"
 
 
@@ -667,6 +671,7 @@ def test_nav_lists_every_page_once_in_learning_order(content: Content):
     assert set(paths) == known, f"pages missing from the nav: {sorted(known - set(paths))}"
     learning = [p for p in paths if p in LEARNING_ORDER]
     assert learning == LEARNING_ORDER
+    assert paths[len(learning) + 1 : len(learning) + 3] == STUDY_PAGES  # after the glossary
     assert (
         paths.index("misconceptions.md")
         < paths.index("data/glossary.md")

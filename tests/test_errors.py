@@ -29,6 +29,16 @@ terms:
     source: aws-srm
 """
 
+MISCONCEPTIONS = """\
+kind: misconceptions
+title: Misconceptions
+misconceptions:
+  - id: mc-aws-patches
+    belief: AWS patches the guest OS
+    correction: The guest OS is the customer's.
+    source: aws-srm
+"""
+
 QUIZ = """\
 kind: quizzes
 title: Check
@@ -295,12 +305,58 @@ services:
         "file of unknown kind",
         {"notes.yml": "kind: notes\ntitle: Notes\n"},
         "content/notes.yml:1:7: cannot tell what this file holds: 'kind' is 'notes'; use one of "
-        "sources, glossary, tables, layers, services, scenarios, quizzes",
+        "sources, glossary, tables, layers, services, scenarios, quizzes, misconceptions, tools",
     ),
     (
         "file without kind",
         {"notes.yml": "- just\n- a list\n"},
         "content/notes.yml:1:1: expected a mapping of fields that starts with 'kind:'",
+    ),
+    (
+        "misconception on a right answer",
+        {
+            "misconceptions.yml": MISCONCEPTIONS,
+            "quizzes/basics.yml": quiz().replace(
+                "customer's.}", "customer's., misconception: mc-aws-patches}"
+            ),
+        },
+        "content/quizzes/basics.yml:13:99: question 'ec2-patching': option 'b' is a right "
+        "answer, so it reveals no misconception; tag the wrong options",
+    ),
+    (
+        "unknown misconception",
+        {
+            "misconceptions.yml": MISCONCEPTIONS,
+            "quizzes/basics.yml": quiz().replace(
+                "hypervisor.}", "hypervisor., misconception: mc-aws-patch}"
+            ),
+        },
+        "content/quizzes/basics.yml:12:87: question 'ec2-patching': option 'a' names unknown "
+        "misconception 'mc-aws-patch'",
+    ),
+    (
+        "topic that is not a page",
+        {"index.md": "# Home\n", "quizzes/basics.yml": quiz(extra="topic: idex.md\n")},
+        "content/quizzes/basics.yml:15:16: question 'ec2-patching': topic 'idex.md' is not a "
+        "Markdown page of the content; did you mean 'index.md'?",
+    ),
+    (
+        "row beside another in a table not drawn as a stack",
+        {
+            "tables.yml": """\
+kind: tables
+title: Tables
+tables:
+  - id: stack
+    title: Stack
+    source: aws-srm
+    rows:
+      - {id: data, label: Data, customer: [The data]}
+      - {id: keys, label: Keys, customer: [The keys], beside: true}
+"""
+        },
+        "content/tables.yml:9:63: table 'stack': row 'keys' cannot sit beside the row above: "
+        "the table is not drawn as a stack",
     ),
     (
         "embed of an unknown item",

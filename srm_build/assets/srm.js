@@ -29,10 +29,10 @@
 
   /* Storage may be missing, disabled (access throws), full (writes throw) or hold anything:
    * every access is caught and every value read is checked before use. */
-  function load() {
+  function load(key) {
     var all = Object.create(null);
     try {
-      var stored = JSON.parse(window.localStorage.getItem(KEY));
+      var stored = JSON.parse(window.localStorage.getItem(key || KEY));
       if (isMap(stored)) {
         Object.keys(stored).forEach(function (id) {
           if (isMap(stored[id])) all[id] = stored[id];
@@ -44,15 +44,59 @@
 
   /* Re-read before each write and change only the given ids, so answers another tab
    * saved meanwhile are kept: the last write for each question wins. */
-  function save(changes) {
-    var all = load();
+  function save(changes, key) {
+    var all = load(key);
     Object.keys(changes).forEach(function (id) {
       if (changes[id]) all[id] = changes[id];
       else delete all[id];
     });
     try {
-      window.localStorage.setItem(KEY, JSON.stringify(all));
+      window.localStorage.setItem(key || KEY, JSON.stringify(all));
     } catch (e) { /* full or disabled: progress lasts as long as the page */ }
+  }
+
+  /* ---- Review queue: Leitner boxes 1-5. A wrong answer puts an item in box 1, due today;
+   * a right one moves it up a box, due DAYS[box - 1] days later; past box 5 it leaves. ---- */
+
+  var QUEUE = "srm-review-v1";
+  var DAYS = [1, 3, 7, 14];
+
+  function today() {
+    return Math.floor(Date.now() / 864e5);
+  }
+
+  function isInt(v) {
+    return typeof v === "number" && v % 1 === 0;
+  }
+
+  function readQueue() {
+    var all = load(QUEUE);
+    Object.keys(all).forEach(function (id) {
+      var e = all[id];
+      if (!isInt(e.box) || e.box < 1 || e.box > 5 || !isInt(e.due) || !strings(e.miss)) delete all[id];
+    });
+    return all;
+  }
+
+  function review(id, right, miss) {
+    var e = readQueue()[id];
+    var change = {};
+    if (!right) {
+      miss = (e ? e.miss : []).concat(miss).filter(function (m, i, all) { return all.indexOf(m) === i; });
+      change[id] = { box: 1, due: today(), miss: miss };
+    } else if (e) {
+      change[id] = e.box > DAYS.length ? null : { box: e.box + 1, due: today() + DAYS[e.box - 1], miss: e.miss };
+    } else return;
+    save(change, QUEUE);
+  }
+
+  /* The misconceptions behind the wrong options picked in a checked form. */
+  function misses(form) {
+    return $$(form, ".srm-options input:checked").map(function (input) {
+      var entry = form.querySelector('.srm-key-options [data-srm-option="' + input.value + '"]');
+      return entry && entry.getAttribute("data-srm-correct") !== "true" &&
+        entry.getAttribute("data-srm-misconception");
+    }).filter(Boolean);
   }
 
   function idOf(node) {
@@ -256,7 +300,8 @@
 
   /* ---- Forms: Check answers, Try again clears, progress is saved per question ---- */
 
-  function mountForm(form, kind) {
+  /* `fresh` forms (copies in the exam and review) neither restore nor keep progress. */
+  function mountForm(form, kind, fresh) {
     var id = idOf(form);
     function clear() {
       unlock(form);
@@ -274,7 +319,9 @@
       event.preventDefault();
       if (form.hasAttribute("data-srm-result")) return;
       announce(form, kind.check(form));
-      if (form.hasAttribute("data-srm-result")) {
+      var result = form.getAttribute("data-srm-result");
+      if (result && kind === choice) review(id, result === "right", misses(form));
+      if (result && !fresh) {
         var change = {};
         change[id] = kind.state(form);
         save(change);
@@ -286,13 +333,13 @@
       clear();
       var change = {};
       change[id] = null;
-      save(change);
+      if (!fresh) save(change);
       refresh();
       var first = form.querySelector("input, select");
       if (first) first.focus();
     });
     /* Restore a saved answer quietly: shown, not announced. A bad one is dropped. */
-    var state = load()[id];
+    var state = !fresh && load()[id];
     if (!state) return;
     if (kind.restore(form, state)) {
       if (kind === sort) placeAll(form);
@@ -364,6 +411,7 @@
         at = (at + (action === "next" ? 1 : queue.length - 1)) % queue.length;
       } else {
         var card = queue.splice(at, 1)[0];
+        review(cardId(card), action === "known", []);
         if (action === "known") {
           known.push(cardId(card));
           keep();
@@ -498,11 +546,35 @@
     draw();
   }
 
+  /* The exam and the review live in srm-study.js, fetched only by pages that have them:
+   * other pages do not pay for them. */
+  var STUDY = document.currentScript && document.currentScript.src.replace(/srm\.js(\?.*)?$/, "srm-study.js");
+  var waiting = [];
+
+  function study(kind) {
+    return function (el) {
+      if (window.srmStudy) return window.srmStudy[kind](el);
+      waiting.push([kind, el]);
+      if (waiting.length > 1 || !STUDY) return;
+      var script = document.createElement("script");
+      script.src = STUDY;
+      script.onload = script.onerror = function () {
+        waiting.splice(0).forEach(function (w) {
+          if (window.srmStudy) window.srmStudy[w[0]](w[1]);
+          else announce(w[1], "This part of the page could not be loaded. Reload to try again.");
+        });
+      };
+      document.head.appendChild(script);
+    };
+  }
+
   var MOUNT = {
     choice: function (el) { mountForm(el, choice); },
     sort: function (el) { mountForm(el, sort); },
     flashcards: mountDeck,
     explorer: mountExplorer,
+    exam: study("exam"),
+    review: study("review"),
     quiz: function () {} /* its score is kept by refresh() */
   };
 
@@ -518,6 +590,13 @@
     progressBar();
     refresh();
   }
+
+  /* What srm-study.js builds on. */
+  window.srmCore = {
+    $$: $$, make: make, load: load, save: save, isInt: isInt, today: today, readQueue: readQueue,
+    review: review, misses: misses, mountForm: mountForm, choice: choice, lock: lock,
+    announce: announce, idOf: idOf
+  };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
   else mountAll();
