@@ -25,6 +25,7 @@ WRAP = {
         6,
     ),
     "service": ("kind: services\ntitle: Example\nservices:\n", 0),
+    "misconception": ("kind: misconceptions\ntitle: Example\nmisconceptions:\n", 0),
     "row": (
         "kind: tables\ntitle: Example\ntables:\n  - id: table-example\n    title: Example\n"
         "    source: aws-srm\n    rows:\n",
