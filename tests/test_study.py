@@ -342,3 +342,42 @@ def test_axe_finds_nothing_in_a_running_and_a_finished_exam_or_a_review(
     page.get_by_role("button", name="Hand in").click()
     expect(page.locator(".srm-exam-result")).to_be_visible()
     assert axe_violations(page) == []
+
+
+@pytest.mark.browser
+def test_an_exam_starts_offline_once_its_page_has_loaded(new_reader, fixture_url: str):
+    page = new_reader()
+    page.goto(fixture_url + EXAM)
+    page.wait_for_load_state("networkidle")  # the bank is fetched as the exam mounts
+    page.context.set_offline(True)
+    start_exam(page, "6")
+    assert set(exam_ids(page)) == HOME_ITEMS | NETWORK_ITEMS
+    page.get_by_role("button", name="Hand in").click()
+    expect(page.locator(".srm-exam-result .srm-title")).to_have_text("Your result: 0 of 6 (0%)")
+
+
+@pytest.mark.browser
+def test_without_javascript_the_exam_page_points_to_the_bank(browser, fixture_url: str):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(fixture_url + EXAM)
+    expect(page.get_by_role("button", name="Start the exam")).to_be_hidden()
+    page.get_by_role("link", name="every question, by topic").click()
+    expect(page.locator("#srm-bank")).to_be_visible()
+    expect(page.locator('.srm-bank-item form[data-srm-id="who-writes-sg"] summary')).to_have_text(
+        "Show the answer"
+    )
+    context.close()
+
+
+@pytest.mark.browser
+def test_stacks_print_with_their_owners(reader: Page, fixture_url: str):
+    reader.goto(fixture_url + "tables/")
+    reader.emulate_media(media="print")
+    stack = reader.locator("figure.srm-stack")
+    expect(stack).to_be_visible()
+    expect(stack.locator("#srm-customer-stack--software")).to_contain_text("Software: AWS")
+    colour = stack.locator("#srm-customer-stack--software").evaluate(
+        "node => getComputedStyle(node).printColorAdjust"
+    )
+    assert colour == "exact"
