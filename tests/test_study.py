@@ -381,3 +381,10 @@ def test_stacks_print_with_their_owners(reader: Page, fixture_url: str):
         "node => getComputedStyle(node).printColorAdjust"
     )
     assert colour == "exact"
+
+
+def test_the_bank_page_stays_out_of_search(fixture_site: Site):
+    index = json.loads((fixture_site.root / "search" / "search_index.json").read_text())
+    locations = {doc["location"].partition("#")[0] for doc in index["docs"]}
+    assert "network/" in locations  # the questions are found where they are taught
+    assert STUDY not in locations
