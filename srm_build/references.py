@@ -248,14 +248,13 @@ def _sorts(content: Content) -> Iterator[Problem]:
 def _tables(content: Content) -> Iterator[Problem]:
     for table in content.of_type(Table):
         seen: set[str] = set()
-        for row in table.rows:
+        for i, row in enumerate(table.rows):
             if row.id in seen:
                 yield row.where.problem(
                     f"table '{table.id}': row id '{row.id}' is used twice", "id"
                 )
             seen.add(row.id)
             yield from _expect(content, row, row.services, Service, "service", "services")
-        for i, row in enumerate(table.rows):
             if row.beside and (table.draw != "stack" or i == 0):
                 reason = "it is the first row" if i == 0 else "the table is not drawn as a stack"
                 yield row.where.problem(
