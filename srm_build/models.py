@@ -108,8 +108,10 @@ class TableRow(Model):
     shared: list[Markdown] = []
     notes: Markdown | None = None
     source: Id | None = None
-    beside: bool = False
-    """In a stack drawing, this row sits beside the row above rather than under it."""
+    beside: bool = Field(
+        False,
+        description="In a stack drawing, this row sits beside the row above rather than under it.",
+    )
 
     @model_validator(mode="after")
     def _says_who(self) -> TableRow:
@@ -128,8 +130,10 @@ class Table(Model):
     """Heading of the first column, naming what each row is about."""
     source: Id
     rows: list[TableRow] = Field(min_length=1)
-    draw: Literal["table", "stack"] = "table"
-    """`stack` draws the rows as a layer stack, first row on top, coloured by owner."""
+    draw: Literal["table", "stack"] = Field(
+        "table",
+        description="`stack` draws the rows as a layer stack, first row on top, coloured by owner.",
+    )
 
 
 class Layer(Model):
@@ -188,8 +192,10 @@ class Misconception(Model):
     """A wrong belief readers often hold; wrong options name it to group mistakes."""
 
     id: Id
-    belief: Text
-    """The belief in the reader's words, e.g. "AWS patches the guest OS of my instances"."""
+    belief: Text = Field(
+        description="The belief in the reader's words, e.g. 'AWS patches the guest OS of my "
+        "instances'."
+    )
     correction: Markdown
     source: Id
 
@@ -200,8 +206,9 @@ class Option(Model):
     id: OptionId
     text: Markdown
     feedback: Markdown
-    misconception: Id | None = None
-    """The misconception that picking this (wrong) option reveals."""
+    misconception: Id | None = Field(
+        None, description="The misconception that picking this (wrong) option reveals."
+    )
 
 
 class QuestionBase(Model):
@@ -210,8 +217,9 @@ class QuestionBase(Model):
     explanation: Markdown | None = None
     terms: list[Id] = []
     source: Id | None = None
-    topic: PagePath | None = None
-    """The page to reread after a wrong answer; by default the quiz's topic."""
+    topic: PagePath | None = Field(
+        None, description="The page to reread after a wrong answer; by default the quiz's topic."
+    )
 
 
 class SingleChoice(QuestionBase):
@@ -244,8 +252,7 @@ class TrueFalse(QuestionBase):
     type: Literal["true-false"]
     answer: bool
     explanation: Markdown
-    misconception: Id | None = None
-    """The misconception behind the wrong answer."""
+    misconception: Id | None = Field(None, description="The misconception behind the wrong answer.")
 
 
 class SortItem(Model):
@@ -290,8 +297,10 @@ class Quiz(Model):
     intro: Markdown | None = None
     shuffle: bool = False
     source: Id | None = None
-    topic: PagePath | None = None
-    """The page its questions test; by default the first page that embeds the quiz."""
+    topic: PagePath | None = Field(
+        None,
+        description="The page its questions test; by default the first page that embeds the quiz.",
+    )
     questions: list[Question] = Field(min_length=1)
 
 
@@ -305,10 +314,14 @@ class Exam(Model):
     type: Literal["exam"]
     title: Text
     intro: Markdown | None = None
-    sizes: list[Annotated[int, Field(ge=1, le=200)]] = Field(default=[10, 20, 40], min_length=1)
-    """How many questions a reader may choose to take."""
-    seconds_per_question: Annotated[int, Field(ge=10, le=600)] = 72
-    """The optional timer allows this much per question."""
+    sizes: list[Annotated[int, Field(ge=1, le=200)]] = Field(
+        default=[10, 20, 40],
+        min_length=1,
+        description="How many questions a reader may choose to take.",
+    )
+    seconds_per_question: int = Field(
+        72, ge=10, le=600, description="The optional timer allows this much per question."
+    )
 
 
 class Review(Model):
