@@ -73,6 +73,18 @@ class MarkdownLinks:
 
 _PLACEHOLDER = re.compile(r"<p>(srmfragment\d+)</p>")
 _ID = re.compile(r'\sid="([^"]+)"')
+_MARKED = re.compile(r"<!--(srmfragment\d+)-->.*?<!--/\1-->", re.DOTALL)
+_SEARCH_EXCLUDED = re.compile(
+    r"<([a-z][a-z0-9]*)\s(?:[^>]*?\s)?data-search-exclude(?=[\s=>])[^>]*>.*?</\1>", re.DOTALL
+)
+
+
+def searchable(html: str) -> str:
+    """`html` without the elements the search index skips (`data-search-exclude`).
+
+    The theme's search parser ends a skipped element at the first closing tag of the same
+    name, nested or not; so does this (lazy) match, so the index comes out the same."""
+    return _SEARCH_EXCLUDED.sub("", html)
 
 
 @dataclass
@@ -80,15 +92,34 @@ class PageSource:
     """A page's Markdown, in which each piece of item HTML stands as a placeholder paragraph.
 
     The HTML never passes through Markdown: it is put in place after Markdown has run,
-    so Markdown can treat raw HTML in authored text as text."""
+    so Markdown can treat raw HTML in authored text as text.
+
+    The search plugin parses every page's HTML, and most of an item's (answers, feedback,
+    controls) is excluded from the index anyway: `fill(html, for_search=True)` puts in only
+    the searchable part of each fragment, between markers, and `complete` swaps in the
+    whole fragment once the index has been built."""
 
     markdown: str
     fragments: dict[str, str]
     """Placeholder -> the HTML it stands for."""
 
-    def fill(self, html: str) -> str:
-        """The rendered page with each placeholder paragraph replaced by its HTML."""
-        return _PLACEHOLDER.sub(lambda m: self.fragments.get(m.group(1), m.group(0)), html)
+    def fill(self, html: str, *, for_search: bool = False) -> str:
+        """The rendered page with each placeholder paragraph replaced by its HTML, or by
+        the marked searchable part of it (`for_search`)."""
+
+        def fragment(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in self.fragments:
+                return match.group(0)
+            if for_search:
+                return f"<!--{name}-->{searchable(self.fragments[name])}<!--/{name}-->"
+            return self.fragments[name]
+
+        return _PLACEHOLDER.sub(fragment, html)
+
+    def complete(self, html: str) -> str:
+        """A page filled `for_search`, with each marked part replaced by its whole HTML."""
+        return _MARKED.sub(lambda m: self.fragments[m.group(1)], html)
 
     def anchors(self) -> set[str]:
         """Element ids the fragments bring, for link and anchor validation."""

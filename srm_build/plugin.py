@@ -11,8 +11,9 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import assets
@@ -138,7 +139,18 @@ class SrmPlugin(BasePlugin[SrmConfig]):
             )
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.update(anchors)
-        return source.fill(html)
+        # The search plugin indexes the page in `on_page_context`: until then the page
+        # holds only the searchable part of each item (see `PageSource`).
+        return source.fill(html, for_search=True)
+
+    @event_priority(-100)  # after the search plugin (priority 0) has indexed the page
+    def on_page_context(
+        self, context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict | None:
+        source = self.sources.get(page.file.src_uri)
+        if self.config.enabled and source is not None and page.content is not None:
+            page.content = source.complete(page.content)
+        return None
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder
