@@ -6,11 +6,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -25,6 +25,9 @@ from .models import page_path
 from .pages import PageSource, ReportLinks, SitePages
 from .pipeline import YAML_SUFFIXES, load_content
 from .render import Renderer
+
+if TYPE_CHECKING:  # the server and its file watcher are loaded only by `mkdocs serve`
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 
