@@ -78,8 +78,13 @@ def test_search_reads_the_same_from_the_searchable_part_of_items(root: Path) -> 
     sources += [pages.expand_embeds(path, page.text) for path, page in content.pages.items()]
     fragments = [str(html) for source in sources for html in source.fragments.values()]
     assert any("data-search-exclude" in html for html in fragments)
+    # The attribute's name as words in text or in an attribute value excludes nothing.
+    fragments.append(
+        '<div class="srm" aria-label="a data-search-exclude b"><p>Not data-search-exclude '
+        "here</p><details data-search-exclude><summary>Show</summary><p>key</p></details></div>"
+    )
     for html in fragments:
         light = searchable(html)
-        assert "data-search-exclude" not in light
+        assert "<details" not in light and "<summary" not in light
         heading = '<h2 id="here">Here</h2>\n'  # as on a page, under a heading
         assert _sections(heading + light) == _sections(heading + html), html[:200]
