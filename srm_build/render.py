@@ -110,6 +110,9 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            # A Renderer lives for one build (`mkdocs serve` makes a new one for each), so
+            # templates need no check for changes on disk at every use.
+            auto_reload=False,
         )
         self.env.filters.update(
             md=pass_context(lambda ctx, text: render_block(text, ctx.get("md_links"))),
