@@ -90,8 +90,11 @@ def question_bank(content: Content) -> Bank:
 
 
 def to_json(bank: Bank) -> str:
-    payload = {"format": "srm-question-bank", "version": FORMAT_VERSION, "questions": bank}
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    """The bank as one JSON document, one question per line (readable diffs; and compact
+    questions are written by json's C encoder, while `indent` falls back to Python)."""
+    head = json.dumps({"format": "srm-question-bank", "version": FORMAT_VERSION})[:-1]
+    questions = ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in bank)
+    return f'{head}, "questions": [\n{questions}\n]}}\n'
 
 
 # --- GIFT -----------------------------------------------------------------------------------
