@@ -92,15 +92,18 @@ def searchable(html: str) -> str:
     position = 0
     for hit in _EXCLUDE.finditer(html):
         start = html.rfind("<", position, hit.start())
+        if start < 0:
+            continue  # inside an element already cut, or in text after one
         before = html[start : hit.start()]
-        if start < 0 or ">" in before or before.count('"') % 2:
-            continue  # the words in text or in an attribute value, or in an element cut
         tag = _TAG_NAME.match(html, start)
-        end = html.find(f"</{tag.group(1)}>", hit.end()) if tag else -1
+        if tag is None or ">" in before or before.count('"') % 2:
+            continue  # the words in text or in an attribute value
+        closing = f"</{tag.group(1)}>"
+        end = html.find(closing, hit.end())
         if end < 0:
             continue
         kept.append(html[position:start])
-        position = end + len(tag.group(1)) + 3  # type: ignore[union-attr]
+        position = end + len(closing)
     kept.append(html[position:])
     return "".join(kept)
 
