@@ -11,6 +11,7 @@ JSON (a timestamped file and latest.json) and always exits 0: it measures, it do
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import gzip
 import importlib.util
@@ -356,14 +357,19 @@ def measure(args: argparse.Namespace, work: Path) -> dict:
             "python": platform.python_version(),
             "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
             "load_average_at_start": os.getloadavg(),
+            "PYTHONDONTWRITEBYTECODE": os.environ.get("PYTHONDONTWRITEBYTECODE", ""),
             **git_state(),
         },
         "sizes": [],
     }
     middle = sizes[len(sizes) // 2]
     if args.warmup:
-        # One untimed build of each variant first: byte-compiles changed modules and fills
-        # the OS file cache, which would otherwise land on the first timed build.
+        # One untimed build of each variant first: fills the OS file cache, which would
+        # otherwise land on the first timed build. The package is byte-compiled first, as
+        # pip compiles what it installs (mkdocs, the theme and the peer are): under
+        # PYTHONDONTWRITEBYTECODE nothing else writes srm_build's bytecode, and every timed
+        # process would compile its modules from source.
+        compileall.compile_dir(ROOT / "srm_build", quiet=1)
         log("warm-up builds (not timed)")
         configs = write_all(min(sizes), work / "warmup", tuple(variants))
         for variant in variants:
