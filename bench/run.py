@@ -11,6 +11,7 @@ JSON (a timestamped file and latest.json) and always exits 0: it measures, it do
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import gzip
 import importlib.util
@@ -81,6 +82,12 @@ def build(config: Path, site: Path) -> tuple[float, float]:
 
 def check(content: Path) -> tuple[float, float]:
     return timed([sys.executable, "-m", "srm_build", "check", str(content)], cwd=content.parent)
+
+
+def check_startup(content: Path) -> tuple[float, float]:
+    """What `check` costs before it reads a file: starting Python and importing what the
+    command line imports (pydantic, the models), measured as `--help`."""
+    return timed([sys.executable, "-m", "srm_build", "--help"], cwd=content.parent)
 
 
 def summary(runs: list[tuple[float, float]]) -> dict:
@@ -354,14 +361,19 @@ def measure(args: argparse.Namespace, work: Path) -> dict:
             "python": platform.python_version(),
             "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
             "load_average_at_start": os.getloadavg(),
+            "PYTHONDONTWRITEBYTECODE": os.environ.get("PYTHONDONTWRITEBYTECODE", ""),
             **git_state(),
         },
         "sizes": [],
     }
     middle = sizes[len(sizes) // 2]
     if args.warmup:
-        # One untimed build of each variant first: byte-compiles changed modules and fills
-        # the OS file cache, which would otherwise land on the first timed build.
+        # One untimed build of each variant first: fills the OS file cache, which would
+        # otherwise land on the first timed build. The package is byte-compiled first, as
+        # pip compiles what it installs (mkdocs, the theme and the peer are): under
+        # PYTHONDONTWRITEBYTECODE nothing else writes srm_build's bytecode, and every timed
+        # process would compile its modules from source.
+        compileall.compile_dir(ROOT / "srm_build", quiet=1)
         log("warm-up builds (not timed)")
         configs = write_all(min(sizes), work / "warmup", tuple(variants))
         for variant in variants:
@@ -372,18 +384,22 @@ def measure(args: argparse.Namespace, work: Path) -> dict:
         log(f"{size} questions: generating")
         configs = write_all(size, work / f"q{size}", tuple(variants))
         sites = {v: work / f"q{size}" / f"site-{v}" for v in variants}
-        runs: dict[str, list[tuple[float, float]]] = {v: [] for v in [*variants, "check"]}
+        runs: dict[str, list[tuple[float, float]]] = {
+            v: [] for v in [*variants, "check", "check_startup"]
+        }
         for n in range(1, args.repeat + 1):
             for variant in variants:
                 runs[variant].append(build(configs[variant], sites[variant]))
                 log(f"{size} questions, run {n}: {variant} {runs[variant][-1][0]:.2f} s")
             runs["check"].append(check(configs["plugin"].parent / "content"))
             log(f"{size} questions, run {n}: check {runs['check'][-1][0]:.2f} s")
+            runs["check_startup"].append(check_startup(configs["plugin"].parent / "content"))
         entry = {
             "questions": size,
             "quiz_pages": -(-size // QUESTIONS_PER_PAGE),
             "builds": {v: summary(runs[v]) for v in variants},
             "check": summary(runs["check"]),
+            "check_startup": summary(runs["check_startup"]),
             "html": weight(sites, size),
         }
         results["sizes"].append(entry)
@@ -528,7 +544,7 @@ def table(results: dict) -> str:
     variants = meta["variants"]
     peer = "peer" in variants
     head = ["questions", "pages", "plugin s", "baseline s", *(["peer s"] if peer else [])]
-    head += ["plugin/base", "(cpu)", "check s", "check/plugin", "+HTML B/q plugin"]
+    head += ["plugin/base", "(cpu)", "check s", "(startup s)", "check/plugin", "+HTML B/q plugin"]
     head += ["+HTML B/q peer"] if peer else []
     rows = [head]
     for e in results["sizes"]:
@@ -539,6 +555,7 @@ def table(results: dict) -> str:
             f"{_ratio(b['plugin'], b['baseline']):.2f}x",
             f"{_ratio(b['plugin'], b['baseline'], 'cpu_median_s'):.2f}x",
             f"{e['check']['median_s']:.2f}",
+            f"{e['check_startup']['median_s']:.2f}",
             f"{_ratio(e['check'], b['plugin']):.1%}",
             f"{e['html']['plugin']['added_html_bytes_per_question']:,.0f}",
         ]
@@ -617,6 +634,10 @@ def table(results: dict) -> str:
             f"{st['hooks_total_s']:.2f} s of {st['build_s']:.2f} s in-process build "
             f"({st['hooks_share']:.0%}); see {results['profile']['file']}"
         )
+    out.append(
+        "check: the whole `python -m srm_build check` process; (startup s) is the part spent "
+        "starting Python and importing (`python -m srm_build --help`), before any content is read"
+    )
     out += ["", "targets (wall-clock medians; cpu ratio in brackets):"]
     for t in results["targets"]:
         value, cpu = t["value"], t.get("cpu_value")

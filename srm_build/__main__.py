@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -75,4 +76,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    # The process ends here: freezing what is alive spares the shutdown collection freeing
+    # the loaded content object by object, which the OS takes back at once (an eighth of
+    # `check` at 1,000 questions).
+    gc.freeze()
+    sys.exit(status)

@@ -11,9 +11,8 @@ import io
 import json
 import zipfile
 from collections.abc import Callable
-from typing import Any
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from .models import (
     OWNER_LABELS,
@@ -28,6 +27,9 @@ from .models import (
     Term,
     TrueFalse,
 )
+
+if TYPE_CHECKING:
+    from jinja2 import Template
 
 FORMAT_VERSION = 1
 
@@ -88,8 +90,11 @@ def question_bank(content: Content) -> Bank:
 
 
 def to_json(bank: Bank) -> str:
-    payload = {"format": "srm-question-bank", "version": FORMAT_VERSION, "questions": bank}
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    """The bank as one JSON document, one question per line (readable diffs; and compact
+    questions are written by json's C encoder, while `indent` falls back to Python)."""
+    head = json.dumps({"format": "srm-question-bank", "version": FORMAT_VERSION})[:-1]
+    questions = ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in bank)
+    return f'{head}, "questions": [\n{questions}\n]}}\n'
 
 
 # --- GIFT -----------------------------------------------------------------------------------
@@ -147,13 +152,22 @@ MATCH_CORRECT = "http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_co
 
 
 _QTI_KINDS = ("single", "multiple", "scenario", "true-false", "sort")
-_TEMPLATES = Environment(
-    loader=PackageLoader("srm_build", "templates"),
-    autoescape=True,  # XML needs the same escaping as HTML
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+
+
+@cache
+def _qti_templates() -> tuple[Template, Template]:
+    """The item and manifest templates, compiled once, on first use: the command line
+    imports this module to list the formats, and checking content needs no Jinja."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(
+        loader=PackageLoader("srm_build", "templates"),
+        autoescape=True,  # XML needs the same escaping as HTML
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env.get_template("qti-item.xml.jinja"), env.get_template("qti-manifest.xml.jinja")
 
 
 def _qti_item(entry: dict[str, Any]) -> str:
@@ -170,7 +184,7 @@ def _qti_item(entry: dict[str, Any]) -> str:
         correct = list(entry["answer"])
         cardinality = "multiple" if kind == "multiple" else "single"
         base_type = "identifier"
-    return _TEMPLATES.get_template("qti-item.xml.jinja").render(
+    return _qti_templates()[0].render(
         entry=entry,
         correct=correct,
         cardinality=cardinality,
@@ -193,7 +207,7 @@ def to_qti(bank: Bank) -> bytes:
             name = f"items/{entry['id']}.xml"
             package.writestr(_zip_info(name), _qti_item(entry).encode("utf-8"))
             files.append((entry["id"], name))
-        manifest = _TEMPLATES.get_template("qti-manifest.xml.jinja")
+        manifest = _qti_templates()[1]
         package.writestr(
             _zip_info("imsmanifest.xml"), manifest.render(files=files, cp_ns=CP_NS).encode("utf-8")
         )

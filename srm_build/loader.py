@@ -1,4 +1,4 @@
-"""Strict YAML reading: plain data plus the position of every node, or located problems.
+"""Strict YAML reading: plain data, and the position of any value when a problem is reported.
 
 PyYAML composes the node tree (which carries marks); we construct the Python values
 ourselves so that duplicate keys, non-core tags, merge keys and alias expansion can be
@@ -26,6 +26,9 @@ PathKey = tuple[str | int, ...]
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser when PyYAML has it (several times faster); the same nodes and marks."""
 
+_ROOT = object()
+"""Where `_build` starts: above every top-level key."""
+
 _STR = "tag:yaml.org,2002:str"
 _CORE_TAGS = {
     f"tag:yaml.org,2002:{name}"
@@ -35,25 +38,27 @@ _CORE_TAGS = {
 
 @dataclass
 class Document:
-    """One loaded YAML file: its data and where each value and key was written."""
+    """One loaded YAML file: its data, and where each value and key was written.
+
+    Positions are looked up in the YAML only when a problem is reported: most loads report
+    none, and recording the position of every node cost a third of the loading."""
 
     path: str
     data: Any
-    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
+    """The YAML the data was read from."""
     has_links: bool = True
     """False when the text holds no Markdown link, so link checks can skip it."""
+    _root: yaml.Node | None = field(default=None, repr=False, compare=False)
 
     def position(self, key: PathKey, *, of_key: bool = False) -> tuple[int, int]:
-        """Line and column of the value at `key`, or of its nearest written ancestor."""
-        table = self.keys if of_key else self.values
-        while key:
-            if key in table:
-                return table[key]
-            if of_key and key in self.values:
-                return self.values[key]
-            key = key[:-1]
-        return self.values.get((), (1, 1))
+        """Line and column of the value at `key` (of its key, with `of_key`), or of its
+        nearest written ancestor."""
+        if self._root is None:
+            self._root, _ = _compose(self.text)
+        if self._root is None:
+            return (1, 1)
+        return _position(self._root, key, of_key=of_key)
 
     def problem(self, key: PathKey, message: str, *, of_key: bool = False) -> Problem:
         line, col = self.position(key, of_key=of_key)
@@ -61,20 +66,57 @@ class Document:
 
 
 class _RefusedError(Exception):
-    def __init__(self, node: yaml.Node, message: str, where: tuple[int, int] | None = None) -> None:
-        self.where = where or _where(node.start_mark)
+    def __init__(self, node: yaml.Node, message: str, top: Any = _ROOT) -> None:
+        self.where = _where(node.start_mark)
         self.message = message
+        self.top = top
+        """For too many values: the top-level key being built, which takes the blame."""
 
 
 def _where(mark: yaml.Mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def load_text(text: str, path: str) -> Document | Problem:
-    """Parse YAML text into a Document, or return the first problem that stops parsing."""
+def _compose(text: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree of `text` and the loader that composed it (for its constructors)."""
     loader = _LOADER(text)
     try:
-        root = loader.get_single_node()
+        return loader.get_single_node(), loader
+    finally:
+        loader.dispose()
+
+
+def _key_of(node: yaml.Node, loader: Any) -> Any:
+    return node.value if node.tag == _STR else loader.yaml_constructors[node.tag](loader, node)
+
+
+def _position(root: yaml.Node, key: PathKey, *, of_key: bool) -> tuple[int, int]:
+    """Follow `key` down from `root` as far as it is written; the place where it stops."""
+    loader = _LOADER("")
+    node, key_node = root, None
+    try:
+        for part in key:
+            child = child_key = None
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    written = isinstance(k, yaml.ScalarNode) and k.tag in _CORE_TAGS
+                    if written and _key_of(k, loader) == part:
+                        child, child_key = v, k
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                child = node.value[part] if 0 <= part < len(node.value) else None
+            if child is None:
+                break
+            node, key_node = child, child_key
+    finally:
+        loader.dispose()
+    return _where(key_node.start_mark if of_key and key_node is not None else node.start_mark)
+
+
+def load_text(text: str, path: str) -> Document | Problem:
+    """Parse YAML text into a Document, or return the first problem that stops parsing."""
+    try:
+        root, loader = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _where(mark) if mark else (1, 1)
@@ -82,41 +124,38 @@ def load_text(text: str, path: str) -> Document | Problem:
         if exc.context:
             reason = f"{exc.context}: {reason}"
         return Problem(path, line, col, f"YAML syntax error: {reason}")
-    finally:
-        loader.dispose()
     if root is None:
         return Problem(path, 1, 1, "file is empty; expected a mapping that starts with 'kind:'")
-    doc = Document(path=path, data=None, has_links="](" in text)
-    budget = [MAX_NODES]
+    doc = Document(path=path, data=None, text=text, has_links="](" in text)
     try:
-        doc.data = _build(root, (), doc, loader, budget)
+        doc.data = _build(root, loader, [MAX_NODES], _ROOT)
     except _RefusedError as refusal:
-        return Problem(path, *refusal.where, refusal.message)
+        where = refusal.where
+        if refusal.top is not _ROOT:
+            where = _position(root, (refusal.top,), of_key=True)
+        return Problem(path, *where, refusal.message)
     return doc
 
 
-def _build(
-    node: yaml.Node, key: PathKey, doc: Document, loader: yaml.SafeLoader, budget: list[int]
-) -> Any:
+def _build(node: yaml.Node, loader: Any, budget: list[int], top: Any) -> Any:
+    """The value of `node`; `top` is the top-level key or index it is under."""
     budget[0] -= 1
     if budget[0] < 0:
         # Blame the top-level entry being built: inside an expansion, every node is shared.
-        top = key[:1]
         raise _RefusedError(
-            node,
-            f"too many values (over {MAX_NODES:,}); are aliases expanding?",
-            doc.keys.get(top) or doc.values.get(top),
+            node, f"too many values (over {MAX_NODES:,}); are aliases expanding?", top
         )
-    if node.tag not in _CORE_TAGS:
-        raise _RefusedError(node, f"YAML tag '{node.tag}' is not allowed; write plain values")
-    doc.values.setdefault(key, _where(node.start_mark))
+    tag = node.tag
+    if tag not in _CORE_TAGS:
+        raise _RefusedError(node, f"YAML tag '{tag}' is not allowed; write plain values")
     if isinstance(node, yaml.ScalarNode):
         # Straight to the constructor of the node's (core) tag: most values are text.
-        if node.tag == _STR:
-            return node.value
-        return loader.yaml_constructors[node.tag](loader, node)
+        return node.value if tag == _STR else loader.yaml_constructors[tag](loader, node)
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*key, i), doc, loader, budget) for i, item in enumerate(node.value)]
+        return [
+            _build(item, loader, budget, i if top is _ROOT else top)
+            for i, item in enumerate(node.value)
+        ]
     result: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         if key_node.tag == "tag:yaml.org,2002:merge":
@@ -129,14 +168,14 @@ def _build(
             raise _RefusedError(
                 key_node, f"YAML tag '{key_node.tag}' is not allowed; write plain values"
             )
-        name = key_node.value if key_node.tag == _STR else loader.construct_object(key_node)
+        name = _key_of(key_node, loader)
         if name in result:
-            first_line = doc.keys[(*key, name)][0]
+            first = next(k for k, _ in node.value if _key_of(k, loader) == name)
             raise _RefusedError(
-                key_node, f"duplicate key '{name}' (first written on line {first_line})"
+                key_node,
+                f"duplicate key '{name}' (first written on line {_where(first.start_mark)[0]})",
             )
-        doc.keys[(*key, name)] = _where(key_node.start_mark)
-        result[name] = _build(value_node, (*key, name), doc, loader, budget)
+        result[name] = _build(value_node, loader, budget, name if top is _ROOT else top)
     return result
 
 

@@ -6,7 +6,6 @@ arrives through pull requests from anyone.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -17,31 +16,10 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
-
-
-def is_safe_url(url: str) -> bool:
-    """True for http(s), mailto and relative URLs, after undoing the usual disguises."""
-    plain = _INVISIBLE.sub("", html.unescape(url))
-    match = _SCHEME.match(plain)
-    return match is None or match.group(1).lower() in SAFE_SCHEMES
-
+from .links import is_page_link, is_safe_url
 
 LinkResolver = Callable[[str], str]
 """Rewrites a relative link to a Markdown page (`../aws-side.md#x`) into the page's URL."""
-
-
-def is_page_link(url: str) -> bool:
-    """A relative link to a Markdown source file, which must become the page's URL."""
-    path = url.split("#", 1)[0]
-    return (
-        bool(path)
-        and _SCHEME.match(url) is None
-        and not url.startswith("/")
-        and path.endswith(".md")
-    )
 
 
 class _SafeLinks(Treeprocessor):

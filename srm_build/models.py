@@ -59,9 +59,10 @@ class Location:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True
-    )
+    # Validation goes through one TypeAdapter of every file kind (parse.py), which builds
+    # what it needs in one pass: building each model's own validator as its class is
+    # created would be a second, unused copy at every start (`defer_build`).
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
     _where: Location | None = PrivateAttr(default=None)
 
     @property
@@ -126,8 +127,9 @@ class Table(Model):
     id: Id
     title: Text
     intro: Markdown | None = None
-    row_header: Text = "Area"
-    """Heading of the first column, naming what each row is about."""
+    row_header: Text = Field(
+        "Area", description="Heading of the first column, naming what each row is about."
+    )
     source: Id
     rows: list[TableRow] = Field(min_length=1)
     draw: Literal["table", "stack"] = Field(

@@ -11,8 +11,9 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePosixPath
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from markupsafe import Markup
 
@@ -47,6 +48,7 @@ def title_of(item: Model) -> str:
     return getattr(item, "id", "")
 
 
+@lru_cache(maxsize=65536)  # asked for every link on every page; a few hundred answers
 def url_of(src: str, directory_urls: bool) -> str:
     """The URL of a page relative to the site root, the way MkDocs writes it."""
     path = PurePosixPath(src).with_suffix("")
@@ -57,6 +59,7 @@ def url_of(src: str, directory_urls: bool) -> str:
     return f"{path}/"
 
 
+@lru_cache(maxsize=65536)
 def relative_url(from_url: str, to_url: str) -> str:
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
     relative = posixpath.relpath(to_url or ".", base or ".")
@@ -108,7 +111,41 @@ ANSWERABLE = (SingleChoice, MultipleChoice, TrueFalse, Scenario)
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 _PLACEHOLDER = re.compile(r"<p>(srmfragment\d+)</p>")
-_ID = re.compile(r'\sid="([^"]+)"')
+# Both start with text, not with `\s`, so the regex engine skips ahead to candidates (ten
+# times faster over a page of items); the whitespace before is checked after.
+_ID = re.compile(r'id="([^"]+)"')
+_MARKED = re.compile(r"<!--(srmfragment\d+)-->.*?<!--/\1-->", re.DOTALL)
+_EXCLUDE = re.compile(r"data-search-exclude(?=[\s=>])")
+_TAG_NAME = re.compile(r"<([a-z][a-z0-9]*)\s")
+
+
+def searchable(html: str) -> str:
+    """`html` without the elements the search index skips (`data-search-exclude`).
+
+    The theme's search parser ends a skipped element at the first closing tag of the same
+    name, nested or not; so does this, so the index comes out the same. (A regular
+    expression that matched whole elements tried every tag's attributes: ten times slower.)
+    """
+    kept: list[str] = []
+    position = 0
+    for hit in _EXCLUDE.finditer(html):
+        if not html[hit.start() - 1 : hit.start()].isspace():
+            continue  # part of a longer name
+        start = html.rfind("<", position, hit.start())
+        if start < 0:
+            continue  # inside an element already cut, or in text after one
+        before = html[start : hit.start()]
+        tag = _TAG_NAME.match(html, start)
+        if tag is None or ">" in before or before.count('"') % 2:
+            continue  # the words in text or in an attribute value
+        closing = f"</{tag.group(1)}>"
+        end = html.find(closing, hit.end())
+        if end < 0:
+            continue
+        kept.append(html[position:start])
+        position = end + len(closing)
+    kept.append(html[position:])
+    return "".join(kept)
 
 
 @dataclass
@@ -116,19 +153,43 @@ class PageSource:
     """A page's Markdown, in which each piece of item HTML stands as a placeholder paragraph.
 
     The HTML never passes through Markdown: it is put in place after Markdown has run,
-    so Markdown can treat raw HTML in authored text as text."""
+    so Markdown can treat raw HTML in authored text as text.
+
+    The search plugin parses every page's HTML, and most of an item's (answers, feedback,
+    controls) is excluded from the index anyway: `fill(html, for_search=True)` puts in only
+    the searchable part of each fragment, between markers, and `complete` swaps in the
+    whole fragment once the index has been built."""
 
     markdown: str
     fragments: dict[str, str]
     """Placeholder -> the HTML it stands for."""
 
-    def fill(self, html: str) -> str:
-        """The rendered page with each placeholder paragraph replaced by its HTML."""
-        return _PLACEHOLDER.sub(lambda m: self.fragments.get(m.group(1), m.group(0)), html)
+    def fill(self, html: str, *, for_search: bool = False) -> str:
+        """The rendered page with each placeholder paragraph replaced by its HTML, or by
+        the marked searchable part of it (`for_search`)."""
+
+        def fragment(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in self.fragments:
+                return match.group(0)
+            if for_search:
+                return f"<!--{name}-->{searchable(self.fragments[name])}<!--/{name}-->"
+            return self.fragments[name]
+
+        return _PLACEHOLDER.sub(fragment, html)
+
+    def complete(self, html: str) -> str:
+        """A page filled `for_search`, with each marked part replaced by its whole HTML."""
+        return _MARKED.sub(lambda m: self.fragments[m.group(1)], html)
 
     def anchors(self) -> set[str]:
         """Element ids the fragments bring, for link and anchor validation."""
-        return {ident for html in self.fragments.values() for ident in _ID.findall(html)}
+        return {
+            match.group(1)
+            for html in self.fragments.values()
+            for match in _ID.finditer(html)
+            if html[match.start() - 1 : match.start()].isspace()
+        }
 
 
 class _Fragments:
@@ -165,7 +226,8 @@ class ReportLinks:
                 f"Page: {page}#{anchor_of(ident)}\n\n"
                 "What is wrong, and which source supports the correction?\n"
             )
-            query = urlencode({"title": title, "body": body, "labels": "content"})
+            # What urlencode() writes, without quoting the constant names for every item.
+            query = f"title={quote_plus(title)}&body={quote_plus(body)}&labels=content"
             return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
         return report

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from .embeds import find_embeds
 from .errors import Problem
-from .markup import is_page_link, is_safe_url
+from .links import is_page_link, is_safe_url
 from .models import (
     OWNER_LABELS,
     Content,

@@ -74,7 +74,7 @@ TEMPLATE_OF: dict[type, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # made for every option of every question: not frozen, which is slower
 class OptionView:
     id: str
     text: Markup
@@ -83,7 +83,7 @@ class OptionView:
     misconception: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ChoiceView:
     """What the choice template needs, whichever kind of item asks the question."""
 
@@ -132,6 +132,9 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            # A Renderer lives for one build (`mkdocs serve` makes a new one for each), so
+            # templates need no check for changes on disk at every use.
+            auto_reload=False,
         )
         self.env.filters.update(
             md=pass_context(lambda ctx, text: render_block(text, ctx.get("md_links"))),

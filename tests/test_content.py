@@ -7,6 +7,7 @@ The generator's own tests live elsewhere; these only read `content/` through `lo
 
 from __future__ import annotations
 
+import gc
 import re
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ import pytest
 import yaml
 
 from srm_build.embeds import find_embeds
+from srm_build.errors import ContentError
 from srm_build.models import (
     QUESTION_TYPES,
     Content,
@@ -94,6 +96,20 @@ def test_content_loads_without_problems():
     # load_content raises ContentError listing every problem; a clean load is the assertion.
     content = load_content(CONTENT)
     assert content.pages and content.files and content.by_id
+    assert gc.isenabled()  # paused while loading, and on again
+
+
+def test_loading_leaves_the_cycle_collector_as_it_found_it(tmp_path: Path):
+    gc.disable()
+    try:
+        with pytest.raises(ContentError):
+            load_content(tmp_path / "missing")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(ContentError):
+        load_content(tmp_path / "missing")
+    assert gc.isenabled()
 
 
 def test_every_learning_page_exists(content: Content):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import FIXTURE_SITE, ROOT
+from srm_build.links import is_safe_url
 from srm_build.loader import read_file
-from srm_build.markup import _PLAIN, _markdown, is_safe_url, render_block, render_inline
+from srm_build.markup import _PLAIN, _markdown, render_block, render_inline
 
 TRICKY = [
     "Plain sentence, with commas; colons: and 'quotes' and \"doubles\".",
