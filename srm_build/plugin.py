@@ -3,7 +3,6 @@ pages and the client assets, and expands embeds in prose pages."""
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,12 +45,6 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         self.pages: SitePages | None = None
         self.sources: dict[str, PageSource] = {}
         """Page path -> its Markdown with placeholders and their HTML."""
-        self.process_ends_after_build = False
-        """True under `mkdocs build` and `gh-deploy`; not under `serve`, nor for builds run
-        from Python (tests), which go on after the build."""
-
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.process_ends_after_build = command in ("build", "gh-deploy")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -161,15 +154,6 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         if self.config.enabled and source is not None and page.content is not None:
             page.content = source.complete(page.content)
         return None
-
-    @event_priority(-100)  # after every other plugin's post-build work
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.config.enabled and self.process_ends_after_build:
-            # Python's shutdown collection frees every object one by one, which the OS is
-            # about to take back at once anyway; with the pages and the content still
-            # alive that was a tenth of the build at 1,000 questions. Frozen objects are
-            # left alone by the collector (Python does not promise finalizers at exit).
-            gc.freeze()
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import socket
@@ -12,8 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import FIXTURE_SITE, ROOT, build_site
-from srm_build.plugin import SrmPlugin
+from conftest import FIXTURE_SITE, ROOT
 
 
 def _free_port() -> int:
@@ -63,15 +61,3 @@ def test_editing_yaml_rebuilds_the_served_site(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
-
-
-def test_only_a_build_that_ends_the_process_freezes_the_heap(tmp_path: Path) -> None:
-    # At the end of `mkdocs build` the plugin freezes what is alive (the process exits);
-    # `mkdocs serve` and builds run from Python, like these tests, carry on collecting.
-    plugin = SrmPlugin()
-    for command, ends in (("serve", False), ("build", True), ("gh-deploy", True)):
-        plugin.on_startup(command=command, dirty=False)
-        assert plugin.process_ends_after_build is ends
-    before = gc.get_freeze_count()
-    build_site(FIXTURE_SITE / "mkdocs.yml", tmp_path / "site")
-    assert gc.get_freeze_count() == before
