@@ -199,7 +199,7 @@ def make_corpus(questions: int, seed: int = 1) -> Corpus:
     number = 0
     for p in range(1, pages + 1):
         page = QuizPage(
-            stem=f"q{p:05d}",
+            stem=paged("quizzes", "q", p).removeprefix("quizzes/"),
             title=f"Quiz set {p}",
             intro=text.sentence(10, 20),
             quiz_id=f"quiz-{p:05d}",
@@ -245,6 +245,7 @@ docs_dir: content
 theme:
   name: material
   font: false
+  features: [navigation.prune]
 plugins:
   - search
 {plugins}markdown_extensions:
@@ -276,8 +277,20 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+PAGES_PER_SECTION = 10
+
+
+def paged(folder: str, letter: str, n: int) -> str:
+    """The path (without suffix) of page `n` of a folder, in sections of ten pages: a site of
+    hundreds of pages is split into sections, and the theme then writes only the reader's own
+    section of the navigation into each page (`navigation.prune`), as it advises for large
+    sites. A flat folder would put every page's link in every page, which grows with the
+    square of the pages for every variant alike and hides how the plugin itself scales."""
+    return f"{folder}/part{(n - 1) // PAGES_PER_SECTION + 1:03d}/{letter}{n:05d}"
+
+
 def _glossary_page(terms: list[Term]) -> str:
-    return f"glossary/g{int(terms[0].id.split('-')[1]):05d}"
+    return paged("glossary", "g", int(terms[0].id.split("-")[1]))
 
 
 def _term_pages(corpus: Corpus) -> dict[str, str]:
@@ -319,7 +332,7 @@ def write_plugin(corpus: Corpus, root: Path) -> None:
         )
     for n, group in enumerate(chunks(corpus.scenarios, ITEMS_PER_FILE), start=1):
         _dump(
-            content / f"scenarios/s{n:05d}.yml",
+            content / f"{paged('scenarios', 's', n)}.yml",
             {
                 "kind": "scenarios",
                 "title": f"Scenarios, part {n}",
@@ -389,7 +402,7 @@ def _markdown_shared(corpus: Corpus, content: Path, scenario_page) -> None:
             )
         _write(content / f"{here}.md", "\n".join(parts))
     for n, group in enumerate(chunks(corpus.scenarios, ITEMS_PER_FILE), start=1):
-        _write(content / f"scenarios/s{n:05d}.md", scenario_page(n, group, term_pages))
+        _write(content / f"{paged('scenarios', 's', n)}.md", scenario_page(n, group, term_pages))
 
 
 def _term_name(corpus: Corpus, ident: str) -> str:
@@ -408,7 +421,7 @@ def write_baseline(corpus: Corpus, root: Path) -> None:
     sources = {s.id: s for s in corpus.sources}
 
     def scenario_page(n: int, group: list[Scenario], term_pages: dict[str, str]) -> str:
-        here = f"scenarios/s{n:05d}"
+        here = paged("scenarios", "s", n)
         parts = [f"# Scenarios, part {n}\n"]
         for s in group:
             terms = ", ".join(_link(here, term_pages[t], t, _term_name(corpus, t)) for t in s.terms)
@@ -459,7 +472,7 @@ def write_peer(corpus: Corpus, root: Path) -> None:
         return "\n".join(lines)
 
     def scenario_page(n: int, group: list[Scenario], term_pages: dict[str, str]) -> str:
-        here = f"scenarios/s{n:05d}"
+        here = paged("scenarios", "s", n)
         parts = [f"# Scenarios, part {n}\n"]
         for s in group:
             terms = ", ".join(_link(here, term_pages[t], t, _term_name(corpus, t)) for t in s.terms)
