@@ -32,7 +32,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from bench.generate import QUESTIONS_PER_PAGE, write_all
+from bench.generate import QUESTIONS_PER_PAGE, paged, write_all
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "bench" / "results"
@@ -233,10 +233,11 @@ _PROMPT = re.compile(r"^(\s*)prompt: .*$", re.MULTILINE)
 def serve_reload(config: Path, edits: int, timeout: float = 600) -> dict:
     """Start `mkdocs serve`, then edit a question prompt `edits` times and time each
     change until the served page shows it."""
-    quiz = config.parent / "content" / "quizzes" / "q00001.yml"
+    first = paged("quizzes", "q", 1)
+    quiz = config.parent / "content" / f"{first}.yml"
     original = quiz.read_text("utf-8")
     port = free_port()
-    url = f"http://127.0.0.1:{port}/quizzes/q00001/"
+    url = f"http://127.0.0.1:{port}/{first}/"
     command = [
         *(sys.executable, "-m", "mkdocs", "serve", "-q", "-f", str(config)),
         *("--dev-addr", f"127.0.0.1:{port}"),
