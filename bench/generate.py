@@ -380,6 +380,11 @@ def write_plugin(corpus: Corpus, root: Path) -> None:
         )
 
 
+def _quiz_page_head(page: QuizPage) -> str:
+    """Title, intro and the quiz's heading, the same in the baseline and the peer."""
+    return f"# {page.title}\n\n{page.intro}\n\n## {page.quiz_title} {{ #srm-{page.quiz_id} }}\n"
+
+
 def _markdown_shared(corpus: Corpus, content: Path, scenario_page) -> None:
     """Sources and glossary as plain Markdown; scenarios through `scenario_page`."""
     _write(
@@ -438,9 +443,7 @@ def write_baseline(corpus: Corpus, root: Path) -> None:
     for page in corpus.quizzes:
         here = f"quizzes/{page.stem}"
         source = sources[page.source]
-        parts = [
-            f"# {page.title}\n\n{page.intro}\n\n## {page.quiz_title} {{ #srm-{page.quiz_id} }}\n"
-        ]
+        parts = [_quiz_page_head(page)]
         for number, q in enumerate(page.questions, start=1):
             options = q.shown_options()
             correct = q.correct()
@@ -492,9 +495,7 @@ def write_peer(corpus: Corpus, root: Path) -> None:
     for page in corpus.quizzes:
         here = f"quizzes/{page.stem}"
         source = sources[page.source]
-        parts = [
-            f"# {page.title}\n\n{page.intro}\n\n## {page.quiz_title} {{ #srm-{page.quiz_id} }}\n"
-        ]
+        parts = [_quiz_page_head(page)]
         for q in page.questions:
             correct = q.correct()
             terms = ", ".join(_link(here, term_pages[t], t, _term_name(corpus, t)) for t in q.terms)

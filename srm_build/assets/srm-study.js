@@ -160,14 +160,14 @@
       }
       run.addEventListener("change", mark);
       mark();
-      done.addEventListener("click", function () { finish(slots); });
+      done.addEventListener("click", function () { finish(slots, [clock, done]); });
       if (setup.querySelector("input[type=checkbox]").checked) {
         var end = Date.now() + picked.length * seconds * 1000;
         var tick = function () {
           var left = Math.max(0, Math.round((end - Date.now()) / 1000));
           clock.textContent = "Time left: " + Math.floor(left / 60) + ":" + ("0" + left % 60).slice(-2);
           if (left === 60) announce(box, "One minute left.");
-          if (!left) finish(slots);
+          if (!left) finish(slots, [clock, done]);
         };
         timer = setInterval(tick, 1000);
         tick();
@@ -178,7 +178,8 @@
       run.querySelector(".srm-title").tabIndex = -1;
       run.querySelector(".srm-title").focus();
     }
-    function finish(slots) {
+    /* `chrome`: the clock and the Hand in button, which go once the exam is marked. */
+    function finish(slots, chrome) {
       clearInterval(timer);
       var topics = [];
       var right = 0;
@@ -225,8 +226,7 @@
       result.appendChild(table);
       result.appendChild(make("p", "", "Wrong answers are now in your review queue. The feedback is under each question."));
       result.appendChild(again);
-      run.querySelector(".srm-exam-clock").remove();
-      run.querySelector("button.md-button--primary").remove();
+      chrome.forEach(function (el) { el.remove(); });
       run.prepend(result);
       var past = {};
       past[Date.now()] = { right: right, of: slots.length };
