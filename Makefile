@@ -7,6 +7,16 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/lib/chromium/chromium
 export NO_MKDOCS_2_WARNING := 1
 
+# The engine that builds the site: mkdocs (the default), properdocs or zensical, as in
+# `make build ENGINE=zensical` (README, "Engines"). Each is installed on first use.
+ENGINE ?= mkdocs
+ENGINES := mkdocs properdocs zensical
+ifeq ($(filter $(ENGINE),$(ENGINES)),)
+$(error ENGINE must be one of: $(ENGINES))
+endif
+ENGINE_STAMP := $(VENV)/.engine-$(ENGINE)
+ADDR := 127.0.0.1:8000
+
 .PHONY: serve build test check chromium bench clean
 
 $(STAMP): pyproject.toml
@@ -15,13 +25,33 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## serve: preview the site on http://127.0.0.1:8000, reloading on every content change
-serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+$(VENV)/.engine-mkdocs: $(STAMP)
+	touch $@
 
-## build: write the static site to site/
-build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+$(VENV)/.engine-%: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,$*]'
+	touch $@
+
+## serve: preview the site on http://127.0.0.1:8000, reloading on every content change
+##        (ENGINE=zensical: built once, then served; run it again after an edit)
+serve: $(ENGINE_STAMP)
+ifeq ($(ENGINE),zensical)
+	$(MAKE) build ENGINE=zensical
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
+else
+	$(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr $(ADDR)
+endif
+
+## build: write the static site to site/ (Zensical runs no plugin: its build command
+##        validates first, then adds the client files and exports to what it built)
+build: $(ENGINE_STAMP)
+ifeq ($(ENGINE),zensical)
+	$(BIN)/python -m srm_build check --engine zensical content
+	$(BIN)/zensical build --strict -f mkdocs.yml
+	$(BIN)/python -m srm_build publish site content
+else
+	$(BIN)/$(ENGINE) build --strict -f mkdocs.yml
+endif
 
 ## check: validate the content without building
 check: $(STAMP)
@@ -34,9 +64,14 @@ chromium:
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; }
 
-## test: every test, browser tests included
-test: $(STAMP) chromium
+## test: every test, browser tests included, and the same site built by every engine
+##       (tests/test_engines.py); ENGINE=properdocs or zensical runs only that engine's
+test: $(STAMP) $(VENV)/.engine-properdocs $(VENV)/.engine-zensical chromium
+ifeq ($(ENGINE),mkdocs)
 	$(BIN)/python -m pytest
+else
+	SRM_ENGINES=$(ENGINE) $(BIN)/python -m pytest tests/test_engines.py
+endif
 
 ## bench: time builds with the plugin against plain Markdown and mkdocs-quiz (bench/README.md)
 bench: $(STAMP)
@@ -45,4 +80,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site .pytest_cache .cache

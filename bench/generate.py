@@ -250,8 +250,27 @@ plugins:
   - search
 {plugins}markdown_extensions:
   - attr_list
-"""
+{extensions}"""
 PLUGINS = {"plugin": "  - srm\n", "baseline": "", "peer": "  - mkdocs_quiz\n"}
+# The plugin variant lists the srm block's Markdown, as the site does, so that every engine
+# builds it (bench/run.py times ProperDocs and Zensical on it too).
+EXTENSIONS = {
+    "plugin": """\
+  - pymdownx.superfences:
+      custom_fences:
+        - name: srm
+          class: srm
+          format: !!python/name:srm_build.markdown.fence
+  - srm_build.markup
+  - srm_build.markdown
+exclude_docs: |
+  *.yml
+extra_css: [assets/srm/srm.css]
+extra_javascript: [assets/srm/srm.js]
+""",
+    "baseline": "",
+    "peer": "",
+}
 
 INDEX_MD = """\
 # SRM benchmark
@@ -516,7 +535,9 @@ def write_variant(corpus: Corpus, variant: str, root: Path) -> Path:
     """Write one variant (a folder with mkdocs.yml and content/); returns its mkdocs.yml."""
     root.mkdir(parents=True, exist_ok=True)
     config = root / "mkdocs.yml"
-    config.write_text(MKDOCS_YML.format(variant=variant, plugins=PLUGINS[variant]))
+    config.write_text(
+        MKDOCS_YML.format(variant=variant, plugins=PLUGINS[variant], extensions=EXTENSIONS[variant])
+    )
     _write(
         root / "content" / "index.md",
         INDEX_MD.format(
@@ -528,6 +549,10 @@ def write_variant(corpus: Corpus, variant: str, root: Path) -> Path:
         ),
     )
     WRITERS[variant](corpus, root)
+    if variant == "plugin":
+        # Each YAML file's page, as `python -m srm_build pages` writes it.
+        for yaml_file in (root / "content").rglob("*.yml"):
+            _write(yaml_file.with_suffix(".md"), f"```srm\n{yaml_file.name}\n```\n")
     return config
 
 

@@ -80,6 +80,35 @@ def build(config: Path, site: Path) -> tuple[float, float]:
     return timed(command, cwd=config.parent)
 
 
+OTHER_ENGINES = ("properdocs", "zensical")
+"""Engines timed on the plugin variant's content besides MkDocs, when installed."""
+
+
+def engines_installed() -> list[str]:
+    return [e for e in OTHER_ENGINES if importlib.util.find_spec(e) is not None]
+
+
+def build_engine(engine: str, config: Path, site: Path) -> tuple[float, float]:
+    """One build of the plugin variant by another engine, the way `make build` runs it:
+    ProperDocs as MkDocs is run; Zensical as its three steps (check, build, publish) added
+    up, its cache cleaned each time (`--clean`), since every MkDocs build starts afresh."""
+    if engine == "properdocs":
+        shutil.rmtree(site, ignore_errors=True)
+        command = [sys.executable, "-m", "properdocs", "build", "-q", "-f", str(config)]
+        return timed([*command, "-d", str(site)], cwd=config.parent)
+    out = config.parent / "site"  # Zensical writes where its configuration says
+    shutil.rmtree(out, ignore_errors=True)
+    steps = [
+        [sys.executable, "-m", "srm_build", "check", "--engine", "zensical", "content"],
+        [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config)],
+        [sys.executable, "-m", "srm_build", "publish", "site", "content"],
+    ]
+    times = [timed(step, cwd=config.parent) for step in steps]
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.move(out, site)
+    return sum(t[0] for t in times), sum(t[1] for t in times)
+
+
 def check(content: Path) -> tuple[float, float]:
     return timed([sys.executable, "-m", "srm_build", "check", str(content)], cwd=content.parent)
 
@@ -350,6 +379,7 @@ def target(name: str, value: float, limit: float, ok: bool, unit: str = "") -> d
 def measure(args: argparse.Namespace, work: Path) -> dict:
     sizes: list[int] = args.sizes
     variants = ["plugin", "baseline"] + (["peer"] if peer_installed() else [])
+    engines = engines_installed()
     results: dict = {
         "meta": {
             "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -358,6 +388,7 @@ def measure(args: argparse.Namespace, work: Path) -> dict:
             "warmup": args.warmup,
             "questions_per_page": QUESTIONS_PER_PAGE,
             "variants": variants,
+            "engines": ["mkdocs", *engines],
             "peer": peer_version() or "not installed (pip install -e '.[bench]')",
             "python": platform.python_version(),
             "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
@@ -386,12 +417,17 @@ def measure(args: argparse.Namespace, work: Path) -> dict:
         configs = write_all(size, work / f"q{size}", tuple(variants))
         sites = {v: work / f"q{size}" / f"site-{v}" for v in variants}
         runs: dict[str, list[tuple[float, float]]] = {
-            v: [] for v in [*variants, "check", "check_startup"]
+            v: [] for v in [*variants, *engines, "check", "check_startup"]
         }
         for n in range(1, args.repeat + 1):
             for variant in variants:
                 runs[variant].append(build(configs[variant], sites[variant]))
                 log(f"{size} questions, run {n}: {variant} {runs[variant][-1][0]:.2f} s")
+            for engine in engines:
+                site = work / f"q{size}" / f"site-{engine}"
+                runs[engine].append(build_engine(engine, configs["plugin"], site))
+                log(f"{size} questions, run {n}: {engine} {runs[engine][-1][0]:.2f} s")
+                shutil.rmtree(site, ignore_errors=True)
             runs["check"].append(check(configs["plugin"].parent / "content"))
             log(f"{size} questions, run {n}: check {runs['check'][-1][0]:.2f} s")
             runs["check_startup"].append(check_startup(configs["plugin"].parent / "content"))
@@ -399,6 +435,11 @@ def measure(args: argparse.Namespace, work: Path) -> dict:
             "questions": size,
             "quiz_pages": -(-size // QUESTIONS_PER_PAGE),
             "builds": {v: summary(runs[v]) for v in variants},
+            # The same content (the plugin variant) built by each engine.
+            "engines": {
+                "mkdocs": summary(runs["plugin"]),
+                **{e: summary(runs[e]) for e in engines},
+            },
             "check": summary(runs["check"]),
             "check_startup": summary(runs["check_startup"]),
             "html": weight(sites, size),
@@ -540,6 +581,25 @@ def _grid(rows: list[list[str]]) -> list[str]:
     return lines
 
 
+def engine_table(results: dict) -> list[str]:
+    """Build time per engine on the same content, side by side (median wall, then CPU)."""
+    engines = results["meta"].get("engines", ["mkdocs"])
+    rows = [["questions", *(f"{e} s" for e in engines), *(f"{e}/mkdocs" for e in engines[1:])]]
+    for e in results["sizes"]:
+        times = e["engines"]
+        row = [f"{e['questions']:,}"]
+        row += [f"{times[n]['median_s']:.2f} ({times[n]['cpu_median_s']:.2f})" for n in engines]
+        row += [f"{_ratio(times[n], times['mkdocs']):.2f}x" for n in engines[1:]]
+        rows.append(row)
+    return [
+        "build time per engine, the plugin variant's content (median wall s, cpu s); "
+        "zensical: check + build + publish",
+        "",
+        *_grid(rows),
+        "",
+    ]
+
+
 def table(results: dict) -> str:
     meta = results["meta"]
     variants = meta["variants"]
@@ -572,6 +632,7 @@ def table(results: dict) -> str:
         "",
         *_grid(rows),
         "",
+        *engine_table(results),
     ]
     for step in results["growth"]:
         ratios = ", ".join(

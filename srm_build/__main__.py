@@ -1,4 +1,5 @@
-"""Command line: `python -m srm_build check [CONTENT_DIR]`."""
+"""Command line: `python -m srm_build check [CONTENT_DIR]`, and the steps of the build
+commands of the engines that run no plugin (`pages`, `publish`)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,16 @@ import gc
 import sys
 from pathlib import Path
 
+from .engines.zensical import missing_pages
+from .engines.zensical import publish as publish_site
 from .errors import ContentError, format_problems
 from .export import EXPORTS, question_bank
+from .models import page_path
+from .pages import page_text
 from .pipeline import load_content
 from .schema import write_schemas
+
+ENGINES = ("mkdocs", "properdocs", "zensical")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,6 +33,21 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="folder of YAML and Markdown content (default: content)",
     )
+    check.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="mkdocs",
+        help="also check what that engine needs (zensical: every YAML file's page written)",
+    )
+    pages = commands.add_parser(
+        "pages", help="write the page beside each YAML file that shows it, where missing"
+    )
+    pages.add_argument("content_dir", nargs="?", default="content", type=Path)
+    publish = commands.add_parser(
+        "publish", help="write the client files and exports into a site built by Zensical"
+    )
+    publish.add_argument("site_dir", type=Path, help="the built site (for example: site)")
+    publish.add_argument("content_dir", nargs="?", default="content", type=Path)
     schema = commands.add_parser("schema", help="write the JSON Schemas editors use")
     schema.add_argument(
         "folder",
@@ -54,9 +76,27 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         content = load_content(args.content_dir)
+        if getattr(args, "engine", None) == "zensical":
+            missing = missing_pages(content, args.content_dir.as_posix())
+            if missing:
+                raise ContentError(missing)
     except ContentError as exc:
         print(format_problems(exc.problems), file=sys.stderr)
         return 1
+    if args.command == "pages":
+        for yaml_path in content.files:
+            target = args.content_dir / page_path(yaml_path)
+            if page_path(yaml_path) not in content.pages:
+                target.write_text(page_text(content, yaml_path), encoding="utf-8")
+                print(f"wrote {target.as_posix()}")
+        return 0
+    if args.command == "publish":
+        if not args.site_dir.is_dir():
+            print(f"{args.site_dir.as_posix()}: no built site there", file=sys.stderr)
+            return 1
+        written = publish_site(content, args.site_dir)
+        print(f"{args.site_dir.as_posix()}: wrote {len(written)} client and export files")
+        return 0
     if args.command == "export":
         data = EXPORTS[args.format][1](question_bank(content))
         if args.out is not None:

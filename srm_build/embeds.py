@@ -8,13 +8,19 @@ An embed is a fenced block whose info string is `srm`, with one item id per line
 
 It reads as what it is in any Markdown viewer, and other fenced blocks (such as examples
 of this syntax inside a longer fence) are left alone.
+
+A block that names a YAML file instead (`glossary.yml`, relative to the page) shows the
+whole file: that is how a page made from YAML exists as an authored page on every engine.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
+
+FILE_SUFFIXES = (".yml", ".yaml")
+"""A line of an `srm` block that ends so names a whole YAML file, not an item id."""
 
 _FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`\s]*)[^`]*$")
 
@@ -28,6 +34,21 @@ class Embed:
     """0-based index of the opening fence line."""
     last_line: int
     """0-based index of the closing fence line (or the last line if never closed)."""
+
+    @property
+    def files(self) -> tuple[tuple[str, int, int], ...]:
+        """The lines that name whole YAML files, with their line and column."""
+        return tuple(entry for entry in self.ids if entry[0].endswith(FILE_SUFFIXES))
+
+    @property
+    def items(self) -> tuple[tuple[str, int, int], ...]:
+        """The lines that name items."""
+        return tuple(entry for entry in self.ids if not entry[0].endswith(FILE_SUFFIXES))
+
+
+def shown_file(page: str, name: str) -> str:
+    """The YAML file, relative to the content root, that a block on `page` names."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), name))
 
 
 def find_embeds(text: str) -> list[Embed]:
@@ -54,19 +75,3 @@ def find_embeds(text: str) -> list[Embed]:
             embeds.append(Embed(ids=ids, first_line=i, last_line=min(end, len(lines) - 1)))
         i = end + 1
     return embeds
-
-
-def replace_embeds(text: str, render: Callable[[Embed], str]) -> str:
-    """`text` with each `srm` block replaced by what `render` returns for it."""
-    embeds = find_embeds(text)
-    if not embeds:
-        return text
-    lines = text.splitlines()
-    out: list[str] = []
-    position = 0
-    for embed in embeds:
-        out.extend(lines[position : embed.first_line])
-        out.extend(["", render(embed), ""])
-        position = embed.last_line + 1
-    out.extend(lines[position:])
-    return "\n".join(out) + "\n"

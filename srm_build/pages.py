@@ -1,15 +1,17 @@
-"""Content to pages: the Markdown of each generated page, embeds expanded in prose pages,
-and the URLs that link items to the page each one lives on.
+"""Content to pages: the Markdown a page made from a YAML file shows, the HTML of the items
+a prose page embeds, and the URLs that link items to the page each one lives on.
 
-Generated pages are Markdown whose headings carry `{ #id }` (attr_list), so MkDocs puts
-them in the navigation, search and table of contents. Item HTML stands in the Markdown as
-placeholders and is put in place after Markdown has run (see `PageSource`).
+A page made from YAML is Markdown whose headings carry `{ #id }` (attr_list), so every
+engine puts them in its navigation, search and table of contents. Item HTML never passes
+through Markdown: the caller stores it (Python-Markdown's HTML stash) and Markdown puts it
+in place once it has run, so raw HTML in authored text can still be shown as text.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
@@ -17,7 +19,7 @@ from urllib.parse import quote_plus
 
 from markupsafe import Markup
 
-from .embeds import Embed, find_embeds, replace_embeds
+from .embeds import find_embeds
 from .markup import heading_text, render_block, render_inline
 from .models import (
     Content,
@@ -110,100 +112,22 @@ ANSWERABLE = (SingleChoice, MultipleChoice, TrueFalse, Scenario)
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
-_PLACEHOLDER = re.compile(r"<p>(srmfragment\d+)</p>")
-# Both start with text, not with `\s`, so the regex engine skips ahead to candidates (ten
-# times faster over a page of items); the whitespace before is checked after.
+# Starts with text, not with `\s`, so the regex engine skips ahead to candidates; the
+# whitespace before is checked after.
 _ID = re.compile(r'id="([^"]+)"')
-_MARKED = re.compile(r"<!--(srmfragment\d+)-->.*?<!--/\1-->", re.DOTALL)
-_EXCLUDE = re.compile(r"data-search-exclude(?=[\s=>])")
-_TAG_NAME = re.compile(r"<([a-z][a-z0-9]*)\s")
 
 
-def searchable(html: str) -> str:
-    """`html` without the elements the search index skips (`data-search-exclude`).
-
-    The theme's search parser ends a skipped element at the first closing tag of the same
-    name, nested or not; so does this, so the index comes out the same. (A regular
-    expression that matched whole elements tried every tag's attributes: ten times slower.)
-    """
-    kept: list[str] = []
-    position = 0
-    for hit in _EXCLUDE.finditer(html):
-        if not html[hit.start() - 1 : hit.start()].isspace():
-            continue  # part of a longer name
-        start = html.rfind("<", position, hit.start())
-        if start < 0:
-            continue  # inside an element already cut, or in text after one
-        before = html[start : hit.start()]
-        tag = _TAG_NAME.match(html, start)
-        if tag is None or ">" in before or before.count('"') % 2:
-            continue  # the words in text or in an attribute value
-        closing = f"</{tag.group(1)}>"
-        end = html.find(closing, hit.end())
-        if end < 0:
-            continue
-        kept.append(html[position:start])
-        position = end + len(closing)
-    kept.append(html[position:])
-    return "".join(kept)
+def element_ids(html: str) -> set[str]:
+    """The element ids in a piece of item HTML, for link and anchor validation."""
+    return {
+        match.group(1)
+        for match in _ID.finditer(html)
+        if html[match.start() - 1 : match.start()].isspace()
+    }
 
 
-@dataclass
-class PageSource:
-    """A page's Markdown, in which each piece of item HTML stands as a placeholder paragraph.
-
-    The HTML never passes through Markdown: it is put in place after Markdown has run,
-    so Markdown can treat raw HTML in authored text as text.
-
-    The search plugin parses every page's HTML, and most of an item's (answers, feedback,
-    controls) is excluded from the index anyway: `fill(html, for_search=True)` puts in only
-    the searchable part of each fragment, between markers, and `complete` swaps in the
-    whole fragment once the index has been built."""
-
-    markdown: str
-    fragments: dict[str, str]
-    """Placeholder -> the HTML it stands for."""
-
-    def fill(self, html: str, *, for_search: bool = False) -> str:
-        """The rendered page with each placeholder paragraph replaced by its HTML, or by
-        the marked searchable part of it (`for_search`)."""
-
-        def fragment(match: re.Match[str]) -> str:
-            name = match.group(1)
-            if name not in self.fragments:
-                return match.group(0)
-            if for_search:
-                return f"<!--{name}-->{searchable(self.fragments[name])}<!--/{name}-->"
-            return self.fragments[name]
-
-        return _PLACEHOLDER.sub(fragment, html)
-
-    def complete(self, html: str) -> str:
-        """A page filled `for_search`, with each marked part replaced by its whole HTML."""
-        return _MARKED.sub(lambda m: self.fragments[m.group(1)], html)
-
-    def anchors(self) -> set[str]:
-        """Element ids the fragments bring, for link and anchor validation."""
-        return {
-            match.group(1)
-            for html in self.fragments.values()
-            for match in _ID.finditer(html)
-            if html[match.start() - 1 : match.start()].isspace()
-        }
-
-
-class _Fragments:
-    """Hands out placeholders for HTML fragments of one page."""
-
-    def __init__(self) -> None:
-        self.html: dict[str, str] = {}
-
-    def add(self, html: str) -> str:
-        if not html:
-            return ""
-        placeholder = f"srmfragment{len(self.html)}"
-        self.html[placeholder] = html
-        return placeholder
+Stash = Callable[[str], str]
+"""Keeps a piece of HTML out of Markdown and returns the text that stands for it."""
 
 
 @dataclass(frozen=True)
@@ -257,11 +181,13 @@ class SitePages:
         for path, file in content.files.items():
             for item in items_with_ids(file):
                 self.home[item.id] = page_path(path)  # type: ignore[attr-defined]
+        self.yaml_of = {page_path(path): path for path in content.files}
+        """Page path -> the YAML file it shows."""
         self.embedded_in: dict[str, str] = {}
         """Item id -> the first prose page that embeds it."""
         for src, prose in content.pages.items():
             for embed in find_embeds(prose.text):
-                for ident, _line, _col in embed.ids:
+                for ident, _line, _col in embed.items:
                     self.embedded_in.setdefault(ident, src)
 
     def linker(self, src: str) -> Linker:
@@ -294,11 +220,13 @@ class SitePages:
 
     def page_title(self, src: str) -> str:
         """A page's title as its reader sees it: a prose page's first heading."""
+        if src in self.yaml_of:
+            return self.content.files[self.yaml_of[src]].title
         prose = self.content.pages.get(src)
         if prose is not None:
             match = _H1.search(prose.text)
             return Markup(render_inline(match.group(1))).striptags() if match else src
-        return next(f.title for p, f in self.content.files.items() if page_path(p) == src)
+        return src
 
     def topic_of(self, item: Model) -> str:
         """The page a reader should reread after getting `item` wrong."""
@@ -338,66 +266,66 @@ class SitePages:
         ]
         return StudyBank(topics, cards, self.content.of_type(Misconception))  # type: ignore[arg-type]
 
-    def generated(self) -> dict[str, PageSource]:
-        """Every page generated from a YAML file, by its page path."""
+    def file_markdown(self, yaml_path: str, stash: Stash) -> str:
+        """The Markdown of the page that shows the YAML file `yaml_path` whole: headings
+        for the navigation and table of contents, item HTML stored through `stash`."""
         env = self.renderer.env
         page, intro = env.get_template("page.md.jinja"), env.get_template("intro.html.jinja")
-        pages: dict[str, PageSource] = {}
-        for path, file in self.content.files.items():
-            src = page_path(path)
-            link = self.linker(src)
-            md_links = self.md_links(None, src)
-            report = self.report.for_page(src) if self.report else None
-            fragments = _Fragments()
-            sections = [
-                (
-                    title_of(item),
-                    anchor_of(item.id),  # type: ignore[attr-defined]
-                    fragments.add(
-                        self.renderer.item(
-                            item, link=link, titled=False, md_links=md_links, report=report
-                        )
-                    ),
-                )
-                for item in file.items()
-            ]
-            markdown = page.render(
-                file=file,
-                intro=fragments.add(intro.render(file=file, md_links=md_links).strip())
-                if file.intro
-                else "",
-                extras=fragments.add(self.renderer.file_extras(file, link=link, md_links=md_links)),
-                outro=fragments.add(
-                    self.renderer.file_extras(
-                        file,
-                        link=link,
-                        md_links=md_links,
-                        end=True,
-                        bank=self.study_bank(src) if file.kind == "tools" else None,
+        file = self.content.files[yaml_path]
+        src = page_path(yaml_path)
+        link = self.linker(src)
+        md_links = self.md_links(None, src)
+        report = self.report.for_page(src) if self.report else None
+
+        def add(html: str) -> str:
+            return stash(html) if html else ""
+
+        sections = [
+            (
+                title_of(item),
+                anchor_of(item.id),  # type: ignore[attr-defined]
+                add(
+                    self.renderer.item(
+                        item, link=link, titled=False, md_links=md_links, report=report
                     )
                 ),
-                sections=sections,
             )
-            pages[src] = PageSource(markdown, fragments.html)
-        return pages
+            for item in file.items()
+        ]
+        bank = self.study_bank(src) if file.kind == "tools" else None  # type: ignore[attr-defined]
+        return page.render(
+            file=file,
+            intro=add(intro.render(file=file, md_links=md_links).strip()) if file.intro else "",
+            extras=add(self.renderer.file_extras(file, link=link, md_links=md_links)),
+            outro=add(
+                self.renderer.file_extras(file, link=link, md_links=md_links, end=True, bank=bank)
+            ),
+            sections=sections,
+        )
 
-    def expand_embeds(self, src: str, markdown: str) -> PageSource:
-        """A prose page with each `srm` block replaced by a placeholder for its items' HTML."""
+    def embed_html(self, src: str, ids: list[str]) -> Markup:
+        """The HTML of the items an `srm` block on page `src` names, in order."""
         link = self.linker(src)
         report = self.report.for_page(src) if self.report else None
-        fragments = _Fragments()
-
-        def render(embed: Embed) -> str:
-            html = "\n".join(
-                self.renderer.item(
-                    self.content.by_id[ident],
-                    link=link,
-                    titled=True,
-                    md_links=self.md_links(ident, src),
-                    report=report,
-                )
-                for ident, _line, _col in embed.ids
+        return Markup("\n").join(
+            self.renderer.item(
+                self.content.by_id[ident],
+                link=link,
+                titled=True,
+                md_links=self.md_links(ident, src),
+                report=report,
             )
-            return fragments.add(html)
+            for ident in ids
+        )
 
-        return PageSource(replace_embeds(markdown, render), fragments.html)
+
+def page_text(content: Content, yaml_path: str) -> str:
+    """What the page beside a YAML file holds when it only shows the file: one block that
+    names it. A tools file's study bank repeats every question of the site, so its page
+    stays out of search. `python -m srm_build pages` writes it; the MkDocs adapter adds it
+    in memory for content written before such pages were asked for."""
+    name = posixpath.basename(yaml_path)
+    front = ""
+    if content.files[yaml_path].kind == "tools":  # type: ignore[attr-defined]
+        front = "---\nsearch:\n  exclude: true\n---\n\n"
+    return f"{front}```srm\n{name}\n```\n"

@@ -15,7 +15,7 @@ from .errors import ContentError, Problem, display_path
 from .loader import load_bytes
 from .models import Content, FileBase, Page, page_path
 from .parse import parse_document
-from .references import check_references, index_items
+from .references import check_references, index_items, shows_file
 
 YAML_SUFFIXES = (".yml", ".yaml")
 
@@ -96,7 +96,10 @@ def _load_content(root: Path, shown_as: str | None) -> Content:
         if model is not None:
             files[relative] = model
     for relative, model in files.items():
-        if page_path(relative) in pages:
+        page = pages.get(page_path(relative))
+        # The page beside a YAML file may show it (the way every engine builds it); any
+        # other page there would take its address.
+        if page is not None and not shows_file(page, page_path(relative), relative):
             problems.append(
                 model.where.problem(
                     f"this file becomes the page {page_path(relative)}, which already exists; "

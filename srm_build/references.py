@@ -10,7 +10,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Iterator
 
-from .embeds import find_embeds
+from .embeds import find_embeds, shown_file
 from .errors import Problem
 from .links import is_page_link, is_safe_url
 from .models import (
@@ -360,19 +360,38 @@ def _page_links(content: Content) -> Iterator[Problem]:
 
 
 def _page_embeds(content: Content) -> Iterator[Problem]:
-    for page in content.pages.values():
-        yield from check_page_embeds(content, page)
+    for path, page in content.pages.items():
+        yield from check_page_embeds(content, page, path)
 
 
-def check_page_embeds(content: Content, page: Page) -> Iterator[Problem]:
-    """Embedded ids on a Markdown page exist and appear once on it."""
+def check_page_embeds(content: Content, page: Page, path: str | None = None) -> Iterator[Problem]:
+    """Embedded ids on a Markdown page exist and appear once on it; a block that shows a
+    whole YAML file (`path` is the page's place in the content) names only that file, and
+    the file shows on its own page, `x.md` beside `x.yml`, so it has one address."""
     seen: set[str] = set()
     for embed in find_embeds(page.text):
         if not embed.ids:
             yield Problem(
                 page.path, embed.first_line + 1, 1, "empty srm block; write one item id per line"
             )
-        for ident, line, col in embed.ids:
+        for name, line, col in embed.files:
+            if len(embed.ids) > 1:
+                yield Problem(
+                    page.path, line, col, f"an srm block that shows '{name}' shows nothing else"
+                )
+            elif path is not None:
+                target = shown_file(path, name)
+                if target not in content.files:
+                    yield Problem(page.path, line, col, f"shows unknown file '{name}'")
+                elif page_path(target) != path:
+                    yield Problem(
+                        page.path,
+                        line,
+                        col,
+                        f"'{name}' is shown on its own page, {page_path(target)}; "
+                        "embed its items here by id instead",
+                    )
+        for ident, line, col in embed.items:
             if ident not in content.by_id:
                 close = difflib.get_close_matches(ident, content.by_id, n=3, cutoff=0.75)
                 hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
@@ -380,3 +399,12 @@ def check_page_embeds(content: Content, page: Page) -> Iterator[Problem]:
             elif ident in seen:
                 yield Problem(page.path, line, col, f"embeds '{ident}' twice on one page")
             seen.add(ident)
+
+
+def shows_file(page: Page, path: str, yaml_path: str) -> bool:
+    """True if the page at `path` shows the whole YAML file `yaml_path` in an srm block."""
+    return any(
+        shown_file(path, name) == yaml_path
+        for embed in find_embeds(page.text)
+        for name, _line, _col in embed.files
+    )

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import os
+import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,6 +35,55 @@ def build_site(config_file: Path, site_dir: Path, **overrides: object) -> Path:
     )
     build(config)
     return site_dir
+
+
+ENGINES = ("mkdocs", "properdocs", "zensical")
+"""The engines the same content builds on (README, "Engines"); mkdocs is the default."""
+
+BIN = Path(sys.executable).parent
+
+
+def engine_installed(engine: str) -> bool:
+    return importlib.util.find_spec(engine) is not None
+
+
+def build_with(engine: str, config_file: Path, site_dir: Path, site_url: str) -> Path:
+    """Build a site the way `make build ENGINE=...` does, into `site_dir`.
+
+    MkDocs builds in-process. ProperDocs builds in its own process (it redirects the
+    `mkdocs` modules to its own). Zensical takes its output folder from the configuration
+    and keeps a cache beside it, so it builds a copy of the configuration's folder, with
+    the repository's theme overrides at the same relative place."""
+    if engine == "mkdocs":
+        return build_site(config_file, site_dir, site_url=site_url)
+    env = {**os.environ, "SRM_SITE_URL": site_url}
+    if engine == "properdocs":
+        command = ["build", "--strict", "-f", str(config_file), "-d", str(site_dir)]
+        _run([BIN / "properdocs", *command], env=env)
+        return site_dir
+    assert engine == "zensical", engine
+    work = site_dir.parent / f"{site_dir.name}-project"
+    relative = config_file.parent.relative_to(ROOT)
+    project = work / relative
+    shutil.copytree(ROOT / "overrides", work / "overrides")
+    shutil.copytree(config_file.parent / "content", project / "content")
+    shutil.copy(config_file, project / "mkdocs.yml")
+    steps = [
+        [BIN / "python", "-m", "srm_build", "check", "--engine", "zensical", "content"],
+        [BIN / "zensical", "build", "--strict", "-f", "mkdocs.yml"],
+        [BIN / "python", "-m", "srm_build", "publish", "site", "content"],
+    ]
+    for step in steps:
+        _run(step, env=env, cwd=project)
+    if site_dir.exists():
+        site_dir.rmdir()
+    shutil.move(project / "site", site_dir)
+    return site_dir
+
+
+def _run(command: list, **options: object) -> None:
+    done = subprocess.run(command, capture_output=True, text=True, **options)  # type: ignore[call-overload]
+    assert done.returncode == 0, f"{command}: {done.stdout}{done.stderr}"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

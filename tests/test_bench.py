@@ -4,6 +4,7 @@ the benchmark measures, the numbers are for people to read."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -113,3 +114,17 @@ def test_peer_is_compared_when_installed(smoke: tuple[dict, str, Path]) -> None:
     peer = results["sizes"][-1]["html"]["peer"]
     assert peer["quiz_html_bytes"] > 0
     assert "peer assets" in stdout
+
+
+def test_build_time_is_reported_per_engine(smoke: tuple[dict, str, Path]) -> None:
+    # The same content built by each installed engine, side by side in the table.
+    results, stdout, _ = smoke
+    engines = results["meta"]["engines"]
+    assert engines[0] == "mkdocs"
+    for name in ("properdocs", "zensical"):
+        installed = importlib.util.find_spec(name) is not None
+        assert (name in engines) == installed
+    for entry in results["sizes"]:
+        assert set(entry["engines"]) == set(engines)
+        assert all(entry["engines"][e]["median_s"] > 0 for e in engines)
+    assert "build time per engine" in stdout

@@ -37,8 +37,10 @@ def _orders(tmp_path: Path, shuffle: bool) -> dict[str, list[str]]:
     (content_dir / "sources.yml").write_text(SOURCES)
     (content_dir / "quiz.yml").write_text(_quiz(shuffle))
     content = load_content(content_dir)
-    html = SitePages(content, Renderer(content)).generated()["quiz.md"].fragments
-    soup = BeautifulSoup("".join(html.values()), "html.parser")
+    stashed: list[str] = []
+    pages = SitePages(content, Renderer(content))
+    pages.file_markdown("quiz.yml", lambda html: stashed.append(html) or f"stash{len(stashed)}")
+    soup = BeautifulSoup("".join(stashed), "html.parser")
     return {
         form["data-srm-id"]: [li["data-srm-option"] for li in form.select(".srm-options li")]
         for form in soup.select("form.srm-choice")

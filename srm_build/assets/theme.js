@@ -4,7 +4,13 @@
 (function (w) {
   "use strict";
   var s = document.currentScript;
-  w.__md_scope = new URL("../../", s ? s.src : location.href); /* <site>/assets/srm/ */
+  /* The theme's scope: `extra.scope` or the site's root, as its partial writes it; without
+   * it, the site's root from this file's own address (<site>/assets/srm/theme.js). */
+  var given = s && s.getAttribute("data-md-scope");
+  var scope = new URL(given || "../../", given ? location.href : (s ? s.src : location.href));
+  if (!/\/$/.test(scope.pathname)) scope = new URL(scope.pathname + "/", location.href);
+  w.__md_scope = scope;
+  document.documentElement.setAttribute("data-platform", navigator.platform);
   w.__md_hash = function (t) {
     return [].reduce.call(t, function (h, c) { return (h << 5) - h + c.charCodeAt(0); }, 0);
   };

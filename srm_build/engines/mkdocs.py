@@ -1,0 +1,182 @@
+"""The MkDocs and ProperDocs adapter (`- srm` under `plugins` in mkdocs.yml).
+
+ProperDocs continues MkDocs 1.6 and runs `mkdocs.plugins` entry points with the same
+events, so one adapter serves both. It holds only what those engines need around the
+engine-neutral core (`srm_build.markdown`):
+
+- validation of the whole content before anything is written (`on_config`);
+- the core Markdown extension, told which page it renders (`on_page_markdown`), and the
+  SuperFences `srm` fence when a site's mkdocs.yml does not register it;
+- the package's theme partials, put after the site's `custom_dir` so its own copies win;
+- client files and exports as generated files, YAML kept out of the published files;
+- the page of a YAML file nobody wrote a page for (content written before those pages).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .. import assets
+from ..errors import ContentError, format_problems
+from ..export import EXPORTS, question_bank
+from ..markdown import FENCE_NAME, SrmExtension, fence
+from ..models import page_path
+from ..pages import ReportLinks, SitePages, page_text
+from ..pipeline import YAML_SUFFIXES, load_content
+from ..render import Renderer
+from .mkdocs_config import SrmConfig
+
+if TYPE_CHECKING:  # the server and its file watcher are loaded only by `mkdocs serve`
+    from mkdocs.livereload import LiveReloadServer
+
+log = get_plugin_logger(__name__)
+
+THEME = Path(__file__).resolve().parent.parent / "theme"
+"""The package's theme partials (boot scripts as files, honouring `extra.scope`)."""
+
+_SUPERFENCES = "pymdownx.superfences"
+
+
+def _toc_anchors(toc) -> Iterator[str]:
+    for entry in toc:
+        yield entry.id
+        yield from _toc_anchors(entry.children)
+
+
+def _add_fence(config: MkDocsConfig) -> None:
+    """Registers the `srm` SuperFences fence unless mkdocs.yml already does."""
+    if _SUPERFENCES not in config.markdown_extensions:
+        config.markdown_extensions.append(_SUPERFENCES)
+    options = config.mdx_configs.setdefault(_SUPERFENCES, {})
+    fences = options.setdefault("custom_fences", [])
+    if not any(entry.get("name") == FENCE_NAME for entry in fences):
+        fences.append({"name": FENCE_NAME, "class": FENCE_NAME, "format": fence})
+
+
+class SrmPlugin(BasePlugin[SrmConfig]):
+    """Turns the YAML in `docs_dir` into pages; see the README for the content kinds."""
+
+    def __init__(self) -> None:
+        self.pages: SitePages | None = None
+        self.markdown: SrmExtension | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        docs = Path(config.docs_dir)
+        root = Path(config.config_file_path or ".").resolve().parent
+        try:
+            shown = os.path.relpath(docs, root)
+        except ValueError:  # another drive on Windows
+            shown = str(docs)
+        try:
+            content = load_content(docs, shown_as=Path(shown).as_posix())
+        except ContentError as exc:
+            raise PluginError(
+                f"The content has problems; nothing was built:\n{format_problems(exc.problems)}"
+            ) from None
+        custom = self.config.custom_templates
+        renderer = Renderer(content, Path(custom) if custom else None)
+        report = None
+        if config.repo_url and config.site_url:
+            report = ReportLinks(config.repo_url, config.site_url, config.use_directory_urls)
+        self.pages = SitePages(
+            content, renderer, directory_urls=config.use_directory_urls, report=report
+        )
+        # Generated headings carry their anchors as `{ #id }`; authored Markdown may not
+        # carry raw HTML or unsafe links, as in the YAML. The core extension, listed by
+        # name in mkdocs.yml for the engines that run no plugin, is replaced by one that
+        # this adapter tells which page it renders.
+        extensions = config.markdown_extensions
+        for extension in ("attr_list", "srm_build.markup"):
+            if extension not in extensions:
+                extensions.append(extension)
+        if "srm_build.markdown" in extensions:
+            extensions.remove("srm_build.markdown")
+        config.mdx_configs.pop("srm_build.markdown", None)
+        self.markdown = SrmExtension(site=self.pages)
+        extensions.append(self.markdown)
+        _add_fence(config)
+        # The package's partials come right after the site's own `custom_dir` (which
+        # still wins) and before the theme's, the way MkDocs' search plugin adds its
+        # folder to the theme's directories.
+        dirs = config.theme.dirs
+        if str(THEME) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+        for uri, extra in (
+            (assets.STYLESHEET, config.extra_css),
+            (assets.SCRIPT, config.extra_javascript),
+        ):
+            if uri not in [str(entry) for entry in extra]:
+                extra.append(uri)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.pages is None:
+            return None
+        for file in list(files):
+            # The YAML is the source of pages, never published as it is.
+            if file.src_uri.endswith(YAML_SUFFIXES) and not file.generated_by:
+                files.remove(file)
+        for yaml_path in self.pages.content.files:
+            src = page_path(yaml_path)
+            file = files.get_file_from_path(src)
+            if file is None:  # no page written for it: the one every engine would build
+                file = File.generated(config, src, content=page_text(self.pages.content, yaml_path))
+                files.append(file)
+            file.edit_uri = yaml_path  # "Edit this page" opens the YAML it comes from
+        # The question bank, published for download in every open format.
+        bank = question_bank(self.pages.content)
+        for uri, writer in EXPORTS.values():
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=writer(bank)))
+        for uri, data in assets.published().items():
+            if files.get_file_from_path(uri) is None:  # a user's own copy wins
+                files.append(File.generated(config, uri, content=data))
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self.config.enabled and self.markdown is not None:
+            self.markdown.page = page.file.src_uri
+        return None
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled:
+            return None
+        # The theme prints the page title unescaped (and `striptags` decodes entities):
+        # give it a title that is already escaped, so a `<` in a heading stays text.
+        title = page.meta.get("title") or page.title
+        if title:
+            page.meta["title"] = str(escape(Markup(str(title)).striptags()))
+        if self.markdown is None:
+            return None
+        anchors = self.markdown.anchors.pop(page.file.src_uri, set())
+        for clash in sorted(anchors & set(_toc_anchors(page.toc))):
+            log.warning(
+                f"{page.file.src_uri}: the heading anchor '#{clash}' is also the id of "
+                f"an embedded item's element; give the heading another anchor"
+            )
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(anchors)
+        return None
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder
+    ) -> LiveReloadServer | None:
+        if self.config.enabled and self.config.custom_templates:
+            server.watch(self.config.custom_templates)
+        return server

@@ -1,0 +1,65 @@
+"""The Zensical adapter. Zensical reads `mkdocs.yml` and renders with Python-Markdown and
+the extensions it lists, so the core (`srm_build.markdown`) runs inside it unchanged; it
+runs no third-party MkDocs plugin, so what the MkDocs adapter does in plugin events is done
+here by the documented build command (`make build ENGINE=zensical`):
+
+1. `python -m srm_build check --engine zensical`: the whole content validated, with located
+   errors, before anything is written; with this engine every YAML file also needs the page
+   that shows it, since nothing can invent one in memory;
+2. `zensical build --strict`;
+3. `python -m srm_build publish SITE_DIR`: the client files, minified, and the exports of
+   the question bank, written into the built site (`publish` below).
+
+The package's partials reach Zensical as the theme `srm`, which the site's `custom_dir`
+extends (see `srm_build/theme`). Nothing here imports Zensical.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import assets
+from ..errors import Problem
+from ..export import EXPORTS, question_bank
+from ..models import Content, page_path
+
+
+def missing_pages(content: Content, shown_root: str) -> list[Problem]:
+    """A located problem for each YAML file without the page beside it that shows it."""
+    problems = []
+    for yaml_path, file in content.files.items():
+        if page_path(yaml_path) not in content.pages:
+            name = Path(yaml_path).name
+            problems.append(
+                file.where.problem(
+                    f"no page shows this file: write {shown_root}/{page_path(yaml_path)} with "
+                    f"an srm block naming {name} (`python -m srm_build pages` writes it)",
+                    "kind",
+                )
+            )
+    return problems
+
+
+LEAKED = ("__init__.py", "mkdocs_theme.yml")
+"""Files of the theme folders that Zensical copies to the site's root as static files
+(MkDocs leaves out `*.py` and `mkdocs_theme.yml`): the package's theme is a Python
+package, and the site's `custom_dir` holds the file that extends it."""
+
+
+def publish(content: Content, site_dir: Path) -> list[Path]:
+    """Writes the client files and the exports into a built site; returns their paths.
+
+    A file the site already holds at one of these addresses is replaced. The theme
+    folders' own files, which Zensical publishes, are removed (`LEAKED`)."""
+    for name in LEAKED:
+        (site_dir / name).unlink(missing_ok=True)
+    bank = question_bank(content)
+    written: list[Path] = []
+    outputs: dict[str, str | bytes] = dict(assets.published())
+    outputs.update({uri: writer(bank) for uri, writer in EXPORTS.values()})
+    for uri, data in outputs.items():
+        target = site_dir / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        written.append(target)
+    return written

@@ -1,0 +1,243 @@
+"""The `srm` block as a Python-Markdown extension, the part of the site every engine runs.
+
+Every engine this site builds on (MkDocs, ProperDocs, Zensical) renders pages with
+Python-Markdown and the extensions `mkdocs.yml` lists, so the work that turns content into
+pages is done here, inside Markdown, rather than in one engine's plugin events:
+
+- an `srm` block of item ids becomes the items' HTML, through a pymdown-extensions
+  SuperFences custom fence (`fence` below; `mkdocs.yml` registers it), so blocks nest in
+  lists and admonitions like any fence;
+- an `srm` block naming a YAML file (`glossary.yml`) becomes that file's whole page:
+  headings for the navigation and table of contents, and the items' HTML;
+- the first mention of each glossary term in prose links to its definition.
+
+Item HTML goes through Markdown's HTML stash, as every SuperFences format does: Markdown
+puts it in place after it has run, and never parses it as Markdown. Answers and feedback
+in it carry `data-search-exclude`, which the search of Material and of Zensical both honour.
+
+Which page is being rendered, and which site: an adapter that builds the extension itself
+says so (`SrmExtension(site=...)`, then `.page` before each page, as the MkDocs plugin
+does). Loaded by module name alone, the extension reads them from the rendering context its
+host keeps on the Markdown instance (Zensical's: a preprocessor holding the page and the
+configuration), and loads the content once per process and content state.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+from .embeds import find_embeds, shown_file
+from .errors import ContentError, format_problems
+from .glossary import GlossaryExtension, GlossaryLinks
+from .pages import ReportLinks, SitePages, element_ids
+from .pipeline import content_files, load_content
+from .render import Renderer
+
+FENCE_NAME = "srm"
+
+
+class SrmError(Exception):
+    """The content cannot be shown: the message lists each problem with its place.
+
+    Raised inside a build only when it skipped `python -m srm_build check`, which finds
+    the same problems before anything is written."""
+
+
+class SrmExtension(Extension):
+    """Expands `srm` blocks and links glossary terms on the page being rendered.
+
+    `site` is the loaded site, when the caller has one (the MkDocs adapter); `page` is the
+    path of the page being rendered, relative to the content root, which that caller sets
+    before each page. Without them, both come from the host's rendering context."""
+
+    def __init__(self, site: SitePages | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.site = site
+        self.page: str | None = None
+        self.anchors: dict[str, set[str]] = {}
+        """Page path -> the element ids its items brought (for anchor validation)."""
+        # What the glossary treeprocessor reads, set for each page (see `GlossaryLinks`).
+        self.href = None
+        self.mentions: list = []
+        self.pattern = None
+        self.by_phrase: dict = {}
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown API)
+        md.srm_extension = self  # type: ignore[attr-defined]  # how `fence` finds it
+        # After whitespace is normalised (30), before SuperFences takes fences out (25).
+        md.preprocessors.register(_FilePages(md, self), "srm_file_pages", 29)
+        # After inline patterns (20) have made links and code, before MkDocs' link work (0).
+        md.treeprocessors.register(GlossaryLinks(md, self), "srm_glossary_links", 6)  # type: ignore[arg-type]
+
+    def resolve(self, md: markdown.Markdown) -> tuple[SitePages, str]:
+        """The site and the page being rendered, from the adapter or the host's context."""
+        if self.site is not None and self.page is not None:
+            return self.site, self.page
+        context = _host_context(md)
+        if context is None:
+            raise SrmError(
+                "srm blocks need the page being rendered: build with MkDocs or ProperDocs "
+                "and the `srm` plugin, or with Zensical (see the README)"
+            )
+        config, page = context
+        return self.site or site_for(config), self.page or page
+
+    def start_page(self, md: markdown.Markdown) -> tuple[SitePages, str]:
+        """Sets what the glossary links need for the page being rendered; a page that shows
+        a whole YAML file holds item HTML only, and its terms are not linked."""
+        site, page = self.resolve(md)
+        if self.site is None:
+            self.site = site
+        glossary = _glossary(site)
+        self.mentions, self.pattern, self.by_phrase = (
+            glossary.mentions,
+            glossary.pattern,
+            glossary.by_phrase,
+        )
+        self.href = None if page in site.yaml_of else site.source_linker(page)
+        self.anchors[page] = set()
+        return site, page
+
+    def record(self, page: str, html: str) -> None:
+        self.anchors.setdefault(page, set()).update(element_ids(html))
+
+
+def makeExtension(**kwargs: Any) -> SrmExtension:  # noqa: N802 (Markdown API)
+    return SrmExtension(**kwargs)
+
+
+class _FilePages(Preprocessor):
+    """Turns a top-level `srm` block that names a YAML file into that file's page."""
+
+    def __init__(self, md: markdown.Markdown, extension: SrmExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        site, page = self.extension.start_page(self.md)
+        text = "\n".join(lines)
+        embeds = [embed for embed in find_embeds(text) if embed.files]
+        if not embeds:
+            return lines
+
+        def stash(html: str) -> str:
+            self.extension.record(page, html)
+            return self.md.htmlStash.store(html)
+
+        out: list[str] = []
+        position = 0
+        for embed in embeds:
+            name, line, col = embed.files[0]
+            target = shown_file(page, name)
+            if target not in site.content.files:
+                raise SrmError(f"{page}:{line}:{col}: shows unknown file '{name}'")
+            out.extend(lines[position : embed.first_line])
+            out.extend(["", *site.file_markdown(target, stash).splitlines(), ""])
+            position = embed.last_line + 1
+        out.extend(lines[position:])
+        return out
+
+
+def fence(
+    source: str,
+    language: str,
+    class_name: str,
+    options: dict,
+    md: markdown.Markdown,
+    **kwargs: Any,
+) -> str:
+    """SuperFences format for `srm` blocks: the HTML of the items named, one id a line.
+
+    Registered in `mkdocs.yml` under `pymdownx.superfences: custom_fences` with
+    `name: srm` and `format: !!python/name:srm_build.markdown.fence`."""
+    extension: SrmExtension | None = getattr(md, "srm_extension", None)
+    if extension is None:
+        raise SrmError("the srm fence needs the srm_build.markdown extension in mkdocs.yml")
+    site, page = extension.resolve(md)
+    ids = [line.strip() for line in source.splitlines() if line.strip()]
+    unknown = [ident for ident in ids if ident not in site.content.by_id]
+    if unknown:
+        raise SrmError(f"{page}: embeds unknown item '{unknown[0]}'; run `make check`")
+    html = str(site.embed_html(page, ids))
+    extension.record(page, html)
+    return html
+
+
+# --- Loaded by module name: the site from the host's configuration -----------------------
+
+_LOCK = threading.Lock()
+_SITES: dict[tuple, SitePages] = {}
+_GLOSSARIES: dict[int, GlossaryExtension] = {}
+
+
+def _host_context(md: markdown.Markdown) -> tuple[dict, str] | None:
+    """(configuration, page path) from a host that keeps its rendering context on the
+    Markdown instance: Zensical registers a preprocessor that holds `page` (with `path`,
+    relative to `docs_dir`) and `config` (the loaded `mkdocs.yml`)."""
+    for processor in md.preprocessors:
+        page = getattr(processor, "page", None)
+        config = getattr(processor, "config", None)
+        path = getattr(page, "path", None)
+        if isinstance(config, dict) and isinstance(path, str):
+            return config, path.replace("\\", "/")
+    return None
+
+
+def site_for(config: dict) -> SitePages:
+    """The loaded site for a host's configuration (`docs_dir`, `site_url`, `repo_url`,
+    `use_directory_urls`), loaded once per state of the content files, so a server that
+    rebuilds after an edit sees it. Raises SrmError listing the content's problems."""
+    docs = Path(config.get("docs_dir") or "docs")
+    if not docs.is_absolute():
+        docs = Path(config.get("root_dir") or ".") / docs
+    directory_urls = bool(config.get("use_directory_urls", True))
+    repo_url, site_url = config.get("repo_url"), config.get("site_url")
+    state = tuple(
+        (path.as_posix(), stat.st_mtime_ns, stat.st_size)
+        for path in content_files(docs)
+        for stat in (path.stat(),)
+    )
+    key = (str(docs.resolve()), directory_urls, repo_url, site_url, state)
+    with _LOCK:
+        site = _SITES.get(key)
+        if site is None:
+            try:
+                content = load_content(docs, shown_as=_shown(docs))
+            except ContentError as exc:
+                raise SrmError(
+                    f"The content has problems:\n{format_problems(exc.problems)}"
+                ) from None
+            report = None
+            if repo_url and site_url:
+                report = ReportLinks(repo_url, site_url, directory_urls)
+            site = SitePages(
+                content, Renderer(content), directory_urls=directory_urls, report=report
+            )
+            _SITES.clear()  # one state of the content at a time
+            _SITES[key] = site
+        return site
+
+
+def _shown(docs: Path) -> str:
+    try:
+        return docs.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return docs.as_posix()
+
+
+def _glossary(site: SitePages) -> GlossaryExtension:
+    """The glossary's phrases and pattern, compiled once per loaded site."""
+    with _LOCK:
+        found = _GLOSSARIES.get(id(site))
+        if found is None or found.site is not site:  # type: ignore[attr-defined]
+            found = GlossaryExtension(site.content.terms)
+            found.site = site  # type: ignore[attr-defined]
+            _GLOSSARIES.clear()
+            _GLOSSARIES[id(site)] = found
+        return found

@@ -1,0 +1,148 @@
+"""The same content built by every engine (README, "Engines"): the same pages at the same
+addresses, the same components, answers out of each engine's search index, the Content
+Security Policy, and every page working in Chromium.
+
+MkDocs is the reference. `SRM_ENGINES=zensical` (what `make test ENGINE=zensical` sets)
+limits the run to the engines named; an engine that is not installed is skipped, with the
+reason shown (`make test` installs all three)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, expect
+
+from conftest import ENGINES, ROOT, Site, build_with, engine_installed, serve_folder, watch
+from srm_build.models import Quiz, Scenario, SingleChoice, Sort
+from srm_build.pipeline import load_content
+
+SELECTED = [e for e in os.environ.get("SRM_ENGINES", ",".join(ENGINES)).split(",") if e]
+CSP = re.compile(r"default-src 'self'; script-src 'self';")
+COMPONENTS = "[data-srm-component], form.srm-choice, .srm-report, a.srm-glossary-link"
+
+
+def _params() -> list:
+    return [
+        pytest.param(
+            engine,
+            marks=pytest.mark.skipif(
+                not engine_installed(engine), reason=f"{engine} is not installed (make test)"
+            ),
+        )
+        for engine in ENGINES
+        if engine in SELECTED
+    ]
+
+
+@pytest.fixture(scope="module")
+def reference(real_site: Site) -> Site:
+    """The site as the default engine builds it."""
+    return real_site
+
+
+@pytest.fixture(scope="module", params=_params())
+def built(request, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The repository's site built by one engine, served on 127.0.0.1."""
+    root = tmp_path_factory.mktemp(request.param)
+    server, url = serve_folder(root)
+    try:
+        site_dir = root / "site"
+        build_with(request.param, ROOT / "mkdocs.yml", site_dir, url + "site/")
+        yield Site(site_dir, url + "site/")
+    finally:
+        server.shutdown()
+
+
+def _counts(site: Site, selector: str) -> dict[str, Counter]:
+    return {
+        path: Counter(
+            el.get("data-srm-component") or " ".join(el.get("class", [])) or el.name
+            for el in site.soup(path).select(selector)
+        )
+        for path in site.pages()
+    }
+
+
+def test_the_same_pages_at_the_same_addresses(built: Site, reference: Site) -> None:
+    assert built.pages() == reference.pages()
+    for path in ("questions.json", "exports/srm-questions.gift", "exports/srm-anki.csv"):
+        assert (built.root / path).read_bytes() == (reference.root / path).read_bytes()
+    for name in ("srm.js", "srm.css", "srm-study.js", "theme.js", "palette.js"):
+        published = built.root / "assets" / "srm" / name
+        assert published.read_bytes() == (reference.root / "assets/srm" / name).read_bytes()
+    assert not (built.root / "mkdocs_theme.yml").exists()
+    assert not (built.root / "__init__.py").exists()
+    assert not list(built.root.rglob("*.yml"))  # the YAML is never published
+
+
+def test_the_same_components_on_every_page(built: Site, reference: Site) -> None:
+    # Components, their answerable forms, report links and glossary tips, page by page.
+    assert _counts(built, COMPONENTS) == _counts(reference, COMPONENTS)
+    ids = {p: sorted(e["id"] for e in built.soup(p).select("[id^=srm-]")) for p in built.pages()}
+    assert ids == {
+        p: sorted(e["id"] for e in reference.soup(p).select("[id^=srm-]")) for p in built.pages()
+    }
+
+
+def _index_text(site: Site) -> str:
+    material = site.root / "search" / "search_index.json"
+    if material.exists():
+        entries = json.loads(material.read_text())["docs"]
+    else:  # Zensical's own index
+        entries = json.loads((site.root / "search.json").read_text())["items"]
+    text = " ".join(f"{entry['title']} {entry['text']}" for entry in entries)
+    return " ".join(BeautifulSoup(text, "html.parser").get_text(" ").split())
+
+
+def _words(markdown_text: str) -> str:
+    return " ".join(markdown_text.replace("*", "").replace("`", "").split())[:60]
+
+
+def test_no_answer_text_in_the_search_index(built: Site) -> None:
+    content = load_content(ROOT / "content")
+    text = _index_text(built)
+    questions = [q for quiz in content.of_type(Quiz) for q in quiz.questions]
+    singles = [q for q in questions if isinstance(q, SingleChoice)]
+    found = [q for q in singles if _words(q.prompt)[:40] in text]
+    assert len(found) > len(singles) // 2  # the questions themselves are found
+    answers = [o.feedback for q in singles for o in q.options]
+    answers += [s.explanation for s in content.of_type(Scenario)]
+    answers += [i.explanation for q in questions if isinstance(q, Sort) for i in q.items]
+    assert [a for a in answers if len(a) > 40 and _words(a) in text] == []
+    for chrome in ("Try again", "Show the answer", "Choose who owns it"):
+        assert chrome not in text
+
+
+def test_every_page_carries_the_csp_and_no_inline_script(built: Site) -> None:
+    for path in built.pages():
+        soup = built.soup(path)
+        policy = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert policy is not None and CSP.match(policy["content"]), path
+        inline = [
+            s
+            for s in soup.find_all("script")
+            if not s.get("src") and s.get("type") != "application/json"
+        ]
+        assert inline == [], path
+
+
+@pytest.mark.browser
+def test_every_page_works_in_the_browser(built: Site, browser: Browser) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    problems = watch(page, built.url.rsplit("site/", 1)[0])
+    try:
+        for path in built.pages():
+            if path == "404.html":
+                continue
+            page.goto(built.url + path)
+            expect(page.locator("[data-srm-component]:not([data-srm-mounted])")).to_have_count(0)
+            assert problems == [], path
+    finally:
+        context.close()
