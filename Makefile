@@ -43,11 +43,12 @@ else
 endif
 
 ## build: write the static site to site/ (Zensical runs no plugin: its build command
-##        validates first, then adds the client files and exports to what it built)
+##        validates first, then adds the client files and exports to what it built; its
+##        cache is cleaned, since it knows a YAML file's page only by the Markdown page)
 build: $(ENGINE_STAMP)
 ifeq ($(ENGINE),zensical)
 	$(BIN)/python -m srm_build check --engine zensical content
-	$(BIN)/zensical build --strict -f mkdocs.yml
+	$(BIN)/zensical build --strict --clean -f mkdocs.yml
 	$(BIN)/python -m srm_build publish site content
 else
 	$(BIN)/$(ENGINE) build --strict -f mkdocs.yml

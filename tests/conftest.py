@@ -70,7 +70,7 @@ def build_with(engine: str, config_file: Path, site_dir: Path, site_url: str) ->
     shutil.copy(config_file, project / "mkdocs.yml")
     steps = [
         [BIN / "python", "-m", "srm_build", "check", "--engine", "zensical", "content"],
-        [BIN / "zensical", "build", "--strict", "-f", "mkdocs.yml"],
+        [BIN / "zensical", "build", "--strict", "--clean", "-f", "mkdocs.yml"],
         [BIN / "python", "-m", "srm_build", "publish", "site", "content"],
     ]
     for step in steps:

@@ -13,6 +13,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -146,3 +147,61 @@ def test_every_page_works_in_the_browser(built: Site, browser: Browser) -> None:
             assert problems == [], path
     finally:
         context.close()
+
+
+# --- what the MkDocs adapter adds around the core ---------------------------------------
+
+SOURCES_YML = """\
+kind: sources
+title: Sources
+sources:
+  - id: aws-srm
+    title: Shared Responsibility Model
+    url: https://aws.amazon.com/compliance/shared-responsibility-model/
+"""
+
+
+def _small_site(root: Path, extra: str = "") -> Path:
+    (root / "content").mkdir(parents=True)
+    (root / "content" / "sources.yml").write_text(SOURCES_YML)
+    (root / "content" / "index.md").write_text("# Home\n\n```srm\naws-srm\n```\n")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        "site_name: t\nsite_url: https://example.org/\ndocs_dir: content\n"
+        f"theme: {{name: material, font: false}}\nplugins: [srm]\n{extra}"
+    )
+    return config
+
+
+def test_mkdocs_adds_what_an_older_site_leaves_out(tmp_path: Path) -> None:
+    # No page beside sources.yml, no srm fence or extension in mkdocs.yml: the plugin adds
+    # them, so content written before the engine-neutral pages still builds.
+    from conftest import build_site
+
+    site = build_site(_small_site(tmp_path), tmp_path / "site")
+    page = BeautifulSoup((site / "sources/index.html").read_text(), "html.parser")
+    assert page.select_one("h2#srm-aws-srm") is not None
+    home = BeautifulSoup((site / "index.html").read_text(), "html.parser")
+    assert home.select_one("#srm-aws-srm") is not None  # the fence the plugin registered
+    assert not any(s.get("src") is None and s.get("type") is None for s in home("script"))
+
+
+def test_package_partials_follow_extra_scope_and_yield_to_custom_dir(tmp_path: Path) -> None:
+    from conftest import build_site
+
+    scoped = build_site(_small_site(tmp_path / "a", "extra: {scope: /}\n"), tmp_path / "a/site")
+    boot = BeautifulSoup((scoped / "index.html").read_text(), "html.parser").select_one(
+        "script[src$='assets/srm/theme.js']"
+    )
+    assert boot is not None and boot["data-md-scope"] == "/"
+    # A site's own custom_dir still wins over the package's partials.
+    custom = tmp_path / "b" / "overrides" / "partials" / "javascripts"
+    custom.mkdir(parents=True)
+    (custom / "base.html").write_text('<script src="mine.js"></script>\n')
+    config = _small_site(tmp_path / "b")
+    config.write_text(
+        config.read_text().replace("font: false", "font: false, custom_dir: overrides")
+    )
+    own = build_site(config, tmp_path / "b/site")
+    html = (own / "index.html").read_text()
+    assert 'src="mine.js"' in html and "assets/srm/theme.js" not in html

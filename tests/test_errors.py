@@ -363,6 +363,28 @@ tables:
         {"index.md": "# Home\n\n```srm\nquiz-basic\n```\n"},
         "content/index.md:4:1: embeds unknown item 'quiz-basic'; did you mean 'quiz-basics'?",
     ),
+    (
+        "a page that shows an unknown YAML file",
+        {"more.md": "# More\n\n```srm\nmore.yml\n```\n"},
+        "content/more.md:4:1: shows unknown file 'more.yml'",
+    ),
+    (
+        "a YAML file shown away from its own page",
+        {"index.md": "# Home\n\n```srm\nglossary.yml\n```\n"},
+        "content/index.md:4:1: 'glossary.yml' is shown on its own page, glossary.md; "
+        "embed its items here by id instead",
+    ),
+    (
+        "a block that shows a whole file and an item",
+        {"glossary.md": "```srm\nglossary.yml\nguest-os\n```\n"},
+        "content/glossary.md:2:1: an srm block that shows 'glossary.yml' shows nothing else",
+    ),
+    (
+        "a page at a YAML file's address that does not show it",
+        {"glossary.md": "# Words\n"},
+        "content/glossary.yml:1:7: this file becomes the page glossary.md, which already "
+        "exists; rename one of them",
+    ),
 ]
 
 
@@ -419,3 +441,28 @@ def test_strict_build_fails_the_same_way_and_writes_nothing(tmp_path: Path) -> N
         "of the options a, b"
     ) in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_zensical_check_asks_for_each_yaml_files_page(tmp_path: Path) -> None:
+    # Zensical cannot invent a page in memory: its build command's check asks for them.
+    write_content(tmp_path, {})
+    command = [sys.executable, "-m", "srm_build", "check", "--engine", "zensical", "content"]
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "content/glossary.yml:1:7: no page shows this file: write content/glossary.md with an "
+        "srm block naming glossary.yml (`python -m srm_build pages` writes it)"
+    ) in result.stderr.splitlines()
+    assert result.stderr.rstrip().endswith("3 problems found")
+    pages = subprocess.run(
+        [sys.executable, "-m", "srm_build", "pages", "content"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert pages.returncode == 0, pages.stderr
+    assert (tmp_path / "content/quizzes/basics.md").read_text() == "```srm\nbasics.yml\n```\n"
+    again = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert again.returncode == 0, again.stderr
