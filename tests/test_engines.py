@@ -91,6 +91,16 @@ def test_the_same_components_on_every_page(built: Site, reference: Site) -> None
     }
 
 
+def test_the_same_edit_links(built: Site, reference: Site) -> None:
+    # "Edit this page" opens the YAML a page shows, on every engine.
+    def edits(site: Site) -> dict[str, list[str]]:
+        return {p: [a["href"] for a in site.soup(p).select("a[rel=edit]")] for p in site.pages()}
+
+    mine, theirs = edits(built), edits(reference)
+    assert mine == theirs
+    assert theirs["data/glossary/index.html"][0].endswith("/content/data/glossary.yml")
+
+
 def _index_text(site: Site) -> str:
     material = site.root / "search" / "search_index.json"
     if material.exists():

@@ -8,7 +8,8 @@ here by the documented build command (`make build ENGINE=zensical`):
    that shows it, since nothing can invent one in memory;
 2. `zensical build --strict`;
 3. `python -m srm_build publish SITE_DIR`: the client files, minified, and the exports of
-   the question bank, written into the built site (`publish` below).
+   the question bank, written into the built site, and the "Edit this page" links of the
+   pages that show a YAML file pointed at the YAML (`publish` below).
 
 The package's partials reach Zensical as the theme `srm`, which the site's `custom_dir`
 extends (see `srm_build/theme`). Nothing here imports Zensical.
@@ -16,12 +17,14 @@ extends (see `srm_build/theme`). Nothing here imports Zensical.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .. import assets
 from ..errors import Problem
 from ..export import EXPORTS, question_bank
 from ..models import Content, page_path
+from ..pages import url_of
 
 
 def missing_pages(content: Content, shown_root: str) -> list[Problem]:
@@ -62,4 +65,25 @@ def publish(content: Content, site_dir: Path) -> list[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
         written.append(target)
+    for yaml_path in content.files:
+        edit_yaml(site_dir, yaml_path)
     return written
+
+
+def edit_yaml(site_dir: Path, yaml_path: str) -> bool:
+    """Points the edit and view links of the page that shows `yaml_path` at the YAML, as
+    the MkDocs adapter does through the file's `edit_uri`: Zensical offers no way to set a
+    page's edit address, so the built page is changed. Only links into the repository
+    (their address holds `/edit/`, `/blob/` or `/raw/`) that end in the page's own source
+    path are changed. Returns whether the page was found."""
+    src = page_path(yaml_path)
+    for url in (url_of(src, True), url_of(src, False)):
+        page = site_dir / (url + "index.html" if url.endswith("/") or not url else url)
+        if page.is_file():
+            break
+    else:
+        return False
+    link = re.compile(r'(href="[^"]*/(?:edit|blob|raw)/[^"]*/)' + re.escape(src) + '"')
+    html = page.read_text(encoding="utf-8")
+    page.write_text(link.sub(lambda m: f'{m.group(1)}{yaml_path}"', html), encoding="utf-8")
+    return True
