@@ -105,6 +105,7 @@ class SrmExtension(Extension):
         return site, page
 
     def record(self, page: str, html: str) -> None:
+        """Notes the element ids of item HTML placed on `page` (see `anchors`)."""
         self.anchors.setdefault(page, set()).update(element_ids(html))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, expect
 
-from conftest import ENGINES, ROOT, Site, build_with, engine_installed, serve_folder, watch
+from conftest import BIN, ENGINES, ROOT, Site, build_with, engine_installed, serve_folder, watch
 from srm_build.models import Quiz, Scenario, SingleChoice, Sort
 from srm_build.pipeline import load_content
 
@@ -215,3 +216,24 @@ def test_package_partials_follow_extra_scope_and_yield_to_custom_dir(tmp_path: P
     own = build_site(config, tmp_path / "b/site")
     html = (own / "index.html").read_text()
     assert 'src="mine.js"' in html and "assets/srm/theme.js" not in html
+
+
+@pytest.mark.skipif(not engine_installed("properdocs"), reason="properdocs is not installed")
+def test_properdocs_validates_before_writing(tmp_path: Path) -> None:
+    # ProperDocs runs the plugin's on_config, so bad content stops it with located errors.
+    config = _small_site(tmp_path)
+    (tmp_path / "content" / "index.md").write_text("# Home\n\n```srm\naws-srn\n```\n")
+    result = subprocess.run(
+        [BIN / "properdocs", "build", "--strict", "-f", str(config)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "content/index.md:4:1: embeds unknown item 'aws-srn'; did you mean 'aws-srm'?"
+        in result.stderr
+    )
+    assert not (tmp_path / "site").exists()
