@@ -31,6 +31,7 @@ from typing import Any
 import markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
+from pymdownx.superfences import SuperFencesException
 
 from .embeds import find_embeds, shown_file
 from .errors import ContentError, format_problems
@@ -42,11 +43,12 @@ from .render import Renderer
 FENCE_NAME = "srm"
 
 
-class SrmError(Exception):
+class SrmError(SuperFencesException):
     """The content cannot be shown: the message lists each problem with its place.
 
     Raised inside a build only when it skipped `python -m srm_build check`, which finds
-    the same problems before anything is written."""
+    the same problems before anything is written. A SuperFences exception, because
+    SuperFences shows a block whose format raised anything else as plain code."""
 
 
 class SrmExtension(Extension):
