@@ -9,10 +9,13 @@ import difflib
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
+from urllib.parse import unquote
 
 from .embeds import find_embeds
 from .errors import Problem
-from .links import is_page_link, is_safe_url
+from .export import EXPORTS
+from .limits import bracket_problem, line_col, shorten
+from .links import attr_list_problem, find_attr_lists, find_links, is_external, is_safe_url
 from .models import (
     OWNER_LABELS,
     Content,
@@ -307,9 +310,6 @@ def _topics(content: Content) -> Iterator[Problem]:
                 )
 
 
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
-
-
 def _strings(data: object, key: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple, str]]:
     if isinstance(data, str):
         yield key, data
@@ -322,41 +322,86 @@ def _strings(data: object, key: tuple[str | int, ...] = ()) -> Iterator[tuple[tu
 
 
 _UNSAFE_LINK = "link '{}' is not allowed: use an http(s), mailto or relative address"
+_MARKUP = re.compile(r"[\[<{`~]")
+"""Characters without which a text holds no link, attribute list or fence."""
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+
+INLINE_FIELDS = frozenset({"prompt", "text", "note", "notes", "aws", "customer", "shared"})
+"""YAML fields shown inline (in a legend, a label, a table cell): a block such as fenced
+code cannot stand in them."""
+
+
+def _published_files(content: Content) -> set[str]:
+    """Every file of the site a relative link may lead to, content-relative."""
+    pages = set(content.pages) | {page_path(path) for path in content.files}
+    return pages | content.assets | {uri for uri, _ in EXPORTS.values()}
+
+
+def link_problems(text: str, base: str, published: set[str]) -> Iterator[tuple[int, str]]:
+    """Offset and message of each link in Markdown `text` that is unsafe, would be blocked
+    by the Content Security Policy, or leads nowhere. `base` is the folder relative links
+    start from (content-relative)."""
+    for link in find_links(text):
+        url = link.url
+        shown = shorten(url, 100)[1:-1] if len(url) > 100 else url
+        if not is_safe_url(url):
+            yield link.offset, _UNSAFE_LINK.format(shown)
+        elif link.kind == "image" and is_external(url):
+            yield link.offset, (
+                f"image '{shown}' is on another site, which the Content Security Policy "
+                f"(img-src 'self') blocks: save the image in the content folder and link "
+                f"it relatively"
+            )
+        elif url.startswith("/") and not url.startswith("//"):
+            yield link.offset, (
+                f"link '{shown}' starts with '/', which breaks when the site is served "
+                f"from a sub-path; write it relative to this file"
+            )
+        elif not is_external(url) and not url.startswith("#"):
+            path = unquote(url.partition("#")[0].partition("?")[0])
+            if not path:
+                continue
+            target = posixpath.normpath(posixpath.join(base, path))
+            if target not in published:
+                what = "page" if target.endswith(".md") else "file"
+                yield link.offset, (
+                    f"link '{shown}' leads to no {what} (no {target} in the content)"
+                )
 
 
 def _page_links(content: Content) -> Iterator[Problem]:
-    """Links in YAML text use safe schemes, and those to Markdown pages (relative to the YAML
-    file) name real pages. Prose pages' links must use safe schemes too."""
-    pages = set(content.pages) | {page_path(path) for path in content.files}
-    for page in content.pages.values():
-        for number, line in enumerate(page.text.splitlines(), start=1):
-            if "](" not in line:
-                continue
-            for match in _MARKDOWN_LINK.finditer(line):
-                if not is_safe_url(match.group(1)):
-                    message = _UNSAFE_LINK.format(match.group(1))
-                    yield Problem(page.path, number, match.start(1) + 1, message)
+    """Every link form (inline, reference, autolink, image) in prose pages and YAML text
+    uses a safe scheme, passes the Content Security Policy and leads to a page or file that
+    exists; attribute lists in prose hold only an id and classes; fenced code stands only
+    in YAML fields shown as blocks."""
+    published = _published_files(content)
+    for relative, page in content.pages.items():
+        text = page.body
+        base = posixpath.dirname(relative)
+        for offset, message in link_problems(text, base, published):
+            yield Problem(page.path, *line_col(text, offset), message)
+        for offset, attrs in find_attr_lists(text):
+            reason = attr_list_problem(attrs)
+            if reason is not None:
+                yield Problem(page.path, *line_col(text, offset), reason)
     for path, file in content.files.items():
         doc = file.where.doc
-        if not doc.has_links:
-            continue
+        base = posixpath.dirname(path)
         for key, text in _strings(doc.data):
-            if "](" not in text:
+            if _MARKUP.search(text) is None:
                 continue
-            for match in _MARKDOWN_LINK.finditer(text):
-                href = match.group(1)
-                if not is_safe_url(href):
-                    label = item_label(doc.data, key)
-                    yield doc.problem(key, label + _UNSAFE_LINK.format(href))
-                if not is_page_link(href):
-                    continue
-                target = posixpath.normpath(
-                    posixpath.join(posixpath.dirname(path), href.partition("#")[0])
+            label = item_label(doc.data, key)
+            for _offset, message in link_problems(text, base, published):
+                yield doc.problem(key, label + message)
+            brackets = bracket_problem(text)
+            if brackets is not None:
+                yield doc.problem(key, label + brackets[1])
+            if key and key[-1] in INLINE_FIELDS and _FENCE_LINE.search(text):
+                yield doc.problem(
+                    key,
+                    f"{label}fenced code cannot stand in '{key[-1]}', which is shown inline; "
+                    f"use `code` or move the block to a feedback or explanation",
                 )
-                if target not in pages:
-                    label = item_label(doc.data, key)
-                    message = f"link '{href}' leads to no page (no {target} in the content)"
-                    yield doc.problem(key, label + message)
 
 
 def _page_embeds(content: Content) -> Iterator[Problem]:
@@ -367,16 +412,18 @@ def _page_embeds(content: Content) -> Iterator[Problem]:
 def check_page_embeds(content: Content, page: Page) -> Iterator[Problem]:
     """Embedded ids on a Markdown page exist and appear once on it."""
     seen: set[str] = set()
-    for embed in find_embeds(page.text):
+    for embed in find_embeds(page.body):
         if not embed.ids:
             yield Problem(
                 page.path, embed.first_line + 1, 1, "empty srm block; write one item id per line"
             )
         for ident, line, col in embed.ids:
             if ident not in content.by_id:
-                close = difflib.get_close_matches(ident, content.by_id, n=3, cutoff=0.75)
+                close = []
+                if len(ident) <= 80:  # the longest id; the matcher's time grows with length
+                    close = difflib.get_close_matches(ident, content.by_id, n=3, cutoff=0.75)
                 hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-                yield Problem(page.path, line, col, f"embeds unknown item '{ident}'{hint}")
+                yield Problem(page.path, line, col, f"embeds unknown item {shorten(ident)}{hint}")
             elif ident in seen:
                 yield Problem(page.path, line, col, f"embeds '{ident}' twice on one page")
             seen.add(ident)
