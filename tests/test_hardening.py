@@ -22,7 +22,7 @@ from srm_build.errors import Problem
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-    "base-uri 'self'"
+    "base-uri 'self'; form-action 'self'"
 )
 
 
