@@ -70,9 +70,11 @@ def bracket_problem(text: str, *, count: bool = True) -> tuple[int, str] | None:
 
 
 def shorten(value: object, limit: int = 60) -> str:
-    """`repr(value)` cut to about `limit` characters, saying how long it was."""
+    """`repr(value)`, cut to about `limit` characters and saying how long it was."""
     text = repr(value)
-    if len(text) <= limit:
+    if len(text) <= limit + 2:
         return text
-    length = len(value) if isinstance(value, str) else len(text)
-    return f"{text[:limit]}... ({length:,} characters)"
+    if isinstance(value, str):
+        cut = repr(value[:limit])
+        return f"{cut[:-1]}...{cut[-1]} ({len(value):,} characters)"
+    return f"{text[:limit]}... ({len(text):,} characters)"

@@ -90,7 +90,10 @@ def makeExtension(**kwargs: object) -> SafeMarkdown:  # noqa: N802 (Markdown API
 
 
 _SAFE = SafeMarkdown()
-_MD = markdown.Markdown(extensions=[_SAFE, "sane_lists"], output_format="html")
+_MD = markdown.Markdown(
+    extensions=[_SAFE, "sane_lists", "pymdownx.superfences"], output_format="html"
+)
+"""Fenced code renders as in the prose pages (pymdownx.superfences, as mkdocs.yml has it)."""
 
 
 # One line with nothing Markdown acts on: no markup characters, no list or code start.

@@ -81,7 +81,7 @@ def item_label(data: Any, path: PathKey) -> str:
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             node = node[part]
             if isinstance(node, dict) and isinstance(node.get("id"), str):
-                label = f"{SINGULAR.get(str(parent_key), 'item')} '{node['id']}': "
+                label = f"{SINGULAR.get(str(parent_key), 'item')} {shorten(node['id'])}: "
         else:
             break
     return label
