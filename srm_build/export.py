@@ -252,9 +252,7 @@ def to_anki_csv(bank: Bank) -> str:
         tags = " ".join(t for t in ("srm", entry["type"], entry["quiz"]) if t)
         if entry["type"] == "flashcards":
             for card in entry["cards"]:
-                writer.writerow(
-                    [_cell(card["front"]), _cell(card["back"]), f"{tags} {card['id']}"]
-                )
+                writer.writerow([_cell(card["front"]), _cell(card["back"]), f"{tags} {card['id']}"])
             continue
         writer.writerow(
             [_cell(_anki_front(entry)), _cell(_anki_back(entry)), f"{tags} {entry['id']}"]

@@ -191,9 +191,7 @@ def _build(node: yaml.Node, loader: Any, budget: list[int], top: Any, depth: int
                 key_node,
                 f"duplicate key '{name}' (first written on line {_where(first.start_mark)[0]})",
             )
-        result[name] = _build(
-            value_node, loader, budget, name if top is _ROOT else top, depth + 1
-        )
+        result[name] = _build(value_node, loader, budget, name if top is _ROOT else top, depth + 1)
     return result
 
 

@@ -135,8 +135,7 @@ def reword(doc: Document, error: Any) -> Problem:
         message = f"expected text, but {_describe(value)}"
     elif kind == "string_pattern_mismatch":
         message = (
-            f"{shorten(value)} is not a valid id: use lowercase letters, digits and single "
-            f"hyphens"
+            f"{shorten(value)} is not a valid id: use lowercase letters, digits and single hyphens"
         )
         if name == "url":
             message = f"{shorten(value)} is not an https:// address"

@@ -347,15 +347,21 @@ def link_problems(text: str, base: str, published: set[str]) -> Iterator[tuple[i
         if not is_safe_url(url):
             yield link.offset, _UNSAFE_LINK.format(shown)
         elif link.kind == "image" and is_external(url):
-            yield link.offset, (
-                f"image '{shown}' is on another site, which the Content Security Policy "
-                f"(img-src 'self') blocks: save the image in the content folder and link "
-                f"it relatively"
+            yield (
+                link.offset,
+                (
+                    f"image '{shown}' is on another site, which the Content Security Policy "
+                    f"(img-src 'self') blocks: save the image in the content folder and link "
+                    f"it relatively"
+                ),
             )
         elif url.startswith("/") and not url.startswith("//"):
-            yield link.offset, (
-                f"link '{shown}' starts with '/', which breaks when the site is served "
-                f"from a sub-path; write it relative to this file"
+            yield (
+                link.offset,
+                (
+                    f"link '{shown}' starts with '/', which breaks when the site is served "
+                    f"from a sub-path; write it relative to this file"
+                ),
             )
         elif not is_external(url) and not url.startswith("#"):
             path = unquote(url.partition("#")[0].partition("?")[0])
@@ -364,8 +370,9 @@ def link_problems(text: str, base: str, published: set[str]) -> Iterator[tuple[i
             target = posixpath.normpath(posixpath.join(base, path))
             if target not in published:
                 what = "page" if target.endswith(".md") else "file"
-                yield link.offset, (
-                    f"link '{shown}' leads to no {what} (no {target} in the content)"
+                yield (
+                    link.offset,
+                    (f"link '{shown}' leads to no {what} (no {target} in the content)"),
                 )
 
 
