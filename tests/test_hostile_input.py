@@ -11,6 +11,7 @@ import csv
 import io
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -20,7 +21,7 @@ from pathlib import Path
 import pytest
 from test_errors import GLOSSARY, quiz, write_content
 
-from conftest import ROOT
+from conftest import ROOT, serve_folder
 from srm_build import export
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
@@ -473,3 +474,71 @@ def test_publish_swaps_in_one_step(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["index.html"]
     assert not (tmp_path / "new").exists() and not (tmp_path / ".site.old").exists()
     shutil.rmtree(tmp_path / "site")
+
+
+# --- in the browser --------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_front_matter_payload_never_runs_and_breaks_no_policy(page, tmp_path: Path) -> None:
+    payload = "<script>window.__xss=1</script><img src=x onerror=window.__xss=2>"
+    root = _project(
+        tmp_path,
+        {
+            "index.md": f"---\ntitle: '{payload}'\ndescription: '\"><script>window.__xss=3"
+            f"</script>'\n---\n# Home {payload}\n\nText.\n",
+            "other.md": f"---\ntitle: 'Other {payload}'\n---\n# Other\n",
+        },
+        "",
+    )
+    result = make_build(root)
+    assert result.returncode == 0, result.stderr
+    server, url = serve_folder(root / "site")
+    try:
+        page.add_init_script(
+            "window.__violations = [];"
+            "document.addEventListener('securitypolicyviolation',"
+            " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+        )
+        for path in ("", "other/"):
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+            assert page.locator("[data-md-component=search]").count() == 1
+            assert page.evaluate("typeof window.__xss") == "undefined", path
+            assert page.evaluate("window.__violations") == [], path
+        assert page.title().startswith("Other window.__xss=1")  # tags removed, text kept
+        assert page.locator("nav script, nav img, header script, header img").count() == 0
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.browser
+def test_an_interrupted_make_build_leaves_the_previous_site_whole(page, tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "pyproject.toml").write_text("")
+    (root / ".stamp").write_text("")
+    os.utime(root / "pyproject.toml", (0, 0))
+    assert make_build(root).returncode == 0
+    before = snapshot(root / "site")
+    assert "index.html" in before
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        build = make_build(root, background=True)
+        # Readiness, not time: the new build has started writing its own folder.
+        while build.poll() is None and not any((root / ".site.new").glob("*.html")):
+            pass
+        assert build.poll() is None, "the build ended before it could be interrupted"
+        os.killpg(build.pid, sig)
+        assert build.wait(timeout=120) != 0
+        assert snapshot(root / "site") == before, sig
+    server, url = serve_folder(root / "site")
+    try:
+        page.goto(url)
+        assert page.locator("article h1").first.inner_text() != ""
+        page.goto(url + "data/glossary/")
+        assert page.locator("article .srm-term, article dl, article h2").count() > 0
+    finally:
+        server.shutdown()
