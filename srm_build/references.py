@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from urllib.parse import unquote
 
@@ -15,7 +16,14 @@ from .embeds import find_embeds
 from .errors import Problem
 from .export import EXPORTS
 from .limits import bracket_problem, line_col, shorten
-from .links import attr_list_problem, find_attr_lists, find_links, is_external, is_safe_url
+from .links import (
+    attr_list_problem,
+    blank_code,
+    find_attr_lists,
+    find_links,
+    is_external,
+    is_safe_url,
+)
 from .models import (
     OWNER_LABELS,
     Content,
@@ -337,10 +345,34 @@ def _published_files(content: Content) -> set[str]:
     return pages | content.assets | {uri for uri, _ in EXPORTS.values()}
 
 
-def link_problems(text: str, base: str, published: set[str]) -> Iterator[tuple[int, str]]:
+def items_on_pages(content: Content) -> dict[str, set[str]]:
+    """Page path -> ids of the items shown on it (so `#srm-<id>` anchors exist there): each
+    YAML file's items on its own page, and embedded items (a quiz's questions with it)."""
+    shown: dict[str, set[str]] = {}
+    for path, file in content.files.items():
+        shown[page_path(path)] = {item.id for item in items_with_ids(file)}  # type: ignore[attr-defined]
+    for src, page in content.pages.items():
+        ids = shown.setdefault(src, set())
+        for embed in find_embeds(page.body):
+            for ident, _line, _col in embed.ids:
+                ids.add(ident)
+                item = content.by_id.get(ident)
+                if isinstance(item, Quiz):
+                    ids.update(question.id for question in item.questions)
+    return shown
+
+
+def link_problems(
+    text: str,
+    base: str,
+    published: set[str],
+    items_on: dict[str, set[str]] | None = None,
+    here: str | None = None,
+) -> Iterator[tuple[int, str]]:
     """Offset and message of each link in Markdown `text` that is unsafe, would be blocked
     by the Content Security Policy, or leads nowhere. `base` is the folder relative links
-    start from (content-relative)."""
+    start from (content-relative). With `items_on` (see `items_on_pages`), an `#srm-<id>`
+    anchor must name an item shown on the page linked to (`here` for `#...` alone)."""
     for link in find_links(text):
         url = link.url
         shown = url if len(url) <= 100 else url[:100] + "..."
@@ -363,16 +395,25 @@ def link_problems(text: str, base: str, published: set[str]) -> Iterator[tuple[i
                     f"from a sub-path; write it relative to this file"
                 ),
             )
-        elif not is_external(url) and not url.startswith("#"):
+        elif not is_external(url):
             path = unquote(url.partition("#")[0].partition("?")[0])
-            if not path:
+            target = posixpath.normpath(posixpath.join(base, path)) if path else here
+            if target is None:
                 continue
-            target = posixpath.normpath(posixpath.join(base, path))
             if target not in published:
                 what = "page" if target.endswith(".md") else "file"
                 yield (
                     link.offset,
                     (f"link '{shown}' leads to no {what} (no {target} in the content)"),
+                )
+                continue
+            anchor = url.partition("#")[2]
+            shows = items_on.get(target, set()) if items_on is not None else None
+            if shows is not None and anchor.startswith("srm-") and anchor[4:] not in shows:
+                yield (
+                    link.offset,
+                    f"link '{shown}': {target} shows no item '{anchor[4:]}' (anchors "
+                    f"'#srm-<id>' lead to the items a page shows)",
                 )
 
 
@@ -382,10 +423,11 @@ def _page_links(content: Content) -> Iterator[Problem]:
     exists; attribute lists in prose hold only an id and classes; fenced code stands only
     in YAML fields shown as blocks."""
     published = _published_files(content)
+    items_on = items_on_pages(content)
     for relative, page in content.pages.items():
         text = page.body
         base = posixpath.dirname(relative)
-        for offset, message in link_problems(text, base, published):
+        for offset, message in link_problems(text, base, published, items_on, relative):
             yield Problem(page.path, *line_col(text, offset), message)
         for offset, attrs in find_attr_lists(text):
             reason = attr_list_problem(attrs)
@@ -398,7 +440,7 @@ def _page_links(content: Content) -> Iterator[Problem]:
             if _MARKUP.search(text) is None:
                 continue
             label = item_label(doc.data, key)
-            for _offset, message in link_problems(text, base, published):
+            for _offset, message in link_problems(text, base, published, items_on):
                 yield doc.problem(key, label + message)
             brackets = bracket_problem(text)
             if brackets is not None:
@@ -416,8 +458,41 @@ def _page_embeds(content: Content) -> Iterator[Problem]:
         yield from check_page_embeds(content, page)
 
 
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+
+
+def _slug(text: str) -> str:
+    """A heading's anchor, as Python-Markdown's `toc` makes it by default (its `slugify`,
+    repeated so that checking loads no Markdown parser)."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
+
+
+def _heading_clashes(content: Content, page: Page, embedded: set[str]) -> Iterator[Problem]:
+    """Headings whose anchor is also the id of an element of an embedded item."""
+    ids = set(embedded)
+    for ident in embedded:
+        item = content.by_id.get(ident)
+        if isinstance(item, Quiz):
+            ids.update(question.id for question in item.questions)
+    text = blank_code(page.body)
+    for match in _HEADING.finditer(text):
+        slug = _slug(match.group(1))
+        if not slug.startswith("srm-"):
+            continue
+        if slug[4:] in ids or any(slug.startswith(f"srm-{i}-") for i in ids):
+            yield Problem(
+                page.path,
+                *line_col(text, match.start(1)),
+                f"the heading anchor '#{slug}' is also the id of an embedded item's element; "
+                f"give the heading another anchor",
+            )
+
+
 def check_page_embeds(content: Content, page: Page) -> Iterator[Problem]:
-    """Embedded ids on a Markdown page exist and appear once on it."""
+    """Embedded ids on a Markdown page exist and appear once on it, and no heading's anchor
+    is the id of an element they bring."""
     seen: set[str] = set()
     for embed in find_embeds(page.body):
         if not embed.ids:
@@ -434,3 +509,5 @@ def check_page_embeds(content: Content, page: Page) -> Iterator[Problem]:
             elif ident in seen:
                 yield Problem(page.path, line, col, f"embeds '{ident}' twice on one page")
             seen.add(ident)
+    if seen:
+        yield from _heading_clashes(content, page, seen)

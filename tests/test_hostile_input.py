@@ -222,6 +222,23 @@ CASES = [
         "",
         "content/index.md:7:1: embeds unknown item 'quiz-basic'; did you mean 'quiz-basics'?",
     ),
+    (
+        "link to an item anchor the page does not have",
+        {
+            "index.md": "# Home\n\nSee [it](glossary.md#srm-guest-os) and "
+            "[x](glossary.md#srm-nope).\n"
+        },
+        "",
+        "content/index.md:3:44: link 'glossary.md#srm-nope': glossary.md shows no item 'nope' "
+        "(anchors '#srm-<id>' lead to the items a page shows)",
+    ),
+    (
+        "heading anchor that is an embedded item's id",
+        {"index.md": "# Home\n\n## SRM ec2 patching\n\n```srm\nquiz-basics\n```\n"},
+        "",
+        "content/index.md:3:4: the heading anchor '#srm-ec2-patching' is also the id of an "
+        "embedded item's element; give the heading another anchor",
+    ),
     # --- limits ---------------------------------------------------------------------------
     (
         "block sequence 500 deep",
