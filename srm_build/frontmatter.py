@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, StringConstraints, TypeAdapter, ValidationError
 
 from .errors import Problem
+from .limits import shorten
 from .loader import Document, load_text
 from .parse import reword
 
@@ -64,6 +65,8 @@ class Split:
     yaml: str | None
     """The front matter as YAML, padded with empty lines so that its line numbers are the
     page's; None when there is no front matter."""
+    multimarkdown: bool = False
+    """Written as MultiMarkdown `key: value` lines rather than a `---` block."""
 
 
 def split(text: str) -> Split:
@@ -89,7 +92,7 @@ def split(text: str) -> Split:
             yaml_lines.append("")  # a continuation line joins the key above
     if not yaml_lines:
         return Split(0, None)
-    return Split(len(yaml_lines), "\n".join(yaml_lines) + "\n")
+    return Split(len(yaml_lines), "\n".join(yaml_lines) + "\n", multimarkdown=True)
 
 
 def body(text: str, meta: Split) -> str:
@@ -114,16 +117,23 @@ def check_front_matter(text: str, path: str) -> list[Problem]:
     try:
         _ADAPTER.validate_python(doc.data)
     except ValidationError as exc:
-        return [_problem(doc, error) for error in exc.errors(include_url=False)]
+        return [_problem(doc, error, meta) for error in exc.errors(include_url=False)]
     return []
 
 
-def _problem(doc: Document, error: Any) -> Problem:
+def _problem(doc: Document, error: Any, meta: Split) -> Problem:
     if error["type"] == "extra_forbidden":
         name = error["loc"][-1]
+        hint = (
+            " (a page's first lines in the form 'key: value' are read as front matter; "
+            "start the page with its heading)"
+            if meta.multimarkdown
+            else ""
+        )
         return doc.problem(
             tuple(error["loc"]),
-            f"front matter key {name!r} is not allowed: a page takes {', '.join(KEYS)}",
+            f"front matter key {shorten(name)} is not allowed: a page takes "
+            f"{', '.join(KEYS)}{hint}",
             of_key=True,
         )
     problem = reword(doc, error)

@@ -73,7 +73,8 @@ CASES = [
         "front matter: author, MultiMarkdown style",
         {"index.md": "Author: <b>x</b>\n\n# Home\n"},
         "",
-        f"content/index.md:1:1: front matter key 'author' {FRONT}",
+        f"content/index.md:1:1: front matter key 'author' {FRONT} (a page's first lines in the "
+        "form 'key: value' are read as front matter; start the page with its heading)",
     ),
     (
         "front matter: description of the wrong type",
