@@ -122,7 +122,12 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         # Terms link to the glossary from prose; generated pages hold only item HTML.
         self.glossary.href = self.pages.source_linker(page.file.src_uri) if prose else None
         if prose:
-            source = self.pages.expand_embeds(page.file.src_uri, markdown)
+            try:
+                source = self.pages.expand_embeds(page.file.src_uri, markdown)
+            except KeyError as exc:  # the check finds every unknown id first; never a traceback
+                raise PluginError(
+                    f"{page.file.src_uri}: embeds unknown item {exc}; run `make check`"
+                ) from None
             self.sources[page.file.src_uri] = source
             return source.markdown
         return None
