@@ -22,6 +22,12 @@ def is_safe_url(url: str) -> bool:
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
 
+def is_relative_link(url: str) -> bool:
+    """A link to a file of the site, relative to where it is written (not `#x` alone)."""
+    path = url.split("#", 1)[0]
+    return bool(path) and _SCHEME.match(url) is None and not url.startswith("/")
+
+
 def is_page_link(url: str) -> bool:
     """A relative link to a Markdown source file, which must become the page's URL."""
     path = url.split("#", 1)[0]

@@ -16,10 +16,11 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from .links import is_page_link, is_safe_url
+from .links import is_relative_link, is_safe_url
 
 LinkResolver = Callable[[str], str]
-"""Rewrites a relative link to a Markdown page (`../aws-side.md#x`) into the page's URL."""
+"""Rewrites a relative link written in a YAML file (to a Markdown page, `../aws-side.md#x`,
+or to an image) into its URL from the page that shows the text."""
 
 
 class _SafeLinks(Treeprocessor):
@@ -49,7 +50,7 @@ class _SafeLinks(Treeprocessor):
                             element.attrib.clear()
                         elif element.tag == "img":
                             _remove(parent, element)
-                    elif self.resolve is not None and is_page_link(value):
+                    elif self.resolve is not None and is_relative_link(value):
                         element.set(attribute, self.resolve(value))
                 if element.tag == "a" and element.get("href", "").startswith(("http:", "https:")):
                     element.set("rel", "noopener")

@@ -83,7 +83,10 @@ class MarkdownLinks:
         path, _, fragment = href.partition("#")
         target = posixpath.normpath(posixpath.join(self.base, path))
         here = url_of(self.page, self.directory_urls)
-        url = relative_url(here, url_of(target, self.directory_urls))
+        if target.endswith(".md"):
+            url = relative_url(here, url_of(target, self.directory_urls))
+        else:  # a file such as an image keeps its path
+            url = relative_url(here, target)
         return f"{url}#{fragment}" if fragment else url
 
 

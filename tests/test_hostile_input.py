@@ -564,3 +564,22 @@ def test_an_interrupted_make_build_leaves_the_previous_site_whole(page, tmp_path
         assert page.locator("article .srm-term, article dl, article h2").count() > 0
     finally:
         server.shutdown()
+
+
+def test_an_image_from_the_content_folder_shows_in_yaml_text(tmp_path: Path) -> None:
+    png = bytes.fromhex(
+        "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154"
+        "789c6360000002000001e221bc330000000049454e44ae426082"
+    )
+    root = _project(
+        tmp_path,
+        {"glossary.yml": GLOSSARY.replace("inside an instance.", "inside ![a box](img/box.png).")},
+        "",
+    )
+    (root / "content" / "img").mkdir()
+    (root / "content" / "img" / "box.png").write_bytes(png)
+    assert make_build(root).returncode == 0
+    page = root / "site" / "glossary" / "index.html"
+    html = page.read_text()
+    assert 'src="../img/box.png"' in html
+    assert (page.parent / "../img/box.png").resolve().read_bytes() == png
