@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import shutil
 import signal
@@ -20,6 +21,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from test_errors import GLOSSARY, quiz, write_content
 
 from conftest import ROOT, serve_folder
@@ -310,7 +312,9 @@ CASES = [
 ]
 
 
-def _project(root: Path, files: dict[str, str], config: str) -> Path:
+def _project(
+    root: Path, files: dict[str, str], config: str, extensions: str = "[attr_list]"
+) -> Path:
     """A site project in `root`: the valid base content, `files` over it, a built site/."""
     links = {name: text for name, text in files.items() if text.startswith("->")}
     write_content(
@@ -321,7 +325,7 @@ def _project(root: Path, files: dict[str, str], config: str) -> Path:
     (root / "mkdocs.yml").write_text(
         "site_name: t\nsite_url: https://example.org/\ndocs_dir: content\n"
         f"theme: {{name: material, font: false, custom_dir: {ROOT / 'overrides'}}}\n"
-        "plugins: [search, srm]\nmarkdown_extensions: [attr_list]\n"
+        f"plugins: [search, srm]\nmarkdown_extensions: {extensions}\n"
         "validation: {omitted_files: warn, unrecognized_links: warn, anchors: warn}\n" + config
     )
     # `make build` needs its install stamp, newer than pyproject.toml, to skip installing.
@@ -583,3 +587,31 @@ def test_an_image_from_the_content_folder_shows_in_yaml_text(tmp_path: Path) -> 
     html = page.read_text()
     assert 'src="../img/box.png"' in html
     assert (page.parent / "../img/box.png").resolve().read_bytes() == png
+
+
+def test_fenced_code_in_yaml_text_renders_as_in_prose(tmp_path: Path) -> None:
+    fence = "```python\nprint('<b>')\n```"
+    feedback = "Like this:\n\n" + fence
+    root = _project(
+        tmp_path,
+        {
+            "index.md": f"# Home\n\n{fence}\n",
+            "quizzes/basics.yml": quiz().replace(
+                "feedback: AWS stops at the hypervisor.",
+                f"feedback: {json.dumps(feedback)}",
+            ),
+        },
+        "",
+        extensions="[attr_list, pymdownx.superfences]",
+    )
+    result = make_build(root)
+    assert result.returncode == 0, result.stderr
+    prose = BeautifulSoup((root / "site" / "index.html").read_text(), "html.parser")
+    quiz_page = BeautifulSoup(
+        (root / "site" / "quizzes" / "basics" / "index.html").read_text(), "html.parser"
+    )
+    in_prose = prose.select_one("article div.highlight")
+    in_feedback = quiz_page.select_one("form#srm-ec2-patching div.highlight")
+    assert in_prose is not None and in_feedback is not None
+    assert str(in_feedback) == str(in_prose)
+    assert in_feedback.get_text() == "print('<b>')\n"
