@@ -17,7 +17,8 @@ _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 def is_safe_url(url: str) -> bool:
     """True for http(s), mailto and relative URLs, after undoing the usual disguises."""
-    plain = _INVISIBLE.sub("", html.unescape(url))
+    # Markdown undoes backslash escapes (`javascript\:`) before it writes the address.
+    plain = _INVISIBLE.sub("", html.unescape(url)).replace("\\", "")
     match = _SCHEME.match(plain)
     return match is None or match.group(1).lower() in SAFE_SCHEMES
 
@@ -47,8 +48,10 @@ def is_page_link(url: str) -> bool:
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-_INLINE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
-_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*\n?[ \t]*<?([^\s>]+)", re.MULTILINE)
+_INLINE = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_DEFINITION = re.compile(
+    r"^[ \t>]*\[([^\]\n]+)\]:[ \t]*\n?[ \t>]*<?([^\s>]+)", re.MULTILINE
+)  # also inside block quotes and list items
 _REFERENCE_IMAGE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*)>")
 _ATTRS = r"\{:?[ ]*([^}\n ][^}\n]*?)[ ]*\}"
@@ -104,14 +107,30 @@ def _label(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _openers(text: str) -> dict[int, int]:
+    """Position of each `]` -> position of the `[` it closes (brackets nest in link text),
+    in one pass; backslash-escaped brackets are text."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for match in re.finditer(r"\\.|[\[\]]", text):
+        char = match.group()
+        if char == "[":
+            stack.append(match.start())
+        elif char == "]" and stack:
+            pairs[match.start()] = stack.pop()
+    return pairs
+
+
 def find_links(text: str) -> list[Link]:
     """Every link and image address in Markdown `text`, in order: inline, reference
     definitions (an image through a reference counts as an image at its use), autolinks."""
     plain = blank_code(text)
-    found = [
-        Link("image" if m.group(1) else "link", m.group(2), m.start(2))
-        for m in _INLINE.finditer(plain)
-    ]
+    openers = _openers(plain) if "](" in plain else {}
+    found = []
+    for m in _INLINE.finditer(plain):
+        opener = openers.get(m.start(), 0)
+        image = opener > 0 and plain[opener - 1] == "!"
+        found.append(Link("image" if image else "link", m.group(1), m.start(1)))
     definitions = {}
     for m in _DEFINITION.finditer(plain):
         definitions.setdefault(_label(m.group(1)), m.group(2))

@@ -134,6 +134,24 @@ CASES = [
         f"content/index.md:5:6: link 'javascript:alert(1)' {UNSAFE}",
     ),
     (
+        "javascript: link whose text holds brackets",
+        {"index.md": "# Home\n\n[a [b] c](javascript:alert(1))\n"},
+        "",
+        f"content/index.md:3:11: link 'javascript:alert(1' {UNSAFE}",
+    ),
+    (
+        "javascript: with a backslash escape",
+        {"index.md": "# Home\n\n[a](javascript\\:alert(1))\n"},
+        "",
+        f"content/index.md:3:5: link 'javascript\\:alert(1' {UNSAFE}",
+    ),
+    (
+        "reference definition inside a block quote",
+        {"index.md": "# Home\n\n> [a][r]\n>\n> [r]: javascript:alert(1)\n"},
+        "",
+        f"content/index.md:5:8: link 'javascript:alert(1)' {UNSAFE}",
+    ),
+    (
         "image through a reference to data:",
         {"index.md": "# Home\n\n![i][d]\n\n[d]: data:image/png,xx\n"},
         "",
