@@ -92,13 +92,17 @@ def makeExtension(**kwargs: object) -> SafeMarkdown:  # noqa: N802 (Markdown API
 
 _SAFE = SafeMarkdown()
 _MD = markdown.Markdown(
-    extensions=[_SAFE, "sane_lists", "pymdownx.superfences"], output_format="html"
+    extensions=[_SAFE, "sane_lists", "pymdownx.superfences", "admonition", "pymdownx.details"],
+    output_format="html",
 )
-"""Fenced code renders as in the prose pages (pymdownx.superfences, as mkdocs.yml has it)."""
+"""The block extensions the prose pages have in mkdocs.yml, so fenced code, admonitions
+and details render in YAML text as they do in prose (the check keeps them out of fields
+shown inline)."""
 
 
-# One line with nothing Markdown acts on: no markup characters, no list or code start.
-_PLAIN = re.compile(r"(?!(?:[-+]|\d+[.)])[ \t])[^\n\r\t*_\[\]`<>&\\!|~{}#]+")
+# One line with nothing Markdown acts on: no markup characters, no list, code or details
+# (`???`) start.
+_PLAIN = re.compile(r"(?!(?:[-+]|\d+[.)])[ \t]|\?\?\?)[^\n\r\t*_\[\]`<>&\\!|~{}#]+")
 
 
 def _markdown(text: str) -> str:

@@ -332,7 +332,8 @@ def _strings(data: object, key: tuple[str | int, ...] = ()) -> Iterator[tuple[tu
 _UNSAFE_LINK = "link '{}' is not allowed: use an http(s), mailto or relative address"
 _MARKUP = re.compile(r"[\[<{`~]")
 """Characters without which a text holds no link, attribute list or fence."""
-_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+_BLOCK_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,}|!!!|\?\?\?\+?)", re.MULTILINE)
+"""The first line of fenced code, an admonition or a details block."""
 
 INLINE_FIELDS = frozenset({"prompt", "text", "note", "notes", "aws", "customer", "shared"})
 """YAML fields shown inline (in a legend, a label, a table cell): a block such as fenced
@@ -437,7 +438,8 @@ def _page_links(content: Content) -> Iterator[Problem]:
         doc = file.where.doc
         base = posixpath.dirname(path)
         for key, text in _strings(doc.data):
-            if _MARKUP.search(text) is None:
+            block = _BLOCK_LINE.search(text) if key and key[-1] in INLINE_FIELDS else None
+            if block is None and _MARKUP.search(text) is None:
                 continue
             label = item_label(doc.data, key)
             for _offset, message in link_problems(text, base, published, items_on):
@@ -445,10 +447,11 @@ def _page_links(content: Content) -> Iterator[Problem]:
             brackets = bracket_problem(text)
             if brackets is not None:
                 yield doc.problem(key, label + brackets[1])
-            if key and key[-1] in INLINE_FIELDS and _FENCE_LINE.search(text):
+            if block is not None:
+                what = "fenced code" if block.group(1)[0] in "`~" else "an admonition"
                 yield doc.problem(
                     key,
-                    f"{label}fenced code cannot stand in '{key[-1]}', which is shown inline; "
+                    f"{label}{what} cannot stand in '{key[-1]}', which is shown inline; "
                     f"use `code` or move the block to a feedback or explanation",
                 )
 

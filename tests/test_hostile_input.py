@@ -315,6 +315,17 @@ CASES = [
         "'id': is longer than 80 characters",
     ),
     (
+        "admonition in a field shown inline",
+        {
+            "quizzes/basics.yml": quiz().replace(
+                "text: AWS, feedback:", 'text: "!!! note\\n    AWS", feedback:'
+            )
+        },
+        "",
+        "content/quizzes/basics.yml:12:27: option 'a': an admonition cannot stand in 'text', "
+        "which is shown inline; use `code` or move the block to a feedback or explanation",
+    ),
+    (
         "fenced code in a field shown inline",
         {
             "quizzes/basics.yml": quiz().replace(
@@ -609,7 +620,7 @@ def test_an_image_from_the_content_folder_shows_in_yaml_text(tmp_path: Path) -> 
 
 def test_fenced_code_in_yaml_text_renders_as_in_prose(tmp_path: Path) -> None:
     fence = "```python\nprint('<b>')\n```"
-    feedback = "Like this:\n\n" + fence
+    feedback = "Like this:\n\n" + fence + "\n\n!!! note\n    A <b>note</b>."
     root = _project(
         tmp_path,
         {
@@ -633,3 +644,7 @@ def test_fenced_code_in_yaml_text_renders_as_in_prose(tmp_path: Path) -> None:
     assert in_prose is not None and in_feedback is not None
     assert str(in_feedback) == str(in_prose)
     assert in_feedback.get_text() == "print('<b>')\n"
+    note = quiz_page.select_one("form#srm-ec2-patching div.admonition.note")
+    assert note is not None and note.select_one("p:not(.admonition-title)").get_text() == (
+        "A <b>note</b>."
+    )
