@@ -729,3 +729,21 @@ def test_british_spelling_outside_official_wording(content: Content):
             if match.group(0).casefold() not in NOT_US:
                 found.append(f"{path.relative_to(ROOT)}: {match.group(0)}")
     assert not found, "US spellings outside the official wording:\n" + "\n".join(found)
+
+
+def test_shield_response_team_always_needs_shield_advanced(content: Content):
+    """Every item that mentions the Shield Response Team says it needs Shield Advanced (one
+    entry once said a support plan alone was enough)."""
+    mentions = 0
+    for file in content.files.values():
+        for item in file.items():
+            text = str(item.model_dump())
+            if isinstance(item, Quiz):
+                texts = [str(q.model_dump()) for q in item.questions]
+            else:
+                texts = [text]
+            for each in texts:
+                if "Response Team" in each:
+                    mentions += 1
+                    assert "Shield Advanced" in each, each[:200]
+    assert mentions >= 3
