@@ -8,6 +8,8 @@ study bank computes the same figures from the order the page shows.
 Thresholds (documented in the README, chosen a little above chance so that an honest bank
 of four-option questions passes and a bank keyed mostly to one position does not):
 
+- a reader who always picks the first option (True for a statement, AWS for a scenario, the
+  first option alone for multiple choice) scores more than 40% over every answerable item;
 - first option right in more than 40% of single-choice questions (chance is 1 in the number
   of options, 25% for four);
 - right option the longest in more than 40% of single-choice questions;
@@ -20,8 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from math import comb
 
-from .models import Content, MultipleChoice, SingleChoice, TrueFalse
+from .models import OWNERS, Content, MultipleChoice, Scenario, SingleChoice, TrueFalse
 
+PICKER_MAX = 0.40
 FIRST_MAX = 0.40
 LONGEST_MAX = 0.40
 MULTIPLE_FIRST_MAX = 0.30
@@ -65,16 +68,35 @@ def bias_figures(content: Content) -> list[Figure]:
     first = sum(q.options[0].id == q.answer for q in singles)
     longest = sum(_is_longest(q) for q in singles)
     chance = sum(1 / len(q.options) for q in singles) / len(singles) if singles else 0.0
-    leading = sum(
-        {o.id for o in q.options[: len(q.answer)]} == set(q.answer) for q in multiples
-    )
+    leading = sum({o.id for o in q.options[: len(q.answer)]} == set(q.answer) for q in multiples)
     multiple_chance = (
         sum(1 / comb(len(q.options), len(q.answer)) for q in multiples) / len(multiples)
         if multiples
         else 0.0
     )
     true = sum(q.answer for q in statements)
+    scenarios = content.of_type(Scenario)
+    picked = (
+        first
+        + sum(q.answer == [q.options[0].id] for q in multiples)
+        + true
+        + sum(s.responsible == OWNERS[0] for s in scenarios)
+    )
+    answerable = len(singles) + len(multiples) + len(statements) + len(scenarios)
+    picker_chance = (
+        sum(1 / len(q.options) for q in singles)
+        + sum(1 / (2 ** len(q.options) - 1) for q in multiples)
+        + len(statements) / 2
+        + len(scenarios) / len(OWNERS)
+    ) / (answerable or 1)
     return [
+        Figure(
+            "always the first option, score over every answerable item",
+            picked,
+            answerable,
+            picker_chance,
+            (0, PICKER_MAX),
+        ),
         Figure("single choice, first option right", first, len(singles), chance, (0, FIRST_MAX)),
         Figure(
             "single choice, right option the longest",

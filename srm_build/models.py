@@ -215,13 +215,18 @@ class RowClaim(Model):
 
 
 class Scenario(Model):
-    """A situation and who is responsible for it, with the reason."""
+    """A situation and who is responsible for it, with the reason, and the feedback for each
+    answer a reader can give (AWS, customer, shared)."""
 
     id: Id
     title: Text
     situation: Markdown
     responsible: Owner
     explanation: Markdown
+    feedback: dict[Owner, Markdown] = Field(
+        description="For each of aws, customer and shared: why that answer is right, or what "
+        "makes it wrong."
+    )
     service: Id | None = None
     layer: Id | None = None
     claims: list[Claim] = Field(
@@ -231,6 +236,13 @@ class Scenario(Model):
     )
     terms: list[Id] = []
     source: Id
+
+    @model_validator(mode="after")
+    def _feedback_for_every_answer(self) -> Scenario:
+        missing = [owner for owner in OWNERS if owner not in self.feedback]
+        if missing:
+            raise ValueError(f"'feedback' needs an entry for {', '.join(missing)}")
+        return self
 
 
 # --- quizzes --------------------------------------------------------------------------
@@ -300,11 +312,13 @@ class MultipleChoice(QuestionBase):
 
 
 class TrueFalse(QuestionBase):
-    """A statement that is true or false; the explanation is the feedback for both."""
+    """A statement that is true or false, with the feedback a reader gets for answering
+    "True" and for answering "False": why that answer is right, or what makes it wrong."""
 
     type: Literal["true-false"]
     answer: bool
-    explanation: Markdown
+    feedback_true: Markdown = Field(description='Feedback for a reader who answers "True".')
+    feedback_false: Markdown = Field(description='Feedback for a reader who answers "False".')
     misconception: Id | None = Field(None, description="The misconception behind the wrong answer.")
     claim: Claim | None = Field(
         None,

@@ -573,6 +573,7 @@ scenarios:
     situation: A data centre floods.
     responsible: shared
     explanation: Both.
+    feedback: {aws: Half., customer: Half., shared: Right.}
     source: aws-srm
 """,
         },
@@ -593,6 +594,7 @@ scenarios:
     situation: A data centre floods. Who keeps the app running?
     responsible: aws
     explanation: Both.
+    feedback: {aws: Half., customer: Half., shared: Right.}
     claims:
       - {owner: aws, layer: layer-os, service: rds}
       - {owner: customer, layer: layer-net, service: rds}
@@ -618,12 +620,46 @@ scenarios:
         type: true-false
         prompt: AWS patches the operating system under an RDS database.
         answer: false
-        explanation: It does.
         claim: {owner: aws, layer: layer-os, service: rds}
+        feedback_true: Right.
+        feedback_false: It does.
 """,
         },
         "content/quizzes/basics.yml:18:17: question 'tf-rds': answer is false, but its claim "
         "('aws') agrees with the service matrix, which says AWS owns Guest OS for Amazon RDS",
+    ),
+    (
+        "scenario without feedback for every answer",
+        {
+            "scenarios.yml": """\
+kind: scenarios
+title: Scenarios
+scenarios:
+  - id: flood
+    title: A flood
+    situation: A data centre floods. Who keeps the building dry?
+    responsible: aws
+    explanation: Facilities are AWS's.
+    feedback: {aws: Right., customer: No.}
+    source: aws-srm
+""",
+        },
+        "content/scenarios.yml:4:5: scenario 'flood': 'feedback' needs an entry for shared",
+    ),
+    (
+        "true/false statement without feedback for one answer",
+        {
+            "quizzes/basics.yml": quiz()
+            + """\
+      - id: tf-rds
+        type: true-false
+        prompt: AWS patches the operating system under an RDS database.
+        answer: true
+        feedback_true: Right.
+""",
+        },
+        "content/quizzes/basics.yml:15:9: question 'tf-rds': missing required field "
+        "'feedback_false'",
     ),
 ]
 
