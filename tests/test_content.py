@@ -322,6 +322,17 @@ COVERAGE: dict[str, list[str]] = {
         "comp-customer-proves",
     ],
     "s10-data-residency": ["data-residency", "scenario-data-residency", "comp-residency"],
+    "s10-it-controls": [
+        "compliance.md",
+        "it-controls",
+        "inherited-controls",
+        "shared-controls",
+        "customer-specific-controls",
+        "comp-it-inherited",
+        "comp-it-shared",
+        "comp-it-customer-specific",
+        "comp-it-patching-shared",
+    ],
     # 11. Misconceptions
     "s11-aws-handles-all": ["misconceptions.md", "myth-aws-handles-all"],
     "s11-compliance-is-aws-job": ["myth-compliance-is-aws-job"],
@@ -747,3 +758,21 @@ def test_shield_response_team_always_needs_shield_advanced(content: Content):
                     mentions += 1
                     assert "Shield Advanced" in each, each[:200]
     assert mentions >= 3
+
+
+def test_retired_services_are_not_offered_as_current_examples(content: Content):
+    """Amazon Chime reached end of support in February 2026 (brief, section 10)."""
+    texts = [page.text for page in content.pages.values()]
+    texts += [str(file.model_dump()) for file in content.files.values()]
+    assert not any("Chime" in text for text in texts)
+
+
+def test_a_count_before_embedded_items_matches_them(content: Content):
+    """A sentence that announces how many items follow says the number that follows."""
+    numbers = {"Two": 2, "Three": 3, "Four": 4, "Five": 5}
+    for page in content.pages.values():
+        for match in re.finditer(
+            r"(Two|Three|Four|Five) (?:items|terms)[^\n]*\n+```srm\n(.*?)```", page.text, re.S
+        ):
+            ids = [line for line in match.group(2).splitlines() if line.strip()]
+            assert len(ids) == numbers[match.group(1)], f"{page.path}: {match.group(0)[:60]}"
