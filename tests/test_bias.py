@@ -4,6 +4,7 @@ balance in the order the options are shown."""
 
 from __future__ import annotations
 
+from math import sqrt
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -66,23 +67,28 @@ _MEASURE = """() => {
   const right = (form) => new Set([...form.querySelectorAll('.srm-key-options li')]
     .filter((li) => li.getAttribute('data-srm-correct') === 'true')
     .map((li) => li.getAttribute('data-srm-option')));
+  const comb = (n, k) => (k === 0 ? 1 : (n * comb(n - 1, k - 1)) / k);
   const f = {single: 0, first: 0, longest: 0, multiple: 0, leading: 0,
-             statements: 0, trueRight: 0, answerable: 0, picked: 0};
+             statements: 0, trueRight: 0, answerable: 0, picked: 0,
+             singleChance: 0, multipleChance: 0, pickerChance: 0};
   for (const form of forms) {
     const options = shown(form);
     const key = right(form);
     const ids = options.map((o) => o.id);
     f.answerable += 1;
     if (key.size === 1 && key.has(ids[0])) f.picked += 1;
+    f.pickerChance += key.size === 1 ? 1 / ids.length : 1 / (2 ** ids.length - 1);
     if (ids.length === 2 && ids.includes('true')) {
       f.statements += 1;
       if (key.has('true')) f.trueRight += 1;
     } else if (form.hasAttribute('data-srm-multiple')) {
       f.multiple += 1;
+      f.multipleChance += 1 / comb(ids.length, key.size);
       const lead = new Set(ids.slice(0, key.size));
       if ([...key].every((id) => lead.has(id))) f.leading += 1;
     } else if (!ids.includes('shared')) {
       f.single += 1;
+      f.singleChance += 1 / ids.length;
       if (key.has(ids[0])) f.first += 1;
       const rightLength = options.find((o) => key.has(o.id)).text.length;
       if (options.every((o) => key.has(o.id) || o.text.length < rightLength)) f.longest += 1;
@@ -90,6 +96,15 @@ _MEASURE = """() => {
   }
   return f;
 }"""
+
+
+def _limit(documented: float, chance_sum: float, n: int) -> float:
+    """The documented limit, or chance plus three standard errors if that is higher. Where
+    the site shuffles options per reader, the figures are a random sample around chance; the
+    margin keeps a fair shuffle from failing the test (about 1 run in 700) while a bank keyed
+    to one position (the old one scored 78% and 93%) still fails it."""
+    chance = chance_sum / n
+    return max(documented, chance + 3 * sqrt(chance * (1 - chance) / n))
 
 
 def test_the_study_bank_reads_balanced_in_the_browser(page: Page, real_site):
@@ -104,9 +119,12 @@ def test_the_study_bank_reads_balanced_in_the_browser(page: Page, real_site):
     f = page.evaluate(_MEASURE)
     assert f["answerable"] == count
     assert f["single"] >= 50 and f["multiple"] >= 14 and f["statements"] >= 21
-    assert f["picked"] / f["answerable"] <= PICKER_MAX, f
-    assert f["first"] / f["single"] <= FIRST_MAX, f
-    assert f["longest"] / f["single"] <= LONGEST_MAX, f
-    assert f["leading"] / f["multiple"] <= MULTIPLE_FIRST_MAX, f
-    low, high = TRUE_RANGE
+    n = f["answerable"]
+    assert f["picked"] / n <= _limit(PICKER_MAX, f["pickerChance"], n), f
+    n = f["single"]
+    assert f["first"] / n <= _limit(FIRST_MAX, f["singleChance"], n), f
+    assert f["longest"] / n <= LONGEST_MAX, f  # order does not change which is longest
+    n = f["multiple"]
+    assert f["leading"] / n <= _limit(MULTIPLE_FIRST_MAX, f["multipleChance"], n), f
+    low, high = TRUE_RANGE  # true/false is always shown as True, then False
     assert low <= f["trueRight"] / f["statements"] <= high, f

@@ -539,6 +539,11 @@ def test_table_rows_name_known_services(content: Content):
     for row_id, row in models.items():
         for service_id in row.services:
             assert content.by_id[service_id].model == row_id, f"{service_id} listed under {row_id}"
+        # Each generic row speaks for every service of its model, so the owner check
+        # (srm_build/owners.py) compares it with all of them.
+        of_model = {s.id for s in content.of_type(Service) if s.model == row_id}
+        assert set(row.services) == of_model, f"{row_id} row lists {row.services}"
+        assert row.claims, f"{row_id} row claims no owners the build can check"
 
 
 # --- counts and question quality ----------------------------------------------------------
