@@ -9,7 +9,8 @@ Every item that says who owns something declares what it claims, so the build ca
   `exceptions`, and the row's notes must name them;
 - an option of a choice question, or a true/false statement, may carry a `claim`: the option
   is right, or the statement true, exactly when the matrix agrees with it. An option that
-  names a party as its answer ("AWS", "The customer", "Both") must carry one.
+  names a party as its answer ("AWS", "The customer", "Both"), or a statement that opens
+  with one, must carry one.
 
 The truth for a claim is the matrix cell of its service and layer; for a layer without a
 service, the owner every service agrees on (a claim about a layer where services differ is
@@ -266,6 +267,12 @@ def _option_claim(
 def _statements(content: Content, matrix: Matrix) -> Iterator[Problem]:
     for question in content.of_type(TrueFalse):
         if question.claim is None:
+            if _NAMES_A_PARTY.match(question.prompt):
+                yield question.where.problem(
+                    f"question '{question.id}': the statement says what a party does, but "
+                    f"carries no 'claim' the build can check",
+                    "prompt",
+                )
             continue
         claim = question.claim
         truth, what = matrix.truth(claim.layer, claim.service)

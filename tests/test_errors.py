@@ -661,6 +661,23 @@ scenarios:
         "content/quizzes/basics.yml:15:9: question 'tf-rds': missing required field "
         "'feedback_false'",
     ),
+    (
+        "true/false statement about a party with no claim",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz()
+            + """\
+      - id: tf-rds
+        type: true-false
+        prompt: AWS patches the operating system under an RDS database.
+        answer: true
+        feedback_true: Right.
+        feedback_false: It does.
+""",
+        },
+        "content/quizzes/basics.yml:17:17: question 'tf-rds': the statement says what a party "
+        "does, but carries no 'claim' the build can check",
+    ),
 ]
 
 
