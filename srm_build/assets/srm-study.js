@@ -73,7 +73,7 @@
   }
 
   function failed(box) {
-    announce(box, "The questions could not be loaded. Check your connection and reload the page.");
+    announce(box, "The questions could not be loaded. Reload the page to try again.");
   }
 
   function questions(n) {
@@ -214,7 +214,7 @@
         var a = event.target.closest && event.target.closest("a[href]");
         if (!a || a.target || event.ctrlKey || event.metaKey ||
             a.href.split("#")[0] === location.href.split("#")[0]) return;
-        leaving = confirm("Leave the exam? Your answers are kept: come back to this page to resume.");
+        leaving = confirm("Leave the exam? Your answers are kept for when you come back.");
         if (!leaving) {
           event.preventDefault();
           event.stopPropagation();
