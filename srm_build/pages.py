@@ -275,6 +275,8 @@ class SitePages:
                 self.home[item.id] = page_path(path)  # type: ignore[attr-defined]
         self.embedded_in: dict[str, str] = {}
         """Item id -> the first prose page that embeds it."""
+        self._study: dict[str, StudyBank] = {}
+        """Tools page -> its study bank, rendered once for the page and its script."""
         self.chapters: list[str] = []
         """Page paths in the site's navigation order (set by the engine adapter): the study
         bank lists its topics in this order, pages it does not name last."""
@@ -372,9 +374,10 @@ class SitePages:
 
     def compact_bank(self, src: str, bank: StudyBank) -> str:
         """The study bank of the tools page `src` as a script the exam and the review load
-        instead of the whole page (a fraction of its size, and nothing to parse but the
-        items they show). A script rather than JSON so that it also loads from `file://`,
-        where pages may not fetch. Links in it are relative to the page `src`.
+        instead of the whole page: no page around the items, and each item's HTML is parsed
+        only when it is shown (parsing the whole page was a long task of a quarter of a
+        second). A script rather than JSON so that it also loads from `file://`, where pages
+        may not fetch. Links in it are relative to the page `src`.
 
         It files the bank under its own address, which the client reads back:
         `srmBanks[script URL] = {topics: [{title, href, ids}], items: {id: [topic index,
@@ -409,7 +412,8 @@ class SitePages:
         for path, file in self.content.files.items():
             if file.kind == "tools":  # type: ignore[attr-defined]
                 src = page_path(path)
-                result[bank_uri(src)] = self.compact_bank(src, self.study_bank(src))
+                bank = self._study.get(src) or self.study_bank(src)
+                result[bank_uri(src)] = self.compact_bank(src, bank)
         return result
 
     def _item(self, item: Model, src: str, **context) -> Markup:
@@ -430,6 +434,8 @@ class SitePages:
             md_links = self.md_links(None, src)
             report = self.report.for_page(src) if self.report else None
             fragments = _Fragments()
+            if file.kind == "tools":  # type: ignore[attr-defined]
+                self._study[src] = self.study_bank(src)
             sections = [
                 (
                     title_of(item),
@@ -454,7 +460,7 @@ class SitePages:
                         link=link,
                         md_links=md_links,
                         end=True,
-                        bank=self.study_bank(src) if file.kind == "tools" else None,
+                        bank=self._study.get(src),
                     )
                 ),
                 sections=sections,
