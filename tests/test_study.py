@@ -763,3 +763,26 @@ def test_flashcards_known_in_two_tabs_are_both_kept(new_reader, fixture_url: str
     deck.get_by_role("button", name="I knew it").click()  # card 2, in the second tab
     progress = json.loads(second.evaluate("localStorage.getItem('srm-progress-v1')"))
     assert sorted(progress["deck-basics"]["known"]) == ["guest-os", "region"]
+
+
+@pytest.mark.browser
+def test_a_bank_that_cannot_load_is_said_and_start_can_be_pressed_again(browser, fixture_url):
+    context = browser.new_context()  # the refused request logs an error, as it should
+    page = context.new_page()
+    failures: list[str] = []
+
+    def refuse_once(route) -> None:
+        if failures:
+            route.continue_()
+        else:
+            failures.append(route.request.url)
+            route.abort()
+
+    page.route("**/study.srm-bank.js", refuse_once)
+    page.goto(fixture_url + EXAM)
+    exam = page.locator("[data-srm-component=exam]")
+    expect(exam.get_by_role("status")).to_have_text(
+        "The questions could not be loaded. Reload the page to try again."
+    )
+    start_exam(page, "2")  # tried again, and loaded
+    context.close()
