@@ -14,7 +14,8 @@ ENGINES := mkdocs properdocs zensical
 ifeq ($(filter $(ENGINE),$(ENGINES)),)
 $(error ENGINE must be one of: $(ENGINES))
 endif
-ENGINE_STAMP := $(VENV)/.engine-$(ENGINE)
+# MkDocs comes with the default install; another engine is installed on first use.
+ENGINE_STAMP := $(if $(filter mkdocs,$(ENGINE)),$(STAMP),$(VENV)/.engine-$(ENGINE))
 ADDR := 127.0.0.1:8000
 
 .PHONY: serve build test check chromium bench clean
@@ -24,9 +25,6 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
-
-$(VENV)/.engine-mkdocs: $(STAMP)
-	touch $@
 
 $(VENV)/.engine-%: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,$*]'
@@ -42,17 +40,20 @@ else
 	$(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr $(ADDR)
 endif
 
-## build: write the static site to site/ (Zensical runs no plugin: its build command
-##        validates first, then adds the client files and exports to what it built; its
-##        cache is cleaned, since it knows a YAML file's page only by the Markdown page)
+## build: write the static site to site/; a failed or interrupted build leaves the old one
+##        whole. Zensical runs no plugin: its build validates first, then completes what it
+##        built (client files, exports); its cache is cleaned, since it knows a YAML file's
+##        page only by the Markdown page beside it, which does not change when the YAML does.
 build: $(ENGINE_STAMP)
+	rm -rf .site.new
 ifeq ($(ENGINE),zensical)
 	$(BIN)/python -m srm_build check --engine zensical content
-	$(BIN)/zensical build --strict --clean -f mkdocs.yml
-	$(BIN)/python -m srm_build publish site content
+	SRM_SITE_DIR=.site.new $(BIN)/zensical build --strict --clean -f mkdocs.yml
+	$(BIN)/python -m srm_build complete .site.new content
 else
-	$(BIN)/$(ENGINE) build --strict -f mkdocs.yml
+	$(BIN)/$(ENGINE) build --strict -f mkdocs.yml --site-dir .site.new
 endif
+	$(BIN)/python -m srm_build.publish .site.new site
 
 ## check: validate the content without building
 check: $(STAMP)
@@ -81,4 +82,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .cache
+	rm -rf $(VENV) site .site.new .site.old .pytest_cache .cache

@@ -37,7 +37,7 @@ def _build(config_file: str, site_dir: str) -> None:
 
 def hooks(config_file: str, site_dir: str) -> dict:
     """Seconds in each hook of the srm plugin, and of the whole build (imports excluded)."""
-    from srm_build.plugin import SrmPlugin
+    from srm_build.engines.mkdocs import SrmPlugin
 
     spent: dict[str, float] = dict.fromkeys(HOOKS, 0.0)
     for name in HOOKS:

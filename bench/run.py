@@ -101,7 +101,7 @@ def build_engine(engine: str, config: Path, site: Path) -> tuple[float, float]:
     steps = [
         [sys.executable, "-m", "srm_build", "check", "--engine", "zensical", "content"],
         [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config)],
-        [sys.executable, "-m", "srm_build", "publish", "site", "content"],
+        [sys.executable, "-m", "srm_build", "complete", "site", "content"],
     ]
     times = [timed(step, cwd=config.parent) for step in steps]
     shutil.rmtree(site, ignore_errors=True)

@@ -1,5 +1,5 @@
 """Command line: `python -m srm_build check [CONTENT_DIR]`, and the steps of the build
-commands of the engines that run no plugin (`pages`, `publish`)."""
+commands of the engines that run no plugin (`pages`, `complete`)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ import gc
 import sys
 from pathlib import Path
 
+from .bias import bias_figures
+from .engines.zensical import complete as complete_site
 from .engines.zensical import missing_pages
-from .engines.zensical import publish as publish_site
 from .errors import ContentError, format_problems
 from .export import EXPORTS, question_bank
 from .models import page_path
+from .navigation import read_config
 from .pages import page_text
 from .pipeline import load_content
 from .schema import write_schemas
@@ -34,6 +36,13 @@ def main(argv: list[str] | None = None) -> int:
         help="folder of YAML and Markdown content (default: content)",
     )
     check.add_argument(
+        "--config",
+        default=Path("mkdocs.yml"),
+        type=Path,
+        help="the site's mkdocs.yml, whose nav must list every page (default: mkdocs.yml, "
+        "when it exists and its docs_dir is the content folder)",
+    )
+    check.add_argument(
         "--engine",
         choices=ENGINES,
         default="mkdocs",
@@ -43,11 +52,18 @@ def main(argv: list[str] | None = None) -> int:
         "pages", help="write the page beside each YAML file that shows it, where missing"
     )
     pages.add_argument("content_dir", nargs="?", default="content", type=Path)
-    publish = commands.add_parser(
-        "publish", help="write the client files and exports into a site built by Zensical"
+    complete = commands.add_parser(
+        "complete",
+        help="write the client files, exports and study bank into a site built by Zensical",
     )
-    publish.add_argument("site_dir", type=Path, help="the built site (for example: site)")
-    publish.add_argument("content_dir", nargs="?", default="content", type=Path)
+    complete.add_argument("site_dir", type=Path, help="the built site (for example: site)")
+    complete.add_argument("content_dir", nargs="?", default="content", type=Path)
+    complete.add_argument(
+        "--config",
+        default=Path("mkdocs.yml"),
+        type=Path,
+        help="the site's mkdocs.yml, for the navigation's order (default: mkdocs.yml)",
+    )
     schema = commands.add_parser("schema", help="write the JSON Schemas editors use")
     schema.add_argument(
         "folder",
@@ -75,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.as_posix()}")
         return 0
     try:
-        content = load_content(args.content_dir)
+        content = load_content(args.content_dir, config=getattr(args, "config", None))
         if getattr(args, "engine", None) == "zensical":
             missing = missing_pages(content, args.content_dir.as_posix())
             if missing:
@@ -90,11 +106,12 @@ def main(argv: list[str] | None = None) -> int:
                 target.write_text(page_text(content, yaml_path), encoding="utf-8")
                 print(f"wrote {target.as_posix()}")
         return 0
-    if args.command == "publish":
+    if args.command == "complete":
         if not args.site_dir.is_dir():
             print(f"{args.site_dir.as_posix()}: no built site there", file=sys.stderr)
             return 1
-        written = publish_site(content, args.site_dir)
+        _docs, nav, _not_in_nav = read_config(args.config)
+        written = complete_site(content, args.site_dir, [page for page, _l, _c in nav or []])
         print(f"{args.site_dir.as_posix()}: wrote {len(written)} client and export files")
         return 0
     if args.command == "export":
@@ -112,6 +129,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.content_dir.as_posix()}: {len(content.files)} YAML files, "
         f"{len(content.pages)} pages, {len(content.by_id)} items: no problems found"
     )
+    # How much the bank rewards position over knowledge (bias.py): printed every time,
+    # warned about past its limit, never a failure (a small bank can be lopsided by chance).
+    for figure in bias_figures(content):
+        print(f"bank bias: {figure}")
+        if figure.warn:
+            print(f"warning: bank bias past its limit: {figure}", file=sys.stderr)
     return 0
 
 

@@ -35,9 +35,10 @@ from pymdownx.superfences import SuperFencesException
 
 from .embeds import find_embeds, shown_file
 from .errors import ContentError, format_problems
+from .files import scan_content
 from .glossary import GlossaryExtension, GlossaryLinks
-from .pages import ReportLinks, SitePages, element_ids
-from .pipeline import content_files, load_content
+from .pages import ReportLinks, SitePages, element_ids, nav_order
+from .pipeline import load_content
 from .render import Renderer
 
 FENCE_NAME = "srm"
@@ -201,9 +202,10 @@ def site_for(config: dict) -> SitePages:
         docs = Path(config.get("root_dir") or ".") / docs
     directory_urls = bool(config.get("use_directory_urls", True))
     repo_url, site_url = config.get("repo_url"), config.get("site_url")
+    found = scan_content(docs, docs.as_posix())
     state = tuple(
         (path.as_posix(), stat.st_mtime_ns, stat.st_size)
-        for path in content_files(docs)
+        for path in sorted([*found.pages, *found.yaml])
         for stat in (path.stat(),)
     )
     key = (str(docs.resolve()), directory_urls, repo_url, site_url, state)
@@ -222,6 +224,8 @@ def site_for(config: dict) -> SitePages:
             site = SitePages(
                 content, Renderer(content), directory_urls=directory_urls, report=report
             )
+            # The study bank lists its topics in the navigation's order.
+            site.chapters = nav_order(config.get("nav"))
             _SITES.clear()  # one state of the content at a time
             _SITES[key] = site
         return site

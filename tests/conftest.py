@@ -71,7 +71,7 @@ def build_with(engine: str, config_file: Path, site_dir: Path, site_url: str) ->
     steps = [
         [BIN / "python", "-m", "srm_build", "check", "--engine", "zensical", "content"],
         [BIN / "zensical", "build", "--strict", "--clean", "-f", "mkdocs.yml"],
-        [BIN / "python", "-m", "srm_build", "publish", "site", "content"],
+        [BIN / "python", "-m", "srm_build", "complete", "site", "content"],
     ]
     for step in steps:
         _run(step, env=env, cwd=project)

@@ -23,15 +23,17 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.pages import Page
+from mkdocs.utils import nest_paths
 
 from .. import assets
+from ..embeds import find_embeds
 from ..errors import ContentError, format_problems
 from ..export import EXPORTS, question_bank
 from ..markdown import FENCE_NAME, SrmExtension, fence
 from ..models import page_path
-from ..pages import ReportLinks, SitePages, page_text
+from ..pages import ReportLinks, SitePages, nav_order, page_text
 from ..pipeline import YAML_SUFFIXES, load_content
 from ..render import Renderer
 from .mkdocs_config import SrmConfig
@@ -51,6 +53,14 @@ def _toc_anchors(toc) -> Iterator[str]:
     for entry in toc:
         yield entry.id
         yield from _toc_anchors(entry.children)
+
+
+def _chapters(config: MkDocsConfig, pages: list[File]) -> list[str]:
+    """Page paths in the order the site's navigation lists them: the `nav` setting, or
+    without one the order MkDocs gives the pages (as `mkdocs.structure.nav.get_navigation`
+    does; the navigation itself is built only after the pages are read)."""
+    nav = config.nav or nest_paths(f.src_uri for f in sorted(pages, key=file_sort_key))
+    return nav_order(nav)
 
 
 def _add_fence(config: MkDocsConfig) -> None:
@@ -80,7 +90,13 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         except ValueError:  # another drive on Windows
             shown = str(docs)
         try:
-            content = load_content(docs, shown_as=Path(shown).as_posix())
+            content = load_content(
+                docs,
+                shown_as=Path(shown).as_posix(),
+                config=Path(config.config_file_path).resolve()
+                if config.config_file_path and config.nav is not None
+                else None,
+            )
         except ContentError as exc:
             raise PluginError(
                 f"The content has problems; nothing was built:\n{format_problems(exc.problems)}"
@@ -135,6 +151,10 @@ class SrmPlugin(BasePlugin[SrmConfig]):
                 file = File.generated(config, src, content=page_text(self.pages.content, yaml_path))
                 files.append(file)
             file.edit_uri = yaml_path  # "Edit this page" opens the YAML it comes from
+        self.pages.chapters = _chapters(config, list(files.documentation_pages()))
+        # The exam's and review's questions, as a script (see `SitePages.compact_bank`).
+        for uri, text in self.pages.banks().items():
+            files.append(File.generated(config, uri, content=text))
         # The question bank, published for download in every open format.
         bank = question_bank(self.pages.content)
         for uri, writer in EXPORTS.values():
@@ -148,8 +168,18 @@ class SrmPlugin(BasePlugin[SrmConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if self.config.enabled and self.markdown is not None:
-            self.markdown.page = page.file.src_uri
+        if not self.config.enabled or self.markdown is None or self.pages is None:
+            return None
+        self.markdown.page = page.file.src_uri
+        # The check finds every unknown id first; a page it did not read (made by another
+        # plugin, say) still stops with a message, never a traceback.
+        for embed in find_embeds(markdown):
+            for ident, line, col in embed.items:
+                if ident not in self.pages.content.by_id:
+                    raise PluginError(
+                        f"{page.file.src_uri}:{line}:{col}: embeds unknown item '{ident}'; "
+                        "run `make check`"
+                    )
         return None
 
     def on_page_content(
@@ -157,11 +187,14 @@ class SrmPlugin(BasePlugin[SrmConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
-        # The theme prints the page title unescaped (and `striptags` decodes entities):
-        # give it a title that is already escaped, so a `<` in a heading stays text.
+        # The theme prints the page title and description unescaped (and `striptags`
+        # decodes entities): give it text that is already escaped, so a `<` in a heading or
+        # in front matter stays text. The check allows no other front matter key it prints.
         title = page.meta.get("title") or page.title
         if title:
             page.meta["title"] = str(escape(Markup(str(title)).striptags()))
+        if isinstance(page.meta.get("description"), str):
+            page.meta["description"] = str(escape(page.meta["description"]))
         if self.markdown is None:
             return None
         anchors = self.markdown.anchors.pop(page.file.src_uri, set())

@@ -7,9 +7,9 @@ here by the documented build command (`make build ENGINE=zensical`):
    errors, before anything is written; with this engine every YAML file also needs the page
    that shows it, since nothing can invent one in memory;
 2. `zensical build --strict`;
-3. `python -m srm_build publish SITE_DIR`: the client files, minified, and the exports of
-   the question bank, written into the built site, and the "Edit this page" links of the
-   pages that show a YAML file pointed at the YAML (`publish` below).
+3. `python -m srm_build complete SITE_DIR`: the client files, minified, the exports of the
+   question bank and the study bank's script, written into the built site, and the "Edit
+   this page" links of the pages that show a YAML file pointed at the YAML (`complete`).
 
 The package's partials reach Zensical as the theme `srm`, which the site's `custom_dir`
 extends (see `srm_build/theme`). Nothing here imports Zensical.
@@ -24,7 +24,8 @@ from .. import assets
 from ..errors import Problem
 from ..export import EXPORTS, question_bank
 from ..models import Content, page_path
-from ..pages import url_of
+from ..pages import SitePages, url_of
+from ..render import Renderer
 
 
 def missing_pages(content: Content, shown_root: str) -> list[Problem]:
@@ -49,8 +50,10 @@ LEAKED = ("__init__.py", "mkdocs_theme.yml")
 package, and the site's `custom_dir` holds the file that extends it."""
 
 
-def publish(content: Content, site_dir: Path) -> list[Path]:
-    """Writes the client files and the exports into a built site; returns their paths.
+def complete(content: Content, site_dir: Path, nav: list[str] | None = None) -> list[Path]:
+    """Writes the client files, the exports and the study bank's script into a built site;
+    returns their paths. `nav` is the navigation's page order (the study bank's topics
+    follow it). The site is built with directory URLs, as Zensical's default is.
 
     A file the site already holds at one of these addresses is replaced. The theme
     folders' own files, which Zensical publishes, are removed (`LEAKED`)."""
@@ -60,6 +63,9 @@ def publish(content: Content, site_dir: Path) -> list[Path]:
     written: list[Path] = []
     outputs: dict[str, str | bytes] = dict(assets.published())
     outputs.update({uri: writer(bank) for uri, writer in EXPORTS.values()})
+    pages = SitePages(content, Renderer(content))
+    pages.chapters = nav or []
+    outputs.update(pages.banks())
     for uri, data in outputs.items():
         target = site_dir / uri
         target.parent.mkdir(parents=True, exist_ok=True)
