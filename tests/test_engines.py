@@ -73,13 +73,15 @@ def _counts(site: Site, selector: str) -> dict[str, Counter]:
 
 def test_the_same_pages_at_the_same_addresses(built: Site, reference: Site) -> None:
     assert built.pages() == reference.pages()
-    for path in ("questions.json", "exports/srm-questions.gift", "exports/srm-anki.csv"):
+    exports = ("questions.json", "exports/srm-questions.gift", "exports/srm-anki.csv")
+    for path in (*exports, "data/study.srm-bank.js"):
         assert (built.root / path).read_bytes() == (reference.root / path).read_bytes()
     for name in ("srm.js", "srm.css", "srm-study.js", "theme.js", "palette.js"):
         published = built.root / "assets" / "srm" / name
         assert published.read_bytes() == (reference.root / "assets/srm" / name).read_bytes()
     assert not (built.root / "mkdocs_theme.yml").exists()
     assert not (built.root / "__init__.py").exists()
+    assert not list(built.root.rglob("*.pyc"))
     assert not list(built.root.rglob("*.yml"))  # the YAML is never published
 
 

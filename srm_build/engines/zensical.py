@@ -18,6 +18,7 @@ extends (see `srm_build/theme`). Nothing here imports Zensical.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from .. import assets
@@ -44,10 +45,10 @@ def missing_pages(content: Content, shown_root: str) -> list[Problem]:
     return problems
 
 
-LEAKED = ("__init__.py", "mkdocs_theme.yml")
+LEAKED = ("__init__.py", "mkdocs_theme.yml", "__pycache__")
 """Files of the theme folders that Zensical copies to the site's root as static files
-(MkDocs leaves out `*.py` and `mkdocs_theme.yml`): the package's theme is a Python
-package, and the site's `custom_dir` holds the file that extends it."""
+(MkDocs leaves out `*.py`, `*.pyc` and `mkdocs_theme.yml`): the package's theme is a
+Python package, and the site's `custom_dir` holds the file that extends it."""
 
 
 def complete(content: Content, site_dir: Path, nav: list[str] | None = None) -> list[Path]:
@@ -58,7 +59,11 @@ def complete(content: Content, site_dir: Path, nav: list[str] | None = None) -> 
     A file the site already holds at one of these addresses is replaced. The theme
     folders' own files, which Zensical publishes, are removed (`LEAKED`)."""
     for name in LEAKED:
-        (site_dir / name).unlink(missing_ok=True)
+        leaked = site_dir / name
+        if leaked.is_dir() and all(p.suffix == ".pyc" for p in leaked.iterdir()):
+            shutil.rmtree(leaked)
+        elif leaked.is_file():
+            leaked.unlink()
     bank = question_bank(content)
     written: list[Path] = []
     outputs: dict[str, str | bytes] = dict(assets.published())
