@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
@@ -86,7 +87,10 @@ class MarkdownLinks:
         path, _, fragment = href.partition("#")
         target = posixpath.normpath(posixpath.join(self.base, path))
         here = url_of(self.page, self.directory_urls)
-        url = relative_url(here, url_of(target, self.directory_urls))
+        if target.endswith(".md"):
+            url = relative_url(here, url_of(target, self.directory_urls))
+        else:  # a file such as an image keeps its path
+            url = relative_url(here, target)
         return f"{url}#{fragment}" if fragment else url
 
 
@@ -126,11 +130,11 @@ ANSWERABLE = (SingleChoice, MultipleChoice, TrueFalse, Scenario)
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
-_PLACEHOLDER = re.compile(r"<p>(srmfragment\d+)</p>")
+_PLACEHOLDER = re.compile(r"<p>(srmfragment[0-9a-f]{16}n\d+)</p>")
 # Both start with text, not with `\s`, so the regex engine skips ahead to candidates (ten
 # times faster over a page of items); the whitespace before is checked after.
 _ID = re.compile(r'id="([^"]+)"')
-_MARKED = re.compile(r"<!--(srmfragment\d+)-->.*?<!--/\1-->", re.DOTALL)
+_MARKED = re.compile(r"<!--(srmfragment[0-9a-f]{16}n\d+)-->.*?<!--/\1-->", re.DOTALL)
 _EXCLUDE = re.compile(r"data-search-exclude(?=[\s=>])")
 _TAG_NAME = re.compile(r"<([a-z][a-z0-9]*)\s")
 
@@ -209,15 +213,20 @@ class PageSource:
 
 
 class _Fragments:
-    """Hands out placeholders for HTML fragments of one page."""
+    """Hands out placeholders for HTML fragments of one page.
+
+    Each placeholder carries a random token drawn for the page, so no text an author writes
+    can stand for one (a paragraph reading `srmfragment0` stays a paragraph). The tokens
+    never reach the output: builds stay byte-identical."""
 
     def __init__(self) -> None:
         self.html: dict[str, str] = {}
+        self.token = secrets.token_hex(8)
 
     def add(self, html: str) -> str:
         if not html:
             return ""
-        placeholder = f"srmfragment{len(self.html)}"
+        placeholder = f"srmfragment{self.token}n{len(self.html)}"
         self.html[placeholder] = html
         return placeholder
 
@@ -281,7 +290,7 @@ class SitePages:
         """Page paths in the site's navigation order (set by the engine adapter): the study
         bank lists its topics in this order, pages it does not name last."""
         for src, prose in content.pages.items():
-            for embed in find_embeds(prose.text):
+            for embed in find_embeds(prose.body):
                 for ident, _line, _col in embed.ids:
                     self.embedded_in.setdefault(ident, src)
 
@@ -317,7 +326,7 @@ class SitePages:
         """A page's title as its reader sees it: a prose page's first heading."""
         prose = self.content.pages.get(src)
         if prose is not None:
-            match = _H1.search(prose.text)
+            match = _H1.search(prose.body)
             return Markup(render_inline(match.group(1))).striptags() if match else src
         return next(f.title for p, f in self.content.files.items() if page_path(p) == src)
 

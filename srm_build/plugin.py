@@ -77,7 +77,13 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         except ValueError:  # another drive on Windows
             shown = str(docs)
         try:
-            content = load_content(docs, shown_as=Path(shown).as_posix())
+            content = load_content(
+                docs,
+                shown_as=Path(shown).as_posix(),
+                config=Path(config.config_file_path).resolve()
+                if config.config_file_path and config.nav is not None
+                else None,
+            )
         except ContentError as exc:
             raise PluginError(
                 f"The content has problems; nothing was built:\n{format_problems(exc.problems)}"
@@ -143,7 +149,12 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         # Terms link to the glossary from prose; generated pages hold only item HTML.
         self.glossary.href = self.pages.source_linker(page.file.src_uri) if prose else None
         if prose:
-            source = self.pages.expand_embeds(page.file.src_uri, markdown)
+            try:
+                source = self.pages.expand_embeds(page.file.src_uri, markdown)
+            except KeyError as exc:  # the check finds every unknown id first; never a traceback
+                raise PluginError(
+                    f"{page.file.src_uri}: embeds unknown item {exc}; run `make check`"
+                ) from None
             self.sources[page.file.src_uri] = source
             return source.markdown
         return None
@@ -153,11 +164,14 @@ class SrmPlugin(BasePlugin[SrmConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
-        # The theme prints the page title unescaped (and `striptags` decodes entities):
-        # give it a title that is already escaped, so a `<` in a heading stays text.
+        # The theme prints the page title and description unescaped (and `striptags`
+        # decodes entities): give it text that is already escaped, so a `<` in a heading or
+        # in front matter stays text. The check allows no other front matter key it prints.
         title = page.meta.get("title") or page.title
         if title:
             page.meta["title"] = str(escape(Markup(str(title)).striptags()))
+        if isinstance(page.meta.get("description"), str):
+            page.meta["description"] = str(escape(page.meta["description"]))
         source = self.sources.get(page.file.src_uri)
         if source is None:
             return None

@@ -176,25 +176,29 @@ class Renderer:
             return render_inline(text, links)
 
         if isinstance(item, Scenario):
-            explanation = block(item.explanation)
             options = [
-                OptionView(o, Markup(OWNER_LABELS[o]), explanation, o == item.responsible)
+                OptionView(
+                    o, Markup(OWNER_LABELS[o]), block(item.feedback[o]), o == item.responsible
+                )
                 for o in OWNERS
             ]
-            return ChoiceView(item.id, Markup("Who is responsible?"), False, options, None)
+            return ChoiceView(
+                item.id, Markup("Who is responsible?"), False, options, block(item.explanation)
+            )
         if isinstance(item, TrueFalse):
-            explanation = block(item.explanation)
+            feedback = {"true": item.feedback_true, "false": item.feedback_false}
             options = [
                 OptionView(
                     value,
                     Markup(value.title()),
-                    explanation,
+                    block(feedback[value]),
                     right := (value == "true") == item.answer,
                     None if right else item.misconception,
                 )
                 for value in ("true", "false")
             ]
-            return ChoiceView(item.id, inline(item.prompt), False, options, None)
+            explanation = block(item.explanation) if item.explanation else None
+            return ChoiceView(item.id, inline(item.prompt), False, options, explanation)
         assert isinstance(item, (SingleChoice, MultipleChoice))
         choices = list(item.options)
         quiz = self.quiz_of.get(item.id)

@@ -191,8 +191,15 @@ class ChoiceCase:
     wrong: tuple[str, ...]
 
 
-TF = "AWS secures the cloud itself; customers secure what they put in it."
-APACHE = "Software installed on the guest OS is the customer's to patch."
+TF = {
+    "true": "That is the myth; customers still secure their data, apps and access.",
+    "false": "AWS secures the cloud itself; customers secure what they put in it.",
+}
+APACHE = {
+    "aws": "AWS runs the host and hypervisor, not the software inside the instance.",
+    "customer": "Software installed on the guest OS is the customer's to patch.",
+    "shared": "Nothing inside the instance is AWS's to patch, so nothing is shared.",
+}
 CHOICES = {
     "single": ChoiceCase(
         QUIZ,
@@ -216,13 +223,11 @@ CHOICES = {
         ("a", "c"),
         ("a", "b"),
     ),
-    "true-false": ChoiceCase(
-        QUIZ, "form#srm-aws-does-all", {"true": TF, "false": TF}, ("false",), ("true",)
-    ),
+    "true-false": ChoiceCase(QUIZ, "form#srm-aws-does-all", TF, ("false",), ("true",)),
     "scenario": ChoiceCase(
         "scenarios/",
         '[data-srm-id="unpatched-apache"] form',
-        {"aws": APACHE, "customer": APACHE, "shared": APACHE},
+        APACHE,
         ("customer",),
         ("aws",),
     ),
@@ -291,7 +296,7 @@ def test_choice_questions_check_and_explain(
         expect(box.locator("strong")).to_have_text(verdict)
         # Right options are marked with the right class, others with the wrong one.
         expect(box).to_have_class(re.compile("srm-right" if picked and correct else "srm-wrong"))
-    # Each distinct explanation is shown, and shown once.
+    # Each option shows its own feedback (a wrong pick says what makes it wrong), once.
     for text in set(case.feedback[v] for v in set(picks) | set(case.correct)):
         expect(form.locator(".srm-options .srm-feedback", has_text=text)).to_have_count(1)
     # Answered questions are locked until Try again, which clears everything.
