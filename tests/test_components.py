@@ -569,11 +569,13 @@ def test_flashcards_by_keyboard_only(reader: Page, fixture_url: str) -> None:
     reader.keyboard.press("Shift+Tab")
     expect(summary).to_be_focused()
     reader.keyboard.press("Enter")  # turn the card: now it can be graded
+    expect(cards.get_by_role("button", name="Show again later")).to_be_visible()
     tab_to(reader, "Show again later")
     reader.keyboard.press("Enter")
     expect(summary).to_have_text("Hypervisor")
     expect(summary).to_be_focused()  # the pressed button went with the card's answer
     reader.keyboard.press("Enter")
+    expect(cards.get_by_role("button", name="I knew it")).to_be_visible()
     tab_to(reader, "I knew it")
     reader.keyboard.press("Enter")
     expect(status(cards)).to_have_text(
@@ -582,6 +584,7 @@ def test_flashcards_by_keyboard_only(reader: Page, fixture_url: str) -> None:
     for _ in range(2):
         expect(summary).to_be_focused()
         reader.keyboard.press("Enter")
+        expect(cards.get_by_role("button", name="I knew it")).to_be_visible()
         tab_to(reader, "I knew it")
         reader.keyboard.press("Enter")
     expect(status(cards)).to_have_text("Marked known. All 3 cards known.")
