@@ -302,6 +302,12 @@ CASES = [
         "content/glossary.yml:5:16: control character U+0008 is not allowed; delete it",
     ),
     (
+        "prose page over a megabyte",
+        {"index.md": "# Home\n\n" + "word " * 210_000},
+        "",
+        "content/index.md:1:1: file is 1,050,008 bytes; the limit is 1,048,576",
+    ),
+    (
         "control character in prose",
         {"index.md": "# Home\n\nA \x07 bell.\n"},
         "",
