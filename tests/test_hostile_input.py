@@ -521,9 +521,13 @@ def test_qti_items_are_well_formed_xml() -> None:
     assert "items/q1.xml" in package.namelist()
 
 
-def test_publish_swaps_in_one_step(tmp_path: Path) -> None:
+@pytest.mark.parametrize("exchange", [True, False], ids=["renameat2", "two renames"])
+def test_publish_swaps_in_one_step(tmp_path: Path, monkeypatch, exchange: bool) -> None:
+    from srm_build import publish as module
     from srm_build.publish import publish
 
+    if not exchange:
+        monkeypatch.setattr(module, "_exchange", lambda a, b: False)
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "old.txt").write_text("old")
     (tmp_path / "new").mkdir()
