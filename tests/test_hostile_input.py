@@ -86,6 +86,13 @@ CASES = [
         "content/index.md:2:14: front matter: field 'description': expected text, but got a list",
     ),
     (
+        "front matter: a search boost that is not a number",
+        {"index.md": "---\nsearch:\n  boost: high\n---\n# Home\n"},
+        "",
+        "content/index.md:3:10: front matter: field 'boost': expected a number, but got the "
+        "text 'high'",
+    ),
+    (
         "front matter: alias bomb",
         {"index.md": f"---\n{BOMB}---\n# Home\n"},
         "",
