@@ -7,6 +7,7 @@ import gc
 import sys
 from pathlib import Path
 
+from .bias import bias_figures
 from .errors import ContentError, format_problems
 from .export import EXPORTS, question_bank
 from .pipeline import load_content
@@ -79,6 +80,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.content_dir.as_posix()}: {len(content.files)} YAML files, "
         f"{len(content.pages)} pages, {len(content.by_id)} items: no problems found"
     )
+    # How much the bank rewards position over knowledge (bias.py): printed every time,
+    # warned about past its limit, never a failure (a small bank can be lopsided by chance).
+    for figure in bias_figures(content):
+        print(f"bank bias: {figure}")
+        if figure.warn:
+            print(f"warning: bank bias past its limit: {figure}", file=sys.stderr)
     return 0
 
 

@@ -55,6 +55,10 @@ def question_bank(content: Content) -> Bank:
                 entry["answer"] = sorted(question.correct)
             elif isinstance(question, TrueFalse):
                 entry["answer"] = question.answer
+                entry["feedback"] = {
+                    "true": question.feedback_true,
+                    "false": question.feedback_false,
+                }
             elif isinstance(question, Sort):
                 entry["buckets"] = list(question.buckets)
                 entry["items"] = [
@@ -79,7 +83,7 @@ def question_bank(content: Content) -> Bank:
                 "type": "scenario",
                 "prompt": f"{scenario.situation}\n\nWho is responsible?",
                 "options": [
-                    {"id": o, "text": OWNER_LABELS[o], "feedback": scenario.explanation}
+                    {"id": o, "text": OWNER_LABELS[o], "feedback": scenario.feedback[o]}
                     for o in OWNERS
                 ],
                 "answer": [scenario.responsible],
@@ -132,8 +136,13 @@ def _gift_question(entry: dict[str, Any]) -> str | None:
             for o in entry["options"]
         ]
     elif kind == "true-false":
-        feedback = _gift(entry["explanation"])
-        answers = [f"\t{'T' if entry['answer'] else 'F'}#{feedback}#{feedback}"]
+        # GIFT: {T#feedback for a wrong answer#feedback for the right one}
+        right = "true" if entry["answer"] else "false"
+        wrong = "false" if entry["answer"] else "true"
+        answers = [
+            f"\t{'T' if entry['answer'] else 'F'}#{_gift(entry['feedback'][wrong])}"
+            f"#{_gift(entry['feedback'][right])}"
+        ]
     elif kind == "sort":
         answers = [f"\t={_gift(i['text'])} -> {OWNER_LABELS[i['owner']]}" for i in entry["items"]]
     else:
@@ -271,7 +280,8 @@ def _anki_front(entry: dict[str, Any]) -> str:
 
 def _anki_back(entry: dict[str, Any]) -> str:
     if entry["type"] == "true-false":
-        lines = ["True" if entry["answer"] else "False"]
+        right = "true" if entry["answer"] else "false"
+        lines = [right.title(), entry["feedback"][right]]
     elif entry["type"] == "sort":
         lines = [f"{i['text']}: {OWNER_LABELS[i['owner']]}" for i in entry["items"]]
     else:

@@ -12,9 +12,10 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import nest_paths
 
 from . import assets
 from .config import SrmConfig
@@ -36,6 +37,26 @@ def _toc_anchors(toc) -> Iterator[str]:
     for entry in toc:
         yield entry.id
         yield from _toc_anchors(entry.children)
+
+
+def _flatten(nav: object) -> Iterator[str]:
+    """The page paths of a `nav` setting (or of what MkDocs makes without one), in order."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _flatten(value)
+    elif isinstance(nav, list):
+        for entry in nav:
+            yield from _flatten(entry)
+
+
+def _chapters(config: MkDocsConfig, pages: list[File]) -> list[str]:
+    """Page paths in the order the site's navigation lists them: the `nav` setting, or
+    without one the order MkDocs gives the pages (as `mkdocs.structure.nav.get_navigation`
+    does; the navigation itself is built only after the pages are generated)."""
+    nav = config.nav or nest_paths(f.src_uri for f in sorted(pages, key=file_sort_key))
+    return list(_flatten(nav))
 
 
 class SrmPlugin(BasePlugin[SrmConfig]):
@@ -97,12 +118,18 @@ class SrmPlugin(BasePlugin[SrmConfig]):
             # The YAML is the source of pages, never published as it is.
             if file.src_uri.endswith(YAML_SUFFIXES) and not file.generated_by:
                 files.remove(file)
-        self.sources = self.pages.generated()
         yaml_of = {page_path(path): path for path in self.pages.content.files}
+        made = {src: File.generated(config, src, content="") for src in yaml_of}
+        self.pages.chapters = _chapters(config, [*files.documentation_pages(), *made.values()])
+        self.sources = self.pages.generated()
         for src, source in self.sources.items():
-            file = File.generated(config, src, content=source.markdown)
+            file = made[src]
+            file.content_string = source.markdown
             file.edit_uri = yaml_of[src]  # "Edit this page" opens the YAML it comes from
             files.append(file)
+        # The exam's and review's questions, as a script (see `SitePages.compact_bank`).
+        for uri, text in self.pages.banks().items():
+            files.append(File.generated(config, uri, content=text))
         # The question bank, published for download in every open format.
         bank = question_bank(self.pages.content)
         for uri, writer in EXPORTS.values():

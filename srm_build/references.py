@@ -25,7 +25,6 @@ from .links import (
     is_safe_url,
 )
 from .models import (
-    OWNER_LABELS,
     Content,
     Flashcards,
     Layer,
@@ -45,6 +44,7 @@ from .models import (
     items_with_ids,
     page_path,
 )
+from .owners import check_owner_claims
 from .parse import item_label
 
 
@@ -74,7 +74,7 @@ def check_references(content: Content) -> list[Problem]:
         _sources,
         _terms,
         _services,
-        _matrix_agreement,
+        _matrix_references,
         _choices,
         _sorts,
         _tables,
@@ -82,7 +82,8 @@ def check_references(content: Content) -> list[Problem]:
         _topics,
         _page_embeds,
     )
-    return [problem for check in checks for problem in check(content)]
+    problems = [problem for check in checks for problem in check(content)]
+    return problems + check_owner_claims(content)
 
 
 def _expect(
@@ -168,31 +169,45 @@ def _services(content: Content) -> Iterator[Problem]:
                 )
 
 
-def _matrix_agreement(content: Content) -> Iterator[Problem]:
-    """Scenarios and sort items tied to a service and layer agree with the service matrix."""
-    tied: list[tuple[Model, str | None, str | None, str, str]] = [
-        (s, s.service, s.layer, s.responsible, "responsible") for s in content.of_type(Scenario)
-    ]
+def _matrix_references(content: Content) -> Iterator[Problem]:
+    """Services and layers named by owner claims exist (their agreement: owners.py)."""
+    tied: list[tuple[Model, str, str | None, str | None]] = []
+    for scenario in content.of_type(Scenario):
+        tied.append((scenario, _label(scenario), scenario.service, scenario.layer))
+        tied += [(c, _label(scenario), c.service, c.layer) for c in scenario.claims]
     for sort in content.of_type(Sort):
-        tied.extend((item, item.service, item.layer, item.owner, "owner") for item in sort.items)
-    for item, service_id, layer_id, owner, field in tied:
-        label = _label(item) if isinstance(item, Scenario) else f"sort item '{item.id}': "  # type: ignore[attr-defined]
-        service = content.by_id.get(service_id) if service_id else None
-        layer = content.by_id.get(layer_id) if layer_id else None
-        if service_id and not isinstance(service, Service):
+        for item in sort.items:
+            label = f"sort item '{item.id}': "
+            tied.append((item, label, item.service, item.layer))
+            tied += [(c, label, c.service, c.layer) for c in item.claims]
+    for question in content.of_type(SingleChoice) + content.of_type(MultipleChoice):
+        for option in question.options:
+            if option.claim is not None:
+                tied.append(
+                    (option.claim, _label(question), option.claim.service, option.claim.layer)
+                )
+    for question in content.of_type(TrueFalse):
+        if question.claim is not None:
+            claim = question.claim
+            tied.append((claim, _label(question), claim.service, claim.layer))
+    for item, label, service_id, layer_id in tied:
+        if service_id and not isinstance(content.by_id.get(service_id), Service):
             yield item.where.problem(
                 f"{label}service names unknown service '{service_id}'", "service"
             )
-        if layer_id and not isinstance(layer, Layer):
+        if layer_id and not isinstance(content.by_id.get(layer_id), Layer):
             yield item.where.problem(f"{label}layer names unknown layer '{layer_id}'", "layer")
-        if isinstance(service, Service) and isinstance(layer, Layer):
-            expected = service.owner_of(layer.id)
-            if expected and expected != owner:
-                yield item.where.problem(
-                    f"{label}{field} is '{owner}', but the service matrix says "
-                    f"{OWNER_LABELS[expected]} owns {layer.name} for {service.name}",
-                    field,
-                )
+    for table in content.of_type(Table):
+        for row in table.rows:
+            for layer_id in row.claims:
+                if not isinstance(content.by_id.get(layer_id), Layer):
+                    yield row.where.problem(
+                        f"table '{table.id}': row '{row.id}': claims names unknown layer "
+                        f"'{layer_id}'",
+                        "claims",
+                        layer_id,
+                        of_key=True,
+                    )
 
 
 def _choices(content: Content) -> Iterator[Problem]:

@@ -40,6 +40,8 @@ TEXT_FIELDS = {
     "prompt",
     "text",
     "feedback",
+    "feedback_true",
+    "feedback_false",
     "label",
     "row_header",
     "aws",
