@@ -42,9 +42,10 @@ def _reorder(quiz_file: Path) -> None:
         {
             "id": "inserted-first",
             "type": "true-false",
-            "prompt": "AWS guards its buildings.",
+            "prompt": "Data centre buildings are guarded by AWS.",
             "answer": True,
-            "explanation": "Physical security is AWS's.",
+            "feedback_true": "Right. Physical security is AWS's.",
+            "feedback_false": "It is true. Physical security is AWS's.",
         },
     )
     quiz_file.write_text(yaml.safe_dump(data, sort_keys=False))
