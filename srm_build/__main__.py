@@ -27,6 +27,13 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="folder of YAML and Markdown content (default: content)",
     )
+    check.add_argument(
+        "--config",
+        default=Path("mkdocs.yml"),
+        type=Path,
+        help="the site's mkdocs.yml, whose nav must list every page (default: mkdocs.yml, "
+        "when it exists and its docs_dir is the content folder)",
+    )
     schema = commands.add_parser("schema", help="write the JSON Schemas editors use")
     schema.add_argument(
         "folder",
@@ -54,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.as_posix()}")
         return 0
     try:
-        content = load_content(args.content_dir)
+        content = load_content(args.content_dir, config=getattr(args, "config", None))
     except ContentError as exc:
         print(format_problems(exc.problems), file=sys.stderr)
         return 1

@@ -7,7 +7,7 @@ unquoted `no` becoming false are reported instead of published.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Annotated, Any, Literal
 
@@ -554,6 +554,13 @@ class Page:
     path: str
     """Path relative to the content folder, with forward slashes."""
     text: str
+    body: str = ""
+    """The text with its front matter lines blanked, as the engine renders it (line numbers
+    kept); the whole text when not given."""
+
+    def __post_init__(self) -> None:
+        if not self.body:
+            self.body = self.text
 
 
 @dataclass
@@ -565,6 +572,8 @@ class Content:
     pages: dict[str, Page]
     by_id: dict[str, Model]
     """Every top-level item, question included, by its id."""
+    assets: set[str] = field(default_factory=set)
+    """Content-relative paths of the images in the content folder."""
 
     def of_type(self, cls: type) -> list:
         return [item for item in self.by_id.values() if isinstance(item, cls)]

@@ -222,13 +222,15 @@ class Renderer:
         titled: bool = True,
         md_links: LinkResolver | None = None,
         report: Reporter | None = None,
+        **context: object,
     ) -> Markup:
         """One item as an HTML block. `titled` shows its title (off under a page heading);
         `md_links` rewrites links to Markdown pages written in the item's text; `report`
-        gives the address where a reader reports a problem with an item."""
+        gives the address where a reader reports a problem with an item; `context` is
+        what a kind's template needs besides (an exam's `bank_script`, say)."""
         template = self.env.get_template(f"{TEMPLATE_OF[type(item)]}.html.jinja")
         html = template.render(
-            item=item, link=link, titled=titled, md_links=md_links, report=report
+            item=item, link=link, titled=titled, md_links=md_links, report=report, **context
         )
         return Markup(html.strip())
 
