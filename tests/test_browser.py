@@ -130,12 +130,13 @@ def test_explorer_draws_the_stack_of_the_chosen_service(reader: Page, fixture_ur
     expect(guest_os).to_have_text("Guest operating system: AWS")
     virtualization = stacks.first.locator("li", has_text="Virtualization")
     expect(virtualization).to_contain_text("AWS runs and isolates the execution environment.")
-    # Compare with a service model: its typical stack is drawn beside it.
+    # Compare with a service model: one table, layer by layer, the differing rows marked.
     explorer.get_by_label("Compare with").select_option("model:iaas")
-    expect(stacks).to_have_count(2)
-    expect(stacks.nth(1).locator("li", has_text="Guest operating system")).to_have_text(
-        "Guest operating system: Customer"
-    )
+    compare = explorer.get_by_role("table", name="AWS Lambda compared with IaaS")
+    row = compare.get_by_role("row", name="Guest operating system", exact=False)
+    expect(row.get_by_role("cell")).to_have_text(["AWS", "Customer"])
+    expect(row).to_have_class("srm-differs")
+    expect(row.get_by_role("rowheader")).to_have_text("Guest operating systemDiffers")
 
 
 def test_explorer_is_a_plain_table_without_javascript(browser, fixture_url):

@@ -494,73 +494,23 @@
     else article.prepend(bar);
   }
 
-  /* The responsibility explorer reads the service matrix beside it and draws the stack of
-   * the chosen service (or the typical stack of a service model), customer data on top. */
-  function mountExplorer(box) {
-    var table = box.parentNode.querySelector(".srm-matrix table");
-    var heads = $$(table, "thead th[data-srm-service]");
-    var rows = $$(table, "tbody tr").reverse();
-    var picks = $$(box, "select");
-    var stacks = box.querySelector(".srm-explorer-stacks");
-    function cells(value) {
-      var columns = heads.map(function (th, i) {
-        var hit = value === th.getAttribute("data-srm-service") ||
-          value === "model:" + th.getAttribute("data-srm-model");
-        return hit ? i : -1;
-      }).filter(function (i) { return i >= 0; });
-      return rows.map(function (tr) {
-        var tds = columns.map(function (i) { return tr.querySelectorAll("td")[i]; });
-        var owners = tds.map(function (td) { return td.getAttribute("data-srm-owner"); });
-        var same = owners.every(function (o) { return o === owners[0]; });
-        return {
-          layer: tr.querySelector("th").textContent,
-          owner: same ? owners[0] : "shared",
-          note: tds.length === 1 ? tds[0].getAttribute("data-srm-note") :
-            same ? "" : "Varies from service to service."
-        };
-      });
-    }
-    var labels = { shared: "Shared" };
-    $$(table, "td[data-srm-owner]").forEach(function (td) {
-      labels[td.getAttribute("data-srm-owner")] = td.textContent;
-    });
-    function draw() {
-      stacks.textContent = "";
-      picks.forEach(function (pick) {
-        if (!pick.value) return;
-        var figure = make("figure", "srm-stack");
-        figure.appendChild(make("figcaption", "srm-title", pick.options[pick.selectedIndex].text));
-        var list = make("ol", "srm-stack-layers");
-        cells(pick.value).forEach(function (c) {
-          var item = make("li", "srm-owner-" + c.owner, c.layer + ": ");
-          item.appendChild(make("strong", "", labels[c.owner]));
-          if (c.note) item.append(" " + c.note);
-          list.appendChild(item);
-        });
-        figure.appendChild(list);
-        stacks.appendChild(figure);
-      });
-    }
-    picks.forEach(function (pick) { pick.addEventListener("change", draw); });
-    box.hidden = false; /* a script-only view; the matrix below serves readers without one */
-    draw();
-  }
+  /* The exam and the review live in srm-study.js, the explorer in srm-explorer.js, fetched
+   * only by pages that have them: other pages do not pay for them. `ready` says whether a
+   * module has run; `run` mounts one element with it. */
+  var HERE = document.currentScript && document.currentScript.src.replace(/srm\.js(\?.*)?$/, "");
+  var waiting = {};
 
-  /* The exam and the review live in srm-study.js, fetched only by pages that have them:
-   * other pages do not pay for them. */
-  var STUDY = document.currentScript && document.currentScript.src.replace(/srm\.js(\?.*)?$/, "srm-study.js");
-  var waiting = [];
-
-  function study(kind) {
+  function module(file, ready, run) {
     return function (el) {
-      if (window.srmStudy) return window.srmStudy[kind](el);
-      waiting.push([kind, el]);
-      if (waiting.length > 1 || !STUDY) return;
+      if (ready()) return run(el);
+      var queue = waiting[file] = waiting[file] || [];
+      queue.push([run, el]);
+      if (queue.length > 1 || !HERE) return;
       var script = document.createElement("script");
-      script.src = STUDY;
+      script.src = HERE + file;
       script.onload = script.onerror = function () {
-        waiting.splice(0).forEach(function (w) {
-          if (window.srmStudy) window.srmStudy[w[0]](w[1]);
+        queue.splice(0).forEach(function (w) {
+          if (ready()) w[0](w[1]);
           else announce(w[1], "This part of the page could not be loaded. Reload to try again.");
         });
       };
@@ -568,11 +518,17 @@
     };
   }
 
+  function study(kind) {
+    return module("srm-study.js", function () { return window.srmStudy; },
+                  function (el) { window.srmStudy[kind](el); });
+  }
+
   var MOUNT = {
     choice: function (el) { mountForm(el, choice); },
     sort: function (el) { mountForm(el, sort); },
     flashcards: mountDeck,
-    explorer: mountExplorer,
+    explorer: module("srm-explorer.js", function () { return window.srmExplorer; },
+                      function (el) { window.srmExplorer(el); }),
     exam: study("exam"),
     review: study("review"),
     quiz: function () {} /* its score is kept by refresh() */

