@@ -147,3 +147,22 @@ def test_matrix_says_it_scrolls_at_1280(browser: Browser, real_site: Site) -> No
     region.evaluate("el => el.scrollTo(el.scrollWidth, 0)")
     expect(frame).not_to_have_attribute("data-srm-more", "")
     page.close()
+
+
+# ---------------------------------------------------------------- the theme's search dialog
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_dialog_has_a_name(browser: Browser, real_site: Site, scheme: str) -> None:
+    """axe's aria-dialog-name (a best-practice rule, outside the WCAG tags the page-wide axe
+    tests run) found the theme's search dialog unnamed on every page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(real_site.url)
+    expect(page.get_by_role("dialog", name="Search", include_hidden=True)).to_be_attached()
+    results = Axe().run(page, options={"runOnly": {"type": "rule", "values": ["aria-dialog-name"]}})
+    assert results.response["violations"] == []
+    assert results.response["passes"], "the rule found no dialog to check"
+    context.close()
