@@ -166,3 +166,48 @@ def test_search_dialog_has_a_name(browser: Browser, real_site: Site, scheme: str
     assert results.response["violations"] == []
     assert results.response["passes"], "the rule found no dialog to check"
     context.close()
+
+
+# ---------------------------------------------------------------- the glossary tip
+
+
+def test_glossary_tip_stays_on_screen_names_the_term_and_closes_on_escape(
+    browser: Browser, real_site: Site
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=False)
+    page = context.new_page()
+    page.goto(real_site.url + "best-practices/")
+    expect(page.locator("[data-srm-mounted]").first).to_be_attached()
+    links = page.locator("article .srm-glossary-link")
+    assert links.count() >= 5
+    tip = page.get_by_role("tooltip")
+    for i in range(links.count()):
+        link = links.nth(i)
+        term, definition = link.inner_text(), link.get_attribute("data-srm-tip")
+        link.focus()
+        expect(tip).to_have_text(definition)
+        # The link is named by its term; the definition is its description.
+        expect(link).to_have_accessible_name(term)
+        expect(link).to_have_accessible_description(definition)
+        expect(page.get_by_role("link", name=term, exact=True).first).to_be_attached()
+        width = page.evaluate("document.scrollingElement.scrollWidth")
+        assert width <= 390, f"tip for {term!r} widens the page to {width} px"
+        box = tip.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, (term, box)
+        page.keyboard.press("Escape")
+        expect(tip).to_be_hidden()
+        expect(link).not_to_have_attribute("aria-describedby", "srm-tip")
+    # By pointer: the tip shows on hover, stays while the pointer moves onto it, and Esc
+    # dismisses it there too.
+    page.keyboard.press("Tab")
+    first = links.first
+    first.scroll_into_view_if_needed()
+    first.hover()
+    expect(tip).to_be_visible()
+    box = tip.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(tip).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(tip).to_be_hidden()
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    context.close()

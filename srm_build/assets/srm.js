@@ -494,6 +494,46 @@
     else article.prepend(bar);
   }
 
+  /* ---- Glossary tips: a linked term's short definition shows under it on hover and on
+   * focus, as the link's description (its name stays the term). One tip per page, kept
+   * inside the viewport; the pointer may move onto it; Esc dismisses it (WCAG 1.4.13). ---- */
+  var tip, tipped;
+
+  function hideTip() {
+    if (tipped) tipped.removeAttribute("aria-describedby");
+    if (tip) tip.hidden = true;
+    tipped = null;
+  }
+
+  function showTip(link) {
+    if (link === tipped) return;
+    hideTip();
+    if (!tip) {
+      tip = make("div", "srm srm-tip");
+      tip.id = "srm-tip";
+      tip.setAttribute("role", "tooltip");
+    }
+    if (!tip.isConnected) document.body.appendChild(tip);
+    tip.textContent = link.getAttribute("data-srm-tip");
+    tip.style.left = "0";
+    tip.hidden = false;
+    tipped = link;
+    link.setAttribute("aria-describedby", tip.id);
+    var box = link.getBoundingClientRect();
+    var room = document.documentElement.clientWidth - tip.offsetWidth - 8;
+    tip.style.left = Math.max(8, Math.min(box.left, room)) + window.scrollX + "px";
+    tip.style.top = box.bottom + window.scrollY + "px";
+  }
+
+  function tipEvent(event) {
+    var link = event.target.closest && event.target.closest(".srm-glossary-link[data-srm-tip]");
+    if (event.type === "keydown") {
+      if (event.key === "Escape") hideTip();
+    } else if (event.type === "focusout") hideTip();
+    else if (link) showTip(link);
+    else if (!tip || !tip.contains(event.target)) hideTip();
+  }
+
   /* The exam and the review live in srm-study.js, the explorer in srm-explorer.js, fetched
    * only by pages that have them: other pages do not pay for them. `ready` says whether a
    * module has run; `run` mounts one element with it. */
@@ -545,6 +585,7 @@
     });
     progressBar();
     refresh();
+    hideTip();
   }
 
   /* What srm-study.js builds on. */
@@ -554,6 +595,9 @@
     announce: announce, idOf: idOf
   };
 
+  ["mouseover", "focusin", "focusout", "keydown"].forEach(function (type) {
+    document.addEventListener(type, tipEvent);
+  });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
   else mountAll();
   /* mkdocs-material's instant navigation swaps pages without loading this script again. */
