@@ -17,7 +17,7 @@ from urllib.parse import quote_plus
 
 from markupsafe import Markup
 
-from .embeds import Embed, find_embeds, replace_embeds
+from .embeds import Embed, find_embeds, heading_level_after, replace_embeds
 from .markup import heading_text, render_block, render_inline
 from .models import (
     Content,
@@ -318,8 +318,9 @@ class SitePages:
         grouped: dict[str, list[Markup]] = {}
         for item in self.content.by_id.values():
             if isinstance(item, ANSWERABLE):
+                # Under the bank's topic headings (h3): see file-tools-end.html.jinja.
                 html = self.renderer.item(
-                    item, link=link, titled=True, md_links=self.md_links(item.id, src)
+                    item, link=link, titled=True, md_links=self.md_links(item.id, src), level=4
                 )
                 grouped.setdefault(self.topic_of(item), []).append(html)
         topics = [
@@ -387,7 +388,10 @@ class SitePages:
         report = self.report.for_page(src) if self.report else None
         fragments = _Fragments()
 
+        lines = markdown.splitlines()
+
         def render(embed: Embed) -> str:
+            level = heading_level_after(lines[: embed.first_line])
             html = "\n".join(
                 self.renderer.item(
                     self.content.by_id[ident],
@@ -395,6 +399,7 @@ class SitePages:
                     titled=True,
                     md_links=self.md_links(ident, src),
                     report=report,
+                    level=level,
                 )
                 for ident, _line, _col in embed.ids
             )

@@ -181,7 +181,12 @@ class Renderer:
                 OptionView(o, Markup(OWNER_LABELS[o]), explanation, o == item.responsible)
                 for o in OWNERS
             ]
-            return ChoiceView(item.id, Markup("Who is responsible?"), False, options, None)
+            # The legend names the group: with the scenario's title, each of a page's
+            # scenarios is told apart by its situation, not only by the question.
+            prompt = Markup(
+                '<span class="srm-visually-hidden">{}: </span>Who is responsible?'
+            ).format(item.title)
+            return ChoiceView(item.id, prompt, False, options, None)
         if isinstance(item, TrueFalse):
             explanation = block(item.explanation)
             options = [
@@ -218,13 +223,15 @@ class Renderer:
         titled: bool = True,
         md_links: LinkResolver | None = None,
         report: Reporter | None = None,
+        level: int = 3,
     ) -> Markup:
-        """One item as an HTML block. `titled` shows its title (off under a page heading);
+        """One item as an HTML block. `titled` shows its title (off under a page heading),
+        as a heading of `level` (2-6) where the item's title is a heading (scenarios);
         `md_links` rewrites links to Markdown pages written in the item's text; `report`
         gives the address where a reader reports a problem with an item."""
         template = self.env.get_template(f"{TEMPLATE_OF[type(item)]}.html.jinja")
         html = template.render(
-            item=item, link=link, titled=titled, md_links=md_links, report=report
+            item=item, link=link, titled=titled, md_links=md_links, report=report, level=level
         )
         return Markup(html.strip())
 

@@ -146,7 +146,11 @@ def test_scenarios_ask_who_is_responsible(fixture_site: Site) -> None:
         '[data-srm-id="unpatched-apache"]'
     )
     form = scenario.select_one("form")
-    assert form.select_one("legend").get_text(strip=True) == "Who is responsible?"
+    # The group is named by its situation: the title, hidden on screen under the heading.
+    title = "Unpatched web server"
+    legend = form.select_one("legend")
+    assert legend.get_text() == f"{title}: Who is responsible?"
+    assert legend.select_one(".srm-visually-hidden").get_text() == f"{title}: "
     assert _key(form) == {"aws": False, "customer": True, "shared": False}
     assert scenario.select_one(".srm-where a")["href"] == "../services/#srm-ec2"
 

@@ -211,3 +211,39 @@ def test_glossary_tip_stays_on_screen_names_the_term_and_closes_on_escape(
     expect(tip).to_be_hidden()
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
     context.close()
+
+
+# ---------------------------------------------------------------- scenarios and decks
+
+
+@pytest.mark.parametrize("path", ["scenarios/", "compliance/", "data/study/"])
+def test_scenarios_are_told_apart_and_titled_by_real_headings(
+    browser: Browser, real_site: Site, path: str
+) -> None:
+    """Each scenario's group is named by its situation, and its title is a heading one
+    level below the heading it sits under."""
+    page = browser.new_page()
+    page.goto(real_site.url + path)
+    scenarios = page.locator(".srm-scenario")
+    assert scenarios.count() >= 2
+    names = []
+    for i in range(scenarios.count()):
+        scenario = scenarios.nth(i)
+        heading = scenario.locator(".srm-title")
+        title = heading.inner_text()
+        level = int(heading.evaluate("el => el.tagName").removeprefix("H"))
+        expect(scenario.get_by_role("heading", level=level, name=title)).to_be_visible()
+        # The nearest heading above that is not another scenario's title.
+        above = heading.evaluate(
+            """el => {
+                const all = [...document.querySelectorAll('article :is(h1, h2, h3, h4, h5, h6)')]
+                    .filter(h => h === el || !h.closest('.srm-scenario'));
+                return +all[all.indexOf(el) - 1].tagName.slice(1);
+            }"""
+        )
+        assert level == min(above + 1, 6), (title, level, above)
+        group = scenario.get_by_role("group", name=f"{title}: Who is responsible?")
+        expect(group).to_be_visible()
+        names.append(f"{title}: Who is responsible?")
+    assert len(set(names)) == len(names)
+    page.close()
