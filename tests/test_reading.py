@@ -247,3 +247,25 @@ def test_scenarios_are_told_apart_and_titled_by_real_headings(
         names.append(f"{title}: Who is responsible?")
     assert len(set(names)) == len(names)
     page.close()
+
+
+@pytest.mark.parametrize("path", ["practice/", "data/quizzes/practice/", "data/study/"])
+def test_landmarks_have_unique_names(browser: Browser, real_site: Site, path: str) -> None:
+    """Every deck, and every other named region, can be told apart in a landmarks list."""
+    page = browser.new_page()
+    page.goto(real_site.url + path)
+    decks = page.locator("section.srm-flashcards")
+    if path != "data/study/":
+        assert decks.count() >= 2
+    names = page.evaluate(
+        """() => [...document.querySelectorAll('section[aria-label], section[aria-labelledby],'
+                + ' [role=region]')].map(el => el.getAttribute('aria-label') ||
+                el.getAttribute('aria-labelledby').split(' ')
+                  .map(id => document.getElementById(id).textContent).join(' '))"""
+    )
+    assert len(names) == len(set(names)), sorted(names)
+    for i in range(decks.count()):
+        name = decks.nth(i).get_attribute("aria-label")
+        assert name.startswith("Flashcards: ")
+        expect(page.get_by_role("region", name=name, exact=True)).to_have_count(1)
+    page.close()
