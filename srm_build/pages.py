@@ -114,6 +114,8 @@ _PLACEHOLDER = re.compile(r"<p>(srmfragment\d+)</p>")
 # Both start with text, not with `\s`, so the regex engine skips ahead to candidates (ten
 # times faster over a page of items); the whitespace before is checked after.
 _ID = re.compile(r'id="([^"]+)"')
+_QUESTION = re.compile(r'data-srm-component="(?:choice|sort|flashcards)"')
+_H1_END = re.compile(r"</h1>")
 _MARKED = re.compile(r"<!--(srmfragment\d+)-->.*?<!--/\1-->", re.DOTALL)
 _EXCLUDE = re.compile(r"data-search-exclude(?=[\s=>])")
 _TAG_NAME = re.compile(r"<([a-z][a-z0-9]*)\s")
@@ -263,6 +265,18 @@ class SitePages:
             for embed in find_embeds(prose.text):
                 for ident, _line, _col in embed.ids:
                     self.embedded_in.setdefault(ident, src)
+
+    def with_progress(self, html: str) -> str:
+        """A page's finished HTML with its progress bar under its title (the first `</h1>`,
+        else at the top), when it holds questions or decks; other pages come back as they
+        were. Rendered here, not by the script, so that it does not shift the page."""
+        count = len(_QUESTION.findall(html))
+        if not count:
+            return html
+        bar = self.renderer.env.get_template("progress.html.jinja").render(count=count)
+        heading = _H1_END.search(html)
+        at = heading.end() if heading else 0
+        return f"{html[:at]}\n{bar.strip()}\n{html[at:]}"
 
     def linker(self, src: str) -> Linker:
         """Hrefs from the page `src` to any item."""

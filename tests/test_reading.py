@@ -269,3 +269,88 @@ def test_landmarks_have_unique_names(browser: Browser, real_site: Site, path: st
         assert name.startswith("Flashcards: ")
         expect(page.get_by_role("region", name=name, exact=True)).to_have_count(1)
     page.close()
+
+
+# ---------------------------------------------------------------- quiz layout
+
+SHIFTS = """window.srmShifts = [];
+window.srmShiftObserver = new PerformanceObserver(list => {
+    for (const e of list.getEntries()) window.srmShifts.push(e.value);
+});
+window.srmShiftObserver.observe({type: 'layout-shift', buffered: true});"""
+
+
+@pytest.mark.parametrize("path", ["data/quizzes/idea/", "practice/", "scenarios/"])
+def test_quiz_pages_do_not_shift_after_first_paint(
+    browser: Browser, real_site: Site, path: str
+) -> None:
+    """CLS 0 on a phone: the progress bar, the score and every script-only control have
+    their room from the first paint. Every shift is counted, with or without recent input."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    context.add_init_script(SHIFTS)
+    page = context.new_page()
+    page.goto(real_site.url + path)
+    expect(page.locator(".srm-progress[data-srm-mounted]")).to_be_visible()
+    expect(page.locator("[data-srm-component]:not([data-srm-mounted])")).to_have_count(0)
+    # Two frames after everything mounted, every shift has been recorded.
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    shifts = page.evaluate(
+        "() => window.srmShifts.concat(window.srmShiftObserver.takeRecords().map(e => e.value))"
+    )
+    assert sum(shifts) == 0, shifts
+    # The bar sits under the title.
+    assert page.evaluate(
+        "() => document.querySelector('article h1').nextElementSibling.matches('.srm-progress')"
+    )
+    context.close()
+
+
+def test_quiz_layout_number_box_and_buttons(page: Page, fixture_url: str) -> None:
+    page.goto(fixture_url + "quizzes/basics/")
+    form = page.locator("form#srm-ec2-patching")
+    expect(form).to_have_attribute("data-srm-mounted", "")
+    slot = page.locator(".srm-question-slot").filter(has=form)
+    # The number sits beside the prompt: no marker beside the first option, but a number
+    # drawn at the top of the slot, where the prompt is.
+    number = slot.evaluate(
+        """el => { const s = getComputedStyle(el, '::before');
+            return [getComputedStyle(el).listStyleType, s.content, s.position, s.top]; }"""
+    )
+    assert number == ["none", 'counter(list-item) "."', "absolute", "0px"], number
+    legend_top = form.locator("legend").evaluate("el => el.getBoundingClientRect().top")
+    slot_top = slot.evaluate("el => el.getBoundingClientRect().top")
+    first_option_top = form.locator(".srm-option").first.evaluate(
+        "el => el.getBoundingClientRect().top"
+    )
+    assert abs(slot_top - legend_top) < 2 < abs(slot_top - first_option_top)
+    assert page.evaluate(
+        "() => getComputedStyle(document.querySelector('.srm-question-slot'), '::before')"
+        ".content.includes('counter')"
+    )
+
+    # Try again is not offered before an answer.
+    check = form.get_by_role("button", name="Check")
+    retry = form.get_by_role("button", name="Try again")
+    expect(retry).to_be_hidden()
+    # The whole box of an option is clickable, not only its text: click its far right end.
+    option = form.locator('.srm-option[data-srm-option="b"]')
+    box = option.bounding_box()
+    page.mouse.click(box["x"] + box["width"] - 6, box["y"] + box["height"] / 2)
+    expect(option.locator("input")).to_be_checked()
+    expect(check).not_to_have_attribute("aria-disabled", "true")
+    idle = check.evaluate("el => getComputedStyle(el).backgroundColor")
+    check.click()
+    expect(form).to_have_attribute("data-srm-result", "right")
+    # Answered: Check says and looks inactive; Try again shows.
+    expect(check).to_have_attribute("aria-disabled", "true")
+    expect(check).to_have_css("background-color", "rgba(0, 0, 0, 0)")
+    assert idle != "rgba(0, 0, 0, 0)"
+    check.hover()
+    expect(check).to_have_css("background-color", "rgba(0, 0, 0, 0)")
+    expect(retry).to_be_visible()
+    retry.click()
+    expect(retry).to_be_hidden()
+    expect(check).not_to_have_attribute("aria-disabled", "true")
+    expect(form.locator("input").first).to_be_focused()

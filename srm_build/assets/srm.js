@@ -122,11 +122,14 @@
       node.classList.remove("srm-right", "srm-wrong");
     });
     $$(form, "input, select").forEach(function (input) { input.disabled = false; });
+    $$(form, "[type=submit]").forEach(function (b) { b.removeAttribute("aria-disabled"); });
     form.removeAttribute("data-srm-result");
   }
 
   function lock(form, correct) {
     $$(form, "input, select").forEach(function (input) { input.disabled = true; });
+    /* aria-disabled, not disabled: the button keeps focus, and says it does nothing now. */
+    $$(form, "[type=submit]").forEach(function (b) { b.setAttribute("aria-disabled", "true"); });
     form.setAttribute("data-srm-result", correct ? "right" : "wrong");
   }
 
@@ -475,23 +478,18 @@
     announce(document.querySelector(".srm-progress"), "Progress on this page cleared.");
   }
 
-  /* The page's progress line and Reset button, above the first question. */
-  function progressBar() {
-    var first = document.querySelector(ITEMS);
-    var article = first && first.closest("article");
-    if (!article || article.querySelector(".srm-progress")) return;
-    var bar = make("div", "srm srm-progress");
-    var button = make("button", "md-button", "Reset progress on this page");
-    button.type = "button";
-    button.addEventListener("click", resetPage);
-    bar.appendChild(make("p", "srm-progress-text"));
-    bar.appendChild(button);
-    var status = make("p", "srm-status");
-    status.setAttribute("role", "status");
-    bar.appendChild(status);
-    var heading = article.querySelector("h1");
-    if (heading) heading.after(bar);
-    else article.prepend(bar);
+  /* The page's progress line and Reset, rendered with the page under its title. Reset asks
+   * first in its dialog, which says what is cleared; only "Clear this page" clears. */
+  function mountProgress(bar) {
+    var dialog = bar.querySelector("dialog");
+    bar.hidden = false;
+    bar.querySelector("[data-srm-action=reset]").addEventListener("click", function () {
+      dialog.returnValue = "";
+      dialog.showModal();
+    });
+    dialog.addEventListener("close", function () {
+      if (dialog.returnValue === "reset") resetPage();
+    });
   }
 
   /* ---- Glossary tips: a linked term's short definition shows under it on hover and on
@@ -571,6 +569,7 @@
                       function (el) { window.srmExplorer(el); }),
     exam: study("exam"),
     review: study("review"),
+    progress: mountProgress,
     quiz: function () {} /* its score is kept by refresh() */
   };
 
@@ -583,7 +582,6 @@
       $$(el, "[data-srm-js]").forEach(function (node) { node.hidden = false; });
       mount(el);
     });
-    progressBar();
     refresh();
     hideTip();
   }
