@@ -354,3 +354,26 @@ def test_quiz_layout_number_box_and_buttons(page: Page, fixture_url: str) -> Non
     expect(retry).to_be_hidden()
     expect(check).not_to_have_attribute("aria-disabled", "true")
     expect(form.locator("input").first).to_be_focused()
+
+
+# ---------------------------------------------------------------- report links
+
+
+def test_report_links_are_quiet_but_reachable(browser: Browser, real_site: Site) -> None:
+    page = browser.new_page()
+    page.goto(real_site.url + "idea/")
+    term = page.locator(".srm-term").first
+    report = term.get_by_role("link", name="Report a problem with this term")
+    expect(report).to_be_visible()
+    prose = page.locator("article > p").first
+    size = float(report.evaluate("el => parseFloat(getComputedStyle(el).fontSize)"))
+    body = float(prose.evaluate("el => parseFloat(getComputedStyle(el).fontSize)"))
+    assert size <= 0.85 * body, (size, body)
+    colours = report.evaluate(
+        "el => [getComputedStyle(el).color, getComputedStyle(el.closest('.srm-term')).color]"
+    )
+    assert colours[0] != colours[1]
+    # Still reachable by keyboard.
+    report.focus()
+    expect(report).to_be_focused()
+    page.close()
