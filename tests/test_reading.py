@@ -377,3 +377,34 @@ def test_report_links_are_quiet_but_reachable(browser: Browser, real_site: Site)
     report.focus()
     expect(report).to_be_focused()
     page.close()
+
+
+# ---------------------------------------------------------------- axe, in the new states
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_new_states_pass_axe(browser: Browser, real_site: Site, scheme: str) -> None:
+    """The states the page-wide axe tests never open: a model that varies compared with a
+    service, a glossary tip on screen, the Reset dialog."""
+    from test_components import axe_violations
+
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(real_site.url + SERVICES)
+    page.add_style_tag(content="*, ::before, ::after { transition: none !important; }")
+    explorer = page.locator(".srm-explorer[data-srm-ready]")
+    explorer.get_by_label("Show").select_option("model:iaas")
+    explorer.get_by_label("Compare with").select_option("lambda")
+    expect(explorer.locator("table.srm-compare .srm-owner-varies").first).to_be_visible()
+    assert axe_violations(page) == []
+    page.goto(real_site.url + "best-practices/")
+    page.add_style_tag(content="*, ::before, ::after { transition: none !important; }")
+    page.locator("article .srm-glossary-link").first.focus()
+    expect(page.get_by_role("tooltip")).to_be_visible()
+    assert axe_violations(page) == []
+    page.goto(real_site.url + "data/quizzes/idea/")
+    page.add_style_tag(content="*, ::before, ::after { transition: none !important; }")
+    page.get_by_role("button", name="Reset progress on this page").click()
+    expect(page.get_by_role("dialog", name="Reset progress on this page?")).to_be_visible()
+    assert axe_violations(page) == []
+    context.close()
