@@ -3,12 +3,32 @@
  * of a service model, customer data on top, in the matrix's own order. A model's layer is
  * one owner only when every service of that model agrees; otherwise it "varies by service",
  * a state of its own, listing which services have which owner. Two picks are compared in
- * one table, so that their layers line up row by row and the rows that differ say so. */
+ * one table, so that their layers line up row by row and the rows that differ say so. Its
+ * look is srm-explorer.css beside it, linked on first use; the explorer shows once that has
+ * loaded, so it never shows unstyled. */
 (function () {
   "use strict";
 
   var core = window.srmCore;
   var $$ = core.$$, make = core.make;
+  var CSS = document.currentScript && document.currentScript.src.replace(/\.js(\?.*)?$/, ".css");
+
+  /* Resolves once the explorer's stylesheet has loaded (or failed: the explorer still works). */
+  function styled() {
+    return new Promise(function (done) {
+      var link = document.querySelector("link[data-srm-explorer]");
+      if (link && link.sheet) return done();
+      if (!link) {
+        link = make("link");
+        link.rel = "stylesheet";
+        link.href = CSS;
+        link.setAttribute("data-srm-explorer", "");
+        document.head.appendChild(link);
+      }
+      link.addEventListener("load", done);
+      link.addEventListener("error", done);
+    });
+  }
 
   /* Tells the reader the matrix scrolls: the hint shows and the edge shades while more
    * columns lie to the right. */
@@ -111,9 +131,11 @@
       stacks.appendChild(grid);
     }
     picks.forEach(function (pick) { pick.addEventListener("change", draw); });
-    matrixCue(wrap);
-    box.hidden = false; /* a script-only view; the matrix below serves readers without one */
-    draw();
-    box.setAttribute("data-srm-ready", "");
+    styled().then(function () {
+      matrixCue(wrap);
+      box.hidden = false; /* a script-only view; the matrix below serves readers without one */
+      draw();
+      box.setAttribute("data-srm-ready", "");
+    });
   };
 })();
