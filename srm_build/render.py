@@ -176,9 +176,10 @@ class Renderer:
             return render_inline(text, links)
 
         if isinstance(item, Scenario):
-            explanation = block(item.explanation)
             options = [
-                OptionView(o, Markup(OWNER_LABELS[o]), explanation, o == item.responsible)
+                OptionView(
+                    o, Markup(OWNER_LABELS[o]), block(item.feedback[o]), o == item.responsible
+                )
                 for o in OWNERS
             ]
             # The legend names the group: with the scenario's title, each of a page's
@@ -186,20 +187,21 @@ class Renderer:
             prompt = Markup(
                 '<span class="srm-visually-hidden">{}: </span>Who is responsible?'
             ).format(item.title)
-            return ChoiceView(item.id, prompt, False, options, None)
+            return ChoiceView(item.id, prompt, False, options, block(item.explanation))
         if isinstance(item, TrueFalse):
-            explanation = block(item.explanation)
+            feedback = {"true": item.feedback_true, "false": item.feedback_false}
             options = [
                 OptionView(
                     value,
                     Markup(value.title()),
-                    explanation,
+                    block(feedback[value]),
                     right := (value == "true") == item.answer,
                     None if right else item.misconception,
                 )
                 for value in ("true", "false")
             ]
-            return ChoiceView(item.id, inline(item.prompt), False, options, None)
+            explanation = block(item.explanation) if item.explanation else None
+            return ChoiceView(item.id, inline(item.prompt), False, options, explanation)
         assert isinstance(item, (SingleChoice, MultipleChoice))
         choices = list(item.options)
         quiz = self.quiz_of.get(item.id)
@@ -224,14 +226,22 @@ class Renderer:
         md_links: LinkResolver | None = None,
         report: Reporter | None = None,
         level: int = 3,
+        **context: object,
     ) -> Markup:
         """One item as an HTML block. `titled` shows its title (off under a page heading),
         as a heading of `level` (2-6) where the item's title is a heading (scenarios);
         `md_links` rewrites links to Markdown pages written in the item's text; `report`
-        gives the address where a reader reports a problem with an item."""
+        gives the address where a reader reports a problem with an item; `context` is
+        what a kind's template needs besides (an exam's `bank_script`, say)."""
         template = self.env.get_template(f"{TEMPLATE_OF[type(item)]}.html.jinja")
         html = template.render(
-            item=item, link=link, titled=titled, md_links=md_links, report=report, level=level
+            item=item,
+            link=link,
+            titled=titled,
+            md_links=md_links,
+            report=report,
+            level=level,
+            **context,
         )
         return Markup(html.strip())
 

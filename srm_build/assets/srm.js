@@ -56,7 +56,9 @@
   }
 
   /* ---- Review queue: Leitner boxes 1-5. A wrong answer puts an item in box 1, due today;
-   * a right one moves it up a box, due DAYS[box - 1] days later; past box 5 it leaves. ---- */
+   * a right one moves it up a box, due DAYS[box - 1] days later, past box 5 out of the
+   * queue; but only when it was due and not answered wrong today (`wrong`, a day), so
+   * that retrying an answer cannot empty the queue. ---- */
 
   var QUEUE = "srm-review-v1";
   var DAYS = [1, 3, 7, 14];
@@ -80,12 +82,13 @@
 
   function review(id, right, miss) {
     var e = readQueue()[id];
+    var t = today();
     var change = {};
     if (!right) {
       miss = (e ? e.miss : []).concat(miss).filter(function (m, i, all) { return all.indexOf(m) === i; });
-      change[id] = { box: 1, due: today(), miss: miss };
-    } else if (e) {
-      change[id] = e.box > DAYS.length ? null : { box: e.box + 1, due: today() + DAYS[e.box - 1], miss: e.miss };
+      change[id] = { box: 1, due: t, miss: miss, wrong: t };
+    } else if (e && e.due <= t && e.wrong !== t) {
+      change[id] = e.box > DAYS.length ? null : { box: e.box + 1, due: t + DAYS[e.box - 1], miss: e.miss };
     } else return;
     save(change, QUEUE);
   }
@@ -323,7 +326,7 @@
       if (form.hasAttribute("data-srm-result")) return;
       announce(form, kind.check(form));
       var result = form.getAttribute("data-srm-result");
-      if (result && kind === choice) review(id, result === "right", misses(form));
+      if (result) review(id, result === "right", misses(form));
       if (result && !fresh) {
         var change = {};
         change[id] = kind.state(form);
@@ -385,18 +388,30 @@
         ? "Card " + (at + 1) + " of " + queue.length + " left; " + known.length + " of " +
           cards.length + " known."
         : "All " + cards.length + " cards known.";
-      $$(controls, "button").forEach(function (button) {
-        button.hidden = (button.getAttribute("data-srm-action") === "restart") === !!card;
-      });
+      buttons();
       if (said !== undefined) {
         announce(deck, (said ? said + " " : "") + count.textContent +
                  (card ? " Now: " + card.querySelector("summary").textContent + "." : ""));
       }
       refresh();
     }
-    function keep() {
+    /* Grading belongs after the answer: "I knew it" shows once the card is turned. */
+    function buttons() {
+      var card = queue[at];
+      $$(controls, "button").forEach(function (button) {
+        var action = button.getAttribute("data-srm-action");
+        button.hidden = action === "restart" ? !!card
+          : !card || /known|again/.test(action) && !card.querySelector("details").open;
+      });
+    }
+    deck.addEventListener("toggle", buttons, true);
+    /* `merge` keeps the cards another tab marked known meanwhile, as save() does answers. */
+    function keep(merge) {
       var change = {};
-      change[id] = known.length ? { known: known.slice() } : null;
+      var stored = merge && load()[id];
+      var all = stored && strings(stored.known) ? stored.known : [];
+      known.forEach(function (c) { if (all.indexOf(c) === -1) all.push(c); });
+      change[id] = all.length ? { known: all } : null;
       save(change);
     }
     controls.addEventListener("click", function (event) {
@@ -417,7 +432,7 @@
         review(cardId(card), action === "known", []);
         if (action === "known") {
           known.push(cardId(card));
-          keep();
+          keep(true);
           said = "Marked known.";
         } else {
           queue.push(card);
@@ -589,8 +604,8 @@
   /* What srm-study.js builds on. */
   window.srmCore = {
     $$: $$, make: make, load: load, save: save, isInt: isInt, today: today, readQueue: readQueue,
-    review: review, misses: misses, mountForm: mountForm, choice: choice, lock: lock,
-    announce: announce, idOf: idOf
+    review: review, misses: misses, mountForm: mountForm, choice: choice, sort: sort, lock: lock,
+    announce: announce, idOf: idOf, strings: strings
   };
 
   ["mouseover", "focusin", "focusout", "keydown"].forEach(function (type) {
