@@ -24,16 +24,18 @@ configuration), and loads the content once per process and content state.
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 from typing import Any
 
 import markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from pymdownx.superfences import SuperFencesException
 
-from .embeds import find_embeds, shown_file
+from .embeds import find_embeds, heading_level_after, shown_file
 from .errors import ContentError, format_problems
 from .files import scan_content
 from .glossary import GlossaryExtension, GlossaryLinks
@@ -63,6 +65,8 @@ class SrmExtension(Extension):
         super().__init__(**kwargs)
         self.site = site
         self.page: str | None = None
+        self.levels: dict[str, int] = {}
+        """First id of each `srm` block on the page -> the heading level of its titles."""
         self.anchors: dict[str, set[str]] = {}
         """Page path -> the element ids its items brought (for anchor validation)."""
         # What the glossary treeprocessor reads, set for each page (see `GlossaryLinks`).
@@ -75,6 +79,8 @@ class SrmExtension(Extension):
         md.srm_extension = self  # type: ignore[attr-defined]  # how `fence` finds it
         # After whitespace is normalised (30), before SuperFences takes fences out (25).
         md.preprocessors.register(_FilePages(md, self), "srm_file_pages", 29)
+        # After the HTML stash is put back (30): the page's progress bar under its title.
+        md.postprocessors.register(_Progress(md, self), "srm_progress", 5)
         # After inline patterns (20) have made links and code, before MkDocs' link work (0).
         md.treeprocessors.register(GlossaryLinks(md, self), "srm_glossary_links", 6)  # type: ignore[arg-type]
 
@@ -125,6 +131,7 @@ class _FilePages(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         site, page = self.extension.start_page(self.md)
+        self.extension.levels = _levels(lines)
         text = "\n".join(lines)
         embeds = [embed for embed in find_embeds(text) if embed.files]
         if not embeds:
@@ -148,6 +155,33 @@ class _FilePages(Preprocessor):
         return out
 
 
+_OPENING = re.compile(r"^\s*(`{3,}|~{3,})\s*srm\s*$")
+
+
+def _levels(lines: list[str]) -> dict[str, int]:
+    """First id of every `srm` block, nested ones included -> the level for its titles: one
+    below the last heading above it (ids are unique on a page, so the first names it)."""
+    levels: dict[str, int] = {}
+    for number, line in enumerate(lines):
+        if _OPENING.match(line):
+            following = (text.strip() for text in lines[number + 1 :])
+            first = next((text for text in following if text), "")
+            levels.setdefault(first, heading_level_after(lines[:number]))
+    return levels
+
+
+class _Progress(Postprocessor):
+    """Puts the page's progress bar under its title when the page holds questions."""
+
+    def __init__(self, md: markdown.Markdown, extension: SrmExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text: str) -> str:
+        site = self.extension.site
+        return site.with_progress(text) if site is not None else text
+
+
 def fence(
     source: str,
     language: str,
@@ -168,7 +202,7 @@ def fence(
     unknown = [ident for ident in ids if ident not in site.content.by_id]
     if unknown:
         raise SrmError(f"{page}: embeds unknown item '{unknown[0]}'; run `make check`")
-    html = str(site.embed_html(page, ids))
+    html = str(site.embed_html(page, ids, extension.levels.get(ids[0], 3) if ids else 3))
     extension.record(page, html)
     return html
 

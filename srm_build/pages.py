@@ -134,6 +134,8 @@ _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 # Starts with text, not with `\s`, so the regex engine skips ahead to candidates; the
 # whitespace before is checked after.
 _ID = re.compile(r'id="([^"]+)"')
+_QUESTION = re.compile(r'data-srm-component="(?:choice|sort|flashcards)"')
+_H1_END = re.compile(r"</h1>")
 
 
 def element_ids(html: str) -> set[str]:
@@ -227,6 +229,18 @@ class SitePages:
                 for ident, _line, _col in embed.items:
                     self.embedded_in.setdefault(ident, src)
 
+    def with_progress(self, html: str) -> str:
+        """A page's finished HTML with its progress bar under its title (the first `</h1>`,
+        else at the top), when it holds questions or decks; other pages come back as they
+        were. Rendered here, not by the script, so that it does not shift the page."""
+        count = len(_QUESTION.findall(html))
+        if not count:
+            return html
+        bar = self.renderer.env.get_template("progress.html.jinja").render(count=count)
+        heading = _H1_END.search(html)
+        at = heading.end() if heading else 0
+        return f"{html[:at]}\n{bar.strip()}\n{html[at:]}"
+
     def linker(self, src: str) -> Linker:
         """Hrefs from the page `src` to any item."""
         here = url_of(src, self.directory_urls)
@@ -284,8 +298,9 @@ class SitePages:
         grouped: dict[str, tuple[list, list]] = {}
         for item in self.content.by_id.values():
             if isinstance(item, (*ANSWERABLE, Sort)):
+                # Under the bank's topic headings (h3): see file-tools-end.html.jinja.
                 html = self.renderer.item(
-                    item, link=link, titled=True, md_links=self.md_links(item.id, src)
+                    item, link=link, titled=True, md_links=self.md_links(item.id, src), level=4
                 )
                 lists = grouped.setdefault(self.topic_of(item), ([], []))
                 lists[isinstance(item, Sort)].append((item.id, html))  # type: ignore[attr-defined]
@@ -407,8 +422,9 @@ class SitePages:
             sections=sections,
         )
 
-    def embed_html(self, src: str, ids: list[str]) -> Markup:
-        """The HTML of the items an `srm` block on page `src` names, in order."""
+    def embed_html(self, src: str, ids: list[str], level: int = 3) -> Markup:
+        """The HTML of the items an `srm` block on page `src` names, in order; titles drawn
+        as headings take `level` (one below the heading above the block)."""
         link = self.linker(src)
         report = self.report.for_page(src) if self.report else None
         return Markup("\n").join(
@@ -419,6 +435,7 @@ class SitePages:
                 titled=True,
                 md_links=self.md_links(ident, src),
                 report=report,
+                level=level,
             )
             for ident in ids
         )

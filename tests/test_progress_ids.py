@@ -42,9 +42,10 @@ def _reorder(quiz_file: Path) -> None:
         {
             "id": "inserted-first",
             "type": "true-false",
-            "prompt": "AWS guards its buildings.",
+            "prompt": "Data centre buildings are guarded by AWS.",
             "answer": True,
-            "explanation": "Physical security is AWS's.",
+            "feedback_true": "Right. Physical security is AWS's.",
+            "feedback_false": "It is true. Physical security is AWS's.",
         },
     )
     quiz_file.write_text(yaml.safe_dump(data, sort_keys=False))
@@ -118,11 +119,11 @@ def test_reset_clears_every_kind_of_component_on_a_page(page: Page, fixture_url:
     sort.get_by_label("Guarding data centre entrances").select_option("aws")
     sort.get_by_label("Patching the guest OS").select_option("customer")
     sort.get_by_role("button", name="Check").click()
-    page.locator("#srm-deck-basics .srm-card:visible summary").click()  # turn, then grade
     page.locator("#srm-deck-basics").get_by_role("button", name="I knew it").click()
     expect(page.locator("[data-srm-result]")).to_have_count(3)
 
     page.get_by_role("button", name="Reset progress on this page").click()
+    page.get_by_role("dialog").get_by_role("button", name="Clear this page").click()
     expect(page.locator("[data-srm-result]")).to_have_count(0)
     expect(page.locator(".srm-feedback")).to_have_count(0)
     expect(page.locator("[data-srm-component] input:checked")).to_have_count(0)
