@@ -33,16 +33,21 @@ QUIZ_ITEMS = ["ec2-patching", "customer-tasks", "aws-does-all", "sort-basics", "
 def test_assets_are_small_when_gzipped() -> None:
     """Everything the project's client code weighs, as published (minified), gzipped. Every
     page loads the components' script and stylesheet and the theme's boot scripts: under
-    8 KiB. The exam and the review are a module of their own that only their pages fetch."""
-    from srm_build.assets import STUDY_SCRIPT, published
+    8 KiB. The exam and the review are a module of their own that only their pages fetch, and
+    so is the responsibility explorer."""
+    from srm_build.assets import EXPLORER_SCRIPT, STUDY_SCRIPT, published
 
     files = {uri.rsplit("/", 1)[1]: data for uri, data in published().items()}
-    assert set(files) == {*EVERY_PAGE, STUDY_SCRIPT.rsplit("/", 1)[1]}
+    explorer = EXPLORER_SCRIPT.rsplit("/", 1)[1]
+    modules = {STUDY_SCRIPT.rsplit("/", 1)[1], explorer, explorer.replace(".js", ".css")}
+    assert set(files) == {*EVERY_PAGE, *modules}
     assert len(files) == len([p for p in ASSETS.iterdir() if p.suffix in (".js", ".css")])
     size = {name: len(gzip.compress(data, compresslevel=9)) for name, data in files.items()}
     every_page = sum(size[name] for name in EVERY_PAGE)
     assert every_page < 8192, f"{every_page} bytes gzipped on every page"
     assert size["srm-study.js"] < 4096, f"{size['srm-study.js']} bytes gzipped"
+    explorer = size["srm-explorer.js"] + size["srm-explorer.css"]
+    assert explorer < 2560, f"{explorer} bytes gzipped for the explorer"
 
 
 def _css_selectors(css: str) -> list[str]:
@@ -75,9 +80,10 @@ def _unscoped(css: str) -> list[str]:
     ]
 
 
-def test_every_css_rule_is_scoped_to_the_components() -> None:
-    css = (ASSETS / "srm.css").read_text()
-    assert len(_css_selectors(css)) > 20
+@pytest.mark.parametrize(("name", "rules"), [("srm.css", 20), ("srm-explorer.css", 5)])
+def test_every_css_rule_is_scoped_to_the_components(name: str, rules: int) -> None:
+    css = (ASSETS / name).read_text()
+    assert len(_css_selectors(css)) > rules
     assert _unscoped(css) == []
 
 
@@ -569,11 +575,13 @@ def test_flashcards_by_keyboard_only(reader: Page, fixture_url: str) -> None:
     reader.keyboard.press("Shift+Tab")
     expect(summary).to_be_focused()
     reader.keyboard.press("Enter")  # turn the card: now it can be graded
+    expect(cards.get_by_role("button", name="Show again later")).to_be_visible()
     tab_to(reader, "Show again later")
     reader.keyboard.press("Enter")
     expect(summary).to_have_text("Hypervisor")
     expect(summary).to_be_focused()  # the pressed button went with the card's answer
     reader.keyboard.press("Enter")
+    expect(cards.get_by_role("button", name="I knew it")).to_be_visible()
     tab_to(reader, "I knew it")
     reader.keyboard.press("Enter")
     expect(status(cards)).to_have_text(
@@ -582,6 +590,7 @@ def test_flashcards_by_keyboard_only(reader: Page, fixture_url: str) -> None:
     for _ in range(2):
         expect(summary).to_be_focused()
         reader.keyboard.press("Enter")
+        expect(cards.get_by_role("button", name="I knew it")).to_be_visible()
         tab_to(reader, "I knew it")
         reader.keyboard.press("Enter")
     expect(status(cards)).to_have_text("Marked known. All 3 cards known.")
@@ -697,7 +706,22 @@ def test_reset_clears_this_page_in_storage_and_on_screen(reader: Page, fixture_u
     reader.goto(fixture_url + QUIZ)
     answer_quiz(reader)
     reset = reader.get_by_role("button", name="Reset progress on this page")
+    # Reset asks first, saying what it clears; Cancel (or Esc) clears nothing.
     reset.click()
+    dialog = reader.get_by_role("dialog", name="Reset progress on this page?")
+    expect(dialog).to_contain_text("your answers to the 5 questions on this page")
+    expect(dialog).to_contain_text("Your review queue, your exam results and other pages are kept.")
+    expect(dialog.get_by_role("button", name="Cancel")).to_be_focused()
+    reader.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(reset).to_be_focused()
+    expect(reader.locator("[data-srm-result]")).to_have_count(2)
+    reset.click()
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(dialog).to_be_hidden()
+    expect(reader.locator("[data-srm-result]")).to_have_count(2)
+    reset.click()
+    dialog.get_by_role("button", name="Clear this page").click()
     expect(status(reader.locator(".srm-progress"))).to_have_text("Progress on this page cleared.")
     expect(reader.locator(".srm-progress-text")).to_have_text(
         "Progress on this page: 0 of 5 questions done."
@@ -827,6 +851,7 @@ def test_unusable_storage_never_breaks_a_page(new_reader, fixture_url: str, scri
     )
     form.get_by_role("button", name="Try again").click()
     page.get_by_role("button", name="Reset progress on this page").click()
+    page.get_by_role("dialog").get_by_role("button", name="Clear this page").click()
     expect(deck(page).locator(".srm-deck-count")).to_have_text("Card 1 of 3 left; 0 of 3 known.")
     page.reload()
     expect(page.locator("[data-srm-result]")).to_have_count(0)

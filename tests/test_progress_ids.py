@@ -124,6 +124,7 @@ def test_reset_clears_every_kind_of_component_on_a_page(page: Page, fixture_url:
     expect(page.locator("[data-srm-result]")).to_have_count(3)
 
     page.get_by_role("button", name="Reset progress on this page").click()
+    page.get_by_role("dialog").get_by_role("button", name="Clear this page").click()
     expect(page.locator("[data-srm-result]")).to_have_count(0)
     expect(page.locator(".srm-feedback")).to_have_count(0)
     expect(page.locator("[data-srm-component] input:checked")).to_have_count(0)

@@ -125,11 +125,14 @@
       node.classList.remove("srm-right", "srm-wrong");
     });
     $$(form, "input, select").forEach(function (input) { input.disabled = false; });
+    $$(form, "[type=submit]").forEach(function (b) { b.removeAttribute("aria-disabled"); });
     form.removeAttribute("data-srm-result");
   }
 
   function lock(form, correct) {
     $$(form, "input, select").forEach(function (input) { input.disabled = true; });
+    /* aria-disabled, not disabled: the button keeps focus, and says it does nothing now. */
+    $$(form, "[type=submit]").forEach(function (b) { b.setAttribute("aria-disabled", "true"); });
     form.setAttribute("data-srm-result", correct ? "right" : "wrong");
   }
 
@@ -490,92 +493,77 @@
     announce(document.querySelector(".srm-progress"), "Progress on this page cleared.");
   }
 
-  /* The page's progress line and Reset button, above the first question. */
-  function progressBar() {
-    var first = document.querySelector(ITEMS);
-    var article = first && first.closest("article");
-    if (!article || article.querySelector(".srm-progress")) return;
-    var bar = make("div", "srm srm-progress");
-    var button = make("button", "md-button", "Reset progress on this page");
-    button.type = "button";
-    button.addEventListener("click", resetPage);
-    bar.appendChild(make("p", "srm-progress-text"));
-    bar.appendChild(button);
-    var status = make("p", "srm-status");
-    status.setAttribute("role", "status");
-    bar.appendChild(status);
-    var heading = article.querySelector("h1");
-    if (heading) heading.after(bar);
-    else article.prepend(bar);
-  }
-
-  /* The responsibility explorer reads the service matrix beside it and draws the stack of
-   * the chosen service (or the typical stack of a service model), customer data on top. */
-  function mountExplorer(box) {
-    var table = box.parentNode.querySelector(".srm-matrix table");
-    var heads = $$(table, "thead th[data-srm-service]");
-    var rows = $$(table, "tbody tr").reverse();
-    var picks = $$(box, "select");
-    var stacks = box.querySelector(".srm-explorer-stacks");
-    function cells(value) {
-      var columns = heads.map(function (th, i) {
-        var hit = value === th.getAttribute("data-srm-service") ||
-          value === "model:" + th.getAttribute("data-srm-model");
-        return hit ? i : -1;
-      }).filter(function (i) { return i >= 0; });
-      return rows.map(function (tr) {
-        var tds = columns.map(function (i) { return tr.querySelectorAll("td")[i]; });
-        var owners = tds.map(function (td) { return td.getAttribute("data-srm-owner"); });
-        var same = owners.every(function (o) { return o === owners[0]; });
-        return {
-          layer: tr.querySelector("th").textContent,
-          owner: same ? owners[0] : "shared",
-          note: tds.length === 1 ? tds[0].getAttribute("data-srm-note") :
-            same ? "" : "Varies from service to service."
-        };
-      });
-    }
-    var labels = { shared: "Shared" };
-    $$(table, "td[data-srm-owner]").forEach(function (td) {
-      labels[td.getAttribute("data-srm-owner")] = td.textContent;
+  /* The page's progress line and Reset, rendered with the page under its title. Reset asks
+   * first in its dialog, which says what is cleared; only "Clear this page" clears. */
+  function mountProgress(bar) {
+    var dialog = bar.querySelector("dialog");
+    bar.hidden = false;
+    bar.querySelector("[data-srm-action=reset]").addEventListener("click", function () {
+      dialog.returnValue = "";
+      dialog.showModal();
     });
-    function draw() {
-      stacks.textContent = "";
-      picks.forEach(function (pick) {
-        if (!pick.value) return;
-        var figure = make("figure", "srm-stack");
-        figure.appendChild(make("figcaption", "srm-title", pick.options[pick.selectedIndex].text));
-        var list = make("ol", "srm-stack-layers");
-        cells(pick.value).forEach(function (c) {
-          var item = make("li", "srm-owner-" + c.owner, c.layer + ": ");
-          item.appendChild(make("strong", "", labels[c.owner]));
-          if (c.note) item.append(" " + c.note);
-          list.appendChild(item);
-        });
-        figure.appendChild(list);
-        stacks.appendChild(figure);
-      });
-    }
-    picks.forEach(function (pick) { pick.addEventListener("change", draw); });
-    box.hidden = false; /* a script-only view; the matrix below serves readers without one */
-    draw();
+    dialog.addEventListener("close", function () {
+      if (dialog.returnValue === "reset") resetPage();
+    });
   }
 
-  /* The exam and the review live in srm-study.js, fetched only by pages that have them:
-   * other pages do not pay for them. */
-  var STUDY = document.currentScript && document.currentScript.src.replace(/srm\.js(\?.*)?$/, "srm-study.js");
-  var waiting = [];
+  /* ---- Glossary tips: a linked term's short definition shows under it on hover and on
+   * focus, as the link's description (its name stays the term). One tip per page, kept
+   * inside the viewport; the pointer may move onto it; Esc dismisses it (WCAG 1.4.13). ---- */
+  var tip, tipped;
 
-  function study(kind) {
+  function hideTip() {
+    if (tipped) tipped.removeAttribute("aria-describedby");
+    if (tip) tip.hidden = true;
+    tipped = null;
+  }
+
+  function showTip(link) {
+    if (link === tipped) return;
+    hideTip();
+    if (!tip) {
+      tip = make("div", "srm srm-tip");
+      tip.id = "srm-tip";
+      tip.setAttribute("role", "tooltip");
+    }
+    if (!tip.isConnected) document.body.appendChild(tip);
+    tip.textContent = link.getAttribute("data-srm-tip");
+    tip.style.left = "0";
+    tip.hidden = false;
+    tipped = link;
+    link.setAttribute("aria-describedby", tip.id);
+    var box = link.getBoundingClientRect();
+    var room = document.documentElement.clientWidth - tip.offsetWidth - 8;
+    tip.style.left = Math.max(8, Math.min(box.left, room)) + window.scrollX + "px";
+    tip.style.top = box.bottom + window.scrollY + "px";
+  }
+
+  function tipEvent(event) {
+    var link = event.target.closest && event.target.closest(".srm-glossary-link[data-srm-tip]");
+    if (event.type === "keydown") {
+      if (event.key === "Escape") hideTip();
+    } else if (event.type === "focusout") hideTip();
+    else if (link) showTip(link);
+    else if (!tip || !tip.contains(event.target)) hideTip();
+  }
+
+  /* The exam and the review live in srm-study.js, the explorer in srm-explorer.js, fetched
+   * only by pages that have them: other pages do not pay for them. `ready` says whether a
+   * module has run; `run` mounts one element with it. */
+  var HERE = document.currentScript && document.currentScript.src.replace(/srm\.js(\?.*)?$/, "");
+  var waiting = {};
+
+  function module(file, ready, run) {
     return function (el) {
-      if (window.srmStudy) return window.srmStudy[kind](el);
-      waiting.push([kind, el]);
-      if (waiting.length > 1 || !STUDY) return;
+      if (ready()) return run(el);
+      var queue = waiting[file] = waiting[file] || [];
+      queue.push([run, el]);
+      if (queue.length > 1 || !HERE) return;
       var script = document.createElement("script");
-      script.src = STUDY;
+      script.src = HERE + file;
       script.onload = script.onerror = function () {
-        waiting.splice(0).forEach(function (w) {
-          if (window.srmStudy) window.srmStudy[w[0]](w[1]);
+        queue.splice(0).forEach(function (w) {
+          if (ready()) w[0](w[1]);
           else announce(w[1], "This part of the page could not be loaded. Reload to try again.");
         });
       };
@@ -583,13 +571,20 @@
     };
   }
 
+  function study(kind) {
+    return module("srm-study.js", function () { return window.srmStudy; },
+                  function (el) { window.srmStudy[kind](el); });
+  }
+
   var MOUNT = {
     choice: function (el) { mountForm(el, choice); },
     sort: function (el) { mountForm(el, sort); },
     flashcards: mountDeck,
-    explorer: mountExplorer,
+    explorer: module("srm-explorer.js", function () { return window.srmExplorer; },
+                      function (el) { window.srmExplorer(el); }),
     exam: study("exam"),
     review: study("review"),
+    progress: mountProgress,
     quiz: function () {} /* its score is kept by refresh() */
   };
 
@@ -602,8 +597,8 @@
       $$(el, "[data-srm-js]").forEach(function (node) { node.hidden = false; });
       mount(el);
     });
-    progressBar();
     refresh();
+    hideTip();
   }
 
   /* What srm-study.js builds on. */
@@ -613,6 +608,9 @@
     announce: announce, idOf: idOf, strings: strings
   };
 
+  ["mouseover", "focusin", "focusout", "keydown"].forEach(function (type) {
+    document.addEventListener(type, tipEvent);
+  });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
   else mountAll();
   /* mkdocs-material's instant navigation swaps pages without loading this script again. */
