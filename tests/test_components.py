@@ -624,10 +624,10 @@ def test_progress_survives_instant_navigation(reader: Page, fixture_url: str) ->
     reader.evaluate("window.srmSamePage = true")
     answer_quiz(reader)
     reader.locator("article").get_by_role("link", name="glossary").click()
-    reader.wait_for_url("**/glossary/")
+    expect(reader.locator("#srm-region")).to_be_visible()  # the glossary is shown
     expect(reader.locator(".srm-progress")).to_have_count(0)  # no questions there
     reader.go_back()
-    reader.wait_for_url(fixture_url)
+    expect(sort_form(reader)).to_have_attribute("data-srm-ready", "")
     assert reader.evaluate("window.srmSamePage") is True
     expect_quiz_answered(reader)
     expect(reader.locator(".srm-progress")).to_have_count(1)
@@ -642,9 +642,10 @@ def test_instant_navigation_adds_no_duplicate_handlers(reader: Page, fixture_url
     reader.evaluate("window.srmSamePage = true")
     for _ in range(3):
         reader.locator("article").get_by_role("link", name="glossary").click()
-        reader.wait_for_url("**/glossary/")
+        expect(reader.locator("#srm-region")).to_be_visible()
         reader.go_back()
-        reader.wait_for_url(fixture_url)
+        expect(deck(reader)).to_have_attribute("data-srm-ready", "")
+        expect(reader.locator("[data-srm-component]:not([data-srm-ready])")).to_have_count(0)
     assert reader.evaluate("window.srmSamePage") is True
     expect(reader.locator(".srm-progress")).to_have_count(1)
     # One click, one step: doubled handlers would skip a card or add two feedback boxes.

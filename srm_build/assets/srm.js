@@ -551,20 +551,23 @@
   var STUDY = document.currentScript && document.currentScript.src.replace(/srm\.js(\?.*)?$/, "srm-study.js");
   var waiting = [];
 
+  /* Returns false: the component is ready once the module has mounted it. */
   function study(kind) {
     return function (el) {
       if (window.srmStudy) return window.srmStudy[kind](el);
       waiting.push([kind, el]);
-      if (waiting.length > 1 || !STUDY) return;
+      if (waiting.length > 1 || !STUDY) return false;
       var script = document.createElement("script");
       script.src = STUDY;
       script.onload = script.onerror = function () {
         waiting.splice(0).forEach(function (w) {
-          if (window.srmStudy) window.srmStudy[w[0]](w[1]);
-          else announce(w[1], "This part of the page could not be loaded. Reload to try again.");
+          if (!window.srmStudy) return announce(w[1], "This part of the page could not be loaded. Reload to try again.");
+          window.srmStudy[w[0]](w[1]);
+          ready(w[1]);
         });
       };
       document.head.appendChild(script);
+      return false;
     };
   }
 
@@ -578,6 +581,12 @@
     quiz: function () {} /* its score is kept by refresh() */
   };
 
+  /* `data-srm-ready` says a component answers its controls: tests wait for it, and the
+   * controls that need the script stay hidden until then. */
+  function ready(el) {
+    el.setAttribute("data-srm-ready", "");
+  }
+
   /* Safe to call on every page swap: a component is mounted once. */
   function mountAll() {
     $$(document, "[data-srm-component]").forEach(function (el) {
@@ -585,7 +594,7 @@
       if (!mount || el.hasAttribute("data-srm-mounted")) return;
       el.setAttribute("data-srm-mounted", "");
       $$(el, "[data-srm-js]").forEach(function (node) { node.hidden = false; });
-      mount(el);
+      if (mount(el) !== false) ready(el);
     });
     progressBar();
     refresh();
