@@ -224,11 +224,19 @@ class QuestionBase(Model):
     )
 
 
+SHUFFLE = Field(
+    None,
+    description="Show the options in a random order per reader (kept until they try again); "
+    "false keeps the written order, where order carries meaning. By default the quiz's `shuffle`.",
+)
+
+
 class SingleChoice(QuestionBase):
     """Exactly one option is correct."""
 
     type: Literal["single"]
     options: list[Option] = Field(min_length=2)
+    shuffle: bool | None = SHUFFLE
     answer: OptionId
 
     @property
@@ -241,6 +249,7 @@ class MultipleChoice(QuestionBase):
 
     type: Literal["multiple"]
     options: list[Option] = Field(min_length=2)
+    shuffle: bool | None = SHUFFLE
     answer: list[OptionId] = Field(min_length=1)
 
     @property
@@ -297,7 +306,12 @@ class Quiz(Model):
     id: Id
     title: Text
     intro: Markdown | None = None
-    shuffle: bool = False
+    shuffle: bool = Field(
+        True,
+        description="Readers see the options of its single and multiple choice questions in a "
+        "random order of their own (the script shuffles; without it the written order stays). "
+        "A question's own `shuffle` wins.",
+    )
     source: Id | None = None
     topic: PagePath | None = Field(
         None,

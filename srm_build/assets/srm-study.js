@@ -132,6 +132,7 @@
         var flag = make("label", "srm-exam-flag");
         var question = copy(node, "srm-exam-");
         var form = formOf(question);
+        core.arrange(form); /* options in an order of this attempt's own */
         slot.id = "srm-exam-q" + (i + 1);
         link.type = "button";
         link.addEventListener("click", function () {

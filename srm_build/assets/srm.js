@@ -300,16 +300,79 @@
 
   /* ---- Forms: Check answers, Try again clears, progress is saved per question ---- */
 
+  /* Options of a form marked data-srm-shuffle, put in `order` (option ids) when it is a
+   * whole and unrepeated list of them, else in a new random order (Fisher-Yates). The
+   * order shown, or null for a form that keeps its written order. */
+  function arrange(form, order) {
+    var list = form.querySelector(".srm-options");
+    if (!list || !form.hasAttribute("data-srm-shuffle")) return null;
+    var options = $$(list, ".srm-option");
+    var ids = options.map(function (li) { return li.getAttribute("data-srm-option"); });
+    if (!strings(order) || order.length !== ids.length ||
+        !ids.every(function (id) { return order.indexOf(id) !== -1; })) {
+      order = ids.slice();
+      for (var i = order.length - 1; i > 0; i--) {
+        var j = Math.floor(Math.random() * (i + 1));
+        var t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+    }
+    order.forEach(function (id) { list.appendChild(options[ids.indexOf(id)]); });
+    return order.slice();
+  }
+
+  var later = {}; /* states to store once every component of the page is mounted */
+
+  function flush() {
+    if (Object.keys(later).length) save(later);
+    later = {};
+  }
+
   /* `fresh` forms (copies in the exam and review) neither restore nor keep progress. */
   function mountForm(form, kind, fresh) {
     var id = idOf(form);
+    var seen; /* the stored state this form shows, as JSON */
     function clear() {
       unlock(form);
       form.reset();
       if (kind === sort) placeAll(form);
       announce(form, "");
     }
-    form.srmReset = clear;
+    /* What to store: the answer once checked, and the order of the options shown. */
+    function current() {
+      var state = form.hasAttribute("data-srm-result") ? kind.state(form) : {};
+      if (form.srmOrder) state.order = form.srmOrder;
+      return Object.keys(state).length ? state : null;
+    }
+    function keep() {
+      var state = current();
+      var change = {};
+      change[id] = state;
+      if (!fresh) save(change);
+      seen = JSON.stringify(state);
+    }
+    /* Shows the stored state quietly (shown, not announced), unless it is shown already;
+     * what cannot be used is dropped, and a new order is stored. */
+    function sync() {
+      var state = fresh ? null : load()[id] || null;
+      if (JSON.stringify(state) === seen) return;
+      if (state || form.hasAttribute("data-srm-result")) clear(); /* keeps unchecked picks */
+      form.srmOrder = arrange(form, state && state.order);
+      if (state && kind.restore(form, state)) {
+        if (kind === sort) placeAll(form);
+        kind.check(form);
+      }
+      if (!form.hasAttribute("data-srm-result")) clear();
+      seen = JSON.stringify(current());
+      if (!fresh && seen !== JSON.stringify(state)) later[id] = current();
+    }
+    form.srmReset = function () {
+      clear();
+      seen = JSON.stringify(current());
+      return current(); /* the order stays until the reader tries again */
+    };
+    form.srmSync = sync;
     kind.mount(form);
     /* Enter in an option would submit the form implicitly: only Check answers. */
     form.addEventListener("keydown", function (event) {
@@ -321,36 +384,19 @@
       announce(form, kind.check(form));
       var result = form.getAttribute("data-srm-result");
       if (result && kind === choice) review(id, result === "right", misses(form));
-      if (result && !fresh) {
-        var change = {};
-        change[id] = kind.state(form);
-        save(change);
-      }
+      if (result) keep();
       refresh();
     });
     var retry = form.querySelector("[data-srm-action=retry]");
     if (retry) retry.addEventListener("click", function () {
       clear();
-      var change = {};
-      change[id] = null;
-      if (!fresh) save(change);
+      form.srmOrder = arrange(form, null);
+      keep();
       refresh();
       var first = form.querySelector("input, select");
       if (first) first.focus();
     });
-    /* Restore a saved answer quietly: shown, not announced. A bad one is dropped. */
-    var state = !fresh && load()[id];
-    if (!state) return;
-    if (kind.restore(form, state)) {
-      if (kind === sort) placeAll(form);
-      kind.check(form);
-    }
-    if (!form.hasAttribute("data-srm-result")) {
-      clear();
-      var drop = {};
-      drop[id] = null;
-      save(drop);
-    }
+    sync();
   }
 
   /* ---- Flashcards: one card at a time; cards marked "again" come back at the end ---- */
@@ -467,8 +513,7 @@
   function resetPage() {
     var changes = {};
     $$(document, ITEMS).forEach(function (item) {
-      if (item.srmReset) item.srmReset();
-      changes[idOf(item)] = null;
+      changes[idOf(item)] = item.srmReset && item.srmReset() || null;
     });
     save(changes);
     refresh();
@@ -596,6 +641,7 @@
       $$(el, "[data-srm-js]").forEach(function (node) { node.hidden = false; });
       if (mount(el) !== false) ready(el);
     });
+    flush();
     progressBar();
     refresh();
   }
@@ -603,7 +649,7 @@
   /* What srm-study.js builds on. */
   window.srmCore = {
     $$: $$, make: make, load: load, save: save, isInt: isInt, today: today, readQueue: readQueue,
-    review: review, misses: misses, mountForm: mountForm, choice: choice, lock: lock,
+    review: review, misses: misses, mountForm: mountForm, arrange: arrange, choice: choice, lock: lock,
     announce: announce, idOf: idOf
   };
 
