@@ -99,3 +99,108 @@ def test_the_exam_shuffles_options_too(new_reader, fixture_url: str) -> None:
     expect(page.locator(".srm-exam-run .srm-question-slot")).to_have_count(6)
     assert options(page, "who-writes-sg", ".srm-exam-run") == ["b", "a"]
     assert options(page, "ec2-patching", ".srm-exam-run") == ["a", "b", "c"]
+
+
+# ---------------------------------------------------------------- sorting on phones
+
+
+def test_only_pages_with_a_sort_fetch_the_sort_module(reader: Page, fixture_url: str) -> None:
+    fetched: list[str] = []
+    reader.on("request", lambda r: fetched.append(r.url) if "srm-sort" in r.url else None)
+    reader.goto(fixture_url + "glossary/")
+    reader.goto(fixture_url + "scenarios/")
+    expect(reader.locator("[data-srm-component=choice]").first).to_have_attribute(
+        "data-srm-ready", ""
+    )
+    assert fetched == []
+    reader.goto(fixture_url + NETWORK)
+    expect(reader.locator("form#srm-sort-ten")).to_have_attribute("data-srm-ready", "")
+    assert len(fetched) == 1
+
+
+PHONE = {
+    "viewport": {"width": 390, "height": 664},
+    "device_scale_factor": 3,
+    "is_mobile": True,
+    "has_touch": True,
+}
+
+
+class Finger:
+    """One finger on a touch screen, through the browser's own input pipeline (so the page
+    pans, or not, as it would under a real finger)."""
+
+    def __init__(self, page: Page) -> None:
+        self.cdp = page.context.new_cdp_session(page)
+        self.x = self.y = 0.0
+
+    def _send(self, kind: str, points: list[dict]) -> None:
+        self.cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    def down(self, x: float, y: float) -> None:
+        self.x, self.y = x, y
+        self._send("touchStart", [{"x": x, "y": y}])
+
+    def move(self, x: float, y: float, steps: int = 8) -> None:
+        x0, y0 = self.x, self.y
+        for step in range(1, steps + 1):
+            self.x, self.y = x0 + (x - x0) * step / steps, y0 + (y - y0) * step / steps
+            self._send("touchMove", [{"x": self.x, "y": self.y}])
+
+    def up(self) -> None:
+        self._send("touchEnd", [])
+
+
+def ten(page: Page):
+    form = page.locator("form#srm-sort-ten")
+    expect(form).to_have_attribute("data-srm-ready", "")
+    return form
+
+
+def test_a_drag_starts_anywhere_on_an_item(new_reader, fixture_url: str) -> None:
+    page = new_reader(**PHONE)
+    page.goto(fixture_url + NETWORK)
+    form = ten(page)
+    finger = Finger(page)
+    for ident in ("t1", "t2"):
+        form.locator(".srm-buckets").scroll_into_view_if_needed()
+        box = form.locator(f'.srm-sort-item[data-srm-item="{ident}"]').bounding_box()
+        target = form.locator('[data-srm-bucket="aws"]').bounding_box()
+        # The item's bottom right corner: beside its list, away from its text.
+        finger.down(box["x"] + box["width"] - 4, box["y"] + box["height"] - 4)
+        finger.move(target["x"] + target["width"] / 2, target["y"] + target["height"] / 2)
+        finger.up()
+        expect(form.locator(f'[data-srm-bucket="aws"] [data-srm-item="{ident}"]')).to_have_count(1)
+
+
+def test_the_page_scrolls_when_a_drag_nears_its_edge(new_reader, fixture_url: str) -> None:
+    page = new_reader(**PHONE, bypass_csp=True)  # wait_for_function evaluates a string
+    page.goto(fixture_url + NETWORK)
+    form = ten(page)
+    last = form.locator('.srm-sort-item[data-srm-item="t10"]')
+    last.evaluate("item => item.scrollIntoView({block: 'end'})")
+    aws = form.locator('[data-srm-bucket="aws"]')
+    top = "() => document.querySelector('#srm-sort-ten [data-srm-bucket=aws]')"
+    assert page.evaluate(f"({top})().getBoundingClientRect().bottom") < 0  # out of sight
+    box = last.locator(".srm-sort-text").bounding_box()
+    finger = Finger(page)
+    finger.down(box["x"] + 10, box["y"] + box["height"] / 2)
+    finger.move(box["x"] + 10, 8)  # held at the top edge, the page scrolls up
+    page.wait_for_function(f"({top})().getBoundingClientRect().top > 200")
+    finger.move(box["x"] + 10, 332)  # out of the edge: the scrolling stops
+    target = aws.bounding_box()
+    finger.move(target["x"] + target["width"] / 2, target["y"] + target["height"] / 2)
+    finger.up()
+    expect(aws.locator('[data-srm-item="t10"]')).to_have_count(1)
+    expect(form.get_by_role("status")).to_have_text("Rotating access keys: AWS.")
+
+
+def test_on_a_phone_the_lists_are_large_and_come_first(new_reader, fixture_url: str) -> None:
+    page = new_reader(**PHONE)
+    page.goto(fixture_url + NETWORK)
+    form = ten(page)
+    for item in form.locator(".srm-sort-item").all():
+        select = item.locator("select").bounding_box()
+        text = item.locator(".srm-sort-text").bounding_box()
+        assert select["width"] >= 24 and select["height"] >= 24  # WCAG 2.5.8
+        assert select["y"] + select["height"] <= text["y"] + 1 or select["x"] < text["x"]

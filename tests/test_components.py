@@ -33,16 +33,19 @@ QUIZ_ITEMS = ["ec2-patching", "customer-tasks", "aws-does-all", "sort-basics", "
 def test_assets_are_small_when_gzipped() -> None:
     """Everything the project's client code weighs, as published (minified), gzipped. Every
     page loads the components' script and stylesheet and the theme's boot scripts: under
-    8 KiB. The exam and the review are a module of their own that only their pages fetch."""
-    from srm_build.assets import STUDY_SCRIPT, published
+    8 KiB. The exam and the review are a module of their own that only their pages fetch, and
+    so is sorting."""
+    from srm_build.assets import SORT_SCRIPT, STUDY_SCRIPT, published
 
     files = {uri.rsplit("/", 1)[1]: data for uri, data in published().items()}
-    assert set(files) == {*EVERY_PAGE, STUDY_SCRIPT.rsplit("/", 1)[1]}
+    modules = {uri.rsplit("/", 1)[1] for uri in (STUDY_SCRIPT, SORT_SCRIPT)}
+    assert set(files) == EVERY_PAGE | modules
     assert len(files) == len([p for p in ASSETS.iterdir() if p.suffix in (".js", ".css")])
     size = {name: len(gzip.compress(data, compresslevel=9)) for name, data in files.items()}
     every_page = sum(size[name] for name in EVERY_PAGE)
     assert every_page < 8192, f"{every_page} bytes gzipped on every page"
     assert size["srm-study.js"] < 4096, f"{size['srm-study.js']} bytes gzipped"
+    assert size["srm-sort.js"] < 2048, f"{size['srm-sort.js']} bytes gzipped"
 
 
 def _css_selectors(css: str) -> list[str]:

@@ -176,128 +176,6 @@
     mount: function () {}
   };
 
-  /* ---- Sort into buckets: drag with any pointer, or choose in each item's list ---- */
-
-  /* Puts an item in the box its list names (back in the list when none), in page order. */
-  function place(form, item) {
-    var value = item.querySelector("select").value;
-    var zone = value ? form.querySelector('[data-srm-bucket="' + value + '"] ul')
-                     : form.querySelector(".srm-sort-items");
-    if (!zone) return;
-    var next = null;
-    $$(zone, ".srm-sort-item").some(function (other) {
-      if (other.srmIndex > item.srmIndex) next = other;
-      return next;
-    });
-    if (item.parentNode !== zone || item.nextElementSibling !== next) zone.insertBefore(item, next);
-  }
-
-  function placeAll(form) {
-    $$(form, ".srm-sort-item").forEach(function (item) { place(form, item); });
-  }
-
-  function dropZone(form, event) {
-    var hit = document.elementFromPoint(event.clientX, event.clientY);
-    var zone = hit && hit.closest("[data-srm-bucket], .srm-sort-items");
-    return zone && form.contains(zone) ? zone : null;
-  }
-
-  function drag(form, down) {
-    var item = down.target.closest(".srm-sort-item");
-    if (!item || down.button > 0 || !down.isPrimary || down.target.closest("select") ||
-        form.hasAttribute("data-srm-result")) return;
-    var moved = false;
-    var over = null;
-    function hover(zone) {
-      if (over) over.classList.remove("srm-over");
-      if (zone) zone.classList.add("srm-over");
-      over = zone;
-    }
-    function move(event) {
-      if (event.pointerId !== down.pointerId) return;
-      var dx = event.clientX - down.clientX;
-      var dy = event.clientY - down.clientY;
-      if (!moved && Math.abs(dx) + Math.abs(dy) < 6) return;
-      moved = true;
-      event.preventDefault();
-      item.classList.add("srm-dragging");
-      item.style.transform = "translate(" + dx + "px," + dy + "px)";
-      hover(dropZone(form, event));
-    }
-    function end(event) {
-      if (event.pointerId !== down.pointerId) return;
-      ["pointermove", "pointerup", "pointercancel"].forEach(function (type) {
-        document.removeEventListener(type, type === "pointermove" ? move : end);
-      });
-      var zone = moved && event.type === "pointerup" && dropZone(form, event);
-      hover(null);
-      item.classList.remove("srm-dragging");
-      item.style.transform = "";
-      if (!zone) return;
-      var select = item.querySelector("select");
-      select.value = zone.getAttribute("data-srm-bucket") || "";
-      place(form, item);
-      var name = item.querySelector(".srm-sort-text").textContent;
-      announce(form, select.value ? name + ": " + select.selectedOptions[0].textContent + "."
-                                  : name + ": not placed.");
-    }
-    document.addEventListener("pointermove", move);
-    document.addEventListener("pointerup", end);
-    document.addEventListener("pointercancel", end);
-  }
-
-  var sort = {
-    check: function (form) {
-      var items = $$(form, ".srm-sort-item");
-      var left = items.filter(function (item) { return !item.querySelector("select").value; });
-      if (left.length) return "Place every item, then check. " + left.length + " left.";
-      var right = 0;
-      items.forEach(function (item) {
-        var select = item.querySelector("select");
-        var entry = form.querySelector('.srm-key-items [data-srm-item="' +
-                                       item.getAttribute("data-srm-item") + '"]');
-        var owner = entry ? entry.getAttribute("data-srm-owner") : "";
-        var good = select.value === owner;
-        var label = select.querySelector('option[value="' + owner + '"]');
-        if (good) right += 1;
-        item.classList.add(good ? "srm-right" : "srm-wrong");
-        item.appendChild(feedback(
-          good ? "Correct." : "Incorrect: " + (label ? label.textContent : owner) + " owns this.",
-          entry && entry.querySelector(".srm-feedback-text"), good));
-      });
-      lock(form, right === items.length);
-      return right + " of " + items.length + " placed correctly.";
-    },
-    state: function (form) {
-      var placed = {};
-      $$(form, ".srm-sort-item").forEach(function (item) {
-        placed[item.getAttribute("data-srm-item")] = item.querySelector("select").value;
-      });
-      return { placed: placed };
-    },
-    restore: function (form, state) {
-      var placed = state.placed;
-      if (!isMap(placed)) return false;
-      return $$(form, ".srm-sort-item").every(function (item) {
-        var select = item.querySelector("select");
-        var value = placed[item.getAttribute("data-srm-item")];
-        select.value = typeof value === "string" ? value : "";
-        return select.value !== "" && select.value === value;
-      });
-    },
-    mount: function (form) {
-      $$(form, ".srm-sort-item").forEach(function (item, index) { item.srmIndex = index; });
-      placeAll(form); /* in case the browser restored the lists' values */
-      form.addEventListener("change", function (event) {
-        var item = event.target.closest(".srm-sort-item");
-        if (!item) return;
-        place(form, item);
-        event.target.focus(); /* moving the item must not lose the reader's place */
-      });
-      form.addEventListener("pointerdown", function (event) { drag(form, event); });
-    }
-  };
-
   /* ---- Forms: Check answers, Try again clears, progress is saved per question ---- */
 
   /* Options of a form marked data-srm-shuffle, put in `order` (option ids) when it is a
@@ -336,7 +214,7 @@
     function clear() {
       unlock(form);
       form.reset();
-      if (kind === sort) placeAll(form);
+      if (kind.layout) kind.layout(form);
       announce(form, "");
     }
     /* What to store: the answer once checked, and the order of the options shown. */
@@ -360,7 +238,7 @@
       if (state || form.hasAttribute("data-srm-result")) clear(); /* keeps unchecked picks */
       form.srmOrder = arrange(form, state && state.order);
       if (state && kind.restore(form, state)) {
-        if (kind === sort) placeAll(form);
+        if (kind.layout) kind.layout(form);
         kind.check(form);
       }
       if (!form.hasAttribute("data-srm-result")) clear();
@@ -591,38 +469,46 @@
     draw();
   }
 
-  /* The exam and the review live in srm-study.js, fetched only by pages that have them:
-   * other pages do not pay for them. */
-  var STUDY = document.currentScript && document.currentScript.src.replace(/srm\.js(\?.*)?$/, "srm-study.js");
-  var waiting = [];
+  /* Sorting lives in srm-sort.js, the exam and the review in srm-study.js, each fetched
+   * only by pages that have one: other pages do not pay for them. */
+  var HERE = document.currentScript && document.currentScript.src;
+  var waiting = {}; /* file -> the components waiting for it */
 
-  /* Returns false: the component is ready once the module has mounted it. */
-  function study(kind) {
+  /* Mounts with `global[kind]` from `file`; returns false, as the component is ready
+   * only once the file has come and mounted it. */
+  function part(file, global, kind) {
     return function (el) {
-      if (window.srmStudy) return window.srmStudy[kind](el);
-      waiting.push([kind, el]);
-      if (waiting.length > 1 || !STUDY) return false;
-      var script = document.createElement("script");
-      script.src = STUDY;
-      script.onload = script.onerror = function () {
-        waiting.splice(0).forEach(function (w) {
-          if (!window.srmStudy) return announce(w[1], "This part of the page could not be loaded. Reload to try again.");
-          window.srmStudy[w[0]](w[1]);
-          ready(w[1]);
-        });
-      };
-      document.head.appendChild(script);
+      if (window[global]) return window[global][kind](el);
+      var queue = waiting[file];
+      if (!queue) {
+        if (!HERE) return false;
+        queue = waiting[file] = [];
+        var script = document.createElement("script");
+        script.src = HERE.replace(/srm\.js(\?.*)?$/, file);
+        script.onload = script.onerror = function () {
+          delete waiting[file];
+          queue.forEach(function (w) {
+            if (!window[global]) return announce(w[1], "This part of the page could not be loaded. Reload to try again.");
+            window[global][w[0]](w[1]);
+            ready(w[1]);
+          });
+          flush();
+          refresh();
+        };
+        document.head.appendChild(script);
+      }
+      queue.push([kind, el]);
       return false;
     };
   }
 
   var MOUNT = {
     choice: function (el) { mountForm(el, choice); },
-    sort: function (el) { mountForm(el, sort); },
+    sort: part("srm-sort.js", "srmSort", "sort"),
     flashcards: mountDeck,
     explorer: mountExplorer,
-    exam: study("exam"),
-    review: study("review"),
+    exam: part("srm-study.js", "srmStudy", "exam"),
+    review: part("srm-study.js", "srmStudy", "review"),
     quiz: function () {} /* its score is kept by refresh() */
   };
 
@@ -648,7 +534,7 @@
 
   /* What srm-study.js builds on. */
   window.srmCore = {
-    $$: $$, make: make, load: load, save: save, isInt: isInt, today: today, readQueue: readQueue,
+    $$: $$, make: make, load: load, save: save, isMap: isMap, feedback: feedback, isInt: isInt, today: today, readQueue: readQueue,
     review: review, misses: misses, mountForm: mountForm, arrange: arrange, choice: choice, lock: lock,
     announce: announce, idOf: idOf
   };
