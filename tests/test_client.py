@@ -5,13 +5,17 @@ text direction."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from playwright.sync_api import Page, expect
+
+from conftest import FIXTURE_SITE, build_site, serve_folder, watch
 
 pytestmark = pytest.mark.browser
 
 QUIZ = "quizzes/basics/"
-KEY = "srm-progress-v1"
+KEY = "/.srm-progress-v1"  # scoped to the site, served at /
 
 
 # ---------------------------------------------------------------- readiness
@@ -204,3 +208,116 @@ def test_on_a_phone_the_lists_are_large_and_come_first(new_reader, fixture_url: 
         text = item.locator(".srm-sort-text").bounding_box()
         assert select["width"] >= 24 and select["height"] >= 24  # WCAG 2.5.8
         assert select["y"] + select["height"] <= text["y"] + 1 or select["x"] < text["x"]
+
+
+# ---------------------------------------------------------------- what is shown is stored
+
+
+def test_another_tab_s_answers_and_reset_show_without_a_reload(
+    reader: Page, fixture_url: str
+) -> None:
+    first = reader
+    second = first.context.new_page()
+    problems = watch(second, fixture_url)
+    for page in (first, second):
+        page.goto(fixture_url + QUIZ)
+        expect(page.locator("#srm-deck-basics")).to_have_attribute("data-srm-ready", "")
+    # A question the second tab's reader is answering keeps their picks throughout.
+    picking = second.locator("form#srm-customer-tasks")
+    picking.get_by_label("Security groups").check()
+    single = first.locator("form#srm-ec2-patching")
+    single.get_by_label("Securing the hypervisor").check()
+    single.get_by_role("button", name="Check").click()
+    first.locator("#srm-deck-basics").get_by_role("button", name="I knew it").click()
+    # The other tab shows them, as a reload would.
+    shown = second.locator("form#srm-ec2-patching")
+    expect(shown).to_have_attribute("data-srm-result", "wrong")
+    expect(shown.get_by_label("Securing the hypervisor")).to_be_checked()
+    expect(second.locator("#srm-deck-basics .srm-deck-count")).to_have_text(
+        "Card 1 of 2 left; 1 of 3 known."
+    )
+    expect(second.locator('[data-srm-id="basics"] .srm-score')).to_have_text(
+        "Score: 0 of 4 correct, 1 answered."
+    )
+    expect(picking.get_by_label("Security groups")).to_be_checked()
+    second.get_by_role("button", name="Reset progress on this page").click()
+    expect(single).not_to_have_attribute("data-srm-result", "wrong")
+    expect(single.locator(".srm-feedback")).to_have_count(0)
+    expect(first.locator("#srm-deck-basics .srm-deck-count")).to_have_text(
+        "Card 1 of 3 left; 0 of 3 known."
+    )
+    expect(first.locator(".srm-progress-text")).to_have_text(
+        "Progress on this page: 0 of 5 questions done."
+    )
+    second.close()
+    assert problems == []
+
+
+@pytest.fixture
+def cached_reader(browser_type, browser_type_launch_args: dict, fixture_url: str):
+    """A page of a browser with the back/forward cache on (Playwright turns it off)."""
+    browser = browser_type.launch(
+        **browser_type_launch_args, ignore_default_args=["--disable-back-forward-cache"]
+    )
+    page = browser.new_page()
+    problems = watch(page, fixture_url)
+    yield page
+    browser.close()
+    assert problems == []
+
+
+def test_a_page_back_from_the_cache_shows_what_is_stored(
+    cached_reader: Page, fixture_url: str
+) -> None:
+    reader = cached_reader
+    reader.goto(fixture_url + QUIZ)
+    reader.evaluate("window.srmCached = true")
+    single = reader.locator("form#srm-ec2-patching")
+    single.get_by_label("Securing the hypervisor").check()
+    single.get_by_role("button", name="Check").click()
+    # Reset on another page that shows the same questions, then Back.
+    reader.goto(fixture_url)
+    reader.get_by_role("button", name="Reset progress on this page").click()
+    reader.go_back(wait_until="commit")  # a page from the cache fires no load event
+    expect(single).to_be_visible()
+    assert reader.evaluate("window.srmCached") is True  # the page came from the cache
+    expect(single).not_to_have_attribute("data-srm-result", "wrong")
+    expect(single.get_by_label("Securing the hypervisor")).not_to_be_checked()
+    expect(reader.locator(".srm-progress-text")).to_have_text(
+        "Progress on this page: 0 of 5 questions done."
+    )
+
+
+@pytest.fixture(scope="module")
+def one_origin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture site built twice, at /srm/ and at /srm-fork/ of one server."""
+    root = tmp_path_factory.mktemp("origin")
+    server, url = serve_folder(root)
+    for prefix in ("srm/", "srm-fork/"):
+        build_site(FIXTURE_SITE / "mkdocs.yml", root / prefix, site_url=url + prefix)
+    yield url
+    server.shutdown()
+
+
+def test_two_sites_on_one_origin_keep_their_progress_apart(page: Page, one_origin: str) -> None:
+    page.goto(one_origin + "srm/" + QUIZ)
+    single = page.locator("form#srm-ec2-patching")
+    single.get_by_label("Securing the hypervisor").check()
+    single.get_by_role("button", name="Check").click()
+    expect(single).to_have_attribute("data-srm-result", "wrong")
+    page.goto(one_origin + "srm-fork/" + QUIZ)
+    expect(page.locator("#srm-deck-basics")).to_have_attribute("data-srm-ready", "")
+    expect(page.locator("[data-srm-result]")).to_have_count(0)  # the fork's own progress
+    statement = page.locator("form#srm-aws-does-all")
+    statement.get_by_label("False").check()
+    statement.get_by_role("button", name="Check").click()
+    page.get_by_role("button", name="Reset progress on this page").click()
+    page.goto(one_origin + "srm/" + QUIZ)
+    expect(single).to_have_attribute("data-srm-result", "wrong")  # the fork's Reset left it
+    keys = sorted(k for k in page.evaluate("Object.keys(localStorage)") if ".srm-" in k)
+    assert keys == [
+        "/srm-fork/.srm-progress-v1",
+        "/srm/.srm-progress-v1",
+        "/srm/.srm-review-v1",  # the wrong answer, in this site's queue only
+    ]
+

@@ -22,7 +22,7 @@ from conftest import ROOT, Site, watch
 ASSETS = ROOT / "srm_build" / "assets"
 EVERY_PAGE = {"srm.js", "srm.css", "theme.js", "palette.js"}
 TEMPLATES = ROOT / "srm_build" / "templates"
-KEY = "srm-progress-v1"
+KEY = "/.srm-progress-v1"  # scoped to the site, served at /
 QUIZ = "quizzes/basics/"
 QUIZ_ITEMS = ["ec2-patching", "customer-tasks", "aws-does-all", "sort-basics", "deck-basics"]
 
@@ -609,7 +609,7 @@ def test_progress_is_saved_by_id_and_restored(reader: Page, fixture_url: str) ->
     }
     keys = reader.evaluate("Object.keys(localStorage)")
     # Beside the progress, the wrong answer went to the review queue (tests/test_study.py).
-    assert sorted(k for k in keys if "srm" in k) == [KEY, "srm-review-v1"]
+    assert sorted(k for k in keys if "srm" in k) == [KEY, "/.srm-review-v1"]
     reader.reload()
     expect_quiz_answered(reader)
     expect(progress).to_have_text("Progress on this page: 2 of 5 questions done.")
@@ -708,7 +708,10 @@ def test_two_tabs_merge_per_question(reader: Page, fixture_url: str) -> None:
     # Both tabs loaded before either answered; neither loses what the other saved.
     answer(first, "form#srm-ec2-patching", "Patching the OS on the instances")
     answer(second, "form#srm-aws-does-all", "False")
-    # The same question answered in both: the last write wins.
+    # The same question answered in both: the other tab shows the answer (tests/
+    # test_client.py), the reader tries again there, and the last write wins.
+    expect(first.locator("form#srm-aws-does-all")).to_have_attribute("data-srm-result", "right")
+    first.locator("form#srm-aws-does-all").get_by_role("button", name="Try again").click()
     answer(first, "form#srm-aws-does-all", "True")
     assert stored(second) == {
         "ec2-patching": {"picked": ["b"]},

@@ -122,11 +122,11 @@ STORAGE_STATES = {
         throw new DOMException('denied', 'SecurityError'); }});""",
     "full": """Storage.prototype.setItem = function () {
         throw new DOMException('full', 'QuotaExceededError'); };""",
-    "garbage": """for (const key of ['/.__palette', '/.__search', '/.__tabs', 'srm-progress-v1',
+    "garbage": """for (const key of ['/.__palette', '/.__search', '/.__tabs', '/.srm-progress-v1',
         'srm-progress']) { localStorage.setItem(key, '{not json'); }""",
     "wrong shapes": """localStorage.setItem('/.__palette', '{"color": 5}');
         localStorage.setItem('/.__palette', '{"color": {"media": "(prefers-color-scheme)"}}');
-        localStorage.setItem('srm-progress-v1', '[1, 2, 3]');""",
+        localStorage.setItem('/.srm-progress-v1', '[1, 2, 3]');""",
 }
 
 

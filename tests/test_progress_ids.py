@@ -128,7 +128,7 @@ def test_reset_clears_every_kind_of_component_on_a_page(page: Page, fixture_url:
     expect(page.locator("#srm-deck-basics .srm-deck-count")).to_have_text(
         "Card 1 of 3 left; 0 of 3 known."
     )
-    assert page.evaluate("localStorage.getItem('srm-progress-v1')") in (None, "{}")
+    assert page.evaluate("localStorage.getItem('/.srm-progress-v1')") in (None, "{}")
     page.reload()
     expect(page.locator("[data-srm-result]")).to_have_count(0)
     assert errors == []

@@ -35,7 +35,7 @@ WRONG = {
     "who-writes-sg": ["b"],
     "nacl-stateless": ["false"],
 }
-QUEUE = "srm-review-v1"
+QUEUE = "/.srm-review-v1"  # scoped to the site, served at /
 DAY_MS = 86_400_000
 
 

@@ -6,6 +6,11 @@
   "use strict";
 
   var KEY = "srm-progress-v1"; /* one key: {item id: state}; bump the version to change shapes */
+  var HERE = document.currentScript && document.currentScript.src;
+  /* Every key is scoped to the site, as the theme scopes its own ("/srm/.__palette"), so
+   * that two sites on one origin (a fork at /srm-fork/, say) keep their progress apart.
+   * This file is published at <site>/assets/srm/. */
+  var SCOPE = new URL("../../", HERE || location.href).pathname + ".";
   var ITEMS = "[data-srm-component=choice],[data-srm-component=sort],[data-srm-component=flashcards]";
 
   function $$(root, selector) {
@@ -32,7 +37,7 @@
   function load(key) {
     var all = Object.create(null);
     try {
-      var stored = JSON.parse(window.localStorage.getItem(key || KEY));
+      var stored = JSON.parse(window.localStorage.getItem(SCOPE + (key || KEY)));
       if (isMap(stored)) {
         Object.keys(stored).forEach(function (id) {
           if (isMap(stored[id])) all[id] = stored[id];
@@ -51,7 +56,7 @@
       else delete all[id];
     });
     try {
-      window.localStorage.setItem(key || KEY, JSON.stringify(all));
+      window.localStorage.setItem(SCOPE + (key || KEY), JSON.stringify(all));
     } catch (e) { /* full or disabled: progress lasts as long as the page */ }
   }
 
@@ -315,10 +320,12 @@
       }
       refresh();
     }
+    var seen; /* the stored state shown, as JSON */
     function keep() {
       var change = {};
       change[id] = known.length ? { known: known.slice() } : null;
       save(change);
+      seen = JSON.stringify(change[id]);
     }
     controls.addEventListener("click", function (event) {
       var button = event.target.closest("button");
@@ -356,11 +363,17 @@
       show();
       announce(deck, "");
     };
-    var state = load()[id];
-    var saved = state && strings(state.known) ? state.known : [];
-    start(cards.map(cardId).filter(function (c) { return saved.indexOf(c) !== -1; }));
-    if (state && !known.length) keep(); /* drop what was unusable */
-    show();
+    /* Shows what is stored, unless it is shown already. */
+    deck.srmSync = function () {
+      var state = load()[id] || null;
+      if (JSON.stringify(state) === seen) return;
+      seen = JSON.stringify(state);
+      var saved = state && strings(state.known) ? state.known : [];
+      start(cards.map(cardId).filter(function (c) { return saved.indexOf(c) !== -1; }));
+      if (state && !known.length) keep(); /* drop what was unusable */
+      show();
+    };
+    deck.srmSync();
   }
 
   /* ---- Scores, page progress and Reset ---- */
@@ -471,7 +484,6 @@
 
   /* Sorting lives in srm-sort.js, the exam and the review in srm-study.js, each fetched
    * only by pages that have one: other pages do not pay for them. */
-  var HERE = document.currentScript && document.currentScript.src;
   var waiting = {}; /* file -> the components waiting for it */
 
   /* Mounts with `global[kind]` from `file`; returns false, as the component is ready
@@ -538,6 +550,22 @@
     review: review, misses: misses, mountForm: mountForm, arrange: arrange, choice: choice, lock: lock,
     announce: announce, idOf: idOf
   };
+
+  /* What is shown is what is stored: a page back from the back/forward cache, or told that
+   * another tab changed this site's storage, shows the stored answers again. */
+  function syncAll() {
+    $$(document, "[data-srm-ready]").forEach(function (el) {
+      if (el.srmSync) el.srmSync();
+    });
+    flush();
+    refresh();
+  }
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) syncAll();
+  });
+  window.addEventListener("storage", function (event) {
+    if (!event.key || !event.key.indexOf(SCOPE)) syncAll();
+  });
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
   else mountAll();
