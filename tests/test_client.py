@@ -321,3 +321,55 @@ def test_two_sites_on_one_origin_keep_their_progress_apart(page: Page, one_origi
         "/srm/.srm-review-v1",  # the wrong answer, in this site's queue only
     ]
 
+
+# ---------------------------------------------------------------- print
+
+
+@pytest.mark.parametrize("placed", [3, 10])
+def test_placed_sort_items_all_print(reader: Page, fixture_url: str, placed: int) -> None:
+    reader.goto(fixture_url + NETWORK)
+    form = ten(reader)
+    for select in form.locator("select").all()[:placed]:
+        select.select_option("shared")
+    expect(form.locator('[data-srm-bucket="shared"] .srm-sort-item')).to_have_count(placed)
+    reader.emulate_media(media="print")
+    items = form.locator(".srm-sort-item")
+    expect(items).to_have_count(10)
+    for item in items.all():
+        expect(item).to_be_visible()
+    expect(form.locator('[data-srm-bucket="shared"]')).to_be_visible()
+    expect(form.locator(".srm-hint")).to_be_hidden()  # "Drag each item..." is for the screen
+
+
+def test_a_chapter_prints_an_answer_key_not_the_reader_s_marks(
+    reader: Page, fixture_url: str
+) -> None:
+    reader.goto(fixture_url)
+    single = reader.locator("form#srm-ec2-patching")
+    single.get_by_label("Securing the hypervisor").check()
+    single.get_by_role("button", name="Check").click()
+    sort = reader.locator("form#srm-sort-basics")
+    expect(sort).to_have_attribute("data-srm-ready", "")
+    sort.get_by_label("Guarding data centre entrances").select_option("customer")
+    sort.get_by_label("Patching the guest OS").select_option("customer")
+    sort.get_by_role("button", name="Check").click()
+    deck = reader.locator("#srm-deck-basics")
+    deck.get_by_role("button", name="I knew it").click()
+    reader.emulate_media(media="print")
+    article = reader.locator("article")
+    for mark in ("Incorrect.", "Incorrect: AWS owns this.", "Missed: this one is correct."):
+        expect(article.get_by_text(mark, exact=False)).to_be_hidden()
+    expect(reader.locator(".srm-feedback").first).to_be_hidden()
+    # Each question's key gives its right answers only.
+    key = single.locator(".srm-key")
+    expect(key.get_by_text("Patching the OS on the instances")).to_be_visible()
+    expect(key.get_by_text("Securing the hypervisor")).to_be_hidden()
+    expect(key.locator("summary")).to_be_hidden()
+    expect(sort.locator(".srm-key-items li").first).to_be_visible()
+    expect(sort.locator(".srm-key-items li").first).to_contain_text("AWS:")
+    statement = reader.locator("form#srm-aws-does-all .srm-key")
+    expect(statement.get_by_text("Correct:", exact=True)).to_be_visible()
+    expect(statement.get_by_text("Incorrect:", exact=True)).to_be_hidden()
+    # The card marked known, hidden on screen, prints with the others.
+    for card in deck.locator(".srm-card").all():
+        expect(card).to_be_visible()
