@@ -5,12 +5,13 @@ text direction."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import FIXTURE_SITE, build_site, serve_folder, watch
+from conftest import FIXTURE_SITE, ROOT, build_site, serve_folder, watch
 
 pytestmark = pytest.mark.browser
 
@@ -373,3 +374,44 @@ def test_a_chapter_prints_an_answer_key_not_the_reader_s_marks(
     # The card marked known, hidden on screen, prints with the others.
     for card in deck.locator(".srm-card").all():
         expect(card).to_be_visible()
+
+
+# ---------------------------------------------------------------- right to left
+
+
+@pytest.fixture(scope="module")
+def arabic_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture site with `theme.language: ar`, which the theme writes right to left."""
+    source = tmp_path_factory.mktemp("ar-src")
+    shutil.copytree(FIXTURE_SITE, source, dirs_exist_ok=True)
+    config = source / "mkdocs.yml"
+    text = config.read_text().replace("../../../overrides", str(ROOT / "overrides"))
+    config.write_text(text.replace("  name: material\n", "  name: material\n  language: ar\n"))
+    out = tmp_path_factory.mktemp("ar")
+    server, url = serve_folder(out)
+    build_site(config, out, site_url=url)
+    yield url
+    server.shutdown()
+
+
+def test_right_to_left_options_indent_and_stripe_from_the_right(
+    page: Page, arabic_site: str
+) -> None:
+    page.goto(arabic_site + QUIZ)
+    assert page.evaluate("document.body.dir") == "rtl"  # the theme sets it on <body>
+    form = page.locator("form#srm-ec2-patching")
+    expect(form).to_have_attribute("data-srm-ready", "")
+    form.get_by_label("Securing the hypervisor").check()
+    form.get_by_role("button", name="Check").click()
+    option = form.locator('.srm-option[data-srm-option="c"]')
+    style = option.evaluate(
+        "li => { const s = getComputedStyle(li); return {"
+        " right: parseFloat(s.borderRightWidth), left: parseFloat(s.borderLeftWidth),"
+        " colour: s.borderRightColor, margin: s.marginRight }; }"
+    )
+    assert style["right"] > style["left"]  # the verdict stripe starts the line, on the right
+    assert style["colour"] == "rgb(198, 40, 40)"  # the wrong verdict's colour
+    assert style["margin"] == "0px"  # no indent from the theme's list rule
+    list_box = form.locator(".srm-options").bounding_box()
+    box = option.bounding_box()
+    assert abs(list_box["x"] + list_box["width"] - box["x"] - box["width"]) < 1
