@@ -349,7 +349,17 @@ class Review(Model):
     intro: Markdown | None = None
 
 
-Tool = Annotated[Exam | Review, Field(discriminator="type")]
+class Progress(Model):
+    """How far the reader has got in each chapter: the prose pages that embed questions, in
+    the navigation's order, each with the share of its questions and decks done."""
+
+    id: Id
+    type: Literal["progress"]
+    title: Text
+    intro: Markdown | None = None
+
+
+Tool = Annotated[Exam | Review | Progress, Field(discriminator="type")]
 
 
 # --- files ----------------------------------------------------------------------------

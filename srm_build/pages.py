@@ -25,8 +25,10 @@ from .models import (
     Misconception,
     Model,
     MultipleChoice,
+    Quiz,
     Scenario,
     SingleChoice,
+    Sort,
     Term,
     TrueFalse,
     items_with_ids,
@@ -103,6 +105,17 @@ class StudyBank:
     cards: list[tuple[Term, Markup]]
     """Every term of a flashcard deck, with its definition as HTML."""
     misconceptions: list[Misconception]
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A prose page that embeds questions, with what a reader's progress counts on it."""
+
+    title: str
+    href: str
+    items: list[str]
+    """Ids of its questions and scenarios, and of its decks as `id:cards` (a deck is done
+    once every card is known)."""
 
 
 ANSWERABLE = (SingleChoice, MultipleChoice, TrueFalse, Scenario)
@@ -246,8 +259,12 @@ class SitePages:
         *,
         directory_urls: bool = True,
         report: ReportLinks | None = None,
+        order: list[str] | None = None,
     ):
         self.content = content
+        self.order = {path: i for i, path in enumerate(order or [])}
+        """Page path -> its place in the navigation."""
+        renderer.env.globals["chapters"] = self.chapters
         self.renderer = renderer
         self.directory_urls = directory_urls
         self.report = report
@@ -275,7 +292,29 @@ class SitePages:
                 return fragment
             return relative_url(here, url_of(target, self.directory_urls)) + fragment
 
+        link.page = src  # type: ignore[attr-defined]  # for templates that link pages
         return link
+
+    def chapters(self, src: str) -> list[Chapter]:
+        """Every prose page that embeds questions, scenarios or decks, in the navigation's
+        order (pages it does not list last), with links relative to the page `src`."""
+        here = url_of(src, self.directory_urls)
+        pages = sorted(self.content.pages, key=lambda p: (self.order.get(p, len(self.order)), p))
+        found: list[Chapter] = []
+        for page in pages:
+            ids: list[str] = []
+            for embed in find_embeds(self.content.pages[page].text):
+                for ident, _line, _col in embed.ids:
+                    item = self.content.by_id.get(ident)
+                    for one in item.questions if isinstance(item, Quiz) else [item]:
+                        if isinstance(one, Flashcards):
+                            ids.append(f"{one.id}:{len(one.cards)}")
+                        elif isinstance(one, (*ANSWERABLE, Sort)):
+                            ids.append(one.id)  # type: ignore[attr-defined]
+            if ids:
+                href = relative_url(here, url_of(page, self.directory_urls))
+                found.append(Chapter(self.page_title(page), href, list(dict.fromkeys(ids))))
+        return found
 
     def source_linker(self, src: str) -> Linker:
         """Links from the Markdown of page `src` to any item, as paths between source files,

@@ -32,6 +32,18 @@ if TYPE_CHECKING:  # the server and its file watcher are loaded only by `mkdocs 
 log = get_plugin_logger(__name__)
 
 
+def _nav_pages(nav: object) -> Iterator[str]:
+    """The page paths of a `nav` setting as written in mkdocs.yml, in order."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_pages(value)
+    elif isinstance(nav, list):
+        for value in nav:
+            yield from _nav_pages(value)
+
+
 def _toc_anchors(toc) -> Iterator[str]:
     for entry in toc:
         yield entry.id
@@ -67,7 +79,11 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         if config.repo_url and config.site_url:
             report = ReportLinks(config.repo_url, config.site_url, config.use_directory_urls)
         self.pages = SitePages(
-            content, renderer, directory_urls=config.use_directory_urls, report=report
+            content,
+            renderer,
+            directory_urls=config.use_directory_urls,
+            report=report,
+            order=list(_nav_pages(config.nav)),
         )
         # Generated headings carry their anchors as `{ #id }`; authored Markdown may not
         # carry raw HTML or unsafe links, as in the YAML.

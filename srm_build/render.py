@@ -35,6 +35,7 @@ from .models import (
     Misconception,
     Model,
     MultipleChoice,
+    Progress,
     Quiz,
     Review,
     Scenario,
@@ -70,6 +71,7 @@ TEMPLATE_OF: dict[type, str] = {
     Misconception: "misconception",
     Exam: "exam",
     Review: "review",
+    Progress: "progress",
 }
 
 

@@ -415,3 +415,63 @@ def test_right_to_left_options_indent_and_stripe_from_the_right(
     list_box = form.locator(".srm-options").bounding_box()
     box = option.bounding_box()
     assert abs(list_box["x"] + list_box["width"] - box["x"] - box["width"]) < 1
+
+
+# ---------------------------------------------------------------- after a quiz, and overall
+
+
+def test_a_finished_quiz_shows_its_score_and_the_way_on(reader: Page, fixture_url: str) -> None:
+    reader.goto(fixture_url + NETWORK)
+    quiz = reader.locator('[data-srm-id="network"]')
+    end = quiz.locator(".srm-quiz-end")
+    expect(ten(reader)).to_be_visible()
+    for ident, label in (("who-writes-sg", "The customer"), ("nacl-stateless", "False")):
+        form = reader.locator(f"form#srm-{ident}")
+        form.get_by_label(label).check()
+        form.get_by_role("button", name="Check").click()
+        expect(end).to_be_hidden()  # not before every question is checked
+    sort = ten(reader)
+    for select in sort.locator("select").all():
+        select.select_option("aws")
+    sort.get_by_role("button", name="Check").click()
+    expect(end).to_be_visible()
+    expect(end).to_contain_text("Quiz finished: 1 of 3 correct.")
+    following = reader.evaluate("document.querySelector('link[rel=next]').href")
+    expect(end.get_by_role("link")).to_have_attribute("href", following)
+    reader.reload()  # restored answers finish the quiz too
+    expect(end).to_contain_text("Quiz finished: 1 of 3 correct.")
+
+
+def test_the_home_page_shows_progress_in_each_chapter(reader: Page, fixture_url: str) -> None:
+    reader.goto(fixture_url)
+    chapters = reader.get_by_role("region", name="Your progress").locator("li")
+    expect(chapters).to_have_count(2)  # the pages that embed questions
+    expect(chapters.nth(0)).to_have_text("Fixture home: 0 of 6 done")
+    expect(chapters.nth(1)).to_have_text("Network basics: 0 of 3 done")
+    # Answers here count at once; answers elsewhere count when the reader comes back.
+    single = reader.locator("form#srm-ec2-patching")
+    single.get_by_label("Securing the hypervisor").check()
+    single.get_by_role("button", name="Check").click()
+    expect(chapters.nth(0)).to_have_text("Fixture home: 1 of 6 done")
+    chapters.nth(1).get_by_role("link").click()
+    form = reader.locator("form#srm-who-writes-sg")
+    expect(form).to_have_attribute("data-srm-ready", "")
+    form.get_by_label("AWS").check()
+    form.get_by_role("button", name="Check").click()
+    reader.go_back()
+    expect(chapters.nth(1)).to_have_text("Network basics: 1 of 3 done")
+    # A deck counts once every card is known.
+    deck = reader.locator("#srm-deck-basics")
+    for _ in range(3):
+        deck.get_by_role("button", name="I knew it").click()
+    expect(chapters.nth(0)).to_have_text("Fixture home: 2 of 6 done")
+
+
+def test_without_javascript_the_progress_lists_the_chapters(browser, fixture_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(fixture_url)
+    chapters = page.get_by_role("region", name="Your progress").locator("li")
+    expect(chapters.nth(1)).to_have_text("Network basics: 3 questions")
+    expect(chapters.nth(1).get_by_role("link")).to_have_attribute("href", "network/")
+    context.close()

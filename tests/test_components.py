@@ -827,7 +827,7 @@ def test_without_javascript_every_answer_can_be_read(browser: Browser, fixture_s
             # Nothing is hidden but the controls that need the script.
             hidden = page.evaluate("""() => [...document.querySelectorAll(
                 '[data-srm-component] *')]
-                .filter(el => !el.closest('[data-srm-js], .srm-score, option'))
+                .filter(el => !el.closest('[data-srm-js], .srm-score, .srm-quiz-end, option'))
                 .filter(el => !el.checkVisibility()).map(el => el.outerHTML.slice(0, 80))""")
             assert hidden == [], (path, hidden)
             for form in components.all():

@@ -64,3 +64,30 @@ def test_which_questions_shuffle(
     for form in forms.values():
         order = [li["data-srm-option"] for li in form.select(".srm-options li")]
         assert order == (["true", "false"] if form["data-srm-id"] == "q5" else list("abcdef"))
+
+
+def test_chapters_follow_the_navigation_and_count_what_progress_counts() -> None:
+    """The map the progress overview is built from: prose pages that embed questions, in the
+    navigation's order, their quizzes' questions listed one by one and decks with their size."""
+    from conftest import FIXTURE_SITE
+
+    content = load_content(FIXTURE_SITE / "content")
+    pages = SitePages(content, Renderer(content), order=["network.md", "exam.md", "index.md"])
+    chapters = pages.chapters("index.md")
+    assert [(c.title, c.href) for c in chapters] == [
+        ("Network basics", "network/"),
+        ("Fixture home", "./"),
+    ]
+    assert chapters[1].items == [
+        "ec2-patching",
+        "customer-tasks",
+        "aws-does-all",
+        "sort-basics",
+        "deck-basics:3",
+        "unpatched-apache",
+    ]
+    unlisted = SitePages(content, Renderer(content)).chapters("network.md")
+    assert [(c.title, c.href) for c in unlisted] == [
+        ("Fixture home", "../"),
+        ("Network basics", "./"),
+    ]

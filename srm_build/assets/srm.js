@@ -378,7 +378,27 @@
 
   /* ---- Scores, page progress and Reset ---- */
 
+  /* How far the reader has got in each chapter, from what this browser has stored. */
+  function mountProgress(box) {
+    box.srmSync = function () {
+      var all = load();
+      $$(box, "[data-srm-items]").forEach(function (li) {
+        var ids = li.getAttribute("data-srm-items").split(" ");
+        var done = ids.filter(function (entry) {
+          var part = entry.split(":");
+          var state = all[part[0]];
+          return state && (part[1] ? strings(state.known) && state.known.length >= +part[1]
+                                   : strings(state.picked) || isMap(state.placed));
+        });
+        li.querySelector(".srm-chapter-done").textContent = done.length + " of " + ids.length + " done";
+      });
+    };
+  }
+
   function refresh() {
+    $$(document, "[data-srm-component=progress]").forEach(function (box) {
+      if (box.srmSync) box.srmSync();
+    });
     $$(document, "[data-srm-component=quiz]").forEach(function (quiz) {
       var score = quiz.querySelector(".srm-score");
       var forms = $$(quiz, "[data-srm-component=choice], [data-srm-component=sort]");
@@ -390,6 +410,17 @@
       score.textContent = "Score: " + right.length + " of " + forms.length + " correct, " +
         answered.length + " answered.";
       score.hidden = false;
+      /* Once every question is checked: the score where the reader is, and the way on. */
+      var end = quiz.querySelector(".srm-quiz-end");
+      if (!end) return;
+      end.hidden = answered.length < forms.length;
+      end.textContent = "Quiz finished: " + right.length + " of " + forms.length + " correct.";
+      var next = document.querySelector("link[rel=next]");
+      var title = document.querySelector(".md-footer__link--next .md-ellipsis");
+      if (next) {
+        end.append(" Next: ");
+        end.appendChild(make("a", "", title ? title.textContent.trim() : "the next page")).href = next.href;
+      }
     });
     var text = document.querySelector(".srm-progress-text");
     if (!text) return;
@@ -519,6 +550,7 @@
     sort: part("srm-sort.js", "srmSort", "sort"),
     flashcards: mountDeck,
     explorer: mountExplorer,
+    progress: mountProgress,
     exam: part("srm-study.js", "srmStudy", "exam"),
     review: part("srm-study.js", "srmStudy", "review"),
     quiz: function () {} /* its score is kept by refresh() */
