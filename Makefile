@@ -19,9 +19,11 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## build: write the static site to site/
+## build: write the static site to site/; a failed or interrupted build leaves the old one whole
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	rm -rf .site.new
+	$(BIN)/mkdocs build --strict --site-dir .site.new
+	$(BIN)/python -m srm_build.publish .site.new site
 
 ## check: validate the content without building
 check: $(STAMP)
@@ -45,4 +47,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site .site.new .site.old .pytest_cache

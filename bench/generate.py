@@ -343,6 +343,11 @@ def write_plugin(corpus: Corpus, root: Path) -> None:
                         "situation": s.situation,
                         "responsible": s.responsible,
                         "explanation": s.explanation,
+                        # Every answer has its own feedback (the plugin requires it).
+                        "feedback": {
+                            owner: ("Right. " if owner == s.responsible else "No. ") + s.explanation
+                            for owner in ("aws", "customer", "shared")
+                        },
                         "terms": s.terms,
                         "source": s.source,
                     }
@@ -360,6 +365,11 @@ def write_plugin(corpus: Corpus, root: Path) -> None:
                 ]
             entry["answer"] = q.answer
             entry["explanation"] = q.explanation
+            if q.type == "true-false":
+                # Each answer has its own feedback (the plugin requires it).
+                for value in (True, False):
+                    verdict = "Right. " if value == q.answer else "No. "
+                    entry[f"feedback_{str(value).lower()}"] = verdict + q.explanation
             entry["terms"] = q.terms
             questions.append(entry)
         _dump(

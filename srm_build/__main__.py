@@ -7,6 +7,7 @@ import gc
 import sys
 from pathlib import Path
 
+from .bias import bias_figures
 from .errors import ContentError, format_problems
 from .export import EXPORTS, question_bank
 from .pipeline import load_content
@@ -25,6 +26,13 @@ def main(argv: list[str] | None = None) -> int:
         default="content",
         type=Path,
         help="folder of YAML and Markdown content (default: content)",
+    )
+    check.add_argument(
+        "--config",
+        default=Path("mkdocs.yml"),
+        type=Path,
+        help="the site's mkdocs.yml, whose nav must list every page (default: mkdocs.yml, "
+        "when it exists and its docs_dir is the content folder)",
     )
     schema = commands.add_parser("schema", help="write the JSON Schemas editors use")
     schema.add_argument(
@@ -53,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.as_posix()}")
         return 0
     try:
-        content = load_content(args.content_dir)
+        content = load_content(args.content_dir, config=getattr(args, "config", None))
     except ContentError as exc:
         print(format_problems(exc.problems), file=sys.stderr)
         return 1
@@ -72,6 +80,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.content_dir.as_posix()}: {len(content.files)} YAML files, "
         f"{len(content.pages)} pages, {len(content.by_id)} items: no problems found"
     )
+    # How much the bank rewards position over knowledge (bias.py): printed every time,
+    # warned about past its limit, never a failure (a small bank can be lopsided by chance).
+    for figure in bias_figures(content):
+        print(f"bank bias: {figure}")
+        if figure.warn:
+            print(f"warning: bank bias past its limit: {figure}", file=sys.stderr)
     return 0
 
 

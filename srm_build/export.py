@@ -7,6 +7,7 @@ decks go to JSON and Anki, where cards belong."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import zipfile
@@ -57,6 +58,10 @@ def question_bank(content: Content) -> Bank:
                 entry["shuffle"] = quiz.shuffle if question.shuffle is None else question.shuffle
             elif isinstance(question, TrueFalse):
                 entry["answer"] = question.answer
+                entry["feedback"] = {
+                    "true": question.feedback_true,
+                    "false": question.feedback_false,
+                }
             elif isinstance(question, Sort):
                 entry["buckets"] = list(question.buckets)
                 entry["items"] = [
@@ -81,7 +86,7 @@ def question_bank(content: Content) -> Bank:
                 "type": "scenario",
                 "prompt": f"{scenario.situation}\n\nWho is responsible?",
                 "options": [
-                    {"id": o, "text": OWNER_LABELS[o], "feedback": scenario.explanation}
+                    {"id": o, "text": OWNER_LABELS[o], "feedback": scenario.feedback[o]}
                     for o in OWNERS
                 ],
                 "answer": [scenario.responsible],
@@ -102,11 +107,17 @@ def to_json(bank: Bank) -> str:
 
 # --- GIFT -----------------------------------------------------------------------------------
 
-_GIFT_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\~=#{}:"})
+_GIFT_SPECIAL = str.maketrans(
+    {**{c: f"\\{c}" for c in "\\~=#{}:"}, "&": "&amp;", "<": "&lt;", ">": "&gt;"}
+)
+"""GIFT's own control characters get a backslash. `<`, `>` and `&` become entities: the
+text is [markdown], whose HTML Moodle would pass on as markup, and a sort item's `->`
+would end the item early (Moodle splits a match at the first `->`); `-&gt;` reads as
+`->`."""
 
 
 def _gift(text: str) -> str:
-    """Text safe inside GIFT: its control characters escaped, lines joined."""
+    """Text safe inside GIFT: its control characters escaped, HTML made text, lines joined."""
     return " ".join(text.split()).translate(_GIFT_SPECIAL)
 
 
@@ -128,8 +139,13 @@ def _gift_question(entry: dict[str, Any]) -> str | None:
             for o in entry["options"]
         ]
     elif kind == "true-false":
-        feedback = _gift(entry["explanation"])
-        answers = [f"\t{'T' if entry['answer'] else 'F'}#{feedback}#{feedback}"]
+        # GIFT: {T#feedback for a wrong answer#feedback for the right one}
+        right = "true" if entry["answer"] else "false"
+        wrong = "false" if entry["answer"] else "true"
+        answers = [
+            f"\t{'T' if entry['answer'] else 'F'}#{_gift(entry['feedback'][wrong])}"
+            f"#{_gift(entry['feedback'][right])}"
+        ]
     elif kind == "sort":
         answers = [f"\t={_gift(i['text'])} -> {OWNER_LABELS[i['owner']]}" for i in entry["items"]]
     else:
@@ -227,6 +243,18 @@ def _zip_info(name: str) -> zipfile.ZipInfo:
 # --- Anki -----------------------------------------------------------------------------------
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet reads a cell that starts with one of these as a formula (OWASP's list for
+CSV injection); the cell gets a leading `'`, which spreadsheets take as "this is text"."""
+
+
+def _cell(text: str) -> str:
+    """Card text for Anki, which reads fields as HTML: `<`, `>` and `&` as entities; and
+    safe to open in a spreadsheet."""
+    text = html.escape(text, quote=False)
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
 def to_anki_csv(bank: Bank) -> str:
     """Front, back and tags per card: every flashcard, and every question as a card."""
     out = io.StringIO()
@@ -236,9 +264,11 @@ def to_anki_csv(bank: Bank) -> str:
         tags = " ".join(t for t in ("srm", entry["type"], entry["quiz"]) if t)
         if entry["type"] == "flashcards":
             for card in entry["cards"]:
-                writer.writerow([card["front"], card["back"], f"{tags} {card['id']}"])
+                writer.writerow([_cell(card["front"]), _cell(card["back"]), f"{tags} {card['id']}"])
             continue
-        writer.writerow([_anki_front(entry), _anki_back(entry), f"{tags} {entry['id']}"])
+        writer.writerow(
+            [_cell(_anki_front(entry)), _cell(_anki_back(entry)), f"{tags} {entry['id']}"]
+        )
     return out.getvalue()
 
 
@@ -253,7 +283,8 @@ def _anki_front(entry: dict[str, Any]) -> str:
 
 def _anki_back(entry: dict[str, Any]) -> str:
     if entry["type"] == "true-false":
-        lines = ["True" if entry["answer"] else "False"]
+        right = "true" if entry["answer"] else "false"
+        lines = [right.title(), entry["feedback"][right]]
     elif entry["type"] == "sort":
         lines = [f"{i['text']}: {OWNER_LABELS[i['owner']]}" for i in entry["items"]]
     else:

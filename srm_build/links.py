@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
@@ -16,9 +17,16 @@ _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 def is_safe_url(url: str) -> bool:
     """True for http(s), mailto and relative URLs, after undoing the usual disguises."""
-    plain = _INVISIBLE.sub("", html.unescape(url))
+    # Markdown undoes backslash escapes (`javascript\:`) before it writes the address.
+    plain = _INVISIBLE.sub("", html.unescape(url)).replace("\\", "")
     match = _SCHEME.match(plain)
     return match is None or match.group(1).lower() in SAFE_SCHEMES
+
+
+def is_relative_link(url: str) -> bool:
+    """A link to a file of the site, relative to where it is written (not `#x` alone)."""
+    path = url.split("#", 1)[0]
+    return bool(path) and _SCHEME.match(url) is None and not url.startswith("/")
 
 
 def is_page_link(url: str) -> bool:
@@ -30,3 +38,160 @@ def is_page_link(url: str) -> bool:
         and not url.startswith("/")
         and path.endswith(".md")
     )
+
+
+# --- finding every link form in Markdown text -------------------------------------------
+# Written out here because the check reports each link with its place and loads no
+# Markdown parser; the patterns follow Python-Markdown's (inline links and images,
+# reference definitions, autolinks, attribute lists). The renderer drops whatever unsafe
+# address gets past them.
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_INLINE = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_DEFINITION = re.compile(
+    r"^[ \t>]*\[([^\]\n]+)\]:[ \t]*\n?[ \t>]*<?([^\s>]+)", re.MULTILINE
+)  # also inside block quotes and list items
+_REFERENCE_IMAGE = re.compile(r"!\[([^\]\n]*)\](?:\[([^\]\n]*)\])?")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*)>")
+_ATTRS = r"\{:?[ ]*([^}\n ][^}\n]*?)[ ]*\}"
+_ATTR_LIST = re.compile(
+    rf"^[ ]*{_ATTRS}[ ]*$"  # on a line of its own, at the end of a block
+    rf"|^ {{0,3}}#{{1,6}}[ ].*?[ ]+{_ATTRS}[ ]*$"  # at the end of a heading
+    rf"|[ ]+{_ATTRS}[ ]*(?=\|)"  # at the end of a table cell
+    rf"|(?<=[)*_\]`~]){_ATTRS}",  # right after an inline element
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link address written in Markdown, and where."""
+
+    kind: str
+    """"link", "image", "definition" (of a reference) or "autolink"."""
+    url: str
+    offset: int
+    """Where the address starts in the text."""
+
+
+def blank_code(text: str) -> str:
+    """`text` with fenced code blocks and code spans blanked out (lines kept), since links
+    and attribute lists in code are shown as written."""
+    chars = list(text)
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    i = 0
+    while i < len(lines):
+        opening = _FENCE.match(lines[i])
+        if opening is None:
+            i += 1
+            continue
+        fence = opening.group(1)
+        end = i + 1
+        while end < len(lines) and not re.match(
+            rf" {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$", lines[end]
+        ):
+            end += 1
+        for j in range(i, min(end + 1, len(lines))):
+            for k in range(starts[j], starts[j] + len(lines[j])):
+                chars[k] = " "
+        i = end + 1
+    blanked = "".join(chars)
+    return _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), blanked)
+
+
+def _label(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _openers(text: str) -> dict[int, int]:
+    """Position of each `]` -> position of the `[` it closes (brackets nest in link text),
+    in one pass; backslash-escaped brackets are text."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for match in re.finditer(r"\\.|[\[\]]", text):
+        char = match.group()
+        if char == "[":
+            stack.append(match.start())
+        elif char == "]" and stack:
+            pairs[match.start()] = stack.pop()
+    return pairs
+
+
+def find_links(text: str) -> list[Link]:
+    """Every link and image address in Markdown `text`, in order: inline, reference
+    definitions (an image through a reference counts as an image at its use), autolinks."""
+    plain = blank_code(text)
+    openers = _openers(plain) if "](" in plain else {}
+    found = []
+    for m in _INLINE.finditer(plain):
+        opener = openers.get(m.start(), 0)
+        image = opener > 0 and plain[opener - 1] == "!"
+        found.append(Link("image" if image else "link", m.group(1), m.start(1)))
+    definitions = {}
+    for m in _DEFINITION.finditer(plain):
+        definitions.setdefault(_label(m.group(1)), m.group(2))
+        found.append(Link("definition", m.group(2), m.start(2)))
+    for m in _REFERENCE_IMAGE.finditer(plain):
+        if plain.startswith("(", m.end()):
+            continue  # an inline image, found above
+        url = definitions.get(_label(m.group(2) or m.group(1)))
+        if url is not None:
+            found.append(Link("image", url, m.start()))
+    found.extend(Link("autolink", m.group(1), m.start(1)) for m in _AUTOLINK.finditer(plain))
+    return sorted(found, key=lambda link: link.offset)
+
+
+def find_attr_lists(text: str) -> list[tuple[int, str]]:
+    """Offset and content of every attribute list (`{: #id .class }`) in Markdown `text`."""
+    plain = blank_code(text)
+    return [
+        (m.start(), next(group for group in m.groups() if group))
+        for m in _ATTR_LIST.finditer(plain)
+    ]
+
+
+def is_external(url: str) -> bool:
+    """An address on another host (a scheme, or `//host`)."""
+    plain = _INVISIBLE.sub("", html.unescape(url))
+    return plain.startswith("//") or _SCHEME.match(plain) is not None
+
+
+CLIENT_GLOBALS = frozenset({"srmStudy", "srmCore"})
+"""Names the client scripts look up on `window`: an element with such an id would stand
+in for them (DOM clobbering). Every id starting with `srm` is refused anyway."""
+
+_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+_CLASS = re.compile(r"-?[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def attr_list_problem(content: str) -> str | None:
+    """Why an attribute list may not be used, or None. Authors may give an element an id
+    that no component uses and classes that are not the theme's (`md-`) or the
+    components' (`srm-`); anything else (event handlers, `style`, `href`) is refused."""
+    for token in content.split():
+        if token.startswith("#"):
+            ident = token[1:]
+            if not _ID.fullmatch(ident):
+                return f"'{token}' is not a plain id: use letters, digits, '-' and '_'"
+            if ident.lower().startswith("srm") or ident in CLIENT_GLOBALS:
+                return (
+                    f"the id '{ident}' is reserved: ids starting with 'srm' belong to the "
+                    f"site's components"
+                )
+        elif token.startswith("."):
+            name = token[1:]
+            if not _CLASS.fullmatch(name):
+                return f"'{token}' is not a plain class name"
+            if name.lower().startswith(("md-", "srm-")):
+                return f"the class '{name}' belongs to the theme or the components"
+        else:
+            shown = token if len(token) <= 40 else token[:40] + "..."
+            return (
+                f"'{shown}' is not allowed in an attribute list: only an #id and .classes "
+                f"are (write \\{{ for a brace in text)"
+            )
+    return None

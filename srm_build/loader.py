@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem
+from .limits import MAX_DEPTH, forbidden_character, line_col
 
 MAX_BYTES = 1024 * 1024
 """Content files are hand-written; anything larger is a mistake or an attack."""
@@ -115,8 +116,14 @@ def _position(root: yaml.Node, key: PathKey, *, of_key: bool) -> tuple[int, int]
 
 def load_text(text: str, path: str) -> Document | Problem:
     """Parse YAML text into a Document, or return the first problem that stops parsing."""
+    found = forbidden_character(text)
+    if found is not None:
+        return Problem(path, *line_col(text, found[0]), found[1])
     try:
         root, loader = _compose(text)
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses; not a marked error
+        line, col = line_col(text, exc.position)
+        return Problem(path, line, col, f"YAML cannot read this character: {exc.reason}")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = _where(mark) if mark else (1, 1)
@@ -128,7 +135,7 @@ def load_text(text: str, path: str) -> Document | Problem:
         return Problem(path, 1, 1, "file is empty; expected a mapping that starts with 'kind:'")
     doc = Document(path=path, data=None, text=text, has_links="](" in text)
     try:
-        doc.data = _build(root, loader, [MAX_NODES], _ROOT)
+        doc.data = _build(root, loader, [MAX_NODES], _ROOT, 0)
     except _RefusedError as refusal:
         where = refusal.where
         if refusal.top is not _ROOT:
@@ -137,9 +144,14 @@ def load_text(text: str, path: str) -> Document | Problem:
     return doc
 
 
-def _build(node: yaml.Node, loader: Any, budget: list[int], top: Any) -> Any:
-    """The value of `node`; `top` is the top-level key or index it is under."""
+def _build(node: yaml.Node, loader: Any, budget: list[int], top: Any, depth: int) -> Any:
+    """The value of `node`; `top` is the top-level key or index it is under, `depth` how
+    many mappings and lists hold it."""
     budget[0] -= 1
+    if depth > MAX_DEPTH:
+        raise _RefusedError(
+            node, f"nested more than {MAX_DEPTH} levels deep; content needs far fewer"
+        )
     if budget[0] < 0:
         # Blame the top-level entry being built: inside an expansion, every node is shared.
         raise _RefusedError(
@@ -150,10 +162,14 @@ def _build(node: yaml.Node, loader: Any, budget: list[int], top: Any) -> Any:
         raise _RefusedError(node, f"YAML tag '{tag}' is not allowed; write plain values")
     if isinstance(node, yaml.ScalarNode):
         # Straight to the constructor of the node's (core) tag: most values are text.
+        if node.style == '"':  # only double quotes have escapes, such as "\0" or "\u202e"
+            found = forbidden_character(node.value)
+            if found is not None:
+                raise _RefusedError(node, found[1])
         return node.value if tag == _STR else loader.yaml_constructors[tag](loader, node)
     if isinstance(node, yaml.SequenceNode):
         return [
-            _build(item, loader, budget, i if top is _ROOT else top)
+            _build(item, loader, budget, i if top is _ROOT else top, depth + 1)
             for i, item in enumerate(node.value)
         ]
     result: dict[Any, Any] = {}
@@ -175,7 +191,7 @@ def _build(node: yaml.Node, loader: Any, budget: list[int], top: Any) -> Any:
                 key_node,
                 f"duplicate key '{name}' (first written on line {_where(first.start_mark)[0]})",
             )
-        result[name] = _build(value_node, loader, budget, name if top is _ROOT else top)
+        result[name] = _build(value_node, loader, budget, name if top is _ROOT else top, depth + 1)
     return result
 
 

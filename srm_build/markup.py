@@ -16,29 +16,56 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from .links import is_page_link, is_safe_url
+from .links import is_relative_link, is_safe_url
 
 LinkResolver = Callable[[str], str]
-"""Rewrites a relative link to a Markdown page (`../aws-side.md#x`) into the page's URL."""
+"""Rewrites a relative link written in a YAML file (to a Markdown page, `../aws-side.md#x`,
+or to an image) into its URL from the page that shows the text."""
 
 
 class _SafeLinks(Treeprocessor):
-    """Drops link and image addresses with unsafe schemes; rewrites links to pages."""
+    """Unlinks addresses with unsafe schemes; rewrites links to pages; drops event handler
+    and style attributes (which an attribute list could add).
+
+    The check refuses all of these with their place; this is the last line behind it. An
+    unsafe link becomes a `<span>` of its text and an unsafe image goes, rather than keeping
+    an `<a>` without `href`, which MkDocs' own link processing cannot take."""
 
     resolve: LinkResolver | None = None
 
     def run(self, root: Element) -> None:
-        for element in root.iter():
-            for attribute in ("href", "src"):
-                value = element.get(attribute)
-                if value is None:
-                    continue
-                if not is_safe_url(value):
-                    del element.attrib[attribute]
-                elif self.resolve is not None and is_page_link(value):
-                    element.set(attribute, self.resolve(value))
-            if element.tag == "a" and element.get("href", "").startswith(("http:", "https:")):
-                element.set("rel", "noopener")
+        for parent in list(root.iter()):
+            for element in list(parent):
+                for name in list(element.attrib):
+                    if name.lower().startswith("on") or name.lower() == "style":
+                        del element.attrib[name]
+                for attribute in ("href", "src"):
+                    value = element.get(attribute)
+                    if value is None:
+                        continue
+                    if not is_safe_url(value):
+                        del element.attrib[attribute]
+                        if element.tag == "a":
+                            element.tag = "span"
+                            element.attrib.clear()
+                        elif element.tag == "img":
+                            _remove(parent, element)
+                    elif self.resolve is not None and is_relative_link(value):
+                        element.set(attribute, self.resolve(value))
+                if element.tag == "a" and element.get("href", "").startswith(("http:", "https:")):
+                    element.set("rel", "noopener")
+
+
+def _remove(parent: Element, element: Element) -> None:
+    """Take `element` out of `parent`, keeping the text that follows it."""
+    if element.tail:
+        index = list(parent).index(element)
+        if index:
+            previous = parent[index - 1]
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 class SafeMarkdown(Extension):
@@ -64,11 +91,18 @@ def makeExtension(**kwargs: object) -> SafeMarkdown:  # noqa: N802 (Markdown API
 
 
 _SAFE = SafeMarkdown()
-_MD = markdown.Markdown(extensions=[_SAFE, "sane_lists"], output_format="html")
+_MD = markdown.Markdown(
+    extensions=[_SAFE, "sane_lists", "pymdownx.superfences", "admonition", "pymdownx.details"],
+    output_format="html",
+)
+"""The block extensions the prose pages have in mkdocs.yml, so fenced code, admonitions
+and details render in YAML text as they do in prose (the check keeps them out of fields
+shown inline)."""
 
 
-# One line with nothing Markdown acts on: no markup characters, no list or code start.
-_PLAIN = re.compile(r"(?!(?:[-+]|\d+[.)])[ \t])[^\n\r\t*_\[\]`<>&\\!|~{}#]+")
+# One line with nothing Markdown acts on: no markup characters, no list, code or details
+# (`???`) start.
+_PLAIN = re.compile(r"(?!(?:[-+]|\d+[.)])[ \t]|\?\?\?)[^\n\r\t*_\[\]`<>&\\!|~{}#]+")
 
 
 def _markdown(text: str) -> str:

@@ -7,7 +7,7 @@ unquoted `no` becoming false are reported instead of published.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Annotated, Any, Literal
 
@@ -109,6 +109,11 @@ class TableRow(Model):
     shared: list[Markdown] = []
     notes: Markdown | None = None
     source: Id | None = None
+    claims: dict[Id, Owner | RowClaim] = Field(
+        default={},
+        description="Layer -> the owner this row teaches for it, for each of its `services` "
+        "(or, with none, for every service): checked against the service matrix.",
+    )
     beside: bool = Field(
         False,
         description="In a stack drawing, this row sits beside the row above rather than under it.",
@@ -159,32 +164,85 @@ class Service(Model):
 
     id: Id
     name: Text
-    model: Literal["iaas", "paas", "saas"]
+    model: Literal["iaas", "paas", "saas"] | None = Field(
+        None,
+        description="The service model the model pages teach it under; leave it out for a "
+        "service they only place in the older framing (`category`), such as Amazon S3.",
+    )
     category: Literal["infrastructure", "container", "abstracted"] | None = None
     summary: Markdown
     layers: dict[Id, Owner | LayerShare]
     source: Id
+
+    @model_validator(mode="after")
+    def _has_a_label(self) -> Service:
+        if self.model is None and self.category is None:
+            raise ValueError("a service needs a 'model' (iaas, paas, saas) or a 'category'")
+        return self
 
     def owner_of(self, layer: str) -> Owner | None:
         cell = self.layers.get(layer)
         return cell.owner if isinstance(cell, LayerShare) else cell
 
 
+# --- owner claims ---------------------------------------------------------------------
+
+
+class Claim(Model):
+    """Who owns a layer, as an item teaches it: checked against the service matrix.
+
+    With a `service`, the claim is about that service's cell for `layer`; without one, about
+    the layer as every service has it (so it holds only where the whole matrix agrees). With
+    no `layer` either, it is about the whole stack, which is shared for every service."""
+
+    owner: Owner
+    layer: Id | None = None
+    service: Id | None = None
+
+
+class RowClaim(Model):
+    """A table row's owner for one layer, naming the row's services that differ from it."""
+
+    owner: Owner
+    exceptions: list[Id] = Field(
+        default=[],
+        min_length=1,
+        description="Services of the row whose matrix cell differs; the row's notes name them.",
+    )
+
+
 # --- scenarios ------------------------------------------------------------------------
 
 
 class Scenario(Model):
-    """A situation and who is responsible for it, with the reason."""
+    """A situation and who is responsible for it, with the reason, and the feedback for each
+    answer a reader can give (AWS, customer, shared)."""
 
     id: Id
     title: Text
     situation: Markdown
     responsible: Owner
     explanation: Markdown
+    feedback: dict[Owner, Markdown] = Field(
+        description="For each of aws, customer and shared: why that answer is right, or what "
+        "makes it wrong."
+    )
     service: Id | None = None
     layer: Id | None = None
+    claims: list[Claim] = Field(
+        default=[],
+        description="For an answer made of parts: who owns each part. Their owners together "
+        "(one owner, or shared when they differ) must be `responsible`.",
+    )
     terms: list[Id] = []
     source: Id
+
+    @model_validator(mode="after")
+    def _feedback_for_every_answer(self) -> Scenario:
+        missing = [owner for owner in OWNERS if owner not in self.feedback]
+        if missing:
+            raise ValueError(f"'feedback' needs an entry for {', '.join(missing)}")
+        return self
 
 
 # --- quizzes --------------------------------------------------------------------------
@@ -210,6 +268,11 @@ class Option(Model):
     feedback: Markdown
     misconception: Id | None = Field(
         None, description="The misconception that picking this (wrong) option reveals."
+    )
+    claim: Claim | None = Field(
+        None,
+        description="The owner this option asserts; it is a right answer exactly when the "
+        "service matrix agrees.",
     )
 
 
@@ -258,12 +321,19 @@ class MultipleChoice(QuestionBase):
 
 
 class TrueFalse(QuestionBase):
-    """A statement that is true or false; the explanation is the feedback for both."""
+    """A statement that is true or false, with the feedback a reader gets for answering
+    "True" and for answering "False": why that answer is right, or what makes it wrong."""
 
     type: Literal["true-false"]
     answer: bool
-    explanation: Markdown
+    feedback_true: Markdown = Field(description='Feedback for a reader who answers "True".')
+    feedback_false: Markdown = Field(description='Feedback for a reader who answers "False".')
     misconception: Id | None = Field(None, description="The misconception behind the wrong answer.")
+    claim: Claim | None = Field(
+        None,
+        description="The owner the statement asserts; the answer is true exactly when the "
+        "service matrix agrees.",
+    )
 
 
 class SortItem(Model):
@@ -275,6 +345,10 @@ class SortItem(Model):
     explanation: Markdown
     service: Id | None = None
     layer: Id | None = None
+    claims: list[Claim] = Field(
+        default=[],
+        description="For an item made of parts: who owns each part (see Scenario.claims).",
+    )
 
 
 class Sort(QuestionBase):
@@ -504,6 +578,13 @@ class Page:
     path: str
     """Path relative to the content folder, with forward slashes."""
     text: str
+    body: str = ""
+    """The text with its front matter lines blanked, as the engine renders it (line numbers
+    kept); the whole text when not given."""
+
+    def __post_init__(self) -> None:
+        if not self.body:
+            self.body = self.text
 
 
 @dataclass
@@ -515,6 +596,8 @@ class Content:
     pages: dict[str, Page]
     by_id: dict[str, Model]
     """Every top-level item, question included, by its id."""
+    assets: set[str] = field(default_factory=set)
+    """Content-relative paths of the images in the content folder."""
 
     def of_type(self, cls: type) -> list:
         return [item for item in self.by_id.values() if isinstance(item, cls)]

@@ -8,8 +8,10 @@ placeholders and is put in place after Markdown has run (see `PageSource`).
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
+import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePosixPath
@@ -21,11 +23,13 @@ from .embeds import Embed, find_embeds, replace_embeds
 from .markup import heading_text, render_block, render_inline
 from .models import (
     Content,
+    Exam,
     Flashcards,
     Misconception,
     Model,
     MultipleChoice,
     Quiz,
+    Review,
     Scenario,
     SingleChoice,
     Sort,
@@ -84,17 +88,29 @@ class MarkdownLinks:
         path, _, fragment = href.partition("#")
         target = posixpath.normpath(posixpath.join(self.base, path))
         here = url_of(self.page, self.directory_urls)
-        url = relative_url(here, url_of(target, self.directory_urls))
+        if target.endswith(".md"):
+            url = relative_url(here, url_of(target, self.directory_urls))
+        else:  # a file such as an image keeps its path
+            url = relative_url(here, target)
         return f"{url}#{fragment}" if fragment else url
+
+
+def bank_uri(src: str) -> str:
+    """Where the compact study bank of the tools page `src` is published, next to the page's
+    source: `data/study.md` -> `data/study.srm-bank.js`."""
+    return f"{posixpath.splitext(src)[0]}.srm-bank.js"
 
 
 @dataclass(frozen=True)
 class Topic:
-    """A page to reread, and the questions that test it, as HTML."""
+    """A page to reread, and the questions that test it, as (id, HTML) pairs."""
 
     title: str
     href: str
-    items: list[Markup]
+    items: list[tuple[str, Markup]]
+    """What the exam draws: questions and scenarios answered by picking."""
+    sorts: list[tuple[str, Markup]]
+    """Sort questions, which only the review brings back (a wrong placement queues them)."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +121,9 @@ class StudyBank:
     cards: list[tuple[Term, Markup]]
     """Every term of a flashcard deck, with its definition as HTML."""
     misconceptions: list[Misconception]
+    card_hrefs: dict[str, str]
+    """Term id -> where the term is defined, to reread it (relative to the bank's page)."""
+    misconception_hrefs: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -123,11 +142,11 @@ ANSWERABLE = (SingleChoice, MultipleChoice, TrueFalse, Scenario)
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
-_PLACEHOLDER = re.compile(r"<p>(srmfragment\d+)</p>")
+_PLACEHOLDER = re.compile(r"<p>(srmfragment[0-9a-f]{16}n\d+)</p>")
 # Both start with text, not with `\s`, so the regex engine skips ahead to candidates (ten
 # times faster over a page of items); the whitespace before is checked after.
 _ID = re.compile(r'id="([^"]+)"')
-_MARKED = re.compile(r"<!--(srmfragment\d+)-->.*?<!--/\1-->", re.DOTALL)
+_MARKED = re.compile(r"<!--(srmfragment[0-9a-f]{16}n\d+)-->.*?<!--/\1-->", re.DOTALL)
 _EXCLUDE = re.compile(r"data-search-exclude(?=[\s=>])")
 _TAG_NAME = re.compile(r"<([a-z][a-z0-9]*)\s")
 
@@ -206,15 +225,20 @@ class PageSource:
 
 
 class _Fragments:
-    """Hands out placeholders for HTML fragments of one page."""
+    """Hands out placeholders for HTML fragments of one page.
+
+    Each placeholder carries a random token drawn for the page, so no text an author writes
+    can stand for one (a paragraph reading `srmfragment0` stays a paragraph). The tokens
+    never reach the output: builds stay byte-identical."""
 
     def __init__(self) -> None:
         self.html: dict[str, str] = {}
+        self.token = secrets.token_hex(8)
 
     def add(self, html: str) -> str:
         if not html:
             return ""
-        placeholder = f"srmfragment{len(self.html)}"
+        placeholder = f"srmfragment{self.token}n{len(self.html)}"
         self.html[placeholder] = html
         return placeholder
 
@@ -259,12 +283,9 @@ class SitePages:
         *,
         directory_urls: bool = True,
         report: ReportLinks | None = None,
-        order: list[str] | None = None,
     ):
         self.content = content
-        self.order = {path: i for i, path in enumerate(order or [])}
-        """Page path -> its place in the navigation."""
-        renderer.env.globals["chapters"] = self.chapters
+        renderer.env.globals["progress_chapters"] = self.progress_chapters
         self.renderer = renderer
         self.directory_urls = directory_urls
         self.report = report
@@ -276,8 +297,13 @@ class SitePages:
                 self.home[item.id] = page_path(path)  # type: ignore[attr-defined]
         self.embedded_in: dict[str, str] = {}
         """Item id -> the first prose page that embeds it."""
+        self._study: dict[str, StudyBank] = {}
+        """Tools page -> its study bank, rendered once for the page and its script."""
+        self.chapters: list[str] = []
+        """Page paths in the site's navigation order (set by the engine adapter): the study
+        bank lists its topics in this order, pages it does not name last."""
         for src, prose in content.pages.items():
-            for embed in find_embeds(prose.text):
+            for embed in find_embeds(prose.body):
                 for ident, _line, _col in embed.ids:
                     self.embedded_in.setdefault(ident, src)
 
@@ -295,15 +321,16 @@ class SitePages:
         link.page = src  # type: ignore[attr-defined]  # for templates that link pages
         return link
 
-    def chapters(self, src: str) -> list[Chapter]:
+    def progress_chapters(self, src: str) -> list[Chapter]:
         """Every prose page that embeds questions, scenarios or decks, in the navigation's
-        order (pages it does not list last), with links relative to the page `src`."""
+        order (`chapters`; pages it does not list last), with links relative to `src`."""
         here = url_of(src, self.directory_urls)
-        pages = sorted(self.content.pages, key=lambda p: (self.order.get(p, len(self.order)), p))
+        order = {page: i for i, page in enumerate(self.chapters)}
+        pages = sorted(self.content.pages, key=lambda p: (order.get(p, len(order)), p))
         found: list[Chapter] = []
         for page in pages:
             ids: list[str] = []
-            for embed in find_embeds(self.content.pages[page].text):
+            for embed in find_embeds(self.content.pages[page].body):
                 for ident, _line, _col in embed.ids:
                     item = self.content.by_id.get(ident)
                     for one in item.questions if isinstance(item, Quiz) else [item]:
@@ -335,7 +362,7 @@ class SitePages:
         """A page's title as its reader sees it: a prose page's first heading."""
         prose = self.content.pages.get(src)
         if prose is not None:
-            match = _H1.search(prose.text)
+            match = _H1.search(prose.body)
             return Markup(render_inline(match.group(1))).striptags() if match else src
         return next(f.title for p, f in self.content.files.items() if page_path(p) == src)
 
@@ -352,22 +379,28 @@ class SitePages:
         return next((c for c in candidates if c), self.home[item.id])  # type: ignore[attr-defined]
 
     def study_bank(self, src: str) -> StudyBank:
-        """Every answerable item, grouped by topic, rendered for the page `src`."""
+        """Every answerable item, grouped by topic in chapter order, rendered for the page
+        `src`."""
         link, here = self.linker(src), url_of(src, self.directory_urls)
-        grouped: dict[str, list[Markup]] = {}
+        grouped: dict[str, tuple[list, list]] = {}
         for item in self.content.by_id.values():
-            if isinstance(item, ANSWERABLE):
+            if isinstance(item, (*ANSWERABLE, Sort)):
                 html = self.renderer.item(
                     item, link=link, titled=True, md_links=self.md_links(item.id, src)
                 )
-                grouped.setdefault(self.topic_of(item), []).append(html)
+                lists = grouped.setdefault(self.topic_of(item), ([], []))
+                lists[isinstance(item, Sort)].append((item.id, html))  # type: ignore[attr-defined]
+        order = {page: i for i, page in enumerate(self.chapters)}
         topics = [
             Topic(
                 self.page_title(page),
                 relative_url(here, url_of(page, self.directory_urls)),
                 items,
+                sorts,
             )
-            for page, items in grouped.items()
+            for page, (items, sorts) in sorted(
+                grouped.items(), key=lambda entry: order.get(entry[0], len(order))
+            )
         ]
         decks = self.content.of_type(Flashcards)
         terms = list(dict.fromkeys(ident for deck in decks for ident in deck.cards))
@@ -375,7 +408,65 @@ class SitePages:
             (term, render_block(term.definition, self.md_links(term.id, src)))
             for term in (self.content.by_id[ident] for ident in terms)
         ]
-        return StudyBank(topics, cards, self.content.of_type(Misconception))  # type: ignore[arg-type]
+        misconceptions = self.content.of_type(Misconception)
+        return StudyBank(
+            [t for t in topics if t.items or t.sorts],
+            cards,  # type: ignore[arg-type]
+            misconceptions,  # type: ignore[arg-type]
+            {term.id: link(term.id) for term, _ in cards},
+            {m.id: link(m.id) for m in misconceptions},  # type: ignore[attr-defined]
+        )
+
+    def compact_bank(self, src: str, bank: StudyBank) -> str:
+        """The study bank of the tools page `src` as a script the exam and the review load
+        instead of the whole page: no page around the items, and each item's HTML is parsed
+        only when it is shown (parsing the whole page was a long task of a quarter of a
+        second). A script rather than JSON so that it also loads from `file://`, where pages
+        may not fetch. Links in it are relative to the page `src`.
+
+        It files the bank under its own address, which the client reads back:
+        `srmBanks[script URL] = {topics: [{title, href, ids}], items: {id: [topic index,
+        HTML]}, cards: {id: [href, HTML]}, beliefs: [[id, href, belief]]}`; `ids` are what
+        the exam draws, in chapter order."""
+        items: dict[str, list] = {}
+        for index, topic in enumerate(bank.topics):
+            for ident, html in topic.items + topic.sorts:
+                items[ident] = [index, str(html)]
+        card = self.renderer.env.get_template("_macros.html.jinja").module.bank_card
+        cards = {
+            term.id: [bank.card_hrefs[term.id], str(card(term, definition)).strip()]
+            for term, definition in bank.cards
+        }
+        data = {
+            "topics": [
+                {"title": t.title, "href": t.href, "ids": [i for i, _ in t.items]}
+                for t in bank.topics
+            ],
+            "items": items,
+            "cards": cards,
+            "beliefs": [
+                [m.id, bank.misconception_hrefs[m.id], m.belief] for m in bank.misconceptions
+            ],
+        }
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return f"(window.srmBanks=window.srmBanks||{{}})[document.currentScript.src]={text};\n"
+
+    def banks(self) -> dict[str, str]:
+        """Published path -> compact study bank script, for every tools page."""
+        result: dict[str, str] = {}
+        for path, file in self.content.files.items():
+            if file.kind == "tools":  # type: ignore[attr-defined]
+                src = page_path(path)
+                bank = self._study.get(src) or self.study_bank(src)
+                result[bank_uri(src)] = self.compact_bank(src, bank)
+        return result
+
+    def _item(self, item: Model, src: str, **context) -> Markup:
+        """`item` rendered for page `src`; an exam or review learns its bank's address."""
+        if isinstance(item, (Exam, Review)):
+            here, home = url_of(src, self.directory_urls), self.home[item.id]
+            context["bank_script"] = relative_url(here, bank_uri(home))
+        return self.renderer.item(item, **context)
 
     def generated(self) -> dict[str, PageSource]:
         """Every page generated from a YAML file, by its page path."""
@@ -388,13 +479,15 @@ class SitePages:
             md_links = self.md_links(None, src)
             report = self.report.for_page(src) if self.report else None
             fragments = _Fragments()
+            if file.kind == "tools":  # type: ignore[attr-defined]
+                self._study[src] = self.study_bank(src)
             sections = [
                 (
                     title_of(item),
                     anchor_of(item.id),  # type: ignore[attr-defined]
                     fragments.add(
-                        self.renderer.item(
-                            item, link=link, titled=False, md_links=md_links, report=report
+                        self._item(
+                            item, src, link=link, titled=False, md_links=md_links, report=report
                         )
                     ),
                 )
@@ -412,7 +505,7 @@ class SitePages:
                         link=link,
                         md_links=md_links,
                         end=True,
-                        bank=self.study_bank(src) if file.kind == "tools" else None,
+                        bank=self._study.get(src),
                     )
                 ),
                 sections=sections,
@@ -428,8 +521,9 @@ class SitePages:
 
         def render(embed: Embed) -> str:
             html = "\n".join(
-                self.renderer.item(
+                self._item(
                     self.content.by_id[ident],
+                    src,
                     link=link,
                     titled=True,
                     md_links=self.md_links(ident, src),

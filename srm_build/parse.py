@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from .errors import Problem
+from .limits import shorten
 from .loader import Document, PathKey
 from .models import (
     FILE_MODELS,
@@ -32,7 +33,7 @@ def parse_document(doc: Document) -> tuple[FileBase | None, list[Problem]]:
     kind = doc.data.get("kind")
     if kind not in _KINDS:
         where: PathKey = ("kind",) if "kind" in doc.data else ()
-        said = f"'kind' is {kind!r}" if "kind" in doc.data else "'kind' is missing"
+        said = f"'kind' is {shorten(kind)}" if "kind" in doc.data else "'kind' is missing"
         return None, [
             doc.problem(
                 where, f"cannot tell what this file holds: {said}; use one of {', '.join(_KINDS)}"
@@ -44,7 +45,7 @@ def parse_document(doc: Document) -> tuple[FileBase | None, list[Problem]]:
         problems: dict[tuple[int, int], Problem] = {}
         for error in exc.errors(include_url=False):
             # A union reports one error per member; the first one speaks for the value.
-            problem = _reword(doc, error)
+            problem = reword(doc, error)
             problems.setdefault((problem.line, problem.col), problem)
         return None, list(problems.values())
     locate(file, doc, ())
@@ -80,7 +81,7 @@ def item_label(data: Any, path: PathKey) -> str:
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             node = node[part]
             if isinstance(node, dict) and isinstance(node.get("id"), str):
-                label = f"{SINGULAR.get(str(parent_key), 'item')} '{node['id']}': "
+                label = f"{SINGULAR.get(str(parent_key), 'item')} {shorten(node['id'])}: "
         else:
             break
     return label
@@ -101,11 +102,12 @@ def _describe(value: Any) -> str:
     if isinstance(value, list):
         return "got a list"
     if isinstance(value, str):
-        return f"got the text {value!r}"
+        return f"got the text {shorten(value)}"
     return f"got {type(value).__name__}"
 
 
-def _reword(doc: Document, error: Any) -> Problem:
+def reword(doc: Document, error: Any) -> Problem:
+    """One pydantic error as a located problem a contributor can act on."""
     kind, loc, value = error["type"], tuple(error["loc"]), error.get("input")
     path = _data_path(doc.data, loc)
     context = item_label(doc.data, path)
@@ -127,16 +129,18 @@ def _reword(doc: Document, error: Any) -> Problem:
             message = f"missing required field 'type' (one of {tags})"
         else:
             path = (*path, "type")
-            message = f"type {ctx.get('tag')!r} is not one of {tags}"
+            message = f"type {shorten(ctx.get('tag'))} is not one of {tags}"
         field = ""
     elif kind == "string_type":
         message = f"expected text, but {_describe(value)}"
     elif kind == "string_pattern_mismatch":
-        message = f"{value!r} is not a valid id: use lowercase letters, digits and single hyphens"
+        message = (
+            f"{shorten(value)} is not a valid id: use lowercase letters, digits and single hyphens"
+        )
         if name == "url":
-            message = f"{value!r} is not an https:// address"
+            message = f"{shorten(value)} is not an https:// address"
     elif kind == "literal_error":
-        message = f"{value!r} is not one of {ctx.get('expected')}"
+        message = f"{shorten(value)} is not one of {ctx.get('expected')}"
     elif kind in ("too_short", "too_long") and isinstance(value, (list, dict)):
         limit = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
         message = (

@@ -11,25 +11,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
+from . import frontmatter
 from .errors import ContentError, Problem, display_path
+from .files import YAML_SUFFIXES, scan_content
+from .frontmatter import check_front_matter
+from .limits import bracket_problem, forbidden_character, line_col
 from .loader import load_bytes
 from .models import Content, FileBase, Page, page_path
+from .navigation import nav_problems, read_config
 from .parse import parse_document
 from .references import check_references, index_items
 
-YAML_SUFFIXES = (".yml", ".yaml")
-
-
-def content_files(root: Path) -> list[Path]:
-    """YAML and Markdown files under `root`, in a stable order, hidden folders skipped."""
-    found = [
-        path
-        for path in root.rglob("*")
-        if path.is_file()
-        and path.suffix in (*YAML_SUFFIXES, ".md")
-        and not any(part.startswith(".") for part in path.relative_to(root).parts)
-    ]
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+__all__ = ["YAML_SUFFIXES", "load_content"]
 
 
 _Parsed = tuple[FileBase | None, list[Problem]]
@@ -67,32 +60,60 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_content(root: Path, shown_as: str | None = None) -> Content:
+def load_content(root: Path, shown_as: str | None = None, config: Path | None = None) -> Content:
     """Load and check everything under `root`; raise ContentError listing every problem.
 
-    `shown_as` is how `root` is written in messages (default: as given)."""
+    `shown_as` is how `root` is written in messages (default: as given). `config` is the
+    engine's configuration file: when it has a `nav` and its `docs_dir` is `root`, every
+    page must be in the nav and every nav entry a page."""
     with _collector_paused():
-        return _load_content(root, shown_as)
+        return _load_content(root, shown_as, config)
 
 
-def _load_content(root: Path, shown_as: str | None) -> Content:
+def _load_content(root: Path, shown_as: str | None, config: Path | None) -> Content:
     prefix = PurePosixPath(shown_as if shown_as is not None else display_path(root))
     problems: list[Problem] = []
     files: dict[str, FileBase] = {}
     pages: dict[str, Page] = {}
     if not root.is_dir():
         raise ContentError([Problem(str(prefix), 1, 1, "content folder not found")])
-    for path in content_files(root):
+    scanned = scan_content(root, str(prefix))
+    problems.extend(scanned.problems)
+    for path in scanned.pages:
         relative = path.relative_to(root).as_posix()
         shown = str(prefix / relative)
-        if path.suffix == ".md":
-            try:
-                pages[relative] = Page(shown, path.read_text(encoding="utf-8-sig"))
-            except UnicodeDecodeError as exc:
-                problems.append(Problem(shown, 1, 1, f"not UTF-8 text: {exc.reason}"))
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(shown, 1, 1, f"not UTF-8 text: {exc.reason}"))
             continue
+        except OSError as exc:
+            problems.append(Problem(shown, 1, 1, f"cannot read file: {exc.strerror or exc}"))
+            continue
+        found_in_page = check_prose(text, shown)
+        problems.extend(found_in_page)
+        if not found_in_page:
+            pages[relative] = Page(shown, text, frontmatter.body(text, frontmatter.split(text)))
+    becomes: dict[str, str] = {}
+    """Page path -> the YAML file that becomes it."""
+    for path in scanned.yaml:
+        relative = path.relative_to(root).as_posix()
+        shown = str(prefix / relative)
         model, found = _parse_file(path, shown)
         problems.extend(found)
+        target = page_path(relative)
+        if target in becomes:
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"this file becomes the page {target}, as {becomes[target]} does; "
+                    f"keep one of them",
+                )
+            )
+            continue
+        becomes[target] = shown
         if model is not None:
             files[relative] = model
     for relative, model in files.items():
@@ -106,11 +127,44 @@ def _load_content(root: Path, shown_as: str | None) -> Content:
             )
     by_id, found = index_items(files)
     problems.extend(found)
-    content = Content(files=files, pages=pages, by_id=by_id)
+    content = Content(
+        files=files,
+        pages=pages,
+        by_id=by_id,
+        assets={p.relative_to(root).as_posix() for p in scanned.images},
+    )
     if not problems:
         # With a file missing, its ids would be reported as unknown everywhere they are
         # used: references are checked once every file has loaded.
         problems.extend(check_references(content))
+        problems.extend(_nav_problems(content, root, config))
     if problems:
         raise ContentError(problems)
     return content
+
+
+def check_prose(text: str, shown: str) -> list[Problem]:
+    """Problems a Markdown page has on its own: characters it may not hold, brackets nested
+    past what the Markdown parser handles quickly, and its front matter."""
+    found = forbidden_character(text)
+    if found is not None:
+        return [Problem(shown, *line_col(text, found[0]), found[1])]
+    problems = check_front_matter(text, shown)
+    offset = 0
+    for paragraph in text.split("\n\n"):  # the parser's cost grows within a block
+        brackets = bracket_problem(paragraph)
+        if brackets is not None:
+            problems.append(Problem(shown, *line_col(text, offset + brackets[0]), brackets[1]))
+            break
+        offset += len(paragraph) + 2
+    return problems
+
+
+def _nav_problems(content: Content, root: Path, config: Path | None) -> list[Problem]:
+    if config is None or not config.is_file():
+        return []
+    docs_dir, nav, not_in_nav = read_config(config)
+    if nav is None or docs_dir is None or (config.parent / docs_dir).resolve() != root.resolve():
+        return []
+    shown = config.name if config.is_absolute() else display_path(config)
+    return nav_problems(content, nav, shown, not_in_nav=not_in_nav)

@@ -12,9 +12,10 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import nest_paths
 
 from . import assets
 from .config import SrmConfig
@@ -32,22 +33,30 @@ if TYPE_CHECKING:  # the server and its file watcher are loaded only by `mkdocs 
 log = get_plugin_logger(__name__)
 
 
-def _nav_pages(nav: object) -> Iterator[str]:
-    """The page paths of a `nav` setting as written in mkdocs.yml, in order."""
-    if isinstance(nav, str):
-        yield nav
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from _nav_pages(value)
-    elif isinstance(nav, list):
-        for value in nav:
-            yield from _nav_pages(value)
-
-
 def _toc_anchors(toc) -> Iterator[str]:
     for entry in toc:
         yield entry.id
         yield from _toc_anchors(entry.children)
+
+
+def _flatten(nav: object) -> Iterator[str]:
+    """The page paths of a `nav` setting (or of what MkDocs makes without one), in order."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _flatten(value)
+    elif isinstance(nav, list):
+        for entry in nav:
+            yield from _flatten(entry)
+
+
+def _chapters(config: MkDocsConfig, pages: list[File]) -> list[str]:
+    """Page paths in the order the site's navigation lists them: the `nav` setting, or
+    without one the order MkDocs gives the pages (as `mkdocs.structure.nav.get_navigation`
+    does; the navigation itself is built only after the pages are generated)."""
+    nav = config.nav or nest_paths(f.src_uri for f in sorted(pages, key=file_sort_key))
+    return list(_flatten(nav))
 
 
 class SrmPlugin(BasePlugin[SrmConfig]):
@@ -68,7 +77,13 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         except ValueError:  # another drive on Windows
             shown = str(docs)
         try:
-            content = load_content(docs, shown_as=Path(shown).as_posix())
+            content = load_content(
+                docs,
+                shown_as=Path(shown).as_posix(),
+                config=Path(config.config_file_path).resolve()
+                if config.config_file_path and config.nav is not None
+                else None,
+            )
         except ContentError as exc:
             raise PluginError(
                 f"The content has problems; nothing was built:\n{format_problems(exc.problems)}"
@@ -83,7 +98,6 @@ class SrmPlugin(BasePlugin[SrmConfig]):
             renderer,
             directory_urls=config.use_directory_urls,
             report=report,
-            order=list(_nav_pages(config.nav)),
         )
         # Generated headings carry their anchors as `{ #id }`; authored Markdown may not
         # carry raw HTML or unsafe links, as in the YAML.
@@ -107,12 +121,18 @@ class SrmPlugin(BasePlugin[SrmConfig]):
             # The YAML is the source of pages, never published as it is.
             if file.src_uri.endswith(YAML_SUFFIXES) and not file.generated_by:
                 files.remove(file)
-        self.sources = self.pages.generated()
         yaml_of = {page_path(path): path for path in self.pages.content.files}
+        made = {src: File.generated(config, src, content="") for src in yaml_of}
+        self.pages.chapters = _chapters(config, [*files.documentation_pages(), *made.values()])
+        self.sources = self.pages.generated()
         for src, source in self.sources.items():
-            file = File.generated(config, src, content=source.markdown)
+            file = made[src]
+            file.content_string = source.markdown
             file.edit_uri = yaml_of[src]  # "Edit this page" opens the YAML it comes from
             files.append(file)
+        # The exam's and review's questions, as a script (see `SitePages.compact_bank`).
+        for uri, text in self.pages.banks().items():
+            files.append(File.generated(config, uri, content=text))
         # The question bank, published for download in every open format.
         bank = question_bank(self.pages.content)
         for uri, writer in EXPORTS.values():
@@ -132,7 +152,12 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         # Terms link to the glossary from prose; generated pages hold only item HTML.
         self.glossary.href = self.pages.source_linker(page.file.src_uri) if prose else None
         if prose:
-            source = self.pages.expand_embeds(page.file.src_uri, markdown)
+            try:
+                source = self.pages.expand_embeds(page.file.src_uri, markdown)
+            except KeyError as exc:  # the check finds every unknown id first; never a traceback
+                raise PluginError(
+                    f"{page.file.src_uri}: embeds unknown item {exc}; run `make check`"
+                ) from None
             self.sources[page.file.src_uri] = source
             return source.markdown
         return None
@@ -142,11 +167,14 @@ class SrmPlugin(BasePlugin[SrmConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
-        # The theme prints the page title unescaped (and `striptags` decodes entities):
-        # give it a title that is already escaped, so a `<` in a heading stays text.
+        # The theme prints the page title and description unescaped (and `striptags`
+        # decodes entities): give it text that is already escaped, so a `<` in a heading or
+        # in front matter stays text. The check allows no other front matter key it prints.
         title = page.meta.get("title") or page.title
         if title:
             page.meta["title"] = str(escape(Markup(str(title)).striptags()))
+        if isinstance(page.meta.get("description"), str):
+            page.meta["description"] = str(escape(page.meta["description"]))
         source = self.sources.get(page.file.src_uri)
         if source is None:
             return None

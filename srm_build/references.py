@@ -8,13 +8,23 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
+from urllib.parse import unquote
 
 from .embeds import find_embeds
 from .errors import Problem
-from .links import is_page_link, is_safe_url
+from .export import EXPORTS
+from .limits import bracket_problem, line_col, shorten
+from .links import (
+    attr_list_problem,
+    blank_code,
+    find_attr_lists,
+    find_links,
+    is_external,
+    is_safe_url,
+)
 from .models import (
-    OWNER_LABELS,
     Content,
     Flashcards,
     Layer,
@@ -34,6 +44,7 @@ from .models import (
     items_with_ids,
     page_path,
 )
+from .owners import check_owner_claims
 from .parse import item_label
 
 
@@ -63,7 +74,7 @@ def check_references(content: Content) -> list[Problem]:
         _sources,
         _terms,
         _services,
-        _matrix_agreement,
+        _matrix_references,
         _choices,
         _sorts,
         _tables,
@@ -71,7 +82,8 @@ def check_references(content: Content) -> list[Problem]:
         _topics,
         _page_embeds,
     )
-    return [problem for check in checks for problem in check(content)]
+    problems = [problem for check in checks for problem in check(content)]
+    return problems + check_owner_claims(content)
 
 
 def _expect(
@@ -157,31 +169,45 @@ def _services(content: Content) -> Iterator[Problem]:
                 )
 
 
-def _matrix_agreement(content: Content) -> Iterator[Problem]:
-    """Scenarios and sort items tied to a service and layer agree with the service matrix."""
-    tied: list[tuple[Model, str | None, str | None, str, str]] = [
-        (s, s.service, s.layer, s.responsible, "responsible") for s in content.of_type(Scenario)
-    ]
+def _matrix_references(content: Content) -> Iterator[Problem]:
+    """Services and layers named by owner claims exist (their agreement: owners.py)."""
+    tied: list[tuple[Model, str, str | None, str | None]] = []
+    for scenario in content.of_type(Scenario):
+        tied.append((scenario, _label(scenario), scenario.service, scenario.layer))
+        tied += [(c, _label(scenario), c.service, c.layer) for c in scenario.claims]
     for sort in content.of_type(Sort):
-        tied.extend((item, item.service, item.layer, item.owner, "owner") for item in sort.items)
-    for item, service_id, layer_id, owner, field in tied:
-        label = _label(item) if isinstance(item, Scenario) else f"sort item '{item.id}': "  # type: ignore[attr-defined]
-        service = content.by_id.get(service_id) if service_id else None
-        layer = content.by_id.get(layer_id) if layer_id else None
-        if service_id and not isinstance(service, Service):
+        for item in sort.items:
+            label = f"sort item '{item.id}': "
+            tied.append((item, label, item.service, item.layer))
+            tied += [(c, label, c.service, c.layer) for c in item.claims]
+    for question in content.of_type(SingleChoice) + content.of_type(MultipleChoice):
+        for option in question.options:
+            if option.claim is not None:
+                tied.append(
+                    (option.claim, _label(question), option.claim.service, option.claim.layer)
+                )
+    for question in content.of_type(TrueFalse):
+        if question.claim is not None:
+            claim = question.claim
+            tied.append((claim, _label(question), claim.service, claim.layer))
+    for item, label, service_id, layer_id in tied:
+        if service_id and not isinstance(content.by_id.get(service_id), Service):
             yield item.where.problem(
                 f"{label}service names unknown service '{service_id}'", "service"
             )
-        if layer_id and not isinstance(layer, Layer):
+        if layer_id and not isinstance(content.by_id.get(layer_id), Layer):
             yield item.where.problem(f"{label}layer names unknown layer '{layer_id}'", "layer")
-        if isinstance(service, Service) and isinstance(layer, Layer):
-            expected = service.owner_of(layer.id)
-            if expected and expected != owner:
-                yield item.where.problem(
-                    f"{label}{field} is '{owner}', but the service matrix says "
-                    f"{OWNER_LABELS[expected]} owns {layer.name} for {service.name}",
-                    field,
-                )
+    for table in content.of_type(Table):
+        for row in table.rows:
+            for layer_id in row.claims:
+                if not isinstance(content.by_id.get(layer_id), Layer):
+                    yield row.where.problem(
+                        f"table '{table.id}': row '{row.id}': claims names unknown layer "
+                        f"'{layer_id}'",
+                        "claims",
+                        layer_id,
+                        of_key=True,
+                    )
 
 
 def _choices(content: Content) -> Iterator[Problem]:
@@ -307,9 +333,6 @@ def _topics(content: Content) -> Iterator[Problem]:
                 )
 
 
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
-
-
 def _strings(data: object, key: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple, str]]:
     if isinstance(data, str):
         yield key, data
@@ -322,41 +345,130 @@ def _strings(data: object, key: tuple[str | int, ...] = ()) -> Iterator[tuple[tu
 
 
 _UNSAFE_LINK = "link '{}' is not allowed: use an http(s), mailto or relative address"
+_MARKUP = re.compile(r"[\[<{`~]")
+"""Characters without which a text holds no link, attribute list or fence."""
+_BLOCK_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,}|!!!|\?\?\?\+?)", re.MULTILINE)
+"""The first line of fenced code, an admonition or a details block."""
+
+INLINE_FIELDS = frozenset({"prompt", "text", "note", "notes", "aws", "customer", "shared"})
+"""YAML fields shown inline (in a legend, a label, a table cell): a block such as fenced
+code cannot stand in them."""
+
+
+def _published_files(content: Content) -> set[str]:
+    """Every file of the site a relative link may lead to, content-relative."""
+    pages = set(content.pages) | {page_path(path) for path in content.files}
+    return pages | content.assets | {uri for uri, _ in EXPORTS.values()}
+
+
+def items_on_pages(content: Content) -> dict[str, set[str]]:
+    """Page path -> ids of the items shown on it (so `#srm-<id>` anchors exist there): each
+    YAML file's items on its own page, and embedded items (a quiz's questions with it)."""
+    shown: dict[str, set[str]] = {}
+    for path, file in content.files.items():
+        shown[page_path(path)] = {item.id for item in items_with_ids(file)}  # type: ignore[attr-defined]
+    for src, page in content.pages.items():
+        ids = shown.setdefault(src, set())
+        for embed in find_embeds(page.body):
+            for ident, _line, _col in embed.ids:
+                ids.add(ident)
+                item = content.by_id.get(ident)
+                if isinstance(item, Quiz):
+                    ids.update(question.id for question in item.questions)
+    return shown
+
+
+def link_problems(
+    text: str,
+    base: str,
+    published: set[str],
+    items_on: dict[str, set[str]] | None = None,
+    here: str | None = None,
+) -> Iterator[tuple[int, str]]:
+    """Offset and message of each link in Markdown `text` that is unsafe, would be blocked
+    by the Content Security Policy, or leads nowhere. `base` is the folder relative links
+    start from (content-relative). With `items_on` (see `items_on_pages`), an `#srm-<id>`
+    anchor must name an item shown on the page linked to (`here` for `#...` alone)."""
+    for link in find_links(text):
+        url = link.url
+        shown = url if len(url) <= 100 else url[:100] + "..."
+        if not is_safe_url(url):
+            yield link.offset, _UNSAFE_LINK.format(shown)
+        elif link.kind == "image" and is_external(url):
+            yield (
+                link.offset,
+                (
+                    f"image '{shown}' is on another site, which the Content Security Policy "
+                    f"(img-src 'self') blocks: save the image in the content folder and link "
+                    f"it relatively"
+                ),
+            )
+        elif url.startswith("/") and not url.startswith("//"):
+            yield (
+                link.offset,
+                (
+                    f"link '{shown}' starts with '/', which breaks when the site is served "
+                    f"from a sub-path; write it relative to this file"
+                ),
+            )
+        elif not is_external(url):
+            path = unquote(url.partition("#")[0].partition("?")[0])
+            target = posixpath.normpath(posixpath.join(base, path)) if path else here
+            if target is None:
+                continue
+            if target not in published:
+                what = "page" if target.endswith(".md") else "file"
+                yield (
+                    link.offset,
+                    (f"link '{shown}' leads to no {what} (no {target} in the content)"),
+                )
+                continue
+            anchor = url.partition("#")[2]
+            shows = items_on.get(target, set()) if items_on is not None else None
+            if shows is not None and anchor.startswith("srm-") and anchor[4:] not in shows:
+                yield (
+                    link.offset,
+                    f"link '{shown}': {target} shows no item '{anchor[4:]}' (anchors "
+                    f"'#srm-<id>' lead to the items a page shows)",
+                )
 
 
 def _page_links(content: Content) -> Iterator[Problem]:
-    """Links in YAML text use safe schemes, and those to Markdown pages (relative to the YAML
-    file) name real pages. Prose pages' links must use safe schemes too."""
-    pages = set(content.pages) | {page_path(path) for path in content.files}
-    for page in content.pages.values():
-        for number, line in enumerate(page.text.splitlines(), start=1):
-            if "](" not in line:
-                continue
-            for match in _MARKDOWN_LINK.finditer(line):
-                if not is_safe_url(match.group(1)):
-                    message = _UNSAFE_LINK.format(match.group(1))
-                    yield Problem(page.path, number, match.start(1) + 1, message)
+    """Every link form (inline, reference, autolink, image) in prose pages and YAML text
+    uses a safe scheme, passes the Content Security Policy and leads to a page or file that
+    exists; attribute lists in prose hold only an id and classes; fenced code stands only
+    in YAML fields shown as blocks."""
+    published = _published_files(content)
+    items_on = items_on_pages(content)
+    for relative, page in content.pages.items():
+        text = page.body
+        base = posixpath.dirname(relative)
+        for offset, message in link_problems(text, base, published, items_on, relative):
+            yield Problem(page.path, *line_col(text, offset), message)
+        for offset, attrs in find_attr_lists(text):
+            reason = attr_list_problem(attrs)
+            if reason is not None:
+                yield Problem(page.path, *line_col(text, offset), reason)
     for path, file in content.files.items():
         doc = file.where.doc
-        if not doc.has_links:
-            continue
+        base = posixpath.dirname(path)
         for key, text in _strings(doc.data):
-            if "](" not in text:
+            block = _BLOCK_LINE.search(text) if key and key[-1] in INLINE_FIELDS else None
+            if block is None and _MARKUP.search(text) is None:
                 continue
-            for match in _MARKDOWN_LINK.finditer(text):
-                href = match.group(1)
-                if not is_safe_url(href):
-                    label = item_label(doc.data, key)
-                    yield doc.problem(key, label + _UNSAFE_LINK.format(href))
-                if not is_page_link(href):
-                    continue
-                target = posixpath.normpath(
-                    posixpath.join(posixpath.dirname(path), href.partition("#")[0])
+            label = item_label(doc.data, key)
+            for _offset, message in link_problems(text, base, published, items_on):
+                yield doc.problem(key, label + message)
+            brackets = bracket_problem(text)
+            if brackets is not None:
+                yield doc.problem(key, label + brackets[1])
+            if block is not None:
+                what = "fenced code" if block.group(1)[0] in "`~" else "an admonition"
+                yield doc.problem(
+                    key,
+                    f"{label}{what} cannot stand in '{key[-1]}', which is shown inline; "
+                    f"use `code` or move the block to a feedback or explanation",
                 )
-                if target not in pages:
-                    label = item_label(doc.data, key)
-                    message = f"link '{href}' leads to no page (no {target} in the content)"
-                    yield doc.problem(key, label + message)
 
 
 def _page_embeds(content: Content) -> Iterator[Problem]:
@@ -364,19 +476,56 @@ def _page_embeds(content: Content) -> Iterator[Problem]:
         yield from check_page_embeds(content, page)
 
 
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+
+
+def _slug(text: str) -> str:
+    """A heading's anchor, as Python-Markdown's `toc` makes it by default (its `slugify`,
+    repeated so that checking loads no Markdown parser)."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
+
+
+def _heading_clashes(content: Content, page: Page, embedded: set[str]) -> Iterator[Problem]:
+    """Headings whose anchor is also the id of an element of an embedded item."""
+    ids = set(embedded)
+    for ident in embedded:
+        item = content.by_id.get(ident)
+        if isinstance(item, Quiz):
+            ids.update(question.id for question in item.questions)
+    text = blank_code(page.body)
+    for match in _HEADING.finditer(text):
+        slug = _slug(match.group(1))
+        if not slug.startswith("srm-"):
+            continue
+        if slug[4:] in ids or any(slug.startswith(f"srm-{i}-") for i in ids):
+            yield Problem(
+                page.path,
+                *line_col(text, match.start(1)),
+                f"the heading anchor '#{slug}' is also the id of an embedded item's element; "
+                f"give the heading another anchor",
+            )
+
+
 def check_page_embeds(content: Content, page: Page) -> Iterator[Problem]:
-    """Embedded ids on a Markdown page exist and appear once on it."""
+    """Embedded ids on a Markdown page exist and appear once on it, and no heading's anchor
+    is the id of an element they bring."""
     seen: set[str] = set()
-    for embed in find_embeds(page.text):
+    for embed in find_embeds(page.body):
         if not embed.ids:
             yield Problem(
                 page.path, embed.first_line + 1, 1, "empty srm block; write one item id per line"
             )
         for ident, line, col in embed.ids:
             if ident not in content.by_id:
-                close = difflib.get_close_matches(ident, content.by_id, n=3, cutoff=0.75)
+                close = []
+                if len(ident) <= 80:  # the longest id; the matcher's time grows with length
+                    close = difflib.get_close_matches(ident, content.by_id, n=3, cutoff=0.75)
                 hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-                yield Problem(page.path, line, col, f"embeds unknown item '{ident}'{hint}")
+                yield Problem(page.path, line, col, f"embeds unknown item {shorten(ident)}{hint}")
             elif ident in seen:
                 yield Problem(page.path, line, col, f"embeds '{ident}' twice on one page")
             seen.add(ident)
+    if seen:
+        yield from _heading_clashes(content, page, seen)

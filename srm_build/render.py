@@ -71,7 +71,7 @@ TEMPLATE_OF: dict[type, str] = {
     Misconception: "misconception",
     Exam: "exam",
     Review: "review",
-    Progress: "progress",
+    Progress: "site-progress",
 }
 
 
@@ -174,25 +174,29 @@ class Renderer:
             return render_inline(text, links)
 
         if isinstance(item, Scenario):
-            explanation = block(item.explanation)
             options = [
-                OptionView(o, Markup(OWNER_LABELS[o]), explanation, o == item.responsible)
+                OptionView(
+                    o, Markup(OWNER_LABELS[o]), block(item.feedback[o]), o == item.responsible
+                )
                 for o in OWNERS
             ]
-            return ChoiceView(item.id, Markup("Who is responsible?"), False, options, None)
+            return ChoiceView(
+                item.id, Markup("Who is responsible?"), False, options, block(item.explanation)
+            )
         if isinstance(item, TrueFalse):
-            explanation = block(item.explanation)
+            feedback = {"true": item.feedback_true, "false": item.feedback_false}
             options = [
                 OptionView(
                     value,
                     Markup(value.title()),
-                    explanation,
+                    block(feedback[value]),
                     right := (value == "true") == item.answer,
                     None if right else item.misconception,
                 )
                 for value in ("true", "false")
             ]
-            return ChoiceView(item.id, inline(item.prompt), False, options, None)
+            explanation = block(item.explanation) if item.explanation else None
+            return ChoiceView(item.id, inline(item.prompt), False, options, explanation)
         assert isinstance(item, (SingleChoice, MultipleChoice))
         options = [
             OptionView(
@@ -214,13 +218,15 @@ class Renderer:
         titled: bool = True,
         md_links: LinkResolver | None = None,
         report: Reporter | None = None,
+        **context: object,
     ) -> Markup:
         """One item as an HTML block. `titled` shows its title (off under a page heading);
         `md_links` rewrites links to Markdown pages written in the item's text; `report`
-        gives the address where a reader reports a problem with an item."""
+        gives the address where a reader reports a problem with an item; `context` is
+        what a kind's template needs besides (an exam's `bank_script`, say)."""
         template = self.env.get_template(f"{TEMPLATE_OF[type(item)]}.html.jinja")
         html = template.render(
-            item=item, link=link, titled=titled, md_links=md_links, report=report
+            item=item, link=link, titled=titled, md_links=md_links, report=report, **context
         )
         return Markup(html.strip())
 

@@ -18,7 +18,7 @@ PAYLOAD = (
     ' <a href="javascript:window.__xss=4">a</a>'
     " </script><script>window.__xss=5</script>"
     ' [q](https://example.org/" onmouseover="window.__xss=6)'
-    ' ![i](x.png" onerror="window.__xss=7)'
+    ' ![i](#x" onerror="window.__xss=7)'
     " &lt;b&gt; &#60;script&#62;window.__xss=8&#60;/script&#62;"
     " {{ 7*7 }} ${7*7} {% raw %}"
 )
@@ -40,6 +40,8 @@ TEXT_FIELDS = {
     "prompt",
     "text",
     "feedback",
+    "feedback_true",
+    "feedback_false",
     "label",
     "row_header",
     "aws",
@@ -67,7 +69,7 @@ def make_hostile_site(fixture: Path, target: Path, overrides: Path) -> Path:
         path.write_text(yaml.safe_dump(_poison(data), allow_unicode=True, sort_keys=False))
     index = target / "content" / "index.md"
     # In prose, the image payload would point MkDocs at a missing file: a warning, not XSS.
-    prose = PAYLOAD.replace(' ![i](x.png" onerror="window.__xss=7)', "")
+    prose = PAYLOAD.replace(' ![i](#x" onerror="window.__xss=7)', "")
     index.write_text(index.read_text() + f"\n\nProse with a payload too: {prose}\n")
     config = target / "mkdocs.yml"
     config.write_text(config.read_text().replace("../../../overrides", str(overrides)))

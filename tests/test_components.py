@@ -194,8 +194,15 @@ class ChoiceCase:
     wrong: tuple[str, ...]
 
 
-TF = "AWS secures the cloud itself; customers secure what they put in it."
-APACHE = "Software installed on the guest OS is the customer's to patch."
+TF = {
+    "true": "That is the myth; customers still secure their data, apps and access.",
+    "false": "AWS secures the cloud itself; customers secure what they put in it.",
+}
+APACHE = {
+    "aws": "AWS runs the host and hypervisor, not the software inside the instance.",
+    "customer": "Software installed on the guest OS is the customer's to patch.",
+    "shared": "Nothing inside the instance is AWS's to patch, so nothing is shared.",
+}
 CHOICES = {
     "single": ChoiceCase(
         QUIZ,
@@ -219,13 +226,11 @@ CHOICES = {
         ("a", "c"),
         ("a", "b"),
     ),
-    "true-false": ChoiceCase(
-        QUIZ, "form#srm-aws-does-all", {"true": TF, "false": TF}, ("false",), ("true",)
-    ),
+    "true-false": ChoiceCase(QUIZ, "form#srm-aws-does-all", TF, ("false",), ("true",)),
     "scenario": ChoiceCase(
         "scenarios/",
         '[data-srm-id="unpatched-apache"] form',
-        {"aws": APACHE, "customer": APACHE, "shared": APACHE},
+        APACHE,
         ("customer",),
         ("aws",),
     ),
@@ -294,7 +299,7 @@ def test_choice_questions_check_and_explain(
         expect(box.locator("strong")).to_have_text(verdict)
         # Right options are marked with the right class, others with the wrong one.
         expect(box).to_have_class(re.compile("srm-right" if picked and correct else "srm-wrong"))
-    # Each distinct explanation is shown, and shown once.
+    # Each option shows its own feedback (a wrong pick says what makes it wrong), once.
     for text in set(case.feedback[v] for v in set(picks) | set(case.correct)):
         expect(form.locator(".srm-options .srm-feedback", has_text=text)).to_have_count(1)
     # Answered questions are locked until Try again, which clears everything.
@@ -486,6 +491,12 @@ def visible_card(page: Page) -> Locator:
     return deck(page).locator(".srm-card:visible")
 
 
+def turn(page: Page) -> None:
+    """Turns the card on show to its answer, as grading needs."""
+    visible_card(page).locator("summary").click()
+    expect(visible_card(page).locator("details")).to_have_attribute("open", "")
+
+
 @pytest.mark.browser
 def test_flashcards_by_mouse_repeat_missed_cards(reader: Page, fixture_url: str) -> None:
     reader.goto(fixture_url + QUIZ)
@@ -507,18 +518,25 @@ def test_flashcards_by_mouse_repeat_missed_cards(reader: Page, fixture_url: str)
     cards.get_by_role("button", name="Previous").click()  # wraps round
     expect(visible_card(reader).locator("summary")).to_have_text("Hypervisor")
     cards.get_by_role("button", name="Next").click()
+    # Grading comes after the answer: the buttons show once the card is turned.
+    expect(cards.get_by_role("button", name="I knew it")).to_be_hidden()
+    expect(cards.get_by_role("button", name="Show again later")).to_be_hidden()
+    turn(reader)
     # Missed: the card goes to the back of the deck.
     cards.get_by_role("button", name="Show again later").click()
     expect(status(cards)).to_have_text(
         "This card comes back later. Card 1 of 3 left; 0 of 3 known. Now: Guest operating system."
     )
+    turn(reader)
     cards.get_by_role("button", name="I knew it").click()
     expect(status(cards)).to_have_text(
         "Marked known. Card 1 of 2 left; 1 of 3 known. Now: Hypervisor."
     )
+    turn(reader)
     cards.get_by_role("button", name="I knew it").click()
     expect(visible_card(reader).locator("summary")).to_have_text("AWS Region")
     expect(visible_card(reader).locator("details")).not_to_have_attribute("open", "")
+    turn(reader)
     cards.get_by_role("button", name="I knew it").click()
     expect(status(cards)).to_have_text("Marked known. All 3 cards known.")
     expect(cards.locator(".srm-card:visible")).to_have_count(0)
@@ -548,17 +566,31 @@ def test_flashcards_by_keyboard_only(reader: Page, fixture_url: str) -> None:
     expect(back).to_be_visible()
     tab_to(reader, "Next")
     reader.keyboard.press("Enter")
-    expect(visible_card(reader).locator("summary")).to_have_text("Guest operating system")
+    summary = visible_card(reader).locator("summary")
+    expect(summary).to_have_text("Guest operating system")
+    reader.keyboard.press("Shift+Tab")
+    reader.keyboard.press("Shift+Tab")
+    expect(summary).to_be_focused()
+    reader.keyboard.press("Enter")  # turn the card: now it can be graded
+    # The grading buttons show on the card's toggle event, a task later: wait for them.
+    expect(cards.get_by_role("button", name="Show again later")).to_be_visible()
     tab_to(reader, "Show again later")
     reader.keyboard.press("Enter")
-    expect(visible_card(reader).locator("summary")).to_have_text("Hypervisor")
-    reader.keyboard.press("Shift+Tab")
-    reader.keyboard.press("Enter")  # I knew it
+    expect(summary).to_have_text("Hypervisor")
+    expect(summary).to_be_focused()  # the pressed button went with the card's answer
+    reader.keyboard.press("Enter")
+    expect(cards.get_by_role("button", name="I knew it")).to_be_visible()
+    tab_to(reader, "I knew it")
+    reader.keyboard.press("Enter")
     expect(status(cards)).to_have_text(
         "Marked known. Card 2 of 2 left; 1 of 3 known. Now: Guest operating system."
     )
-    reader.keyboard.press("Enter")
-    reader.keyboard.press("Enter")
+    for _ in range(2):
+        expect(summary).to_be_focused()
+        reader.keyboard.press("Enter")
+        expect(cards.get_by_role("button", name="I knew it")).to_be_visible()
+        tab_to(reader, "I knew it")
+        reader.keyboard.press("Enter")
     expect(status(cards)).to_have_text("Marked known. All 3 cards known.")
     reader.keyboard.press("Enter")  # focus moved to Start over
     expect(cards.locator(".srm-deck-count")).to_have_text("Card 1 of 3 left; 0 of 3 known.")
@@ -576,6 +608,7 @@ def answer_quiz(page: Page) -> None:
     form.get_by_label("Guarding data centre entrances").select_option("aws")
     form.get_by_label("Patching the guest OS").select_option("customer")
     form.get_by_role("button", name="Check").click()
+    turn(page)
     deck(page).get_by_role("button", name="I knew it").click()
 
 
@@ -798,6 +831,7 @@ def test_unusable_storage_never_breaks_a_page(new_reader, fixture_url: str, scri
     expect(status(form)).to_have_text("Correct.")
     sort = sort_form(page)
     item(sort, "guards").locator(".srm-sort-text").drag_to(bucket(sort, "aws"))
+    turn(page)
     deck(page).get_by_role("button", name="I knew it").click()
     expect(page.locator(".srm-progress-text")).to_have_text(
         "Progress on this page: 1 of 5 questions done."

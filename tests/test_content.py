@@ -198,7 +198,12 @@ def test_sort_exercise_has_the_brief_answer_key(content: Content):
 
 COVERAGE: dict[str, list[str]] = {
     # 1. The idea
-    "s1-official-wording": ["idea.md", "srm-official-wording", "idea-official-wording"],
+    "s1-official-wording": [
+        "idea.md",
+        "srm-official-wording",
+        "srm-official-wording-whitepaper",
+        "idea-official-wording",
+    ],
     "s1-of-versus-in": [
         "security-of-the-cloud",
         "security-in-the-cloud",
@@ -317,6 +322,17 @@ COVERAGE: dict[str, list[str]] = {
         "comp-customer-proves",
     ],
     "s10-data-residency": ["data-residency", "scenario-data-residency", "comp-residency"],
+    "s10-it-controls": [
+        "compliance.md",
+        "it-controls",
+        "inherited-controls",
+        "shared-controls",
+        "customer-specific-controls",
+        "comp-it-inherited",
+        "comp-it-shared",
+        "comp-it-customer-specific",
+        "comp-it-patching-shared",
+    ],
     # 11. Misconceptions
     "s11-aws-handles-all": ["misconceptions.md", "myth-aws-handles-all"],
     "s11-compliance-is-aws-job": ["myth-compliance-is-aws-job"],
@@ -400,22 +416,7 @@ def test_every_brief_glossary_word_is_a_term(content: Content):
         assert term_id in COVERAGE[topic]
 
 
-def test_official_definitions_are_quoted_and_attributed(content: Content):
-    quoted = {t.id: t for t in content.terms if t.quote}
-    assert set(quoted) == {"srm-official-wording", "region", "availability-zone"}
-    assert quoted["srm-official-wording"].definition == (
-        "Security and compliance are a shared responsibility between AWS and the customer."
-    )
-    assert quoted["region"].definition == (
-        "An AWS Region is a physical location in the world where we cluster data centers."
-    )
-    assert quoted["availability-zone"].definition == (
-        "An Availability Zone is one or more discrete data centers with redundant power, "
-        "networking, and connectivity in an AWS Region."
-    )
-    for term in quoted.values():
-        source = content.by_id.get(term.source)
-        assert isinstance(source, Source) and "amazon.com" in source.url
+# The official wording, quoted exactly and attributed: tests/test_quotes.py.
 
 
 # --- consistency with the service matrix ------------------------------------------------
@@ -538,6 +539,11 @@ def test_table_rows_name_known_services(content: Content):
     for row_id, row in models.items():
         for service_id in row.services:
             assert content.by_id[service_id].model == row_id, f"{service_id} listed under {row_id}"
+        # Each generic row speaks for every service of its model, so the owner check
+        # (srm_build/owners.py) compares it with all of them.
+        of_model = {s.id for s in content.of_type(Service) if s.model == row_id}
+        assert set(row.services) == of_model, f"{row_id} row lists {row.services}"
+        assert row.claims, f"{row_id} row claims no owners the build can check"
 
 
 # --- counts and question quality ----------------------------------------------------------
@@ -739,3 +745,39 @@ def test_british_spelling_outside_official_wording(content: Content):
             if match.group(0).casefold() not in NOT_US:
                 found.append(f"{path.relative_to(ROOT)}: {match.group(0)}")
     assert not found, "US spellings outside the official wording:\n" + "\n".join(found)
+
+
+def test_shield_response_team_always_needs_shield_advanced(content: Content):
+    """Every item that mentions the Shield Response Team says it needs Shield Advanced (one
+    entry once said a support plan alone was enough)."""
+    mentions = 0
+    for file in content.files.values():
+        for item in file.items():
+            text = str(item.model_dump())
+            if isinstance(item, Quiz):
+                texts = [str(q.model_dump()) for q in item.questions]
+            else:
+                texts = [text]
+            for each in texts:
+                if "Response Team" in each:
+                    mentions += 1
+                    assert "Shield Advanced" in each, each[:200]
+    assert mentions >= 3
+
+
+def test_retired_services_are_not_offered_as_current_examples(content: Content):
+    """Amazon Chime reached end of support in February 2026 (brief, section 10)."""
+    texts = [page.text for page in content.pages.values()]
+    texts += [str(file.model_dump()) for file in content.files.values()]
+    assert not any("Chime" in text for text in texts)
+
+
+def test_a_count_before_embedded_items_matches_them(content: Content):
+    """A sentence that announces how many items follow says the number that follows."""
+    numbers = {"Two": 2, "Three": 3, "Four": 4, "Five": 5}
+    for page in content.pages.values():
+        for match in re.finditer(
+            r"(Two|Three|Four|Five) (?:items|terms)[^\n]*\n+```srm\n(.*?)```", page.text, re.S
+        ):
+            ids = [line for line in match.group(2).splitlines() if line.strip()]
+            assert len(ids) == numbers[match.group(1)], f"{page.path}: {match.group(0)[:60]}"

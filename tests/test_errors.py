@@ -110,6 +110,56 @@ def run_check(root: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+MATRIX = {
+    "stack.yml": """\
+kind: layers
+title: Stack
+layers:
+  - {id: layer-os, name: Guest OS, description: Inside the instance., source: aws-srm}
+  - {id: layer-net, name: Network configuration, description: Rules., source: aws-srm}
+  - {id: layer-enc, name: Encryption, description: Keys., source: aws-srm}
+""",
+    "services.yml": """\
+kind: services
+title: Services
+services:
+  - id: rds
+    name: Amazon RDS
+    model: paas
+    summary: Databases.
+    layers: {layer-os: aws, layer-net: customer, layer-enc: customer}
+    source: aws-srm
+  - id: beanstalk
+    name: AWS Elastic Beanstalk
+    model: paas
+    summary: Web apps.
+    layers:
+      layer-os: {owner: shared, note: AWS publishes patched platforms; updates are opt-in.}
+      layer-net: customer
+      layer-enc: customer
+    source: aws-srm
+  - id: s3
+    name: Amazon S3
+    category: abstracted
+    summary: Objects.
+    layers:
+      layer-os: aws
+      layer-net: {owner: shared, note: Endpoints and policies.}
+      layer-enc: {owner: shared, note: AWS encrypts by default; the customer picks keys.}
+    source: aws-srm
+""",
+}
+"""A three-service matrix: the one source of truth for the owner-claim cases below."""
+
+
+def row_table(row: str) -> dict[str, str]:
+    return {
+        **MATRIX,
+        "tables.yml": "kind: tables\ntitle: Tables\ntables:\n  - id: models\n    title: Models\n"
+        "    source: aws-srm\n    rows:\n" + textwrap.indent(textwrap.dedent(row), " " * 6),
+    }
+
+
 # (case, files to write over the valid base, the exact line expected on stderr)
 CASES = [
     (
@@ -362,6 +412,271 @@ tables:
         "embed of an unknown item",
         {"index.md": "# Home\n\n```srm\nquiz-basic\n```\n"},
         "content/index.md:4:1: embeds unknown item 'quiz-basic'; did you mean 'quiz-basics'?",
+    ),
+    # --- owner claims against the service matrix (issue 13: each contradiction kind) ----------
+    (
+        "S3 encryption: sort item says customer where the matrix says shared",
+        {
+            **MATRIX,
+            "quizzes/sort.yml": SORT_HEAD.replace(
+                "explanation: Facilities are AWS's.}",
+                "explanation: Facilities are AWS's., layer: layer-os, service: s3}",
+            )
+            + """\
+          - {id: t2, text: Keys, owner: customer, explanation: Keys., service: s3, layer: layer-enc}
+""",
+        },
+        "content/quizzes/sort.yml:14:41: sort item 't2': owner is 'customer', but the service "
+        "matrix says Shared owns Encryption for Amazon S3",
+    ),
+    (
+        "S3 encryption: abstracted-services row says AWS where the matrix says shared",
+        row_table("""\
+            - id: abstracted
+              label: Abstracted services
+              services: [s3]
+              aws: [Server-side encryption]
+              claims: {layer-enc: aws}
+            """),
+        "content/tables.yml:12:29: table 'models': row 'abstracted': claims AWS owns Encryption, "
+        "but the service matrix says Shared owns Encryption for Amazon S3; fix the row, or list "
+        "'s3' in its exceptions and say how it differs in the row's notes",
+    ),
+    (
+        "RDS firewall: PaaS row gives network rules to AWS",
+        row_table("""\
+            - id: paas
+              label: PaaS
+              services: [rds]
+              aws: [Firewall configuration]
+              claims: {layer-net: aws}
+            """),
+        "content/tables.yml:12:29: table 'models': row 'paas': claims AWS owns Network "
+        "configuration, but the service matrix says Customer owns Network configuration for "
+        "Amazon RDS; fix the row, or list 'rds' in its exceptions and say how it differs in the "
+        "row's notes",
+    ),
+    (
+        "RDS firewall: a question keys AWS's network rules as the right answer",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz(answer="a").replace(
+                "{id: a, text: AWS, feedback: AWS stops at the hypervisor.}",
+                "{id: a, text: Firewall rules, feedback: Yes., "
+                "claim: {owner: aws, layer: layer-net, service: rds}}",
+            ),
+        },
+        "content/quizzes/basics.yml:12:66: question 'ec2-patching': option 'a' is a right "
+        "answer, but its claim ('aws') disagrees with the service matrix, which says Customer "
+        "owns Network configuration for Amazon RDS",
+    ),
+    (
+        "Elastic Beanstalk OS patching: PaaS row says AWS without naming the exception",
+        row_table("""\
+            - id: paas
+              label: PaaS
+              services: [rds, beanstalk]
+              aws: [Patching the operating system]
+              claims: {layer-os: aws}
+            """),
+        "content/tables.yml:12:28: table 'models': row 'paas': claims AWS owns Guest OS, but the "
+        "service matrix says Shared owns Guest OS for AWS Elastic Beanstalk; fix the row, or list "
+        "'beanstalk' in its exceptions and say how it differs in the row's notes",
+    ),
+    (
+        "an exception the row's notes do not mention",
+        row_table("""\
+            - id: paas
+              label: PaaS
+              services: [rds, beanstalk]
+              aws: [Patching the operating system]
+              claims: {layer-os: {owner: aws, exceptions: [beanstalk]}}
+              notes: Customers only reach endpoints.
+            """),
+        "content/tables.yml:12:28: table 'models': row 'paas': AWS Elastic Beanstalk differs for "
+        "Guest OS; the row's notes must say so",
+    ),
+    (
+        "an exception where the matrix agrees with the row",
+        row_table("""\
+            - id: paas
+              label: PaaS
+              services: [rds]
+              aws: [Patching the operating system]
+              claims: {layer-os: {owner: aws, exceptions: [rds]}}
+              notes: Amazon RDS differs.
+            """),
+        "content/tables.yml:12:28: table 'models': row 'paas': 'rds' is listed as an exception "
+        "for Guest OS, but the matrix agrees with the row there",
+    ),
+    (
+        "SaaS: a row lists what AWS does with no claim to check",
+        row_table("""\
+            - id: saas
+              label: SaaS
+              services: [s3]
+              aws: [The whole stack]
+            """),
+        "content/tables.yml:11:14: table 'models': row 'saas': lists what AWS does, but claims "
+        "no layer for it the build can check; add it to the row's 'claims'",
+    ),
+    (
+        "SaaS: 'the whole stack' claimed for a service whose layers are shared",
+        row_table("""\
+            - id: saas
+              label: SaaS
+              services: [s3]
+              aws: [The whole stack]
+              claims: {layer-net: aws}
+            """),
+        "content/tables.yml:12:29: table 'models': row 'saas': claims AWS owns Network "
+        "configuration, but the service matrix says Shared owns Network configuration for Amazon "
+        "S3; fix the row, or list 's3' in its exceptions and say how it differs in the row's notes",
+    ),
+    (
+        "layer claim without a service where services differ",
+        {
+            **MATRIX,
+            "quizzes/sort.yml": SORT_HEAD.replace(
+                "explanation: Facilities are AWS's.}",
+                "explanation: Facilities are AWS's., layer: layer-os, service: s3}",
+            )
+            + """\
+          - {id: t2, text: Patching, owner: aws, explanation: Hosts., layer: layer-os}
+""",
+        },
+        "content/quizzes/sort.yml:14:45: sort item 't2': claims an owner for Guest OS without "
+        "naming a service, but services differ there (AWS: Amazon RDS, Amazon S3; Shared: AWS "
+        "Elastic Beanstalk); name the service",
+    ),
+    (
+        "sort item with no layer to check",
+        {
+            **MATRIX,
+            "quizzes/sort.yml": SORT_HEAD
+            + "          - {id: t2, text: Keys, owner: customer, explanation: Keys.}\n",
+        },
+        "content/quizzes/sort.yml:13:43: sort item 't1': says who owns it, but names no layer "
+        "the build can check it against; give it a 'layer' (and 'service'), or 'claims' for its "
+        "parts",
+    ),
+    (
+        "scenario with no layer to check",
+        {
+            **MATRIX,
+            "scenarios.yml": """\
+kind: scenarios
+title: Scenarios
+scenarios:
+  - id: flood
+    title: A flood
+    situation: A data centre floods.
+    responsible: shared
+    explanation: Both.
+    feedback: {aws: Half., customer: Half., shared: Right.}
+    source: aws-srm
+""",
+        },
+        "content/scenarios.yml:7:18: scenario 'flood': says who is responsible, but names no "
+        "layer the build can check it against; give it a 'layer' (and 'service'), or 'claims' "
+        "for its parts",
+    ),
+    (
+        "scenario whose parts do not add up to its answer",
+        {
+            **MATRIX,
+            "scenarios.yml": """\
+kind: scenarios
+title: Scenarios
+scenarios:
+  - id: flood
+    title: A flood
+    situation: A data centre floods. Who keeps the app running?
+    responsible: aws
+    explanation: Both.
+    feedback: {aws: Half., customer: Half., shared: Right.}
+    claims:
+      - {owner: aws, layer: layer-os, service: rds}
+      - {owner: customer, layer: layer-net, service: rds}
+    source: aws-srm
+""",
+        },
+        "content/scenarios.yml:7:18: scenario 'flood': responsible is 'aws', but its claims "
+        "together make it 'shared'",
+    ),
+    (
+        "option naming a party with no claim",
+        {**MATRIX},
+        "content/quizzes/basics.yml:12:27: question 'ec2-patching': option 'a' names who owns "
+        "something, but carries no 'claim' the build can check",
+    ),
+    (
+        "true/false statement whose answer contradicts its claim",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz()
+            + """\
+      - id: tf-rds
+        type: true-false
+        prompt: AWS patches the operating system under an RDS database.
+        answer: false
+        claim: {owner: aws, layer: layer-os, service: rds}
+        feedback_true: Right.
+        feedback_false: It does.
+""",
+        },
+        "content/quizzes/basics.yml:18:17: question 'tf-rds': answer is false, but its claim "
+        "('aws') agrees with the service matrix, which says AWS owns Guest OS for Amazon RDS",
+    ),
+    (
+        "scenario without feedback for every answer",
+        {
+            "scenarios.yml": """\
+kind: scenarios
+title: Scenarios
+scenarios:
+  - id: flood
+    title: A flood
+    situation: A data centre floods. Who keeps the building dry?
+    responsible: aws
+    explanation: Facilities are AWS's.
+    feedback: {aws: Right., customer: No.}
+    source: aws-srm
+""",
+        },
+        "content/scenarios.yml:4:5: scenario 'flood': 'feedback' needs an entry for shared",
+    ),
+    (
+        "true/false statement without feedback for one answer",
+        {
+            "quizzes/basics.yml": quiz()
+            + """\
+      - id: tf-rds
+        type: true-false
+        prompt: AWS patches the operating system under an RDS database.
+        answer: true
+        feedback_true: Right.
+""",
+        },
+        "content/quizzes/basics.yml:15:9: question 'tf-rds': missing required field "
+        "'feedback_false'",
+    ),
+    (
+        "true/false statement about a party with no claim",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz()
+            + """\
+      - id: tf-rds
+        type: true-false
+        prompt: AWS patches the operating system under an RDS database.
+        answer: true
+        feedback_true: Right.
+        feedback_false: It does.
+""",
+        },
+        "content/quizzes/basics.yml:17:17: question 'tf-rds': the statement says what a party "
+        "does, but carries no 'claim' the build can check",
     ),
 ]
 

@@ -58,12 +58,16 @@ def test_json_round_trip(content: Content) -> None:
             assert [o["id"] for o in entry["options"]] == [o.id for o in item.options]
         elif isinstance(item, TrueFalse):
             assert entry["answer"] is item.answer
+            assert entry["feedback"] == {"true": item.feedback_true, "false": item.feedback_false}
         elif isinstance(item, Sort):
             assert {i["id"]: i["owner"] for i in entry["items"]} == {
                 i.id: i.owner for i in item.items
             }
         else:
             assert entry["answer"] == [item.responsible]
+            # Every answer keeps its own feedback, not one explanation for all three.
+            assert {o["id"]: o["feedback"] for o in entry["options"]} == item.feedback
+            assert len(set(item.feedback.values())) == 3
     decks = {d.id: d for d in content.of_type(Flashcards)}
     assert set(bank) == set(decks)
     for ident, entry in bank.items():
@@ -106,6 +110,8 @@ def parse_gift(text: str) -> dict[str, dict]:
         parsed: dict = {"text": _unescape(block["text"])}
         if re.fullmatch(r"[TF](#.*)?", answers, re.S):
             parsed["truth"] = answers[0] == "T"
+            # {T#feedback for a wrong answer#feedback for the right one}
+            parsed["feedback"] = [_unescape(f) for f in re.split(r"(?<!\\)#", answers)[1:]]
         else:
             parsed["answers"] = []
             for answer in _ANSWER.finditer(answers):
@@ -124,6 +130,12 @@ def test_gift_round_trip(content: Content) -> None:
         parsed = gift.pop(item.id)
         if isinstance(item, TrueFalse):
             assert parsed["truth"] is item.answer
+            right, wrong = (
+                (item.feedback_true, item.feedback_false)
+                if item.answer
+                else (item.feedback_false, item.feedback_true)
+            )
+            assert parsed["feedback"] == [" ".join(wrong.split()), " ".join(right.split())]
         elif isinstance(item, Sort):
             pairs = {text for _, _, text in parsed["answers"]}
             assert pairs == {f"{i.text} -> {OWNER_LABELS[i.owner]}" for i in item.items}

@@ -23,7 +23,7 @@ from srm_build.errors import Problem
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-    "base-uri 'self'"
+    "base-uri 'self'; form-action 'self'"
 )
 
 
@@ -236,14 +236,22 @@ def test_strict_build_fails_on_a_missing_anchor(tmp_path: Path) -> None:
     site = _page_with(tmp_path, "# Links\n\n[Nothing](glossary.md#srm-no-such-term).\n")
     result = _strict_build(site)
     assert result.returncode == 1
-    assert "does not contain an anchor '#srm-no-such-term'" in result.stderr
+    # Found by the check the plugin runs first, so the build stops before writing.
+    assert (
+        "content/links.md:3:11: link 'glossary.md#srm-no-such-term': glossary.md shows no "
+        "item 'no-such-term' (anchors '#srm-<id>' lead to the items a page shows)"
+    ) in result.stderr
 
 
 def test_heading_anchor_colliding_with_an_item_id_fails_the_build(tmp_path: Path) -> None:
     site = _page_with(tmp_path, "# Links\n\n## SRM basics\n\n```srm\nbasics\n```\n")
     result = _strict_build(site)
     assert result.returncode == 1
-    assert "links.md: the heading anchor '#srm-basics' is also the id of" in result.stderr
+    # Found by the check the plugin runs first, so the build stops before writing.
+    assert (
+        "content/links.md:3:4: the heading anchor '#srm-basics' is also the id of an embedded "
+        "item's element; give the heading another anchor"
+    ) in result.stderr
 
 
 def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:

@@ -31,7 +31,8 @@ def _quiz(quiz_shuffle: str, question_shuffle: dict[int, str]) -> str:
     return (
         "kind: quizzes\ntitle: Q\nquizzes:\n  - id: quiz-order\n    title: Q\n"
         f"    source: aws-srm\n{quiz_shuffle}    questions:\n{questions}"
-        "      - {id: q5, type: true-false, prompt: T?, answer: true, explanation: E.}\n"
+        "      - {id: q5, type: true-false, prompt: T?, answer: true,\n"
+        "         feedback_true: Y., feedback_false: N.}\n"
     )
 
 
@@ -72,8 +73,9 @@ def test_chapters_follow_the_navigation_and_count_what_progress_counts() -> None
     from conftest import FIXTURE_SITE
 
     content = load_content(FIXTURE_SITE / "content")
-    pages = SitePages(content, Renderer(content), order=["network.md", "exam.md", "index.md"])
-    chapters = pages.chapters("index.md")
+    pages = SitePages(content, Renderer(content))
+    pages.chapters = ["network.md", "exam.md", "index.md"]  # the navigation's order
+    chapters = pages.progress_chapters("index.md")
     assert [(c.title, c.href) for c in chapters] == [
         ("Network basics", "network/"),
         ("Fixture home", "./"),
@@ -86,7 +88,7 @@ def test_chapters_follow_the_navigation_and_count_what_progress_counts() -> None
         "deck-basics:3",
         "unpatched-apache",
     ]
-    unlisted = SitePages(content, Renderer(content)).chapters("network.md")
+    unlisted = SitePages(content, Renderer(content)).progress_chapters("network.md")
     assert [(c.title, c.href) for c in unlisted] == [
         ("Fixture home", "../"),
         ("Network basics", "./"),

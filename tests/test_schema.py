@@ -84,7 +84,7 @@ quizzes:
     title: Q
     questions:
       - {id: tf, type: true-false, prompt: AWS patches guest OSes., answer: false,
-         explanation: The customer does.}
+         feedback_true: The customer does., feedback_false: Right; the customer does.}
 """,
         True,
     ),

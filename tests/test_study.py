@@ -8,12 +8,14 @@ page of its own, away from the bank it draws from."""
 from __future__ import annotations
 
 import json
-from urllib.parse import urljoin
+from types import SimpleNamespace
+from urllib.parse import urljoin, urlparse
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from conftest import Site
+from conftest import FIXTURE_SITE, Site
 
 STUDY = "study/"
 EXAM = "exam/"
@@ -36,7 +38,7 @@ WRONG = {
     "nacl-stateless": ["false"],
 }
 QUEUE = "/.srm-review-v1"  # scoped to the site, served at /
-DAY_MS = 86_400_000
+DAY = 86_400  # seconds: Playwright for Python takes times in seconds
 
 
 # ---------------------------------------------------------------- the built pages
@@ -73,11 +75,73 @@ def test_exam_and_review_point_at_the_bank_and_explain_themselves_without_script
 ):
     exam = fixture_site.soup(EXAM + "index.html").select_one("[data-srm-component=exam]")
     assert exam["data-srm-bank"] == "../study/#srm-bank"
+    assert exam["data-srm-bank-script"] == "../study.srm-bank.js"
     assert exam.select_one("[data-srm-nojs] a")["href"] == "../study/#srm-bank"
     assert [i["value"] for i in exam.select("input[type=radio]")] == ["2", "4", "6"]
     review = fixture_site.soup(STUDY + "index.html").select_one("[data-srm-component=review]")
     assert review["data-srm-bank"] == "#srm-bank"
     assert "needs JavaScript" in review.select_one("[data-srm-nojs]").get_text()
+
+
+def compact_bank(site: Site) -> dict:
+    text = (site.root / "study.srm-bank.js").read_text(encoding="utf-8")
+    prefix = "(window.srmBanks=window.srmBanks||{})[document.currentScript.src]="
+    assert text.startswith(prefix) and text.endswith(";\n")
+    return json.loads(text[len(prefix) : -2])
+
+
+def test_the_compact_bank_holds_what_exam_and_review_show(fixture_site: Site):
+    bank = compact_bank(fixture_site)
+    assert [(t["title"], t["href"], set(t["ids"])) for t in bank["topics"]] == [
+        ("Fixture home", "../", HOME_ITEMS),
+        ("Network basics", "../network/", NETWORK_ITEMS),
+    ]
+    # Every drawn item, and the sort questions the review brings back, with their topic.
+    assert {ident: entry[0] for ident, entry in bank["items"].items()} == {
+        **dict.fromkeys(HOME_ITEMS | {"sort-basics"}, 0),
+        **dict.fromkeys(NETWORK_ITEMS | {"sort-ten"}, 1),
+    }
+    html = BeautifulSoup(bank["items"]["who-writes-sg"][1], "html.parser")
+    assert html.form["data-srm-id"] == "who-writes-sg" and html.select_one(".srm-key")
+    assert {ident: entry[0] for ident, entry in bank["cards"].items()} == {
+        "region": "../glossary/#srm-region",
+        "guest-os": "../glossary/#srm-guest-os",
+        "hypervisor": "../glossary/#srm-hypervisor",
+    }
+    assert bank["beliefs"][0] == [
+        "mc-aws-does-all",
+        "../misconceptions/#srm-mc-aws-does-all",
+        "AWS handles all security",
+    ]
+
+
+def test_the_bank_lists_topics_in_the_order_of_the_navigation():
+    from srm_build.pages import SitePages
+    from srm_build.pipeline import load_content
+    from srm_build.plugin import _chapters
+    from srm_build.render import Renderer
+
+    content = load_content(FIXTURE_SITE / "content")
+    pages = SitePages(content, Renderer(content))
+    pages.chapters = ["exam.md", "network.md", "index.md"]
+    titles = [topic.title for topic in pages.study_bank("study.md").topics]
+    assert titles == ["Network basics", "Fixture home"]
+    assert [
+        t["title"]
+        for t in json_of(pages.compact_bank("study.md", pages.study_bank("study.md")))["topics"]
+    ] == titles
+    # The order comes from `nav`, or without one the order MkDocs gives the pages.
+    config = SimpleNamespace(nav=[{"Home": "index.md"}, {"More": ["b.md", {"A": "a.md"}]}])
+    assert _chapters(config, []) == ["index.md", "b.md", "a.md"]
+    files = [
+        SimpleNamespace(src_uri=uri, name=uri.rsplit("/", 1)[-1][:-3])
+        for uri in ("z.md", "sub/a.md", "index.md", "b.md")
+    ]
+    assert _chapters(SimpleNamespace(nav=None), files) == ["index.md", "b.md", "z.md", "sub/a.md"]
+
+
+def json_of(script: str) -> dict:
+    return json.loads(script.split("]=", 1)[1].rstrip(";\n"))
 
 
 def test_wrong_options_carry_their_misconception_and_right_ones_none(fixture_site: Site):
@@ -181,7 +245,10 @@ def test_exam_full_run_to_a_result_broken_down_by_topic(reader: Page, fixture_ur
     )
     sheet.nth(3).click()  # goes to the question
     expect(reader.locator("#srm-exam-q4 .srm-options input").first).to_be_focused()
-    reader.get_by_role("button", name="Hand in").click()
+    # Pressed twice in a row: marked once.
+    reader.get_by_role("button", name="Hand in").evaluate(
+        "button => { button.click(); button.click(); }"
+    )
 
     result = reader.locator(".srm-exam-result")
     expect(result.locator(".srm-title")).to_have_text("Your result: 2 of 4 (50%)")
@@ -200,8 +267,10 @@ def test_exam_full_run_to_a_result_broken_down_by_topic(reader: Page, fixture_ur
     for key in reader.locator(".srm-exam-run .srm-key").all():
         expect(key).to_be_visible()
     expect(reader.locator(".srm-exam-run .srm-options input:not(:disabled)")).to_have_count(0)
-    # Wrong answers went to the review queue, due today; the result is kept.
+    # Wrong answers went to the review queue, due today; the result is kept, once.
     assert set(queue(reader)) == NETWORK_ITEMS
+    assert len(stored(reader, "srm-exam-v1")) == 1
+    expect(result).to_have_count(1)
     result.get_by_role("button", name="Take another exam").click()
     expect(reader.locator(".srm-exam-history")).to_contain_text("Your last result: 2 of 4")
     expect(reader.get_by_role("button", name="Start the exam")).to_be_focused()
@@ -243,49 +312,333 @@ def test_the_timer_hands_in_when_time_is_up(reader: Page, fixture_url: str):
     expect(reader.locator(".srm-exam-result .srm-title")).to_have_text("Your result: 0 of 2 (0%)")
 
 
+def stored(page: Page, key: str) -> dict:
+    """What the site stored under `key`, scoped to the site's path (served at /)."""
+    raw = page.evaluate(f"localStorage.getItem({'/.' + key!r})")
+    return json.loads(raw) if raw else {}
+
+
 @pytest.mark.browser
-def test_a_wrong_answer_is_due_for_review_and_a_right_one_moves_it_on(
-    reader: Page, fixture_url: str
-):
-    reader.clock.install(time=1_800_000_000_000)
+def test_a_timed_exam_ends_with_its_page_and_leaving_asks_first(reader: Page, fixture_url: str):
+    """Instant navigation swaps the page without unloading it: the exam's timer must not
+    hand in an exam that is no longer on screen."""
+    reader.clock.install()
+    reader.goto(fixture_url + EXAM)
+    start_exam(reader, "2", timed=True)
+    drawn = exam_ids(reader)
+    answer(reader, drawn[0], RIGHT[drawn[0]])
+    reader.evaluate("window.srmSamePage = true")  # gone if the page were loaded anew
+    asked: list[str] = []
+    reader.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    away = reader.locator('.md-nav__link[href$="/network/"]').first
+    away.click()
+    assert asked and asked[0].startswith("Leave the exam?")
+    expect(reader.locator(".srm-exam-clock")).to_be_visible()
+    assert reader.url == fixture_url + EXAM
+    reader.once("dialog", lambda dialog: dialog.accept())
+    away.click()
+    expect(reader).to_have_url(fixture_url + "network/")
+    expect(reader.locator("[data-srm-component=choice]").first).to_have_attribute(
+        "data-srm-mounted", ""
+    )
+    assert reader.evaluate("window.srmSamePage") is True  # the theme swapped the page
+    reader.clock.run_for(30 * 60_000)
+    assert stored(reader, "srm-exam-v1") == {}  # never handed in
+    assert queue(reader) == {}
+    # Offered back on return, with its answers.
+    reader.go_back()
+    expect(reader.get_by_role("button", name="Resume your exam of 2 questions")).to_be_visible()
+    reader.get_by_role("button", name="Resume your exam of 2 questions").click()
+    assert exam_ids(reader) == drawn
+    expect(reader.locator(".srm-exam-sheet button").first).to_have_text("Question 1: answered")
+
+
+@pytest.mark.browser
+def test_a_reload_mid_exam_asks_first_and_offers_the_attempt_back(reader: Page, fixture_url: str):
+    reader.clock.install()
+    reader.goto(fixture_url + EXAM)
+    start_exam(reader, "4", timed=True)
+    drawn = exam_ids(reader)
+    answer(reader, drawn[0], RIGHT[drawn[0]])
+    answer(reader, drawn[2], WRONG[drawn[2]])
+    reader.locator(".srm-exam-run .srm-exam-flag input").nth(1).check()
+    reader.clock.run_for(5_000)
+    expect(reader.locator(".srm-exam-clock")).to_have_text("Time left: 0:35")
+    kinds: list[str] = []
+    reader.once("dialog", lambda dialog: (kinds.append(dialog.type), dialog.accept()))
+    reader.reload()
+    assert kinds == ["beforeunload"]
+    resume = reader.get_by_role("button", name="Resume your exam of 4 questions")
+    expect(resume).to_be_visible()
+    resume.click()
+    assert exam_ids(reader) == drawn
+    expect(reader.locator(".srm-exam-sheet button")).to_have_text(
+        [
+            "Question 1: answered",
+            "Question 2: not answered, flagged",
+            "Question 3: answered",
+            "Question 4: not answered",
+        ]
+    )
+    form = reader.locator(f'.srm-exam-run form[data-srm-id="{drawn[2]}"]')
+    for value in WRONG[drawn[2]]:
+        expect(form.locator(f'input[value="{value}"]')).to_be_checked()
+    expect(reader.locator(".srm-exam-clock")).to_have_text("Time left: 0:35")
+    # A stored attempt is checked, never trusted: one that names no question is dropped.
+    reader.evaluate(
+        "localStorage.setItem('/.srm-attempt-v1', JSON.stringify("
+        "{exam: {ids: ['constructor'], picked: {}, flags: []}}))"
+    )
+    reader.once("dialog", lambda dialog: dialog.accept())
+    reader.reload()
+    expect(reader.get_by_role("button", name="Start the exam")).to_be_visible()
+    expect(reader.locator(".srm-exam-resume")).to_be_hidden()
+
+
+@pytest.mark.browser
+def test_start_pressed_twice_while_the_bank_loads_starts_one_exam(reader: Page, fixture_url: str):
+    reader.clock.install()
+    held: list = []
+    reader.route("**/study.srm-bank.js", lambda route: held.append(route))
+    reader.goto(fixture_url + EXAM, wait_until="domcontentloaded")
+    reader.get_by_label("2", exact=True).check()
+    reader.get_by_label("Time me").check()
+    start = reader.get_by_role("button", name="Start the exam")
+    start.click()
+    start.click()
+    while not held:  # the bank's request has reached the test's route
+        reader.evaluate("0")
+    held[0].continue_()
+    expect(reader.locator(".srm-exam-run .srm-question-slot")).to_have_count(2)
+    reader.clock.run_for(25_000)
+    expect(reader.locator(".srm-exam-result .srm-title")).to_have_text("Your result: 0 of 2 (0%)")
+    reader.clock.run_for(5_000)
+    expect(reader.locator(".srm-exam-result")).to_have_count(1)
+    assert len(stored(reader, "srm-exam-v1")) == 1
+    assert set(queue(reader)) == set(exam_ids(reader))
+
+
+@pytest.mark.browser
+def test_handing_in_asks_with_the_count_then_marks_every_question(new_reader, fixture_url: str):
+    # Math.random at 0 shuffles the topics to Network basics first: the result still lists
+    # them in the site's chapter order.
+    page = new_reader(init_script="Math.random = () => 0")
+    page.goto(fixture_url + EXAM)
+    start_exam(page, "4")
+    drawn = exam_ids(page)
+    assert drawn[0] in NETWORK_ITEMS
+    answer(page, drawn[0], RIGHT[drawn[0]])
+    answer(page, drawn[1], WRONG[drawn[1]])
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Hand in").click()
+    assert asked == ["2 questions not answered. Hand in anyway?"]
+    expect(page.locator(".srm-exam-result")).to_be_hidden()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Hand in").click()
+    result = page.locator(".srm-exam-result")
+    expect(result.locator(".srm-title")).to_have_text("Your result: 1 of 4 (25%)")
+    expect(result.locator("tr th[scope=row]")).to_have_text(["Fixture home", "Network basics"])
+    expect(page.locator(".srm-exam-sheet li")).to_have_text(
+        [
+            "Question 1: right",
+            "Question 2: wrong",
+            "Question 3: not answered",
+            "Question 4: not answered",
+        ]
+    )
+    expect(page.locator(".srm-exam-sheet li.srm-right")).to_have_count(1)
+    unanswered = page.locator("#srm-exam-q3")
+    expect(unanswered.locator(".srm-exam-missed")).to_have_text("Not answered. The answer:")
+    expect(unanswered.locator(".srm-key")).to_have_attribute("open", "")
+    expect(unanswered.locator(".srm-key-options")).to_be_visible()
+    expect(page.locator(".srm-exam-missed")).to_have_count(2)
+    assert set(queue(page)) == set(drawn[1:])
+    assert stored(page, "srm-attempt-v1") == {}  # handed in: nothing left to resume
+
+
+@pytest.mark.browser
+def test_clock_and_sheet_stay_in_view_and_the_sheet_keeps_to_one_row(new_reader, fixture_url):
+    page = new_reader(viewport={"width": 390, "height": 700}, has_touch=True, is_mobile=True)
+    page.clock.install()
+    page.goto(fixture_url + EXAM)
+    start_exam(page, "6", timed=True)
+    sheet = page.locator(".srm-exam-sheet")
+    rows = sheet.evaluate(
+        "ol => new Set([...ol.children].map(li => li.getBoundingClientRect().top)).size"
+    )
+    assert rows == 1  # it scrolls sideways instead of pushing the questions down
+    assert sheet.evaluate("ol => ol.scrollWidth > ol.clientWidth")
+    expect(page.locator("#srm-exam-q1")).to_be_in_viewport()
+    page.locator("#srm-exam-q6").scroll_into_view_if_needed()
+    page.get_by_role("button", name="Hand in").scroll_into_view_if_needed()
+    expect(page.locator(".srm-exam-clock")).to_be_in_viewport()
+    expect(sheet).to_be_in_viewport()
+
+
+@pytest.mark.browser
+def test_from_disk_the_exam_and_review_work(browser, tmp_path):
+    """With `use_directory_urls: false` a site can be opened from `file://`, where pages may
+    not fetch: the bank is a script, so the exam and the review work there too."""
+    from conftest import FIXTURE_SITE, build_site
+
+    root = build_site(FIXTURE_SITE / "mkdocs.yml", tmp_path / "site", use_directory_urls=False)
+    context = browser.new_context()
+    queue_key = urlparse(root.as_uri()).path + "/.srm-review-v1"  # scoped to the site's path
+    context.add_init_script(
+        f"localStorage.setItem({queue_key!r}, JSON.stringify("
+        "{'nacl-stateless': {box: 1, due: 0, miss: []}}))"
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((root / "exam.html").as_uri())
+    start_exam(page, "2")
+    for ident in exam_ids(page):
+        answer(page, ident, RIGHT[ident])
+    page.get_by_role("button", name="Hand in").click()
+    expect(page.locator(".srm-exam-result .srm-title")).to_have_text("Your result: 2 of 2 (100%)")
+    page.goto((root / "study.html").as_uri())
+    review = page.locator("[data-srm-component=review]")
+    expect(review.locator('form[data-srm-id="nacl-stateless"]')).to_be_visible()
+    assert review.get_by_role("link", name="Reread Network basics").get_attribute("href") == (
+        (root / "network.html").as_uri()
+    )
+    context.close()
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_a_right_answer_moves_an_item_on_only_when_it_was_due(reader: Page, fixture_url: str):
+    """Wrong, then Try again and right, the same day: still due today; quick retries never
+    empty the queue. The next day one right answer moves it up one box, and the count on
+    the page follows."""
+    reader.clock.install(time=1_800_000_000)
     reader.goto(fixture_url + "quizzes/basics/")
     form = reader.locator('form[data-srm-id="aws-does-all"]')
     form.get_by_label("True").check()
     form.get_by_role("button", name="Check").click()
     entry = queue(reader)["aws-does-all"]
     assert entry["box"] == 1 and entry["miss"] == ["mc-aws-does-all"]
+    for _ in range(5):  # quick retries on the quiz page
+        form.get_by_role("button", name="Try again").click()
+        form.get_by_label("False").check()
+        form.get_by_role("button", name="Check").click()
+        expect(form).to_have_attribute("data-srm-result", "right")
+    assert queue(reader)["aws-does-all"]["box"] == 1
 
     reader.goto(fixture_url + STUDY)
     review = reader.locator("[data-srm-component=review]")
-    expect(review.locator(".srm-review-count")).to_have_text("1 due today, 0 later.")
+    count = review.locator(".srm-review-count")
+    expect(count).to_have_text("1 due today, 0 later.")
     expect(review.locator(".srm-review-beliefs li")).to_have_text(
         "AWS handles all security: 1 question in your queue"
     )
     due = review.locator('form[data-srm-id="aws-does-all"]')
+    # Each item links to the page to reread.
+    reread = review.get_by_role("link", name="Reread Fixture home")
+    assert reread.get_attribute("href") == fixture_url
     expect(due.locator("input:checked")).to_have_count(0)  # fresh, not the quiz page's answer
     due.get_by_label("False").check()
     due.get_by_role("button", name="Check").click()
     expect(due.locator("[role=status]")).to_have_text("Correct.")
+    assert queue(reader)["aws-does-all"]["box"] == 1  # answered wrong today: still due
+    expect(count).to_have_text("1 due today, 0 later.")
+
+    reader.clock.set_system_time(1_800_000_000 + DAY)
+    reader.reload()
+    expect(count).to_have_text("1 due today, 0 later.")
+    due.get_by_label("False").check()
+    due.get_by_role("button", name="Check").click()
+    expect(count).to_have_text("Nothing is due today. 1 later.")  # without a reload
     entry = queue(reader)["aws-does-all"]
-    assert entry["box"] == 2 and entry["due"] == entry["due"] // 1 and entry["due"] > 0
+    assert (
+        entry["box"] == 2 and entry["due"] == reader.evaluate("Math.floor(Date.now() / 864e5)") + 1
+    )
+    due.get_by_role("button", name="Try again").click()
+    due.get_by_label("False").check()
+    due.get_by_role("button", name="Check").click()
+    expect(due.locator("[role=status]")).to_have_text("Correct.")
+    assert queue(reader)["aws-does-all"]["box"] == 2  # not due any more: no second move
+    reader.clock.set_system_time(1_800_000_000 + 2 * DAY)
     reader.reload()
-    expect(review.locator(".srm-review-count")).to_have_text("Nothing is due today. 1 later.")
-    reader.clock.set_system_time(1_800_000_000_000 + DAY_MS)
-    reader.reload()
+    expect(count).to_have_text("1 due today, 0 later.")
+
+
+@pytest.mark.browser
+def test_a_wrong_sort_placement_enters_the_queue_and_comes_back(reader: Page, fixture_url: str):
+    reader.goto(fixture_url + "quizzes/basics/")
+    form = reader.locator("form#srm-sort-basics")
+    form.get_by_label("Guarding data centre entrances").select_option("customer")
+    form.get_by_label("Patching the guest OS").select_option("customer")
+    form.get_by_role("button", name="Check").click()
+    expect(form).to_have_attribute("data-srm-result", "wrong")
+    assert queue(reader)["sort-basics"]["box"] == 1
+
+    reader.goto(fixture_url + STUDY)
+    review = reader.locator("[data-srm-component=review]")
     expect(review.locator(".srm-review-count")).to_have_text("1 due today, 0 later.")
+    due = review.locator('form[data-srm-id="sort-basics"]')
+    due.get_by_label("Guarding data centre entrances").select_option("aws")
+    due.get_by_label("Patching the guest OS").select_option("customer")
+    due.get_by_role("button", name="Check").click()
+    expect(due.locator("[role=status]")).to_have_text("2 of 2 placed correctly.")
+    expect(review.get_by_role("link", name="Reread Fixture home")).to_have_count(1)
 
 
 @pytest.mark.browser
 def test_a_flashcard_shown_again_later_comes_back_in_review(reader: Page, fixture_url: str):
+    reader.clock.install(time=1_800_000_000)
     reader.goto(fixture_url + "quizzes/basics/")
-    reader.locator(".srm-flashcards").get_by_role("button", name="Show again later").click()
+    deck = reader.locator(".srm-flashcards")
+    expect(deck.get_by_role("button", name="Show again later")).to_be_hidden()  # not turned
+    deck.locator(".srm-card:visible summary").click()
+    deck.get_by_role("button", name="Show again later").click()
     assert set(queue(reader)) == {"region"}
+    reader.clock.set_system_time(1_800_000_000 + DAY)
     reader.goto(fixture_url + STUDY)
     review = reader.locator("[data-srm-component=review]")
     card = review.locator('[data-srm-card="region"]')
     expect(card.locator("summary")).to_have_text("AWS Region")
+    expect(card.get_by_role("button", name="I knew it")).to_be_hidden()  # graded once turned
+    card.locator("summary").click()
     card.get_by_role("button", name="I knew it").click()
     assert queue(reader)["region"]["box"] == 2
+    expect(review.locator(".srm-review-count")).to_have_text("Nothing is due today. 1 later.")
+    assert card.get_by_role("link", name="Reread AWS Region").get_attribute("href") == (
+        fixture_url + "glossary/#srm-region"
+    )
+
+
+@pytest.mark.browser
+def test_grading_a_flashcard_in_review_moves_focus_on_and_says_so(new_reader, fixture_url: str):
+    stored = {
+        "region": {"box": 1, "due": 0, "miss": []},
+        "guest-os": {"box": 1, "due": 0, "miss": []},
+    }
+    page = new_reader(
+        init_script=f"localStorage.setItem({QUEUE!r}, {json.dumps(json.dumps(stored))})"
+    )
+    page.goto(fixture_url + STUDY)
+    review = page.locator("[data-srm-component=review]")
+    first, second = (
+        review.locator('[data-srm-card="region"]'),
+        review.locator('[data-srm-card="guest-os"]'),
+    )
+    first.locator("summary").focus()
+    page.keyboard.press("Enter")  # turn the card
+    first.get_by_role("button", name="I knew it").focus()
+    page.keyboard.press("Enter")
+    expect(second.locator("summary")).to_be_focused()
+    expect(review.locator(".srm-status")).to_have_text("Moved on. Now: Guest operating system")
+    expect(review.locator(".srm-review-count")).to_have_text("1 due today, 1 later.")
+    page.keyboard.press("Enter")
+    second.get_by_role("button", name="Show again later").focus()
+    page.keyboard.press("Enter")
+    expect(review.locator(".srm-review-count")).to_be_focused()
+    expect(review.locator(".srm-status")).to_have_text(
+        "It stays in box 1, due today. Now: 1 due today, 1 later."
+    )
 
 
 @pytest.mark.browser
@@ -319,6 +672,10 @@ def test_only_the_exam_and_review_pages_fetch_the_study_module(reader: Page, fix
     reader.goto(fixture_url + EXAM)
     expect(reader.get_by_role("button", name="Start the exam")).to_be_visible()
     assert [url for url in fetched if url.endswith("srm-study.js")]
+    # The compact bank, not the whole study page, is what the exam loads.
+    start_exam(reader, "2")
+    assert fetched.count(fixture_url + "study.srm-bank.js") == 1
+    assert not [url for url in fetched if url.startswith(fixture_url + STUDY)]
 
 
 @pytest.mark.browser
@@ -339,6 +696,7 @@ def test_axe_finds_nothing_in_a_running_and_a_finished_exam_or_a_review(
     expect(page.locator(".srm-review-run .srm-question-slot")).to_have_count(1)
     start_exam(page, "4", timed=True)
     assert axe_violations(page) == []
+    page.on("dialog", lambda dialog: dialog.accept())  # hand in with nothing answered
     page.get_by_role("button", name="Hand in").click()
     expect(page.locator(".srm-exam-result")).to_be_visible()
     assert axe_violations(page) == []
@@ -352,6 +710,7 @@ def test_an_exam_starts_offline_once_its_page_has_loaded(new_reader, fixture_url
     page.context.set_offline(True)
     start_exam(page, "6")
     assert set(exam_ids(page)) == HOME_ITEMS | NETWORK_ITEMS
+    page.on("dialog", lambda dialog: dialog.accept())  # hand in with nothing answered
     page.get_by_role("button", name="Hand in").click()
     expect(page.locator(".srm-exam-result .srm-title")).to_have_text("Your result: 0 of 6 (0%)")
 
@@ -388,3 +747,46 @@ def test_the_bank_page_stays_out_of_search(fixture_site: Site):
     locations = {doc["location"].partition("#")[0] for doc in index["docs"]}
     assert "network/" in locations  # the questions are found where they are taught
     assert STUDY not in locations
+
+
+@pytest.mark.browser
+def test_flashcards_known_in_two_tabs_are_both_kept(new_reader, fixture_url: str):
+    first = new_reader()
+    second = first.context.new_page()
+    for page in (first, second):
+        page.goto(fixture_url + "quizzes/basics/")
+        expect(page.locator("#srm-deck-basics")).to_have_attribute("data-srm-mounted", "")
+    deck = first.locator("#srm-deck-basics")
+    deck.locator(".srm-card:visible summary").click()
+    deck.get_by_role("button", name="I knew it").click()  # card 1, in the first tab
+    deck = second.locator("#srm-deck-basics")
+    # The second tab shows the first's card as known (tests/test_client.py): its next card
+    # is card 2.
+    expect(deck.locator(".srm-deck-count")).to_have_text("Card 1 of 2 left; 1 of 3 known.")
+    deck.locator(".srm-card:visible summary").click()
+    deck.get_by_role("button", name="I knew it").click()  # card 2, in the second tab
+    progress = json.loads(second.evaluate("localStorage.getItem('/.srm-progress-v1')"))
+    assert sorted(progress["deck-basics"]["known"]) == ["guest-os", "region"]
+
+
+@pytest.mark.browser
+def test_a_bank_that_cannot_load_is_said_and_start_can_be_pressed_again(browser, fixture_url):
+    context = browser.new_context()  # the refused request logs an error, as it should
+    page = context.new_page()
+    failures: list[str] = []
+
+    def refuse_once(route) -> None:
+        if failures:
+            route.continue_()
+        else:
+            failures.append(route.request.url)
+            route.abort()
+
+    page.route("**/study.srm-bank.js", refuse_once)
+    page.goto(fixture_url + EXAM)
+    exam = page.locator("[data-srm-component=exam]")
+    expect(exam.get_by_role("status")).to_have_text(
+        "The questions could not be loaded. Reload the page to try again."
+    )
+    start_exam(page, "2")  # tried again, and loaded
+    context.close()

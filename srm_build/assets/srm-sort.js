@@ -153,5 +153,8 @@
     }
   };
 
-  window.srmSort = { sort: function (form) { core.mountForm(form, sort); } };
+  window.srmSort = {
+    sort: function (form) { core.mountForm(form, sort); },
+    fresh: function (form) { core.mountForm(form, sort, true); }
+  };
 })();

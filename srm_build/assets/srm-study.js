@@ -1,67 +1,59 @@
 /* SRM practice exam and review queue, loaded by srm.js only on pages that have them.
- * Both draw from the study bank, a page of every answerable item by topic; the queue and
- * the helpers they share live in srm.js (window.srmCore). */
+ * Both draw from the study bank; the queue and the helpers they share live in srm.js
+ * (window.srmCore). */
 (function () {
   "use strict";
 
   var core = window.srmCore;
   var $$ = core.$$, make = core.make, load = core.load, save = core.save, isInt = core.isInt;
   var today = core.today, readQueue = core.readQueue, review = core.review, misses = core.misses;
-  var mountForm = core.mountForm, choice = core.choice, lock = core.lock;
+  var mountForm = core.mountForm, choice = core.choice, lock = core.lock, strings = core.strings;
   var announce = core.announce, idOf = core.idOf;
 
-  /* ---- The study bank: every answerable item by topic, on the tools page. Fetched once per
-   * address; copies get their own ids and names, and links made absolute, so they work on
-   * any page, including the bank's own. ---- */
+  /* ---- The study bank: a script the build writes for the tools page (SitePages.compact_bank
+   * in the package), loaded once per address with a <script> element rather than fetched,
+   * so that it loads from file:// too. Its links are relative to the tools page. ---- */
 
   var banks = {};
 
   function loadBank(box) {
-    var url = new URL(box.getAttribute("data-srm-bank"), location.href);
-    url.hash = "";
-    var key = url.href;
-    banks[key] = banks[key] || fetch(key).then(function (r) {
-      if (!r.ok) throw new Error(r.status);
-      return r.text();
-    }).then(function (text) {
-      var doc = new DOMParser().parseFromString(text, "text/html");
-      var items = Object.create(null); /* ids come from storage too: no inherited keys */
-      var topics = $$(doc, "[data-srm-topic]").map(function (t) {
-        var topic = { title: t.getAttribute("data-srm-topic"), items: [],
-                      href: new URL(t.getAttribute("data-srm-topic-href"), key).href };
-        $$(t, ".srm-bank-item > [data-srm-id]").forEach(function (node) {
-          node.srmTopic = topic;
-          topic.items.push(node);
-          items[idOf(node)] = node;
-        });
-        return topic;
-      });
-      $$(doc, "[data-srm-card]").forEach(function (card) {
-        items[card.getAttribute("data-srm-card")] = card;
-      });
-      $$(doc, "a[href]").forEach(function (a) { a.href = new URL(a.getAttribute("href"), key).href; });
-      var beliefs = $$(doc, ".srm-bank-misconceptions [data-srm-misconception]");
-      return { topics: topics, items: items, beliefs: beliefs };
+    var src = new URL(box.getAttribute("data-srm-bank-script"), location.href).href;
+    var page = new URL(box.getAttribute("data-srm-bank"), location.href).href;
+    banks[src] = banks[src] || new Promise(function (resolve, reject) {
+      var script = make("script");
+      script.src = src;
+      script.onload = script.onerror = function () {
+        var bank = (window.srmBanks || {})[src];
+        if (!bank) return reject();
+        bank.page = page;
+        /* Ids come from storage too: no inherited keys such as "constructor". */
+        bank.items = Object.assign(Object.create(null), bank.items);
+        bank.cards = Object.assign(Object.create(null), bank.cards);
+        bank.topics.forEach(function (t) { t.href = new URL(t.href, page).href; });
+        resolve(bank);
+      };
+      document.head.appendChild(script);
     });
-    banks[key].catch(function () { delete banks[key]; });
-    return banks[key];
+    banks[src].catch(function () { delete banks[src]; });
+    return banks[src];
   }
 
-  /* A copy of a bank node for this page, mounted by its owner rather than by mountAll. */
-  function copy(node, prefix) {
-    var clone = document.importNode(node, true);
+  /* A bank item as nodes for this page, its ids and names prefixed so that copies keep apart
+   * from the page's own, its links made absolute. Mounted by its owner, not by mountAll. */
+  function copy(bank, html, prefix) {
+    var t = make("template");
+    t.innerHTML = html;
+    var clone = document.importNode(t.content.firstElementChild, true);
     [clone].concat($$(clone, "*")).forEach(function (el) {
       ["id", "for", "name"].forEach(function (attr) {
         var v = el.getAttribute(attr);
         if (v) el.setAttribute(attr, prefix + v);
       });
-    });
-    $$(clone, "[data-srm-component]").concat([clone]).forEach(function (el) {
       el.removeAttribute("data-srm-component");
+      if (el.hasAttribute("href")) el.href = new URL(el.getAttribute("href"), bank.page).href;
     });
     $$(clone, ".srm-report").forEach(function (el) { el.remove(); });
     $$(clone, "[data-srm-js]").forEach(function (el) { el.hidden = false; });
-    clone.srmTopic = node.srmTopic;
     return clone;
   }
 
@@ -81,20 +73,36 @@
   }
 
   function failed(box) {
-    announce(box, "The questions could not be loaded. Check your connection and reload the page.");
+    announce(box, "The questions could not be loaded. Reload the page to try again.");
+  }
+
+  function questions(n) {
+    return n + (n === 1 ? " question" : " questions");
   }
 
   /* ---- Practice exam: n questions, drawn in turn from each topic so that every topic is
-   * represented; answered without feedback until handed in. ---- */
+   * represented; answered without feedback until handed in. The attempt is saved as the
+   * reader works and offered back on return: a reload, a click away or a crash lose
+   * nothing. ---- */
 
   var EXAMS = "srm-exam-v1";
+  var ATTEMPTS = "srm-attempt-v1"; /* {exam id: {ids, picked: {id: [values]}, flags, left?}} */
 
   function mountExam(box) {
     var setup = box.querySelector(".srm-exam-setup");
     var run = box.querySelector(".srm-exam-run");
+    var resume = box.querySelector(".srm-exam-resume");
     var seconds = +box.getAttribute("data-srm-seconds") || 72;
-    var timer = 0;
-    function history() {
+    var key = idOf(box);
+    var running = null; /* the AbortController of the exam on screen, until it is marked */
+    var busy = false;
+    var saved = null;
+    function store(a) {
+      var change = {};
+      change[key] = a;
+      save(change, ATTEMPTS);
+    }
+    function history(bank) {
       var past = load(EXAMS);
       var last = Object.keys(past).filter(function (k) {
         return isInt(past[k].right) && isInt(past[k].of);
@@ -102,196 +110,277 @@
       setup.querySelector(".srm-exam-history").textContent = last
         ? "Your last result: " + past[last].right + " of " + past[last].of + " on " +
           new Date(+last).toLocaleDateString() + "." : "";
+      var a = load(ATTEMPTS)[key];
+      saved = bank && a && strings(a.ids) && a.ids.length && strings(a.flags) && a.picked &&
+        (a.left === undefined || isInt(a.left) && a.left > 0) &&
+        a.ids.every(function (id) { return bank.items[id]; }) ? a : null;
+      resume.hidden = !saved;
+      if (saved) resume.textContent = "Resume your exam of " + questions(saved.ids.length);
     }
     function draw(bank, n) {
-      var pools = shuffled(bank.topics).map(function (t) { return shuffled(t.items); });
+      var pools = shuffled(bank.topics).map(function (t) { return shuffled(t.ids); });
       var picked = [];
       while (picked.length < n && pools.some(function (p) { return p.length; })) {
         pools.forEach(function (p) { if (p.length && picked.length < n) picked.push(p.pop()); });
       }
       return picked;
     }
-    function start(bank) {
-      var n = +setup.querySelector("input[type=radio]:checked").value;
-      var picked = draw(bank, n);
-      var sheet = make("ol", "srm-exam-sheet");
-      var list = make("ol", "srm-questions");
-      var clock = make("p", "srm-exam-clock");
-      var done = make("button", "md-button md-button--primary", "Hand in");
+    /* One press, one exam: presses while the bank loads are ignored. */
+    function begin(again) {
+      if (busy) return;
+      busy = true;
+      loadBank(box).then(function (bank) { start(bank, again && saved); }, function () { failed(box); })
+        .then(function () { busy = false; });
+    }
+    function start(bank, saved) {
+      if (running) running.abort();
+      var ctl = running = new AbortController();
+      var on = { signal: ctl.signal };
+      var ids = saved ? saved.ids : draw(bank, +setup.querySelector("input[type=radio]:checked").value);
+      var timed = saved ? isInt(saved.left) : setup.querySelector("input[type=checkbox]").checked;
+      var left = saved && timed ? saved.left : ids.length * seconds;
+      var leaving = false;
       run.textContent = "";
-      run.appendChild(make("p", "srm-title", "Answer sheet"));
-      run.appendChild(clock);
-      run.appendChild(sheet);
-      run.appendChild(list);
-      run.appendChild(done);
-      var slots = picked.map(function (node, i) {
+      run.appendChild(box.querySelector("template").content.cloneNode(true));
+      var sheet = run.querySelector(".srm-exam-sheet");
+      var clock = run.querySelector(".srm-exam-clock");
+      var done = run.querySelector(".srm-exam-done");
+      var slots = ids.map(function (id, i) {
         var slot = make("li", "srm-question-slot");
-        var mark = make("li");
         /* Buttons, not #links: the theme's instant navigation reloads the page for those. */
-        var link = make("button", "srm-exam-goto");
+        var link = sheet.appendChild(make("li")).appendChild(make("button", "srm-exam-goto"));
         var flag = make("label", "srm-exam-flag");
-        var question = copy(node, "srm-exam-");
+        var question = copy(bank, bank.items[id][1], "srm-exam-");
         var form = formOf(question);
         core.arrange(form); /* options in an order of this attempt's own */
         slot.id = "srm-exam-q" + (i + 1);
         link.type = "button";
-        link.addEventListener("click", function () {
+        link.onclick = function () {
           slot.scrollIntoView();
           slot.querySelector("input").focus();
-        });
+        };
         flag.appendChild(make("input")).type = "checkbox";
         flag.append(" Flag for review");
         $$(question, ".srm-actions, [role=status]").forEach(function (el) { el.remove(); });
         question.querySelector(".srm-key").hidden = true;
-        form.addEventListener("submit", function (event) { event.preventDefault(); });
-        slot.appendChild(make("p", "srm-exam-number", "Question " + (i + 1) + " of " + picked.length));
+        form.onsubmit = function (event) { event.preventDefault(); };
+        if (saved) {
+          choice.restore(form, { picked: saved.picked[id] });
+          flag.firstChild.checked = saved.flags.indexOf(id) !== -1;
+        }
+        slot.appendChild(make("p", "srm-exam-number", "Question " + (i + 1) + " of " + ids.length));
         slot.appendChild(question);
         slot.appendChild(flag);
-        mark.appendChild(link);
-        sheet.appendChild(mark);
-        list.appendChild(slot);
-        return { node: question, form: form, link: link, flag: flag.firstChild, topic: node.srmTopic };
+        run.querySelector(".srm-questions").appendChild(slot);
+        return { id: id, node: question, form: form, link: link, flag: flag.firstChild, topic: bank.items[id][0] };
       });
+      function keep() {
+        var a = { ids: ids, picked: {}, flags: [] };
+        slots.forEach(function (s) {
+          a.picked[s.id] = choice.state(s.form).picked;
+          if (s.flag.checked) a.flags.push(s.id);
+        });
+        if (timed) a.left = left;
+        store(a);
+      }
       function mark() {
         slots.forEach(function (s, i) {
-          s.link.textContent = "Question " + (i + 1) + ": " +
-            (s.form.querySelector(".srm-options input:checked") ? "answered" : "not answered") +
+          s.link.textContent = "Question " + (i + 1) + ": " + (answered(s) ? "answered" : "not answered") +
             (s.flag.checked ? ", flagged" : "");
         });
+        keep();
       }
-      run.addEventListener("change", mark);
+      function end() {
+        finish(bank, slots, [clock, done]);
+      }
+      run.addEventListener("change", mark, on);
       mark();
-      done.addEventListener("click", function () { finish(slots, [clock, done]); });
-      if (setup.querySelector("input[type=checkbox]").checked) {
-        var end = Date.now() + picked.length * seconds * 1000;
+      done.onclick = function () {
+        var open = slots.filter(function (s) { return !answered(s); }).length;
+        if (!open || confirm(questions(open) + " not answered. Hand in anyway?")) end();
+      };
+      /* The exam ends with its page: Material's instant navigation swaps pages without
+       * unloading them, so a timer or listener left behind would go on with no exam on
+       * screen. Leaving asks first; the attempt stays saved either way. */
+      var gone = function () { if (!box.isConnected) ctl.abort(); };
+      var page = window.document$ && window.document$.subscribe(gone);
+      ctl.signal.onabort = function () {
+        clearInterval(timer);
+        if (page) page.unsubscribe();
+      };
+      addEventListener("beforeunload", function (event) {
+        if (!leaving) event.preventDefault();
+      }, on);
+      addEventListener("click", function (event) {
+        var a = event.target.closest && event.target.closest("a[href]");
+        if (!a || a.target || event.ctrlKey || event.metaKey ||
+            a.href.split("#")[0] === location.href.split("#")[0]) return;
+        leaving = confirm("Leave the exam? Your answers are kept for when you come back.");
+        if (!leaving) {
+          event.preventDefault();
+          event.stopPropagation();
+        }
+      }, { capture: true, signal: ctl.signal });
+      var timer = 0;
+      if (timed) {
+        var stop = Date.now() + left * 1000;
         var tick = function () {
-          var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+          gone();
+          if (ctl.signal.aborted) return;
+          left = Math.max(0, Math.round((stop - Date.now()) / 1000));
           clock.textContent = "Time left: " + Math.floor(left / 60) + ":" + ("0" + left % 60).slice(-2);
           if (left === 60) announce(box, "One minute left.");
-          if (!left) finish(slots, [clock, done]);
+          if (left) keep();
+          else end();
         };
         timer = setInterval(tick, 1000);
         tick();
       }
       setup.hidden = true;
       run.hidden = false;
-      announce(box, picked.length + " questions. Hand in when you are done.");
-      run.querySelector(".srm-title").tabIndex = -1;
-      run.querySelector(".srm-title").focus();
+      announce(box, questions(ids.length) + ". Hand in when you are done.");
+      run.querySelector(".srm-exam-bar .srm-title").focus();
     }
-    /* `chrome`: the clock and the Hand in button, which go once the exam is marked. */
-    function finish(slots, chrome) {
-      clearInterval(timer);
-      var topics = [];
+    function answered(s) {
+      return s.form.querySelector(".srm-options input:checked");
+    }
+    /* `chrome`: the clock and the Hand in button, which go once the exam is marked. Marks
+     * once: a second call (the timer running out as the reader hands in) does nothing. */
+    function finish(bank, slots, chrome) {
+      if (running.signal.aborted) return;
+      running.abort();
+      store(null);
+      var scores = bank.topics.map(function () { return [0, 0]; });
       var right = 0;
-      slots.forEach(function (s) {
+      slots.forEach(function (s, i) {
         var form = s.form;
-        if (!form.hasAttribute("data-srm-result")) choice.check(form);
-        if (!form.hasAttribute("data-srm-result")) lock(form, false);
-        var good = form.getAttribute("data-srm-result") === "right";
-        review(idOf(form), good, misses(form));
-        s.node.querySelector(".srm-key").hidden = false;
-        s.flag.disabled = true;
-        if (topics.indexOf(s.topic) === -1) {
-          topics.push(s.topic);
-          s.topic.right = s.topic.of = 0;
+        var answer = s.node.querySelector(".srm-key");
+        var given = answered(s);
+        if (given) choice.check(form);
+        else {
+          lock(form, false);
+          answer.before(make("p", "srm-exam-missed", "Not answered. The answer:"));
+          answer.open = true;
         }
-        s.topic.of += 1;
-        s.topic.right += good ? 1 : 0;
-        right += good ? 1 : 0;
+        var good = form.getAttribute("data-srm-result") === "right";
+        review(s.id, good, misses(form));
+        answer.hidden = false;
+        s.flag.disabled = true;
+        s.link.textContent = "Question " + (i + 1) + ": " + (good ? "right" : given ? "wrong" : "not answered");
+        s.link.parentNode.className = good ? "srm-right" : "srm-wrong";
+        scores[s.topic][0] += good;
+        scores[s.topic][1] += 1;
+        right += good;
       });
-      var result = make("section", "srm-exam-result");
-      var heading = make("p", "srm-title", "Your result: " + right + " of " + slots.length + " (" +
-                         Math.round(100 * right / slots.length) + "%)");
-      var table = make("table");
-      var head = table.appendChild(make("tr"));
-      ["Topic", "Right", "Reread"].forEach(function (h) {
-        head.appendChild(make("th", "", h)).scope = "col";
-      });
-      topics.forEach(function (t) {
+      var result = run.querySelector(".srm-exam-result");
+      var heading = result.querySelector(".srm-title");
+      var table = result.querySelector("table");
+      heading.textContent = "Your result: " + right + " of " + slots.length + " (" +
+        Math.round(100 * right / slots.length) + "%)";
+      bank.topics.forEach(function (t, i) { /* in the site's chapter order */
+        if (!scores[i][1]) return;
         var row = table.appendChild(make("tr"));
         row.appendChild(make("th", "", t.title)).scope = "row";
-        row.appendChild(make("td", "", t.right + " of " + t.of));
+        row.appendChild(make("td", "", scores[i][0] + " of " + scores[i][1]));
         var cell = row.appendChild(make("td"));
-        if (t.right < t.of) cell.appendChild(make("a", "", "Reread " + t.title)).href = t.href;
+        if (scores[i][0] < scores[i][1]) cell.appendChild(make("a", "", "Reread " + t.title)).href = t.href;
       });
-      var again = make("button", "md-button", "Take another exam");
-      again.addEventListener("click", function () {
+      result.querySelector("button").onclick = function () {
         run.hidden = true;
-        run.textContent = "";
         setup.hidden = false;
-        history();
+        history(bank);
         setup.querySelector("button").focus();
-      });
-      result.appendChild(heading);
-      result.appendChild(table);
-      result.appendChild(make("p", "", "Wrong answers are now in your review queue. The feedback is under each question."));
-      result.appendChild(again);
+      };
       chrome.forEach(function (el) { el.remove(); });
-      run.prepend(result);
+      result.hidden = false;
       var past = {};
       past[Date.now()] = { right: right, of: slots.length };
       save(past, EXAMS);
-      heading.tabIndex = -1;
       heading.focus();
       announce(box, heading.textContent);
     }
-    /* Fetched now, so that an exam can start once the page is loaded, even offline. */
-    var bank = loadBank(box);
-    bank.catch(function () { failed(box); });
+    /* Loaded now, so that an exam can start once the page is loaded, even offline. */
+    loadBank(box).then(history, function () { failed(box); });
     setup.addEventListener("submit", function (event) {
       event.preventDefault();
-      loadBank(box).then(start, function () { failed(box); });
+      begin();
     });
-    history();
+    resume.onclick = function () { begin(1); };
   }
 
   /* ---- Review: what is due today, and mistakes grouped by misconception ---- */
 
   function mountReview(box) {
     var run = box.querySelector(".srm-review-run");
+    var parts = box.querySelector("template").content;
     function show(bank) {
       var all = readQueue();
-      var ids = Object.keys(all).filter(function (id) { return bank.items[id]; });
-      var due = ids.filter(function (id) { return all[id].due <= today(); });
+      var ids = Object.keys(all).filter(function (id) { return bank.items[id] || bank.cards[id]; });
+      var counter = parts.querySelector(".srm-review-count").cloneNode(true);
       var list = make("ol", "srm-questions");
       var cards = make("ol", "srm-cards");
+      /* The count follows the reader's answers. */
+      function count() {
+        var now = readQueue();
+        var due = ids.filter(function (id) { return now[id] && now[id].due <= today(); }).length;
+        var later = ids.filter(function (id) { return now[id]; }).length - due;
+        counter.textContent = due ? due + " due today, " + later + " later."
+          : "Nothing is due today." + (later ? " " + later + " later." : "");
+      }
       run.textContent = "";
-      run.appendChild(make("p", "srm-review-count", due.length
-        ? due.length + " due today, " + (ids.length - due.length) + " later."
-        : "Nothing is due today." + (ids.length ? " " + ids.length + " later." : "")));
-      due.forEach(function (id) {
-        var item = copy(bank.items[id], "srm-review-");
-        if (item.hasAttribute("data-srm-card")) {
-          cards.appendChild(item);
-          var answer = make("p", "srm-deck-controls");
-          ["I knew it", "Show again later"].forEach(function (label, i) {
-            var button = answer.appendChild(make("button", "md-button", label));
-            button.type = "button";
-            button.addEventListener("click", function () {
-              review(id, !i, []);
-              answer.textContent = i ? "It stays in box 1, due today." : "Moved on.";
-            });
-          });
-          item.appendChild(answer);
-        } else {
-          list.appendChild(make("li", "srm-question-slot")).appendChild(item);
-          mountForm(formOf(item), choice, true);
+      run.appendChild(counter);
+      run.addEventListener("submit", count);
+      count();
+      ids.filter(function (id) { return all[id].due <= today(); }).forEach(function (id) {
+        var item = bank.items[id];
+        var node = copy(bank, (item || bank.cards[id])[1], "srm-review-");
+        var topic = item && bank.topics[item[0]];
+        var reread = make("p", "srm-reread");
+        reread.appendChild(make("a", "", "Reread " + (item ? topic.title : node.querySelector("summary").textContent)))
+          .href = item ? topic.href : new URL(bank.cards[id][0], bank.page).href;
+        if (item) {
+          var slot = list.appendChild(make("li", "srm-question-slot"));
+          slot.appendChild(node);
+          slot.appendChild(reread);
+          if (node.classList.contains("srm-sort")) core.mountSort(formOf(node)); /* srm-sort.js */
+          else mountForm(formOf(node), choice, true);
+          return;
         }
+        cards.appendChild(node);
+        var card = node.querySelector("details");
+        var answer = parts.querySelector(".srm-deck-controls").cloneNode(true);
+        /* Graded once the answer has been seen. */
+        card.addEventListener("toggle", function () {
+          if (answer.firstChild.tagName) answer.hidden = !card.open;
+        });
+        $$(answer, "button").forEach(function (button, i) {
+          button.onclick = function () {
+            review(id, !i, []);
+            count();
+            answer.textContent = i ? "It stays in box 1, due today." : "Moved on.";
+            /* The pressed button is gone: on to the next card, or back to the count. */
+            var next = node.nextElementSibling;
+            next = next ? next.querySelector("summary") : counter;
+            next.focus();
+            announce(box, answer.textContent + " Now: " + next.textContent);
+          };
+        });
+        node.appendChild(answer);
+        node.appendChild(reread);
       });
       if (list.firstChild) run.appendChild(list);
       if (cards.firstChild) run.appendChild(cards);
-      var groups = bank.beliefs.map(function (li) {
-        var m = li.getAttribute("data-srm-misconception");
-        var n = ids.filter(function (id) { return all[id].miss.indexOf(m) !== -1; }).length;
-        return n && [li, n];
+      var groups = bank.beliefs.map(function (b) {
+        var n = ids.filter(function (id) { return all[id].miss.indexOf(b[0]) !== -1; }).length;
+        return n && [b, n];
       }).filter(Boolean);
       if (groups.length) {
-        run.appendChild(make("p", "srm-title", "Your mistakes by misconception"));
+        run.appendChild(parts.querySelector(".srm-title").cloneNode(true));
         var beliefs = run.appendChild(make("ul", "srm-review-beliefs"));
         groups.forEach(function (g) {
-          var li = beliefs.appendChild(document.importNode(g[0], true));
-          li.append(": " + g[1] + (g[1] === 1 ? " question" : " questions") + " in your queue");
+          var li = beliefs.appendChild(make("li"));
+          li.appendChild(make("a", "", g[0][2])).href = new URL(g[0][1], bank.page).href;
+          li.append(": " + questions(g[1]) + " in your queue");
         });
       }
     }

@@ -61,7 +61,9 @@
   }
 
   /* ---- Review queue: Leitner boxes 1-5. A wrong answer puts an item in box 1, due today;
-   * a right one moves it up a box, due DAYS[box - 1] days later; past box 5 it leaves. ---- */
+   * a right one moves it up a box, due DAYS[box - 1] days later, past box 5 out of the
+   * queue; but only when it was due and not answered wrong today (`wrong`, a day), so
+   * that retrying an answer cannot empty the queue. ---- */
 
   var QUEUE = "srm-review-v1";
   var DAYS = [1, 3, 7, 14];
@@ -85,12 +87,13 @@
 
   function review(id, right, miss) {
     var e = readQueue()[id];
+    var t = today();
     var change = {};
     if (!right) {
       miss = (e ? e.miss : []).concat(miss).filter(function (m, i, all) { return all.indexOf(m) === i; });
-      change[id] = { box: 1, due: today(), miss: miss };
-    } else if (e) {
-      change[id] = e.box > DAYS.length ? null : { box: e.box + 1, due: today() + DAYS[e.box - 1], miss: e.miss };
+      change[id] = { box: 1, due: t, miss: miss, wrong: t };
+    } else if (e && e.due <= t && e.wrong !== t) {
+      change[id] = e.box > DAYS.length ? null : { box: e.box + 1, due: t + DAYS[e.box - 1], miss: e.miss };
     } else return;
     save(change, QUEUE);
   }
@@ -266,7 +269,7 @@
       if (form.hasAttribute("data-srm-result")) return;
       announce(form, kind.check(form));
       var result = form.getAttribute("data-srm-result");
-      if (result && kind === choice) review(id, result === "right", misses(form));
+      if (result) review(id, result === "right", misses(form));
       if (result) keep();
       refresh();
     });
@@ -311,9 +314,7 @@
         ? "Card " + (at + 1) + " of " + queue.length + " left; " + known.length + " of " +
           cards.length + " known."
         : "All " + cards.length + " cards known.";
-      $$(controls, "button").forEach(function (button) {
-        button.hidden = (button.getAttribute("data-srm-action") === "restart") === !!card;
-      });
+      buttons();
       if (said !== undefined) {
         announce(deck, (said ? said + " " : "") + count.textContent +
                  (card ? " Now: " + card.querySelector("summary").textContent + "." : ""));
@@ -321,9 +322,23 @@
       refresh();
     }
     var seen; /* the stored state shown, as JSON */
-    function keep() {
+    /* Grading belongs after the answer: "I knew it" shows once the card is turned. */
+    function buttons() {
+      var card = queue[at];
+      $$(controls, "button").forEach(function (button) {
+        var action = button.getAttribute("data-srm-action");
+        button.hidden = action === "restart" ? !!card
+          : !card || /known|again/.test(action) && !card.querySelector("details").open;
+      });
+    }
+    deck.addEventListener("toggle", buttons, true);
+    /* `merge` keeps the cards another tab marked known meanwhile, as save() does answers. */
+    function keep(merge) {
       var change = {};
-      change[id] = known.length ? { known: known.slice() } : null;
+      var stored = merge && load()[id];
+      var all = stored && strings(stored.known) ? stored.known : [];
+      known.forEach(function (c) { if (all.indexOf(c) === -1) all.push(c); });
+      change[id] = all.length ? { known: all } : null;
       save(change);
       seen = JSON.stringify(change[id]);
     }
@@ -345,7 +360,7 @@
         review(cardId(card), action === "known", []);
         if (action === "known") {
           known.push(cardId(card));
-          keep();
+          keep(true);
           said = "Marked known.";
         } else {
           queue.push(card);
@@ -379,7 +394,7 @@
   /* ---- Scores, page progress and Reset ---- */
 
   /* How far the reader has got in each chapter, from what this browser has stored. */
-  function mountProgress(box) {
+  function mountChapters(box) {
     box.srmSync = function () {
       var all = load();
       $$(box, "[data-srm-items]").forEach(function (li) {
@@ -396,7 +411,7 @@
   }
 
   function refresh() {
-    $$(document, "[data-srm-component=progress]").forEach(function (box) {
+    $$(document, "[data-srm-component=chapters]").forEach(function (box) {
       if (box.srmSync) box.srmSync();
     });
     $$(document, "[data-srm-component=quiz]").forEach(function (quiz) {
@@ -550,7 +565,7 @@
     sort: part("srm-sort.js", "srmSort", "sort"),
     flashcards: mountDeck,
     explorer: mountExplorer,
-    progress: mountProgress,
+    chapters: mountChapters,
     exam: part("srm-study.js", "srmStudy", "exam"),
     review: part("srm-study.js", "srmStudy", "review"),
     quiz: function () {} /* its score is kept by refresh() */
@@ -578,9 +593,11 @@
 
   /* What srm-study.js builds on. */
   window.srmCore = {
-    $$: $$, make: make, load: load, save: save, isMap: isMap, feedback: feedback, isInt: isInt, today: today, readQueue: readQueue,
-    review: review, misses: misses, mountForm: mountForm, arrange: arrange, choice: choice, lock: lock,
-    announce: announce, idOf: idOf
+    $$: $$, make: make, load: load, save: save, isMap: isMap, feedback: feedback, isInt: isInt,
+    today: today, readQueue: readQueue, review: review, misses: misses, mountForm: mountForm,
+    arrange: arrange, choice: choice, lock: lock, announce: announce, idOf: idOf, strings: strings,
+    /* a fresh copy of a sort question (the review's), once srm-sort.js has come */
+    mountSort: part("srm-sort.js", "srmSort", "fresh")
   };
 
   /* What is shown is what is stored: a page back from the back/forward cache, or told that

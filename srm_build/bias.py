@@ -1,0 +1,123 @@
+"""How much a quiz bank rewards position instead of knowledge: the figures `check` prints.
+
+A reader who always picks the first option, or the longest, or always answers "true",
+should score near chance. The figures are computed on the authored order of the options,
+which is the order a reader sees unless the site shuffles them; the browser test of the
+study bank computes the same figures from the order the page shows.
+
+Thresholds (documented in the README, chosen a little above chance so that an honest bank
+of four-option questions passes and a bank keyed mostly to one position does not):
+
+- a reader who always picks the first option (True for a statement, AWS for a scenario, the
+  first option alone for multiple choice) scores more than 40% over every answerable item;
+- first option right in more than 40% of single-choice questions (chance is 1 in the number
+  of options, 25% for four);
+- right option the longest in more than 40% of single-choice questions;
+- right answers exactly the first options in more than 30% of multiple-choice questions;
+- true/false answers true in less than 35% or more than 65% of statements.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import comb
+
+from .models import OWNERS, Content, MultipleChoice, Scenario, SingleChoice, TrueFalse
+
+PICKER_MAX = 0.40
+FIRST_MAX = 0.40
+LONGEST_MAX = 0.40
+MULTIPLE_FIRST_MAX = 0.30
+TRUE_RANGE = (0.35, 0.65)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One bias figure: `count` of `total` items, the share a reader would score by it, the
+    share chance gives, and the largest share tolerated (or the range, for true/false)."""
+
+    name: str
+    count: int
+    total: int
+    chance: float
+    limit: tuple[float, float]
+
+    @property
+    def share(self) -> float:
+        return self.count / self.total if self.total else 0.0
+
+    @property
+    def warn(self) -> bool:
+        low, high = self.limit
+        return self.total > 0 and not low <= self.share <= high
+
+    def __str__(self) -> str:
+        low, high = self.limit
+        bound = f"limit {high:.0%}" if low == 0 else f"limits {low:.0%}-{high:.0%}"
+        return (
+            f"{self.name}: {self.count} of {self.total} ({self.share:.0%}; chance "
+            f"{self.chance:.0%}; {bound})"
+        )
+
+
+def bias_figures(content: Content) -> list[Figure]:
+    """The bank's position figures, in the order `check` prints them."""
+    singles = content.of_type(SingleChoice)
+    multiples = content.of_type(MultipleChoice)
+    statements = content.of_type(TrueFalse)
+    first = sum(q.options[0].id == q.answer for q in singles)
+    longest = sum(_is_longest(q) for q in singles)
+    chance = sum(1 / len(q.options) for q in singles) / len(singles) if singles else 0.0
+    leading = sum({o.id for o in q.options[: len(q.answer)]} == set(q.answer) for q in multiples)
+    multiple_chance = (
+        sum(1 / comb(len(q.options), len(q.answer)) for q in multiples) / len(multiples)
+        if multiples
+        else 0.0
+    )
+    true = sum(q.answer for q in statements)
+    scenarios = content.of_type(Scenario)
+    picked = (
+        first
+        + sum(q.answer == [q.options[0].id] for q in multiples)
+        + true
+        + sum(s.responsible == OWNERS[0] for s in scenarios)
+    )
+    answerable = len(singles) + len(multiples) + len(statements) + len(scenarios)
+    picker_chance = (
+        sum(1 / len(q.options) for q in singles)
+        + sum(1 / (2 ** len(q.options) - 1) for q in multiples)
+        + len(statements) / 2
+        + len(scenarios) / len(OWNERS)
+    ) / (answerable or 1)
+    return [
+        Figure(
+            "always the first option, score over every answerable item",
+            picked,
+            answerable,
+            picker_chance,
+            (0, PICKER_MAX),
+        ),
+        Figure("single choice, first option right", first, len(singles), chance, (0, FIRST_MAX)),
+        Figure(
+            "single choice, right option the longest",
+            longest,
+            len(singles),
+            chance,
+            (0, LONGEST_MAX),
+        ),
+        Figure(
+            "multiple choice, right options exactly the first ones",
+            leading,
+            len(multiples),
+            multiple_chance,
+            (0, MULTIPLE_FIRST_MAX),
+        ),
+        Figure("true/false, answer true", true, len(statements), 0.5, TRUE_RANGE),
+    ]
+
+
+def _is_longest(question: SingleChoice) -> bool:
+    """The right option is strictly longer than every other (a tie gives nothing away)."""
+    lengths = {o.id: len(o.text) for o in question.options}
+    right = lengths[question.answer]
+    return all(right > n for ident, n in lengths.items() if ident != question.answer)

@@ -1,0 +1,109 @@
+"""What may sit in the content folder: the files the site is built from and publishes.
+
+The engine publishes every file of `docs_dir` as it is, and follows symbolic links while
+doing so: a link to `/etc/passwd` or `/proc/self/environ` would put the host's files in the
+built site (and in the artifact CI keeps of every pull request), and a folder that links to
+itself never ends. Script and HTML files would be served from the site's own origin, where
+the Content Security Policy trusts them. So the content folder is walked without following
+links, and anything but the kinds of file below is refused, each with its place.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .errors import Problem
+
+YAML_SUFFIXES = (".yml", ".yaml")
+PAGE_SUFFIX = ".md"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
+"""Raster images only: an SVG opened on its own runs the scripts it holds."""
+
+ALLOWED_SUFFIXES = (PAGE_SUFFIX, *YAML_SUFFIXES, *IMAGE_SUFFIXES)
+
+
+@dataclass
+class ContentFiles:
+    """The content folder, walked: its pages, YAML files and images, and what is refused."""
+
+    pages: list[Path] = field(default_factory=list)
+    yaml: list[Path] = field(default_factory=list)
+    images: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def relative(self, root: Path) -> set[str]:
+        """Every accepted file, as a content-relative path with forward slashes."""
+        return {p.relative_to(root).as_posix() for p in (*self.pages, *self.yaml, *self.images)}
+
+
+def is_hidden(relative: str) -> bool:
+    """Hidden files and folders (a leading dot) are never published, by the engine's rule."""
+    return any(part.startswith(".") for part in PurePosixPath(relative).parts)
+
+
+def scan_content(root: Path, shown_as: str) -> ContentFiles:
+    """Walk `root` without following links; sort what is found, refuse what may not be there.
+
+    `shown_as` is how `root` is written in messages. Problems are located at line 1,
+    column 1 of the offending file or folder."""
+    found = ContentFiles()
+    prefix = PurePosixPath(shown_as)
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            shown = str(prefix / Path(folder).relative_to(root).as_posix())
+            found.problems.append(Problem(shown, 1, 1, f"cannot read folder: {exc.strerror}"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            relative = path.relative_to(root).as_posix()
+            shown = str(prefix / relative)
+            # A hidden file is not published, but the engine still walks hidden folders,
+            # following links: links are refused there too.
+            hidden = is_hidden(relative)
+            if hidden and not entry.is_symlink():
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(path)
+                continue
+            if entry.is_symlink():
+                found.problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        "is a symbolic link; content must be plain files and folders, or the "
+                        "site could publish files from outside the content folder",
+                    )
+                )
+            elif entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+            elif not entry.is_file(follow_symlinks=False):
+                found.problems.append(
+                    Problem(shown, 1, 1, "is not a plain file (a device, socket or pipe)")
+                )
+            elif path.suffix == PAGE_SUFFIX:
+                found.pages.append(path)
+            elif path.suffix in YAML_SUFFIXES:
+                found.yaml.append(path)
+            elif path.suffix in IMAGE_SUFFIXES:
+                found.images.append(path)
+            else:
+                kind = f"a {path.suffix} file" if path.suffix else "a file without a suffix"
+                found.problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        f"{kind} cannot be published from the content folder: it holds "
+                        f"Markdown pages (.md), YAML (.yml) and images "
+                        f"({', '.join(IMAGE_SUFFIXES)}) only",
+                    )
+                )
+    for group in (found.pages, found.yaml, found.images):
+        group.sort(key=lambda p: p.relative_to(root).as_posix())
+    return found

@@ -1,0 +1,80 @@
+"""Limits every piece of contributed text is held to, in YAML and in prose alike.
+
+Each limit stops an input that would break a reader's page, an export, or the build
+itself; the check reports it with its place instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_DEPTH = 20
+"""Deepest nesting of YAML mappings and lists; content needs under ten (a quiz file's
+options sit at depth seven). Deeper input would exhaust Python's recursion limit."""
+
+MAX_BRACKET_DEPTH = 8
+"""Deepest nesting of `[` in one Markdown text. Python-Markdown's link parser takes time
+that grows with the square of nested or unclosed brackets (18 KB of them took 12 s)."""
+
+MAX_BRACKETS = 500
+"""Most `[` in one Markdown text of YAML; a field with links has a handful."""
+
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
+"""Control characters (C0 but tab and line breaks, DEL, C1), which XML 1.0 forbids and no
+reader can see, and Unicode's bidirectional controls, which reorder how text is shown (the
+"Trojan Source" trick, CVE-2021-42574)."""
+
+
+def forbidden_character(text: str) -> tuple[int, str] | None:
+    """The offset and a description of the first character content may not hold, or None."""
+    match = _FORBIDDEN.search(text)
+    if match is None:
+        return None
+    char = match.group()
+    code = f"U+{ord(char):04X}"
+    if char in "\u061c\u200e\u200f" or "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        return match.start(), (
+            f"bidirectional control character {code} is not allowed: it changes the order "
+            f"in which text is shown; delete it"
+        )
+    return match.start(), f"control character {code} is not allowed; delete it"
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of `offset` in `text`."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def bracket_problem(text: str, *, count: bool = True) -> tuple[int, str] | None:
+    """The offset and message of brackets nested too deep (or too many, with `count`)."""
+    if "[" not in text:
+        return None
+    if count and text.count("[") > MAX_BRACKETS:
+        return text.index("["), f"more than {MAX_BRACKETS} '[' in one text; split it up"
+    depth = 0
+    for match in re.finditer(r"[\[\]]", text):
+        char = match.group()
+        if char == "[":
+            depth += 1
+            if depth > MAX_BRACKET_DEPTH:
+                return match.start(), (
+                    f"brackets '[' nested more than {MAX_BRACKET_DEPTH} deep; "
+                    f"write them as \\[ if they are text"
+                )
+        elif char == "]":
+            depth = max(0, depth - 1)
+    return None
+
+
+def shorten(value: object, limit: int = 60) -> str:
+    """`repr(value)`, cut to about `limit` characters and saying how long it was."""
+    text = repr(value)
+    if len(text) <= limit + 2:
+        return text
+    if isinstance(value, str):
+        cut = repr(value[:limit])
+        return f"{cut[:-1]}...{cut[-1]} ({len(value):,} characters)"
+    return f"{text[:limit]}... ({len(text):,} characters)"

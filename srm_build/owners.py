@@ -1,0 +1,289 @@
+"""Owner claims agree with the one source of truth: the service matrix.
+
+Every item that says who owns something declares what it claims, so the build can compare:
+
+- a scenario or a sort item names its `layer` (and usually its `service`), or lists the
+  `claims` of its parts; its `responsible` / `owner` is what it claims;
+- a table row's `claims` map layers to the owner the row teaches, for each service the row
+  names (or for every service when it names none); services that differ are listed as
+  `exceptions`, and the row's notes must name them;
+- an option of a choice question, or a true/false statement, may carry a `claim`: the option
+  is right, or the statement true, exactly when the matrix agrees with it. An option that
+  names a party as its answer ("AWS", "The customer", "Both"), or a statement that opens
+  with one, must carry one.
+
+The truth for a claim is the matrix cell of its service and layer; for a layer without a
+service, the owner every service agrees on (a claim about a layer where services differ is
+itself an error: the build cannot tell which service it means); for the whole stack, shared.
+Checks run only when the content has a service matrix (fixture sites may have none).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from .errors import Problem
+from .models import (
+    OWNER_LABELS,
+    Claim,
+    Content,
+    Model,
+    MultipleChoice,
+    Owner,
+    RowClaim,
+    Scenario,
+    Service,
+    SingleChoice,
+    Sort,
+    Table,
+    TrueFalse,
+)
+
+_NAMES_A_PARTY = re.compile(
+    r"^(?:AWS(?![ -][A-Z])\b|The customer\b|You\b|Both(?:$|,| AWS| equally))"
+)
+"""An option whose text opens with a party is an answer to "who owns this?"."""
+
+
+def combined(owners: Iterable[Owner]) -> Owner | None:
+    """One owner for several parts: the owner they share, or shared when they differ."""
+    found = set(owners)
+    if not found:
+        return None
+    return found.pop() if len(found) == 1 else "shared"
+
+
+class Matrix:
+    """The service matrix as the truth for claims."""
+
+    def __init__(self, content: Content) -> None:
+        self.services = {s.id: s for s in content.of_type(Service)}
+        self.layers = {layer.id: layer for layer in content.layers}
+
+    def truth(self, layer: str | None, service: str | None) -> tuple[Owner | None, str]:
+        """The owner the matrix gives, and how to name the cell in a message; None as owner
+        when the claim cannot be checked (the string then says why)."""
+        if (service is not None and service not in self.services) or (
+            layer is not None and layer not in self.layers
+        ):
+            return None, ""  # an unknown id, reported by the reference checks
+        services = [self.services[service]] if service else list(self.services.values())
+        if layer is None:
+            what = f"the whole stack of {services[0].name}" if service else "the whole stack"
+            cells = [s.owner_of(lid) for s in services for lid in self.layers]
+            return combined(c for c in cells if c), what
+        name = self.layers[layer].name
+        if service:
+            return services[0].owner_of(layer), f"{name} for {services[0].name}"
+        owners = {s.id: s.owner_of(layer) for s in services}
+        if len(set(owners.values())) > 1:
+            return None, (
+                f"claims an owner for {name} without naming a service, but services differ "
+                f"there ({_spread(owners, self.services)}); name the service"
+            )
+        return next(iter(owners.values())), f"{name} for every service"
+
+
+def _spread(owners: dict[str, Owner | None], services: dict[str, Service]) -> str:
+    by_owner: dict[str, list[str]] = {}
+    for ident, owner in owners.items():
+        by_owner.setdefault(OWNER_LABELS[owner] if owner else "?", []).append(services[ident].name)
+    return "; ".join(f"{owner}: {', '.join(names)}" for owner, names in sorted(by_owner.items()))
+
+
+def check_owner_claims(content: Content) -> list[Problem]:
+    """Every owner claim agrees with the service matrix, and none is left uncheckable."""
+    if not content.of_type(Service) or not content.layers:
+        return []
+    matrix = Matrix(content)
+    checks = (_scenarios, _sort_items, _table_rows, _choices, _statements)
+    return [problem for check in checks for problem in check(content, matrix)]
+
+
+def _claims_of(item: Scenario | Model) -> list[Claim] | None:
+    """A scenario's or sort item's claims: its parts, or its own layer and service."""
+    parts = getattr(item, "claims", [])
+    if parts:
+        return list(parts)
+    layer, service = getattr(item, "layer", None), getattr(item, "service", None)
+    if layer is None:
+        return None
+    owner = item.responsible if isinstance(item, Scenario) else item.owner  # type: ignore[attr-defined]
+    return [Claim(owner=owner, layer=layer, service=service)]
+
+
+def _agree(
+    matrix: Matrix, item: Model, label: str, claims: list[Claim], said: Owner, field: str
+) -> Iterator[Problem]:
+    """Each part agrees with the matrix, and the parts together make `said`."""
+    for i, claim in enumerate(claims):
+        key: tuple[str | int, ...] = ("claims", i) if len(getattr(item, "claims", [])) else (field,)
+        owner, what = matrix.truth(claim.layer, claim.service)
+        if owner is None:
+            if what:
+                yield item.where.problem(f"{label}{what}", *key)
+        elif owner != claim.owner:
+            yield item.where.problem(
+                f"{label}{field if key == (field,) else 'claim'} is '{claim.owner}', but the "
+                f"service matrix says {OWNER_LABELS[owner]} owns {what}",
+                *key,
+            )
+    together = combined(c.owner for c in claims)
+    if len(claims) > 1 and together != said:
+        yield item.where.problem(
+            f"{label}{field} is '{said}', but its claims together make it '{together}'", field
+        )
+
+
+def _scenarios(content: Content, matrix: Matrix) -> Iterator[Problem]:
+    for scenario in content.of_type(Scenario):
+        label = f"scenario '{scenario.id}': "
+        claims = _claims_of(scenario)
+        if claims is None:
+            yield scenario.where.problem(
+                f"{label}says who is responsible, but names no layer the build can check it "
+                f"against; give it a 'layer' (and 'service'), or 'claims' for its parts",
+                "responsible",
+            )
+            continue
+        yield from _agree(matrix, scenario, label, claims, scenario.responsible, "responsible")
+
+
+def _sort_items(content: Content, matrix: Matrix) -> Iterator[Problem]:
+    for sort in content.of_type(Sort):
+        for item in sort.items:
+            label = f"sort item '{item.id}': "
+            claims = _claims_of(item)
+            if claims is None:
+                yield item.where.problem(
+                    f"{label}says who owns it, but names no layer the build can check it "
+                    f"against; give it a 'layer' (and 'service'), or 'claims' for its parts",
+                    "owner",
+                )
+                continue
+            yield from _agree(matrix, item, label, claims, item.owner, "owner")
+
+
+def _table_rows(content: Content, matrix: Matrix) -> Iterator[Problem]:
+    for table in content.of_type(Table):
+        for row in table.rows:
+            label = f"table '{table.id}': row '{row.id}': "
+            claimed = {owner for c in row.claims.values() for owner in [_row_owner(c)]}
+            for column in ("aws", "customer", "shared"):
+                if getattr(row, column) and column not in claimed:
+                    yield row.where.problem(
+                        f"{label}lists what {OWNER_LABELS[column]} does, but claims no layer "
+                        f"for it the build can check; add it to the row's 'claims'",
+                        column,
+                    )
+            for layer, claim in row.claims.items():
+                yield from _row_claim(matrix, row, label, layer, claim)
+
+
+def _row_owner(claim: Owner | RowClaim) -> Owner:
+    return claim.owner if isinstance(claim, RowClaim) else claim
+
+
+def _row_claim(
+    matrix: Matrix, row: Model, label: str, layer: str, claim: Owner | RowClaim
+) -> Iterator[Problem]:
+    owner = _row_owner(claim)
+    exceptions = claim.exceptions if isinstance(claim, RowClaim) else []
+    services: list[str | None] = list(row.services) or [None]  # type: ignore[attr-defined]
+    for ident in exceptions:
+        if ident not in row.services:  # type: ignore[attr-defined]
+            yield row.where.problem(
+                f"{label}exception '{ident}' is not one of the row's services", "claims", layer
+            )
+    for service in services:
+        truth, what = matrix.truth(layer, service)
+        if truth is None:
+            if what:
+                yield row.where.problem(f"{label}{what}", "claims", layer, of_key=True)
+            continue
+        excepted = service in exceptions
+        if truth != owner and not excepted:
+            yield row.where.problem(
+                f"{label}claims {OWNER_LABELS[owner]} owns {matrix.layers[layer].name}, but the "
+                f"service matrix says {OWNER_LABELS[truth]} owns {what}; fix the row, or list "
+                f"'{service}' in its exceptions and say how it differs in the row's notes",
+                "claims",
+                layer,
+            )
+        elif excepted and truth == owner:
+            yield row.where.problem(
+                f"{label}'{service}' is listed as an exception for "
+                f"{matrix.layers[layer].name}, but the matrix agrees with the row there",
+                "claims",
+                layer,
+            )
+        elif excepted:
+            name = matrix.services[service].name  # type: ignore[index]
+            notes = row.notes or ""  # type: ignore[attr-defined]
+            if name not in notes:
+                yield row.where.problem(
+                    f"{label}{name} differs for {matrix.layers[layer].name}; the row's notes "
+                    f"must say so",
+                    "claims",
+                    layer,
+                )
+
+
+def _choices(content: Content, matrix: Matrix) -> Iterator[Problem]:
+    for question in content.of_type(SingleChoice) + content.of_type(MultipleChoice):
+        label = f"question '{question.id}': "
+        for i, option in enumerate(question.options):
+            right = option.id in question.correct
+            if option.claim is None:
+                if _NAMES_A_PARTY.match(option.text):
+                    yield option.where.problem(
+                        f"{label}option '{option.id}' names who owns something, but carries "
+                        f"no 'claim' the build can check",
+                        "text",
+                    )
+                continue
+            yield from _option_claim(matrix, question, label, i, option.id, option.claim, right)
+
+
+def _option_claim(
+    matrix: Matrix, question: Model, label: str, i: int, ident: str, claim: Claim, right: bool
+) -> Iterator[Problem]:
+    truth, what = matrix.truth(claim.layer, claim.service)
+    option = question.options[i]  # type: ignore[attr-defined]
+    if truth is None:
+        if what:
+            yield option.where.problem(f"{label}option '{ident}': claim {what}", "claim")
+    elif (truth == claim.owner) != right:
+        verdict = "a right answer" if right else "a wrong answer"
+        yield option.where.problem(
+            f"{label}option '{ident}' is {verdict}, but its claim ('{claim.owner}') "
+            f"{'disagrees' if right else 'agrees'} with the service matrix, which says "
+            f"{OWNER_LABELS[truth]} owns {what}",
+            "claim",
+        )
+
+
+def _statements(content: Content, matrix: Matrix) -> Iterator[Problem]:
+    for question in content.of_type(TrueFalse):
+        if question.claim is None:
+            if _NAMES_A_PARTY.match(question.prompt):
+                yield question.where.problem(
+                    f"question '{question.id}': the statement says what a party does, but "
+                    f"carries no 'claim' the build can check",
+                    "prompt",
+                )
+            continue
+        claim = question.claim
+        truth, what = matrix.truth(claim.layer, claim.service)
+        label = f"question '{question.id}': "
+        if truth is None:
+            if what:
+                yield question.where.problem(f"{label}claim {what}", "claim")
+        elif (truth == claim.owner) != question.answer:
+            yield question.where.problem(
+                f"{label}answer is {str(question.answer).lower()}, but its claim "
+                f"('{claim.owner}') {'agrees' if truth == claim.owner else 'disagrees'} with "
+                f"the service matrix, which says {OWNER_LABELS[truth]} owns {what}",
+                "answer",
+            )

@@ -1,0 +1,650 @@
+"""Hostile input from a pull request: each row is refused by `check` and by `make build` with
+its exact place and message, exit status 1 and no traceback, and the site already built
+(with a marker file in it) stays byte-identical. The table documents what is refused.
+
+Also here: exports that are safe for the programs that open them, and placeholders that no
+prose can collide with."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from test_errors import GLOSSARY, quiz, write_content
+
+from conftest import ROOT, serve_folder
+from srm_build import export
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8)
+)
+ONLY_FILES = (
+    "cannot be published from the content folder: it holds Markdown pages (.md), YAML (.yml) "
+    "and images (.png, .jpg, .jpeg, .gif, .webp, .avif) only"
+)
+SYMLINK = (
+    "is a symbolic link; content must be plain files and folders, or the site could publish "
+    "files from outside the content folder"
+)
+UNSAFE = "is not allowed: use an http(s), mailto or relative address"
+CSP_IMAGE = (
+    "is on another site, which the Content Security Policy (img-src 'self') blocks: save the "
+    "image in the content folder and link it relatively"
+)
+ATTRS = (
+    "is not allowed in an attribute list: only an #id and .classes are "
+    "(write \\{ for a brace in text)"
+)
+FRONT = "is not allowed: a page takes title, description, hide, search"
+NAV = """\
+nav:
+  - Home: index.md
+  - Sources: sources.md
+  - Glossary: glossary.md
+  - Quiz: quizzes/basics.md
+"""
+
+# (case, files over the valid base (a str that starts with "->" makes a symbolic link),
+#  extra mkdocs.yml text, the exact line expected)
+CASES = [
+    # --- front matter -------------------------------------------------------------------
+    (
+        "front matter: subtitle printed raw in the navigation",
+        {"index.md": '---\nsubtitle: <script src="/evil.js"></script>\n---\n# Home\n'},
+        "",
+        f"content/index.md:2:1: front matter key 'subtitle' {FRONT}",
+    ),
+    (
+        "front matter: status",
+        {"index.md": "---\nstatus: <form action=//evil.example>\n---\n# Home\n"},
+        "",
+        f"content/index.md:2:1: front matter key 'status' {FRONT}",
+    ),
+    (
+        "front matter: author, MultiMarkdown style",
+        {"index.md": "Author: <b>x</b>\n\n# Home\n"},
+        "",
+        f"content/index.md:1:1: front matter key 'author' {FRONT} (a page's first lines in the "
+        "form 'key: value' are read as front matter; start the page with its heading)",
+    ),
+    (
+        "front matter: description of the wrong type",
+        {"index.md": "---\ndescription: [a, b]\n---\n# Home\n"},
+        "",
+        "content/index.md:2:14: front matter: field 'description': expected text, but got a list",
+    ),
+    (
+        "front matter: alias bomb",
+        {"index.md": f"---\n{BOMB}---\n# Home\n"},
+        "",
+        "content/index.md:6:1: too many values (over 100,000); are aliases expanding?",
+    ),
+    (
+        "front matter: bidi override in the title",
+        {"index.md": "---\ntitle: abc\u202edef\n---\n# Home\n"},
+        "",
+        "content/index.md:2:11: bidirectional control character U+202E is not allowed: it "
+        "changes the order in which text is shown; delete it",
+    ),
+    # --- files in content/ -------------------------------------------------------------
+    (
+        "symlink to a host file",
+        {"passwd.md": "->/etc/passwd"},
+        "",
+        f"content/passwd.md:1:1: {SYMLINK}",
+    ),
+    (
+        "symlink named like an asset",
+        {"env.png": "->/proc/self/environ"},
+        "",
+        f"content/env.png:1:1: {SYMLINK}",
+    ),
+    ("folder that links to itself", {"loop": "->."}, "", f"content/loop:1:1: {SYMLINK}"),
+    ("script file", {"evil.js": "alert(1)\n"}, "", f"content/evil.js:1:1: a .js file {ONLY_FILES}"),
+    (
+        "HTML file",
+        {"page.html": "<script>alert(1)</script>\n"},
+        "",
+        f"content/page.html:1:1: a .html file {ONLY_FILES}",
+    ),
+    (
+        "x.yml and x.yaml side by side",
+        {"glossary.yaml": GLOSSARY.replace("guest-os", "guest-os-2")},
+        "",
+        "content/glossary.yml:1:1: this file becomes the page glossary.md, as "
+        "content/glossary.yaml does; keep one of them",
+    ),
+    # --- every link form, in prose and in YAML ---------------------------------------------
+    (
+        "reference link to javascript:",
+        {"index.md": "# Home\n\n[a][r]\n\n[r]: javascript:alert(1)\n"},
+        "",
+        f"content/index.md:5:6: link 'javascript:alert(1)' {UNSAFE}",
+    ),
+    (
+        "javascript: link whose text holds brackets",
+        {"index.md": "# Home\n\n[a [b] c](javascript:alert(1))\n"},
+        "",
+        f"content/index.md:3:11: link 'javascript:alert(1' {UNSAFE}",
+    ),
+    (
+        "javascript: with a backslash escape",
+        {"index.md": "# Home\n\n[a](javascript\\:alert(1))\n"},
+        "",
+        f"content/index.md:3:5: link 'javascript\\:alert(1' {UNSAFE}",
+    ),
+    (
+        "reference definition inside a block quote",
+        {"index.md": "# Home\n\n> [a][r]\n>\n> [r]: javascript:alert(1)\n"},
+        "",
+        f"content/index.md:5:8: link 'javascript:alert(1)' {UNSAFE}",
+    ),
+    (
+        "image through a reference to data:",
+        {"index.md": "# Home\n\n![i][d]\n\n[d]: data:image/png,xx\n"},
+        "",
+        f"content/index.md:3:1: link 'data:image/png,xx' {UNSAFE}",
+    ),
+    (
+        "autolink with another scheme",
+        {"index.md": "# Home\n\nSee <ftp://example.org/x>.\n"},
+        "",
+        f"content/index.md:3:6: link 'ftp://example.org/x' {UNSAFE}",
+    ),
+    (
+        "image on another host",
+        {"index.md": "# Home\n\n![x](https://example.org/x.png)\n"},
+        "",
+        f"content/index.md:3:6: image 'https://example.org/x.png' {CSP_IMAGE}",
+    ),
+    (
+        "prose link to a missing page",
+        {"index.md": "# Home\n\nSee [x](nope.md).\n"},
+        "",
+        "content/index.md:3:9: link 'nope.md' leads to no page (no nope.md in the content)",
+    ),
+    (
+        "YAML: reference link to a missing page",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "definition: The operating system inside an instance.",
+                "definition: |-\n      See [the page][p].\n\n      [p]: nope.md",
+            )
+        },
+        "",
+        "content/glossary.yml:6:17: term 'guest-os': link 'nope.md' leads to no page (no "
+        "nope.md in the content)",
+    ),
+    (
+        "YAML: autolink with another scheme",
+        {"glossary.yml": GLOSSARY.replace("inside an instance.", "inside <ftp://example.org/x>.")},
+        "",
+        f"content/glossary.yml:6:17: term 'guest-os': link 'ftp://example.org/x' {UNSAFE}",
+    ),
+    (
+        "YAML: image on another host",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "inside an instance.", "inside ![x](https://example.org/x.png)."
+            )
+        },
+        "",
+        f"content/glossary.yml:6:17: term 'guest-os': image 'https://example.org/x.png' "
+        f"{CSP_IMAGE}",
+    ),
+    # --- attribute lists ------------------------------------------------------------------
+    (
+        "attribute list with an href",
+        {"index.md": '# Home\n\npara\n{: href="javascript:x" }\n'},
+        "",
+        f"content/index.md:4:1: 'href=\"javascript:x\"' {ATTRS}",
+    ),
+    (
+        "attribute list with a handler and a style",
+        {"index.md": '# Home\n\npara\n{: onclick="x" style="position:fixed;inset:0" }\n'},
+        "",
+        f"content/index.md:4:1: 'onclick=\"x\"' {ATTRS}",
+    ),
+    (
+        "attribute list with an id the client looks up",
+        {"index.md": "# Home\n\n## Study {: #srmStudy }\n"},
+        "",
+        "content/index.md:3:1: the id 'srmStudy' is reserved: ids starting with 'srm' belong "
+        "to the site's components",
+    ),
+    # --- check clean means the build succeeds ------------------------------------------------
+    (
+        "page left out of the nav",
+        {"orphan.md": "# Orphan\n"},
+        NAV,
+        "content/orphan.md:1:1: the page orphan.md is not in the nav of mkdocs.yml; add it "
+        "there (the strict build fails on a page left out)",
+    ),
+    (
+        "nav entry that names no page",
+        {},
+        NAV + "  - Gone: gone.md\n",
+        "mkdocs.yml:13:11: nav names 'gone.md', which no content makes",
+    ),
+    (
+        "embed id inside front matter's lines is not an embed",
+        {"index.md": "---\ntitle: Home\n---\n# Home\n\n```srm\nquiz-basic\n```\n"},
+        "",
+        "content/index.md:7:1: embeds unknown item 'quiz-basic'; did you mean 'quiz-basics'?",
+    ),
+    (
+        "link to an item anchor the page does not have",
+        {
+            "index.md": "# Home\n\nSee [it](glossary.md#srm-guest-os) and "
+            "[x](glossary.md#srm-nope).\n"
+        },
+        "",
+        "content/index.md:3:44: link 'glossary.md#srm-nope': glossary.md shows no item 'nope' "
+        "(anchors '#srm-<id>' lead to the items a page shows)",
+    ),
+    (
+        "heading anchor that is an embedded item's id",
+        {"index.md": "# Home\n\n## SRM ec2 patching\n\n```srm\nquiz-basics\n```\n"},
+        "",
+        "content/index.md:3:4: the heading anchor '#srm-ec2-patching' is also the id of an "
+        "embedded item's element; give the heading another anchor",
+    ),
+    # --- limits ---------------------------------------------------------------------------
+    (
+        "block sequence 500 deep",
+        {
+            "glossary.yml": GLOSSARY
+            + "    aliases:\n"
+            + "".join("      " + "  " * i + "-\n" for i in range(500))
+        },
+        "",
+        "content/glossary.yml:27:43: nested more than 20 levels deep; content needs far fewer",
+    ),
+    (
+        "18 KB of nested brackets",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "inside an instance.", '"' + "[" * 9000 + "]" * 9000 + '"'
+            )
+        },
+        "",
+        "content/glossary.yml:6:17: term 'guest-os': more than 500 '[' in one text; split it up",
+    ),
+    (
+        "brackets nested deep in prose",
+        {"index.md": "# Home\n\n" + "[" * 20 + "x" + "]" * 20 + "\n"},
+        "",
+        "content/index.md:3:9: brackets '[' nested more than 8 deep; write them as \\[ if they "
+        "are text",
+    ),
+    (
+        "NUL written as a YAML escape",
+        {"glossary.yml": GLOSSARY.replace("term: Guest OS", 'term: "Guest\\0OS"')},
+        "",
+        "content/glossary.yml:5:11: control character U+0000 is not allowed; delete it",
+    ),
+    (
+        "backspace in YAML",
+        {"glossary.yml": GLOSSARY.replace("term: Guest OS", "term: Guest\bOS")},
+        "",
+        "content/glossary.yml:5:16: control character U+0008 is not allowed; delete it",
+    ),
+    (
+        "control character in prose",
+        {"index.md": "# Home\n\nA \x07 bell.\n"},
+        "",
+        "content/index.md:3:3: control character U+0007 is not allowed; delete it",
+    ),
+    (
+        "900 KB invalid id",
+        {"glossary.yml": GLOSSARY.replace("id: guest-os", "id: " + "X" * 900_000)},
+        "",
+        "content/glossary.yml:4:9: term '" + "X" * 60 + "...' (900,000 characters): field "
+        "'id': is longer than 80 characters",
+    ),
+    (
+        "admonition in a field shown inline",
+        {
+            "quizzes/basics.yml": quiz().replace(
+                "text: AWS, feedback:", 'text: "!!! note\\n    AWS", feedback:'
+            )
+        },
+        "",
+        "content/quizzes/basics.yml:12:27: option 'a': an admonition cannot stand in 'text', "
+        "which is shown inline; use `code` or move the block to a feedback or explanation",
+    ),
+    (
+        "fenced code in a field shown inline",
+        {
+            "quizzes/basics.yml": quiz().replace(
+                "prompt: Who patches the guest OS of an EC2 instance?",
+                "prompt: |-\n          Who?\n\n          ```sh\n          ls\n          ```",
+            )
+        },
+        "",
+        "content/quizzes/basics.yml:10:17: question 'ec2-patching': fenced code cannot stand in "
+        "'prompt', which is shown inline; use `code` or move the block to a feedback or "
+        "explanation",
+    ),
+]
+
+
+def _project(
+    root: Path, files: dict[str, str], config: str, extensions: str = "[attr_list]"
+) -> Path:
+    """A site project in `root`: the valid base content, `files` over it, a built site/."""
+    links = {name: text for name, text in files.items() if text.startswith("->")}
+    write_content(
+        root, {"index.md": "# Home\n", **{k: v for k, v in files.items() if k not in links}}
+    )
+    for name, text in links.items():
+        os.symlink(text[2:], root / "content" / name)
+    (root / "mkdocs.yml").write_text(
+        "site_name: t\nsite_url: https://example.org/\ndocs_dir: content\n"
+        f"theme: {{name: material, font: false, custom_dir: {ROOT / 'overrides'}}}\n"
+        f"plugins: [search, srm]\nmarkdown_extensions: {extensions}\n"
+        "validation: {omitted_files: warn, unrecognized_links: warn, anchors: warn}\n" + config
+    )
+    # `make build` needs its install stamp, newer than pyproject.toml, to skip installing.
+    (root / "pyproject.toml").write_text("")
+    (root / ".stamp").write_text("")
+    os.utime(root / "pyproject.toml", (0, 0))
+    site = root / "site"
+    (site / "sub").mkdir(parents=True)
+    (site / "index.html").write_text("<p>the site that was there</p>\n")
+    (site / "sub" / "marker.txt").write_bytes(b"marker \x00\xff")
+    return root
+
+
+def make_build(root: Path, **kwargs) -> subprocess.Popen | subprocess.CompletedProcess:
+    """`make build` of the repository's Makefile, run in the project `root`."""
+    command = [
+        "make",
+        "--no-print-directory",
+        "-f",
+        str(ROOT / "Makefile"),
+        "-C",
+        str(root),
+        "build",
+        f"BIN={Path(sys.executable).parent}",
+        "STAMP=.stamp",
+    ]
+    if kwargs.pop("background", False):
+        return subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    return subprocess.run(command, capture_output=True, text=True, timeout=300)
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("files", "config", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_hostile_input_is_refused_with_its_place(tmp_path: Path, files, config, expected) -> None:
+    root = _project(tmp_path, files, config)
+    before = snapshot(root / "site")
+    check = subprocess.run(
+        [sys.executable, "-m", "srm_build", "check", "content"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert check.returncode == 1, check.stdout + check.stderr
+    assert "Traceback" not in check.stderr
+    assert expected in check.stderr.splitlines(), check.stderr[-3000:]
+    build = make_build(root)
+    assert build.returncode != 0
+    assert "Traceback" not in build.stderr + build.stdout
+    assert expected in build.stderr.splitlines(), build.stderr[-3000:]
+    assert snapshot(root / "site") == before
+    assert not (root / ".site.new" / "index.html").exists()
+
+
+def test_make_build_replaces_the_site_only_when_it_succeeds(tmp_path: Path) -> None:
+    root = _project(tmp_path, {}, "")
+    result = make_build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    assert (site / "index.html").read_text() != "<p>the site that was there</p>\n"
+    assert not (site / "sub" / "marker.txt").exists()  # the old site is gone, not merged
+    assert (site / "glossary" / "index.html").is_file()
+    assert not (root / ".site.new").exists() and not (root / ".site.old").exists()
+
+
+def test_a_paragraph_reading_like_a_placeholder_stays_text(tmp_path: Path) -> None:
+    root = _project(
+        tmp_path,
+        {"index.md": "# Home\n\nsrmfragment0\n\n```srm\nquiz-basics\n```\n\nsrmfragment1\n"},
+        "",
+    )
+    assert make_build(root).returncode == 0
+    html = (root / "site" / "index.html").read_text()
+    assert html.count('id="srm-quiz-basics"') == 1
+    assert "<p>srmfragment0</p>" in html and "<p>srmfragment1</p>" in html
+
+
+def test_front_matter_title_and_description_are_escaped(tmp_path: Path) -> None:
+    root = _project(
+        tmp_path,
+        {
+            "index.md": '---\ntitle: "A <b>bold</b> & co"\n'
+            'description: \'"><meta http-equiv="refresh" content="0;url=//evil.example">\'\n'
+            "---\n# Home\n"
+        },
+        "",
+    )
+    result = make_build(root)
+    assert result.returncode == 0, result.stderr
+    html = (root / "site" / "index.html").read_text()
+    assert '<meta http-equiv="refresh"' not in html
+    assert "&#34;&gt;&lt;meta http-equiv=&#34;refresh&#34;" in html
+    assert "<b>bold</b>" not in html
+
+
+# --- exports ---------------------------------------------------------------------------------
+
+HOSTILE_BANK = [
+    {
+        "id": "q1",
+        "quiz": "quiz",
+        "type": "sort",
+        "prompt": '=HYPERLINK("http://evil.example") <script>x</script>',
+        "source": "s",
+        "buckets": ["aws", "customer"],
+        "items": [
+            {"id": "a", "text": "Keys -> vault", "owner": "aws", "explanation": "@SUM(1)"},
+            {"id": "b", "text": "<b>Data</b> ]]> &amp;", "owner": "customer", "explanation": "-1"},
+        ],
+    },
+    {
+        "id": "q2",
+        "quiz": "quiz",
+        "type": "single",
+        "prompt": "+1 & <img src=x onerror=alert(1)>",
+        "source": "s",
+        "options": [
+            {"id": "a", "text": "-cmd|' /C calc'!A0", "feedback": "=1+1", "misconception": None},
+            {"id": "b", "text": "B", "feedback": "<i>fine</i>", "misconception": None},
+        ],
+        "answer": ["a"],
+        "explanation": "@x",
+    },
+]
+
+
+def test_anki_cells_cannot_start_a_formula_nor_carry_html() -> None:
+    rows = list(csv.reader(io.StringIO(export.to_anki_csv(HOSTILE_BANK))))[1:]
+    for row in rows:
+        for cell in row[:2]:
+            assert not cell.startswith(("=", "+", "-", "@")), cell
+            assert "<" not in cell and ">" not in cell, cell
+    assert rows[0][0].startswith("'=HYPERLINK")
+    assert "&lt;script&gt;" in rows[0][0]
+
+
+def test_gift_keeps_sort_items_and_html_as_text() -> None:
+    gift = export.to_gift(HOSTILE_BANK)
+    assert "=Keys -&gt; vault -> AWS" in gift
+    assert "<script>" not in gift and "<img" not in gift and "<b>" not in gift
+    # Every matching line has exactly one separator.
+    for line in gift.splitlines():
+        if line.startswith("\t=") and "->" in line:
+            assert line.count("->") == 1, line
+
+
+def test_qti_items_are_well_formed_xml() -> None:
+    package = zipfile.ZipFile(io.BytesIO(export.to_qti(HOSTILE_BANK)))
+    for name in package.namelist():
+        ET.fromstring(package.read(name))  # raises on malformed XML
+    assert "items/q1.xml" in package.namelist()
+
+
+def test_publish_swaps_in_one_step(tmp_path: Path) -> None:
+    from srm_build.publish import publish
+
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "old.txt").write_text("old")
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "index.html").write_text("new")
+    publish(tmp_path / "new", tmp_path / "site")
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["index.html"]
+    assert not (tmp_path / "new").exists() and not (tmp_path / ".site.old").exists()
+    shutil.rmtree(tmp_path / "site")
+
+
+# --- in the browser --------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_front_matter_payload_never_runs_and_breaks_no_policy(page, tmp_path: Path) -> None:
+    payload = "<script>window.__xss=1</script><img src=x onerror=window.__xss=2>"
+    root = _project(
+        tmp_path,
+        {
+            "index.md": f"---\ntitle: '{payload}'\ndescription: '\"><script>window.__xss=3"
+            f"</script>'\n---\n# Home {payload}\n\nText.\n",
+            "other.md": f"---\ntitle: 'Other {payload}'\n---\n# Other\n",
+        },
+        "",
+    )
+    result = make_build(root)
+    assert result.returncode == 0, result.stderr
+    server, url = serve_folder(root / "site")
+    try:
+        page.add_init_script(
+            "window.__violations = [];"
+            "document.addEventListener('securitypolicyviolation',"
+            " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+        )
+        for path in ("", "other/"):
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+            assert page.locator("[data-md-component=search]").count() == 1
+            assert page.evaluate("typeof window.__xss") == "undefined", path
+            assert page.evaluate("window.__violations") == [], path
+        assert page.title().startswith("Other window.__xss=1")  # tags removed, text kept
+        assert page.locator("[onerror], nav img, header img").count() == 0
+        assert "__xss" not in " ".join(
+            page.locator("script").evaluate_all("list => list.map(s => s.text)")
+        )
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.browser
+def test_an_interrupted_make_build_leaves_the_previous_site_whole(page, tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "pyproject.toml").write_text("")
+    (root / ".stamp").write_text("")
+    os.utime(root / "pyproject.toml", (0, 0))
+    assert make_build(root).returncode == 0
+    before = snapshot(root / "site")
+    assert "index.html" in before
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        build = make_build(root, background=True)
+        # Readiness, not time: the new build has started writing its own folder.
+        while build.poll() is None and not any((root / ".site.new").glob("*.html")):
+            time.sleep(0.01)  # a poll interval, not a wait for anything to happen
+        assert build.poll() is None, "the build ended before it could be interrupted"
+        os.killpg(build.pid, sig)
+        assert build.wait(timeout=120) != 0
+        assert snapshot(root / "site") == before, sig
+    server, url = serve_folder(root / "site")
+    try:
+        page.goto(url)
+        assert page.locator("article h1").first.inner_text() != ""
+        page.goto(url + "data/glossary/")
+        assert page.locator("article .srm-term, article dl, article h2").count() > 0
+    finally:
+        server.shutdown()
+
+
+def test_an_image_from_the_content_folder_shows_in_yaml_text(tmp_path: Path) -> None:
+    png = bytes.fromhex(
+        "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154"
+        "789c6360000002000001e221bc330000000049454e44ae426082"
+    )
+    root = _project(
+        tmp_path,
+        {"glossary.yml": GLOSSARY.replace("inside an instance.", "inside ![a box](img/box.png).")},
+        "",
+    )
+    (root / "content" / "img").mkdir()
+    (root / "content" / "img" / "box.png").write_bytes(png)
+    assert make_build(root).returncode == 0
+    page = root / "site" / "glossary" / "index.html"
+    html = page.read_text()
+    assert 'src="../img/box.png"' in html
+    assert (page.parent / "../img/box.png").resolve().read_bytes() == png
+
+
+def test_fenced_code_in_yaml_text_renders_as_in_prose(tmp_path: Path) -> None:
+    fence = "```python\nprint('<b>')\n```"
+    feedback = "Like this:\n\n" + fence + "\n\n!!! note\n    A <b>note</b>."
+    root = _project(
+        tmp_path,
+        {
+            "index.md": f"# Home\n\n{fence}\n",
+            "quizzes/basics.yml": quiz().replace(
+                "feedback: AWS stops at the hypervisor.",
+                f"feedback: {json.dumps(feedback)}",
+            ),
+        },
+        "",
+        extensions="[attr_list, pymdownx.superfences]",
+    )
+    result = make_build(root)
+    assert result.returncode == 0, result.stderr
+    prose = BeautifulSoup((root / "site" / "index.html").read_text(), "html.parser")
+    quiz_page = BeautifulSoup(
+        (root / "site" / "quizzes" / "basics" / "index.html").read_text(), "html.parser"
+    )
+    in_prose = prose.select_one("article div.highlight")
+    in_feedback = quiz_page.select_one("form#srm-ec2-patching div.highlight")
+    assert in_prose is not None and in_feedback is not None
+    assert str(in_feedback) == str(in_prose)
+    assert in_feedback.get_text() == "print('<b>')\n"
+    note = quiz_page.select_one("form#srm-ec2-patching div.admonition.note")
+    assert note is not None and note.select_one("p:not(.admonition-title)").get_text() == (
+        "A <b>note</b>."
+    )
