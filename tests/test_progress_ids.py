@@ -44,7 +44,8 @@ def _reorder(quiz_file: Path) -> None:
             "type": "true-false",
             "prompt": "AWS guards its buildings.",
             "answer": True,
-            "explanation": "Physical security is AWS's.",
+            "feedback_true": "Right: physical security is AWS's.",
+            "feedback_false": "It is true: physical security is AWS's.",
         },
     )
     quiz_file.write_text(yaml.safe_dump(data, sort_keys=False))
