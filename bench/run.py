@@ -164,15 +164,21 @@ def assets(plugin_site: Path | None) -> dict:
         uri.rsplit("/", 1)[1]: {"bytes": len(data), "gzip_bytes": gz(data)}
         for uri, data in published.items()
     }
-    # What every page loads; the study module only reaches the exam and review pages.
-    on_demand = srm_assets.STUDY_SCRIPT.rsplit("/", 1)[1]
-    files = {name: size for name, size in sizes.items() if name != on_demand}
+    # What every page loads; the study module only reaches the exam and review pages, the
+    # explorer (script and stylesheet) only the service matrix's page.
+    explorer = srm_assets.EXPLORER_SCRIPT.rsplit("/", 1)[1]
+    on_demand = {
+        srm_assets.STUDY_SCRIPT.rsplit("/", 1)[1],
+        explorer,
+        explorer.replace(".js", ".css"),
+    }
+    files = {name: size for name, size in sizes.items() if name not in on_demand}
     result = {
         "files": files,
         "bytes": sum(f["bytes"] for f in files.values()),
         "gzip_bytes": sum(f["gzip_bytes"] for f in files.values()),
         "gzip_level": GZIP_LEVEL,
-        "on_demand": {on_demand: sizes[on_demand]},
+        "on_demand": {name: sizes[name] for name in sorted(on_demand)},
     }
     if plugin_site is not None:
         page = next(iter(sorted((plugin_site / "quizzes").rglob("*.html"))))

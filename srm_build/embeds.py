@@ -56,6 +56,26 @@ def find_embeds(text: str) -> list[Embed]:
     return embeds
 
 
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:\s|$)")
+
+
+def heading_level_after(lines: list[str]) -> int:
+    """The heading level for an item's title placed after `lines` of Markdown: one below
+    the last ATX heading outside fenced code (h2 after the page's h1), at most 6. Titles
+    drawn as headings then nest in the page's outline (WCAG 1.3.1)."""
+    level, fence = 1, None
+    for line in lines:
+        match = _FENCE.match(line)
+        if fence is not None:
+            if match and match["fence"][0] == fence[0] and len(match["fence"]) >= len(fence):
+                fence = None
+        elif match:
+            fence = match["fence"]
+        elif heading := _ATX.match(line):
+            level = len(heading[1])
+    return min(level + 1, 6)
+
+
 def replace_embeds(text: str, render: Callable[[Embed], str]) -> str:
     """`text` with each `srm` block replaced by what `render` returns for it."""
     embeds = find_embeds(text)

@@ -19,7 +19,7 @@ from urllib.parse import quote_plus
 
 from markupsafe import Markup
 
-from .embeds import Embed, find_embeds, replace_embeds
+from .embeds import Embed, find_embeds, heading_level_after, replace_embeds
 from .markup import heading_text, render_block, render_inline
 from .models import (
     Content,
@@ -146,6 +146,8 @@ _PLACEHOLDER = re.compile(r"<p>(srmfragment[0-9a-f]{16}n\d+)</p>")
 # Both start with text, not with `\s`, so the regex engine skips ahead to candidates (ten
 # times faster over a page of items); the whitespace before is checked after.
 _ID = re.compile(r'id="([^"]+)"')
+_QUESTION = re.compile(r'data-srm-component="(?:choice|sort|flashcards)"')
+_H1_END = re.compile(r"</h1>")
 _MARKED = re.compile(r"<!--(srmfragment[0-9a-f]{16}n\d+)-->.*?<!--/\1-->", re.DOTALL)
 _EXCLUDE = re.compile(r"data-search-exclude(?=[\s=>])")
 _TAG_NAME = re.compile(r"<([a-z][a-z0-9]*)\s")
@@ -307,6 +309,18 @@ class SitePages:
                 for ident, _line, _col in embed.ids:
                     self.embedded_in.setdefault(ident, src)
 
+    def with_progress(self, html: str) -> str:
+        """A page's finished HTML with its progress bar under its title (the first `</h1>`,
+        else at the top), when it holds questions or decks; other pages come back as they
+        were. Rendered here, not by the script, so that it does not shift the page."""
+        count = len(_QUESTION.findall(html))
+        if not count:
+            return html
+        bar = self.renderer.env.get_template("progress.html.jinja").render(count=count)
+        heading = _H1_END.search(html)
+        at = heading.end() if heading else 0
+        return f"{html[:at]}\n{bar.strip()}\n{html[at:]}"
+
     def linker(self, src: str) -> Linker:
         """Hrefs from the page `src` to any item."""
         here = url_of(src, self.directory_urls)
@@ -385,8 +399,9 @@ class SitePages:
         grouped: dict[str, tuple[list, list]] = {}
         for item in self.content.by_id.values():
             if isinstance(item, (*ANSWERABLE, Sort)):
+                # Under the bank's topic headings (h3): see file-tools-end.html.jinja.
                 html = self.renderer.item(
-                    item, link=link, titled=True, md_links=self.md_links(item.id, src)
+                    item, link=link, titled=True, md_links=self.md_links(item.id, src), level=4
                 )
                 lists = grouped.setdefault(self.topic_of(item), ([], []))
                 lists[isinstance(item, Sort)].append((item.id, html))  # type: ignore[attr-defined]
@@ -519,7 +534,10 @@ class SitePages:
         report = self.report.for_page(src) if self.report else None
         fragments = _Fragments()
 
+        lines = markdown.splitlines()
+
         def render(embed: Embed) -> str:
+            level = heading_level_after(lines[: embed.first_line])
             html = "\n".join(
                 self._item(
                     self.content.by_id[ident],
@@ -528,6 +546,7 @@ class SitePages:
                     titled=True,
                     md_links=self.md_links(ident, src),
                     report=report,
+                    level=level,
                 )
                 for ident, _line, _col in embed.ids
             )

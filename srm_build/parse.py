@@ -160,6 +160,8 @@ def reword(doc: Document, error: Any) -> Problem:
             "model_attributes_type": "a mapping of fields",
         }[kind]
         message = f"expected {wanted}, but {_describe(value)}"
+    elif kind in ("float_type", "float_parsing", "int_type", "int_parsing"):
+        message = f"expected a number, but {_describe(value)}"
     elif kind == "value_error":
         message = str(error["msg"]).removeprefix("Value error, ")
     else:

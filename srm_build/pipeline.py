@@ -16,7 +16,7 @@ from .errors import ContentError, Problem, display_path
 from .files import YAML_SUFFIXES, scan_content
 from .frontmatter import check_front_matter
 from .limits import bracket_problem, forbidden_character, line_col
-from .loader import load_bytes
+from .loader import MAX_BYTES, load_bytes
 from .models import Content, FileBase, Page, page_path
 from .navigation import nav_problems, read_config
 from .parse import parse_document
@@ -83,7 +83,13 @@ def _load_content(root: Path, shown_as: str | None, config: Path | None) -> Cont
         relative = path.relative_to(root).as_posix()
         shown = str(prefix / relative)
         try:
-            text = path.read_bytes().decode("utf-8-sig")
+            raw = path.read_bytes()
+            if len(raw) > MAX_BYTES:
+                problems.append(
+                    Problem(shown, 1, 1, f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
+                )
+                continue
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             problems.append(Problem(shown, 1, 1, f"not UTF-8 text: {exc.reason}"))
             continue

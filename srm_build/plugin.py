@@ -197,6 +197,8 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         source = self.sources.get(page.file.src_uri)
         if self.config.enabled and source is not None and page.content is not None:
             page.content = source.complete(page.content)
+            if self.pages is not None:
+                page.content = self.pages.with_progress(page.content)
         return None
 
     def on_serve(

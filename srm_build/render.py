@@ -180,9 +180,12 @@ class Renderer:
                 )
                 for o in OWNERS
             ]
-            return ChoiceView(
-                item.id, Markup("Who is responsible?"), False, options, block(item.explanation)
-            )
+            # The legend names the group: with the scenario's title, each of a page's
+            # scenarios is told apart by its situation, not only by the question.
+            prompt = Markup(
+                '<span class="srm-visually-hidden">{}: </span>Who is responsible?'
+            ).format(item.title)
+            return ChoiceView(item.id, prompt, False, options, block(item.explanation))
         if isinstance(item, TrueFalse):
             feedback = {"true": item.feedback_true, "false": item.feedback_false}
             options = [
@@ -218,15 +221,23 @@ class Renderer:
         titled: bool = True,
         md_links: LinkResolver | None = None,
         report: Reporter | None = None,
+        level: int = 3,
         **context: object,
     ) -> Markup:
-        """One item as an HTML block. `titled` shows its title (off under a page heading);
+        """One item as an HTML block. `titled` shows its title (off under a page heading),
+        as a heading of `level` (2-6) where the item's title is a heading (scenarios);
         `md_links` rewrites links to Markdown pages written in the item's text; `report`
         gives the address where a reader reports a problem with an item; `context` is
         what a kind's template needs besides (an exam's `bank_script`, say)."""
         template = self.env.get_template(f"{TEMPLATE_OF[type(item)]}.html.jinja")
         html = template.render(
-            item=item, link=link, titled=titled, md_links=md_links, report=report, **context
+            item=item,
+            link=link,
+            titled=titled,
+            md_links=md_links,
+            report=report,
+            level=level,
+            **context,
         )
         return Markup(html.strip())
 

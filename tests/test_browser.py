@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -93,13 +95,15 @@ def test_instant_navigation_mounts_each_component_once(reader: Page, fixture_url
 
 def test_glossary_tip_shows_on_keyboard_focus(reader: Page, fixture_url):
     reader.goto(fixture_url)
+    expect(reader.locator("[data-srm-mounted]").first).to_be_attached()
     link = reader.locator("article a.srm-glossary-link").first
-    tip = "getComputedStyle(document.querySelector('a.srm-glossary-link'), '::after').content"
-    assert reader.evaluate(tip) in ("none", "normal")
+    tip = reader.get_by_role("tooltip")
+    expect(tip).to_have_count(0)
     link.focus()
     reader.keyboard.press("Shift+Tab")
-    reader.keyboard.press("Tab")  # keyboard focus, so :focus-visible applies
-    assert "Software that runs virtual machines" in reader.evaluate(tip)
+    reader.keyboard.press("Tab")
+    expect(tip).to_contain_text("Software that runs virtual machines")
+    expect(link).to_have_accessible_description(re.compile("Software that runs virtual"))
 
 
 def test_quiz_page_prints_as_a_worksheet_with_the_key_at_the_end(reader: Page, fixture_url):
@@ -132,12 +136,13 @@ def test_explorer_draws_the_stack_of_the_chosen_service(reader: Page, fixture_ur
     expect(guest_os).to_have_text("Guest operating system: AWS")
     virtualization = stacks.first.locator("li", has_text="Virtualization")
     expect(virtualization).to_contain_text("AWS runs and isolates the execution environment.")
-    # Compare with a service model: its typical stack is drawn beside it.
+    # Compare with a service model: one table, layer by layer, the differing rows marked.
     explorer.get_by_label("Compare with").select_option("model:iaas")
-    expect(stacks).to_have_count(2)
-    expect(stacks.nth(1).locator("li", has_text="Guest operating system")).to_have_text(
-        "Guest operating system: Customer"
-    )
+    compare = explorer.get_by_role("table", name="AWS Lambda compared with IaaS")
+    row = compare.get_by_role("row", name="Guest operating system", exact=False)
+    expect(row.get_by_role("cell")).to_have_text(["AWS", "Customer"])
+    expect(row).to_have_class("srm-differs")
+    expect(row.get_by_role("rowheader")).to_have_text("Guest operating systemDiffers")
 
 
 def test_explorer_is_a_plain_table_without_javascript(browser, fixture_url):

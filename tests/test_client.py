@@ -26,7 +26,8 @@ def test_every_component_says_when_it_is_ready(reader: Page, fixture_url: str) -
     reader.goto(fixture_url + QUIZ)
     expect(reader.locator("#srm-deck-basics")).to_have_attribute("data-srm-ready", "")
     expect(reader.locator("[data-srm-component]:not([data-srm-ready])")).to_have_count(0)
-    assert reader.locator("[data-srm-ready]").count() == 6  # a quiz, its five questions
+    # The progress line, a quiz and its five questions.
+    assert reader.locator("[data-srm-ready]").count() == 7
 
 
 def test_controls_stay_hidden_until_the_script_has_mounted(page: Page, fixture_url: str) -> None:
@@ -214,6 +215,12 @@ def test_on_a_phone_the_lists_are_large_and_come_first(new_reader, fixture_url: 
 # ---------------------------------------------------------------- what is shown is stored
 
 
+def reset(page: Page) -> None:
+    """Reset progress on this page, confirmed in its dialog."""
+    page.get_by_role("button", name="Reset progress on this page").click()
+    page.get_by_role("dialog").get_by_role("button", name="Clear this page").click()
+
+
 def test_another_tab_s_answers_and_reset_show_without_a_reload(
     reader: Page, fixture_url: str
 ) -> None:
@@ -242,7 +249,7 @@ def test_another_tab_s_answers_and_reset_show_without_a_reload(
         "Score: 0 of 4 correct, 1 answered."
     )
     expect(picking.get_by_label("Security groups")).to_be_checked()
-    second.get_by_role("button", name="Reset progress on this page").click()
+    reset(second)
     expect(single).not_to_have_attribute("data-srm-result", "wrong")
     expect(single.locator(".srm-feedback")).to_have_count(0)
     expect(first.locator("#srm-deck-basics .srm-deck-count")).to_have_text(
@@ -279,7 +286,7 @@ def test_a_page_back_from_the_cache_shows_what_is_stored(
     single.get_by_role("button", name="Check").click()
     # Reset on another page that shows the same questions, then Back.
     reader.goto(fixture_url)
-    reader.get_by_role("button", name="Reset progress on this page").click()
+    reset(reader)
     reader.go_back(wait_until="commit")  # a page from the cache fires no load event
     expect(single).to_be_visible()
     assert reader.evaluate("window.srmCached") is True  # the page came from the cache
@@ -313,7 +320,7 @@ def test_two_sites_on_one_origin_keep_their_progress_apart(page: Page, one_origi
     statement = page.locator("form#srm-aws-does-all")
     statement.get_by_label("False").check()
     statement.get_by_role("button", name="Check").click()
-    page.get_by_role("button", name="Reset progress on this page").click()
+    reset(page)
     page.goto(one_origin + "srm/" + QUIZ)
     expect(single).to_have_attribute("data-srm-result", "wrong")  # the fork's Reset left it
     keys = sorted(k for k in page.evaluate("Object.keys(localStorage)") if ".srm-" in k)

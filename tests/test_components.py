@@ -34,18 +34,22 @@ def test_assets_are_small_when_gzipped() -> None:
     """Everything the project's client code weighs, as published (minified), gzipped. Every
     page loads the components' script and stylesheet and the theme's boot scripts: under
     8 KiB. The exam and the review are a module of their own that only their pages fetch, and
-    so is sorting."""
-    from srm_build.assets import SORT_SCRIPT, STUDY_SCRIPT, published
+    so are the responsibility explorer and sorting."""
+    from srm_build.assets import EXPLORER_SCRIPT, SORT_SCRIPT, STUDY_SCRIPT, published
 
     files = {uri.rsplit("/", 1)[1]: data for uri, data in published().items()}
-    modules = {uri.rsplit("/", 1)[1] for uri in (STUDY_SCRIPT, SORT_SCRIPT)}
-    assert set(files) == EVERY_PAGE | modules
+    explorer = EXPLORER_SCRIPT.rsplit("/", 1)[1]
+    modules = {STUDY_SCRIPT.rsplit("/", 1)[1], explorer, explorer.replace(".js", ".css")}
+    modules.add(SORT_SCRIPT.rsplit("/", 1)[1])
+    assert set(files) == {*EVERY_PAGE, *modules}
     assert len(files) == len([p for p in ASSETS.iterdir() if p.suffix in (".js", ".css")])
     size = {name: len(gzip.compress(data, compresslevel=9)) for name, data in files.items()}
     every_page = sum(size[name] for name in EVERY_PAGE)
     assert every_page < 8192, f"{every_page} bytes gzipped on every page"
     assert size["srm-study.js"] < 4096, f"{size['srm-study.js']} bytes gzipped"
     assert size["srm-sort.js"] < 2048, f"{size['srm-sort.js']} bytes gzipped"
+    explorer = size["srm-explorer.js"] + size["srm-explorer.css"]
+    assert explorer < 2560, f"{explorer} bytes gzipped for the explorer"
 
 
 def _css_selectors(css: str) -> list[str]:
@@ -78,9 +82,10 @@ def _unscoped(css: str) -> list[str]:
     ]
 
 
-def test_every_css_rule_is_scoped_to_the_components() -> None:
-    css = (ASSETS / "srm.css").read_text()
-    assert len(_css_selectors(css)) > 20
+@pytest.mark.parametrize(("name", "rules"), [("srm.css", 20), ("srm-explorer.css", 5)])
+def test_every_css_rule_is_scoped_to_the_components(name: str, rules: int) -> None:
+    css = (ASSETS / name).read_text()
+    assert len(_css_selectors(css)) > rules
     assert _unscoped(css) == []
 
 
@@ -572,7 +577,6 @@ def test_flashcards_by_keyboard_only(reader: Page, fixture_url: str) -> None:
     reader.keyboard.press("Shift+Tab")
     expect(summary).to_be_focused()
     reader.keyboard.press("Enter")  # turn the card: now it can be graded
-    # The grading buttons show on the card's toggle event, a task later: wait for them.
     expect(cards.get_by_role("button", name="Show again later")).to_be_visible()
     tab_to(reader, "Show again later")
     reader.keyboard.press("Enter")
@@ -705,7 +709,22 @@ def test_reset_clears_this_page_in_storage_and_on_screen(reader: Page, fixture_u
     reader.goto(fixture_url + QUIZ)
     answer_quiz(reader)
     reset = reader.get_by_role("button", name="Reset progress on this page")
+    # Reset asks first, saying what it clears; Cancel (or Esc) clears nothing.
     reset.click()
+    dialog = reader.get_by_role("dialog", name="Reset progress on this page?")
+    expect(dialog).to_contain_text("your answers to the 5 questions on this page")
+    expect(dialog).to_contain_text("Your review queue, your exam results and other pages are kept.")
+    expect(dialog.get_by_role("button", name="Cancel")).to_be_focused()
+    reader.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(reset).to_be_focused()
+    expect(reader.locator("[data-srm-result]")).to_have_count(2)
+    reset.click()
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(dialog).to_be_hidden()
+    expect(reader.locator("[data-srm-result]")).to_have_count(2)
+    reset.click()
+    dialog.get_by_role("button", name="Clear this page").click()
     expect(status(reader.locator(".srm-progress"))).to_have_text("Progress on this page cleared.")
     expect(reader.locator(".srm-progress-text")).to_have_text(
         "Progress on this page: 0 of 5 questions done."
@@ -838,6 +857,7 @@ def test_unusable_storage_never_breaks_a_page(new_reader, fixture_url: str, scri
     )
     form.get_by_role("button", name="Try again").click()
     page.get_by_role("button", name="Reset progress on this page").click()
+    page.get_by_role("dialog").get_by_role("button", name="Clear this page").click()
     expect(deck(page).locator(".srm-deck-count")).to_have_text("Card 1 of 3 left; 0 of 3 known.")
     page.reload()
     expect(page.locator("[data-srm-result]")).to_have_count(0)

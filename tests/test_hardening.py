@@ -3,10 +3,14 @@ Policy: nothing a contributor writes reaches a reader as markup or script."""
 
 from __future__ import annotations
 
+import csv
 import filecmp
+import io
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -292,3 +296,15 @@ def test_no_payload_escapes_embedded_json(hostile_site: Site) -> None:
         for script in soup.find_all("script", type="application/json"):
             assert "__xss" not in script.get_text(), page
     assert PAYLOAD  # the payload is what every text field of the hostile site carries
+
+
+def test_exports_of_hostile_text_are_safe(hostile_site: Site) -> None:
+    package = zipfile.ZipFile(hostile_site.root / "exports" / "srm-questions-qti21.zip")
+    for name in package.namelist():
+        ET.fromstring(package.read(name))  # well-formed, or this raises
+    gift = (hostile_site.root / "exports" / "srm-questions.gift").read_text()
+    assert "<script>" not in gift and "<img" not in gift
+    cells = csv.reader(io.StringIO((hostile_site.root / "exports" / "srm-anki.csv").read_text()))
+    for row in cells:
+        for cell in row[:2]:
+            assert "<" not in cell and not cell.startswith(("=", "+", "-", "@")), cell

@@ -86,6 +86,13 @@ CASES = [
         "content/index.md:2:14: front matter: field 'description': expected text, but got a list",
     ),
     (
+        "front matter: a search boost that is not a number",
+        {"index.md": "---\nsearch:\n  boost: high\n---\n# Home\n"},
+        "",
+        "content/index.md:3:10: front matter: field 'boost': expected a number, but got the "
+        "text 'high'",
+    ),
+    (
         "front matter: alias bomb",
         {"index.md": f"---\n{BOMB}---\n# Home\n"},
         "",
@@ -302,6 +309,12 @@ CASES = [
         "content/glossary.yml:5:16: control character U+0008 is not allowed; delete it",
     ),
     (
+        "prose page over a megabyte",
+        {"index.md": "# Home\n\n" + "word " * 210_000},
+        "",
+        "content/index.md:1:1: file is 1,050,008 bytes; the limit is 1,048,576",
+    ),
+    (
         "control character in prose",
         {"index.md": "# Home\n\nA \x07 bell.\n"},
         "",
@@ -515,9 +528,13 @@ def test_qti_items_are_well_formed_xml() -> None:
     assert "items/q1.xml" in package.namelist()
 
 
-def test_publish_swaps_in_one_step(tmp_path: Path) -> None:
+@pytest.mark.parametrize("exchange", [True, False], ids=["renameat2", "two renames"])
+def test_publish_swaps_in_one_step(tmp_path: Path, monkeypatch, exchange: bool) -> None:
+    from srm_build import publish as module
     from srm_build.publish import publish
 
+    if not exchange:
+        monkeypatch.setattr(module, "_exchange", lambda a, b: False)
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "old.txt").write_text("old")
     (tmp_path / "new").mkdir()

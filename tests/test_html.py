@@ -146,7 +146,11 @@ def test_scenarios_ask_who_is_responsible(fixture_site: Site) -> None:
         '[data-srm-id="unpatched-apache"]'
     )
     form = scenario.select_one("form")
-    assert form.select_one("legend").get_text(strip=True) == "Who is responsible?"
+    # The group is named by its situation: the title, hidden on screen under the heading.
+    title = "Unpatched web server"
+    legend = form.select_one("legend")
+    assert legend.get_text() == f"{title}: Who is responsible?"
+    assert legend.select_one(".srm-visually-hidden").get_text() == f"{title}: "
     assert _key(form) == {"aws": False, "customer": True, "shared": False}
     assert scenario.select_one(".srm-where a")["href"] == "../services/#srm-ec2"
 
@@ -185,6 +189,8 @@ def test_prose_links_the_first_mention_of_each_term(fixture_site: Site) -> None:
     ]
     assert links[0]["data-srm-tip"].startswith("Software that runs virtual machines")
     # Headings, code, existing links and embedded items are left alone.
-    assert article.select_one("h2").get_text(strip=True).startswith("The hypervisor")
+    assert (
+        article.select_one("h2:not(.srm-title)").get_text(strip=True).startswith("The hypervisor")
+    )
     assert not article.select("h2 a.srm-glossary-link, code a, .srm a.srm-glossary-link")
     assert article.find("a", string="AWS Region")["href"] == "glossary/#srm-region"

@@ -42,11 +42,10 @@ def _reorder(quiz_file: Path) -> None:
         {
             "id": "inserted-first",
             "type": "true-false",
-            "prompt": "AWS guards its buildings.",
+            "prompt": "Data centre buildings are guarded by AWS.",
             "answer": True,
-            "feedback_true": "Right: physical security is AWS's.",
-            "feedback_false": "It is true: physical security is AWS's.",
-            "claim": {"owner": "aws", "layer": "layer-virtualization"},  # as the sort's guards
+            "feedback_true": "Right. Physical security is AWS's.",
+            "feedback_false": "It is true. Physical security is AWS's.",
         },
     )
     quiz_file.write_text(yaml.safe_dump(data, sort_keys=False))
@@ -120,18 +119,18 @@ def test_reset_clears_every_kind_of_component_on_a_page(page: Page, fixture_url:
     sort.get_by_label("Guarding data centre entrances").select_option("aws")
     sort.get_by_label("Patching the guest OS").select_option("customer")
     sort.get_by_role("button", name="Check").click()
-    page.locator("#srm-deck-basics .srm-card:visible summary").click()  # turn, then grade
     page.locator("#srm-deck-basics").get_by_role("button", name="I knew it").click()
     expect(page.locator("[data-srm-result]")).to_have_count(3)
 
     page.get_by_role("button", name="Reset progress on this page").click()
+    page.get_by_role("dialog").get_by_role("button", name="Clear this page").click()
     expect(page.locator("[data-srm-result]")).to_have_count(0)
     expect(page.locator(".srm-feedback")).to_have_count(0)
     expect(page.locator("[data-srm-component] input:checked")).to_have_count(0)
     expect(page.locator("#srm-deck-basics .srm-deck-count")).to_have_text(
         "Card 1 of 3 left; 0 of 3 known."
     )
-    assert page.evaluate("localStorage.getItem('/.srm-progress-v1')") in (None, "{}")
+    assert page.evaluate("localStorage.getItem('srm-progress-v1')") in (None, "{}")
     page.reload()
     expect(page.locator("[data-srm-result]")).to_have_count(0)
     assert errors == []

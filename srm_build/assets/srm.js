@@ -130,11 +130,14 @@
       node.classList.remove("srm-right", "srm-wrong");
     });
     $$(form, "input, select").forEach(function (input) { input.disabled = false; });
+    $$(form, "[type=submit]").forEach(function (b) { b.removeAttribute("aria-disabled"); });
     form.removeAttribute("data-srm-result");
   }
 
   function lock(form, correct) {
     $$(form, "input, select").forEach(function (input) { input.disabled = true; });
+    /* aria-disabled, not disabled: the button keeps focus, and says it does nothing now. */
+    $$(form, "[type=submit]").forEach(function (b) { b.setAttribute("aria-disabled", "true"); });
     form.setAttribute("data-srm-result", correct ? "right" : "wrong");
   }
 
@@ -457,86 +460,73 @@
     announce(document.querySelector(".srm-progress"), "Progress on this page cleared.");
   }
 
-  /* The page's progress line and Reset button, above the first question. */
-  function progressBar() {
-    var first = document.querySelector(ITEMS);
-    var article = first && first.closest("article");
-    if (!article || article.querySelector(".srm-progress")) return;
-    var bar = make("div", "srm srm-progress");
-    var button = make("button", "md-button", "Reset progress on this page");
-    button.type = "button";
-    button.addEventListener("click", resetPage);
-    bar.appendChild(make("p", "srm-progress-text"));
-    bar.appendChild(button);
-    var status = make("p", "srm-status");
-    status.setAttribute("role", "status");
-    bar.appendChild(status);
-    var heading = article.querySelector("h1");
-    if (heading) heading.after(bar);
-    else article.prepend(bar);
-  }
-
-  /* The responsibility explorer reads the service matrix beside it and draws the stack of
-   * the chosen service (or the typical stack of a service model), customer data on top. */
-  function mountExplorer(box) {
-    var table = box.parentNode.querySelector(".srm-matrix table");
-    var heads = $$(table, "thead th[data-srm-service]");
-    var rows = $$(table, "tbody tr").reverse();
-    var picks = $$(box, "select");
-    var stacks = box.querySelector(".srm-explorer-stacks");
-    function cells(value) {
-      var columns = heads.map(function (th, i) {
-        var hit = value === th.getAttribute("data-srm-service") ||
-          value === "model:" + th.getAttribute("data-srm-model");
-        return hit ? i : -1;
-      }).filter(function (i) { return i >= 0; });
-      return rows.map(function (tr) {
-        var tds = columns.map(function (i) { return tr.querySelectorAll("td")[i]; });
-        var owners = tds.map(function (td) { return td.getAttribute("data-srm-owner"); });
-        var same = owners.every(function (o) { return o === owners[0]; });
-        return {
-          layer: tr.querySelector("th").textContent,
-          owner: same ? owners[0] : "shared",
-          note: tds.length === 1 ? tds[0].getAttribute("data-srm-note") :
-            same ? "" : "Varies from service to service."
-        };
-      });
-    }
-    var labels = { shared: "Shared" };
-    $$(table, "td[data-srm-owner]").forEach(function (td) {
-      labels[td.getAttribute("data-srm-owner")] = td.textContent;
+  /* The page's progress line and Reset, rendered with the page under its title. Reset asks
+   * first in its dialog, which says what is cleared; only "Clear this page" clears. */
+  function mountProgress(bar) {
+    var dialog = bar.querySelector("dialog");
+    bar.hidden = false;
+    bar.querySelector("[data-srm-action=reset]").addEventListener("click", function () {
+      dialog.returnValue = "";
+      dialog.showModal();
     });
-    function draw() {
-      stacks.textContent = "";
-      picks.forEach(function (pick) {
-        if (!pick.value) return;
-        var figure = make("figure", "srm-stack");
-        figure.appendChild(make("figcaption", "srm-title", pick.options[pick.selectedIndex].text));
-        var list = make("ol", "srm-stack-layers");
-        cells(pick.value).forEach(function (c) {
-          var item = make("li", "srm-owner-" + c.owner, c.layer + ": ");
-          item.appendChild(make("strong", "", labels[c.owner]));
-          if (c.note) item.append(" " + c.note);
-          list.appendChild(item);
-        });
-        figure.appendChild(list);
-        stacks.appendChild(figure);
-      });
-    }
-    picks.forEach(function (pick) { pick.addEventListener("change", draw); });
-    box.hidden = false; /* a script-only view; the matrix below serves readers without one */
-    draw();
+    dialog.addEventListener("close", function () {
+      if (dialog.returnValue === "reset") resetPage();
+    });
   }
 
-  /* Sorting lives in srm-sort.js, the exam and the review in srm-study.js, each fetched
-   * only by pages that have one: other pages do not pay for them. */
+  /* ---- Glossary tips: a linked term's short definition shows under it on hover and on
+   * focus, as the link's description (its name stays the term). One tip per page, kept
+   * inside the viewport; the pointer may move onto it; Esc dismisses it (WCAG 1.4.13). ---- */
+  var tip, tipped;
+
+  function hideTip() {
+    if (tipped) tipped.removeAttribute("aria-describedby");
+    if (tip) tip.hidden = true;
+    tipped = null;
+  }
+
+  function showTip(link) {
+    if (link === tipped) return;
+    hideTip();
+    if (!tip) {
+      tip = make("div", "srm srm-tip");
+      tip.id = "srm-tip";
+      tip.setAttribute("role", "tooltip");
+    }
+    if (!tip.isConnected) document.body.appendChild(tip);
+    tip.textContent = link.getAttribute("data-srm-tip");
+    tip.style.left = "0";
+    tip.hidden = false;
+    tipped = link;
+    link.setAttribute("aria-describedby", tip.id);
+    var box = link.getBoundingClientRect();
+    var room = document.documentElement.clientWidth - tip.offsetWidth - 8;
+    tip.style.left = Math.max(8, Math.min(box.left, room)) + window.scrollX + "px";
+    tip.style.top = box.bottom + window.scrollY + "px";
+  }
+
+  function tipEvent(event) {
+    var link = event.target.closest && event.target.closest(".srm-glossary-link[data-srm-tip]");
+    if (event.type === "keydown") {
+      if (event.key === "Escape") hideTip();
+    } else if (event.type === "focusout") hideTip();
+    else if (link) showTip(link);
+    else if (!tip || !tip.contains(event.target)) hideTip();
+  }
+
+  /* Sorting lives in srm-sort.js, the exam and the review in srm-study.js, the explorer
+   * in srm-explorer.js, each fetched only by pages that have one: other pages do not pay
+   * for them. */
   var waiting = {}; /* file -> the components waiting for it */
 
-  /* Mounts with `global[kind]` from `file`; returns false, as the component is ready
-   * only once the file has come and mounted it. */
+  /* Mounts with `global[kind]` (or the function `global`) from `file`; returns false, as
+   * the component is ready only once the file has come and mounted it. */
   function part(file, global, kind) {
+    function run(el) {
+      return kind ? window[global][kind](el) : window[global](el);
+    }
     return function (el) {
-      if (window[global]) return window[global][kind](el);
+      if (window[global]) return run(el);
       var queue = waiting[file];
       if (!queue) {
         if (!HERE) return false;
@@ -545,17 +535,17 @@
         script.src = HERE.replace(/srm\.js(\?.*)?$/, file);
         script.onload = script.onerror = function () {
           delete waiting[file];
-          queue.forEach(function (w) {
-            if (!window[global]) return announce(w[1], "This part of the page could not be loaded. Reload to try again.");
-            window[global][w[0]](w[1]);
-            ready(w[1]);
+          queue.forEach(function (el) {
+            if (!window[global]) return announce(el, "This part of the page could not be loaded. Reload to try again.");
+            run(el);
+            ready(el);
           });
           flush();
           refresh();
         };
         document.head.appendChild(script);
       }
-      queue.push([kind, el]);
+      queue.push(el);
       return false;
     };
   }
@@ -564,10 +554,11 @@
     choice: function (el) { mountForm(el, choice); },
     sort: part("srm-sort.js", "srmSort", "sort"),
     flashcards: mountDeck,
-    explorer: mountExplorer,
+    explorer: part("srm-explorer.js", "srmExplorer"),
     chapters: mountChapters,
     exam: part("srm-study.js", "srmStudy", "exam"),
     review: part("srm-study.js", "srmStudy", "review"),
+    progress: mountProgress,
     quiz: function () {} /* its score is kept by refresh() */
   };
 
@@ -587,8 +578,8 @@
       if (mount(el) !== false) ready(el);
     });
     flush();
-    progressBar();
     refresh();
+    hideTip();
   }
 
   /* What srm-study.js builds on. */
@@ -616,6 +607,9 @@
     if (!event.key || !event.key.indexOf(SCOPE)) syncAll();
   });
 
+  ["mouseover", "focusin", "focusout", "keydown"].forEach(function (type) {
+    document.addEventListener(type, tipEvent);
+  });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
   else mountAll();
   /* mkdocs-material's instant navigation swaps pages without loading this script again. */

@@ -3,6 +3,8 @@
  * Loaded in <head>, before the theme's bundle uses them. */
 (function (w) {
   "use strict";
+  /* Scripts run: srm.css keeps room for the controls they will show (no layout shift). */
+  document.documentElement.classList.add("srm-js");
   var s = document.currentScript;
   w.__md_scope = new URL("../../", s ? s.src : location.href); /* <site>/assets/srm/ */
   w.__md_hash = function (t) {
