@@ -535,17 +535,17 @@
         script.src = HERE.replace(/srm\.js(\?.*)?$/, file);
         script.onload = script.onerror = function () {
           delete waiting[file];
-          queue.forEach(function (el) {
-            if (!window[global]) return announce(el, "This part of the page could not be loaded. Reload to try again.");
-            run(el);
-            ready(el);
+          queue.forEach(function (w) { /* [run, element]: one file serves several kinds */
+            if (!window[global]) return announce(w[1], "This part of the page could not be loaded. Reload to try again.");
+            w[0](w[1]);
+            ready(w[1]);
           });
           flush();
           refresh();
         };
         document.head.appendChild(script);
       }
-      queue.push(el);
+      queue.push([run, el]);
       return false;
     };
   }
