@@ -94,7 +94,10 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         if config.repo_url and config.site_url:
             report = ReportLinks(config.repo_url, config.site_url, config.use_directory_urls)
         self.pages = SitePages(
-            content, renderer, directory_urls=config.use_directory_urls, report=report
+            content,
+            renderer,
+            directory_urls=config.use_directory_urls,
+            report=report,
         )
         # Generated headings carry their anchors as `{ #id }`; authored Markdown may not
         # carry raw HTML or unsafe links, as in the YAML.
