@@ -19,6 +19,8 @@ SCRIPT = URI.format("srm.js")
 """Linked from every page by the plugin; the theme overrides load the boot scripts themselves."""
 STUDY_SCRIPT = URI.format("srm-study.js")
 """The exam and the review: srm.js fetches it only on pages that have one."""
+SORT_SCRIPT = URI.format("srm-sort.js")
+"""Sort questions: srm.js fetches it only on pages that have one."""
 EXPLORER_SCRIPT = URI.format("srm-explorer.js")
 """The responsibility explorer: srm.js fetches it only on the service matrix's page; it
 links its stylesheet, srm-explorer.css, itself."""

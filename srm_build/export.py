@@ -53,6 +53,9 @@ def question_bank(content: Content) -> Bank:
             if isinstance(question, (SingleChoice, MultipleChoice)):
                 entry["options"] = [o.model_dump() for o in question.options]
                 entry["answer"] = sorted(question.correct)
+                # QTI's `shuffle`: the question's own, else its quiz's (the site's readers
+                # see the options in an order of their own where it is true).
+                entry["shuffle"] = quiz.shuffle if question.shuffle is None else question.shuffle
             elif isinstance(question, TrueFalse):
                 entry["answer"] = question.answer
                 entry["feedback"] = {

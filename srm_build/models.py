@@ -287,11 +287,19 @@ class QuestionBase(Model):
     )
 
 
+SHUFFLE = Field(
+    None,
+    description="Show the options in a random order per reader (kept until they try again); "
+    "false keeps the written order, where order carries meaning. By default the quiz's `shuffle`.",
+)
+
+
 class SingleChoice(QuestionBase):
     """Exactly one option is correct."""
 
     type: Literal["single"]
     options: list[Option] = Field(min_length=2)
+    shuffle: bool | None = SHUFFLE
     answer: OptionId
 
     @property
@@ -304,6 +312,7 @@ class MultipleChoice(QuestionBase):
 
     type: Literal["multiple"]
     options: list[Option] = Field(min_length=2)
+    shuffle: bool | None = SHUFFLE
     answer: list[OptionId] = Field(min_length=1)
 
     @property
@@ -371,7 +380,12 @@ class Quiz(Model):
     id: Id
     title: Text
     intro: Markdown | None = None
-    shuffle: bool = False
+    shuffle: bool = Field(
+        True,
+        description="Readers see the options of its single and multiple choice questions in a "
+        "random order of their own (the script shuffles; without it the written order stays). "
+        "A question's own `shuffle` wins.",
+    )
     source: Id | None = None
     topic: PagePath | None = Field(
         None,
@@ -409,7 +423,17 @@ class Review(Model):
     intro: Markdown | None = None
 
 
-Tool = Annotated[Exam | Review, Field(discriminator="type")]
+class Progress(Model):
+    """How far the reader has got in each chapter: the prose pages that embed questions, in
+    the navigation's order, each with the share of its questions and decks done."""
+
+    id: Id
+    type: Literal["progress"]
+    title: Text
+    intro: Markdown | None = None
+
+
+Tool = Annotated[Exam | Review | Progress, Field(discriminator="type")]
 
 
 # --- files ----------------------------------------------------------------------------

@@ -178,6 +178,15 @@ def _table_rows(content: Content, matrix: Matrix) -> Iterator[Problem]:
                         column,
                     )
             for layer, claim in row.claims.items():
+                owner = _row_owner(claim)
+                if not getattr(row, owner):
+                    yield row.where.problem(
+                        f"{label}claims {OWNER_LABELS[owner]} owns "
+                        f"{matrix.layers[layer].name if layer in matrix.layers else layer}, but "
+                        f"lists nothing under '{owner}'",
+                        "claims",
+                        layer,
+                    )
                 yield from _row_claim(matrix, row, label, layer, claim)
 
 

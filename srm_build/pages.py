@@ -29,6 +29,7 @@ from .models import (
     Misconception,
     Model,
     MultipleChoice,
+    Quiz,
     Review,
     Scenario,
     SingleChoice,
@@ -126,6 +127,17 @@ class StudyBank:
     misconception_hrefs: dict[str, str]
 
 
+@dataclass(frozen=True)
+class Chapter:
+    """A prose page that embeds questions, with what a reader's progress counts on it."""
+
+    title: str
+    href: str
+    items: list[str]
+    """Ids of its questions and scenarios, and of its decks as `id:cards` (a deck is done
+    once every card is known)."""
+
+
 ANSWERABLE = (SingleChoice, MultipleChoice, TrueFalse, Scenario)
 """What the exam draws and the review queue brings back: items answered by picking."""
 
@@ -206,6 +218,7 @@ class SitePages:
         report: ReportLinks | None = None,
     ):
         self.content = content
+        renderer.env.globals["progress_chapters"] = self.progress_chapters
         self.renderer = renderer
         self.directory_urls = directory_urls
         self.report = report
@@ -252,7 +265,30 @@ class SitePages:
                 return fragment
             return relative_url(here, url_of(target, self.directory_urls)) + fragment
 
+        link.page = src  # type: ignore[attr-defined]  # for templates that link pages
         return link
+
+    def progress_chapters(self, src: str) -> list[Chapter]:
+        """Every prose page that embeds questions, scenarios or decks, in the navigation's
+        order (`chapters`; pages it does not list last), with links relative to `src`."""
+        here = url_of(src, self.directory_urls)
+        order = {page: i for i, page in enumerate(self.chapters)}
+        pages = sorted(self.content.pages, key=lambda p: (order.get(p, len(order)), p))
+        found: list[Chapter] = []
+        for page in pages:
+            ids: list[str] = []
+            for embed in find_embeds(self.content.pages[page].body):
+                for ident, _line, _col in embed.ids:
+                    item = self.content.by_id.get(ident)
+                    for one in item.questions if isinstance(item, Quiz) else [item]:
+                        if isinstance(one, Flashcards):
+                            ids.append(f"{one.id}:{len(one.cards)}")
+                        elif isinstance(one, (*ANSWERABLE, Sort)):
+                            ids.append(one.id)  # type: ignore[attr-defined]
+            if ids:
+                href = relative_url(here, url_of(page, self.directory_urls))
+                found.append(Chapter(self.page_title(page), href, list(dict.fromkeys(ids))))
+        return found
 
     def source_linker(self, src: str) -> Linker:
         """Links from the Markdown of page `src` to any item, as paths between source files,

@@ -6,7 +6,6 @@ overridden without copying the rest.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +35,7 @@ from .models import (
     Misconception,
     Model,
     MultipleChoice,
+    Progress,
     Quiz,
     Review,
     Scenario,
@@ -71,6 +71,7 @@ TEMPLATE_OF: dict[type, str] = {
     Misconception: "misconception",
     Exam: "exam",
     Review: "review",
+    Progress: "site-progress",
 }
 
 
@@ -92,11 +93,8 @@ class ChoiceView:
     multiple: bool
     options: list[OptionView]
     explanation: Markup | None
-
-
-def seeded_order(items: list, seed: str, key: Callable[[object], str]) -> list:
-    """A shuffle that is the same on every build: ordered by a hash of seed and key."""
-    return sorted(items, key=lambda x: hashlib.sha256(f"{seed}/{key(x)}".encode()).digest())
+    shuffle: bool = False
+    """The script shows the options in an order of each reader's own (written order without it)."""
 
 
 def table_columns(table: Table) -> list[str]:
@@ -203,19 +201,17 @@ class Renderer:
             explanation = block(item.explanation) if item.explanation else None
             return ChoiceView(item.id, inline(item.prompt), False, options, explanation)
         assert isinstance(item, (SingleChoice, MultipleChoice))
-        choices = list(item.options)
-        quiz = self.quiz_of.get(item.id)
-        if quiz is not None and quiz.shuffle:
-            choices = seeded_order(choices, item.id, lambda o: o.id)  # type: ignore[attr-defined]
         options = [
             OptionView(
                 o.id, inline(o.text), block(o.feedback), o.id in item.correct, o.misconception
             )
-            for o in choices
+            for o in item.options
         ]
         explanation = block(item.explanation) if item.explanation else None
         multiple = isinstance(item, MultipleChoice)
-        return ChoiceView(item.id, inline(item.prompt), multiple, options, explanation)
+        quiz = self.quiz_of.get(item.id)
+        shuffle = item.shuffle if item.shuffle is not None else quiz is None or quiz.shuffle
+        return ChoiceView(item.id, inline(item.prompt), multiple, options, explanation, shuffle)
 
     def item(
         self,

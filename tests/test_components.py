@@ -22,7 +22,7 @@ from conftest import ROOT, Site, watch
 ASSETS = ROOT / "srm_build" / "assets"
 EVERY_PAGE = {"srm.js", "srm.css", "theme.js", "palette.js"}
 TEMPLATES = ROOT / "srm_build" / "templates"
-KEY = "srm-progress-v1"
+KEY = "/.srm-progress-v1"  # scoped to the site, served at /
 QUIZ = "quizzes/basics/"
 QUIZ_ITEMS = ["ec2-patching", "customer-tasks", "aws-does-all", "sort-basics", "deck-basics"]
 
@@ -34,18 +34,20 @@ def test_assets_are_small_when_gzipped() -> None:
     """Everything the project's client code weighs, as published (minified), gzipped. Every
     page loads the components' script and stylesheet and the theme's boot scripts: under
     8 KiB. The exam and the review are a module of their own that only their pages fetch, and
-    so is the responsibility explorer."""
-    from srm_build.assets import EXPLORER_SCRIPT, STUDY_SCRIPT, published
+    so are the responsibility explorer and sorting."""
+    from srm_build.assets import EXPLORER_SCRIPT, SORT_SCRIPT, STUDY_SCRIPT, published
 
     files = {uri.rsplit("/", 1)[1]: data for uri, data in published().items()}
     explorer = EXPLORER_SCRIPT.rsplit("/", 1)[1]
     modules = {STUDY_SCRIPT.rsplit("/", 1)[1], explorer, explorer.replace(".js", ".css")}
+    modules.add(SORT_SCRIPT.rsplit("/", 1)[1])
     assert set(files) == {*EVERY_PAGE, *modules}
     assert len(files) == len([p for p in ASSETS.iterdir() if p.suffix in (".js", ".css")])
     size = {name: len(gzip.compress(data, compresslevel=9)) for name, data in files.items()}
     every_page = sum(size[name] for name in EVERY_PAGE)
     assert every_page < 8192, f"{every_page} bytes gzipped on every page"
     assert size["srm-study.js"] < 4096, f"{size['srm-study.js']} bytes gzipped"
+    assert size["srm-sort.js"] < 2048, f"{size['srm-sort.js']} bytes gzipped"
     explorer = size["srm-explorer.js"] + size["srm-explorer.css"]
     assert explorer < 2560, f"{explorer} bytes gzipped for the explorer"
 
@@ -644,7 +646,7 @@ def test_progress_is_saved_by_id_and_restored(reader: Page, fixture_url: str) ->
     }
     keys = reader.evaluate("Object.keys(localStorage)")
     # Beside the progress, the wrong answer went to the review queue (tests/test_study.py).
-    assert sorted(k for k in keys if "srm" in k) == [KEY, "srm-review-v1"]
+    assert sorted(k for k in keys if "srm" in k) == [KEY, "/.srm-review-v1"]
     reader.reload()
     expect_quiz_answered(reader)
     expect(progress).to_have_text("Progress on this page: 2 of 5 questions done.")
@@ -662,10 +664,10 @@ def test_progress_survives_instant_navigation(reader: Page, fixture_url: str) ->
     reader.evaluate("window.srmSamePage = true")
     answer_quiz(reader)
     reader.locator("article").get_by_role("link", name="glossary").click()
-    reader.wait_for_url("**/glossary/")
+    expect(reader.locator("#srm-region")).to_be_visible()  # the glossary is shown
     expect(reader.locator(".srm-progress")).to_have_count(0)  # no questions there
     reader.go_back()
-    reader.wait_for_url(fixture_url)
+    expect(sort_form(reader)).to_have_attribute("data-srm-ready", "")
     assert reader.evaluate("window.srmSamePage") is True
     expect_quiz_answered(reader)
     expect(reader.locator(".srm-progress")).to_have_count(1)
@@ -680,9 +682,10 @@ def test_instant_navigation_adds_no_duplicate_handlers(reader: Page, fixture_url
     reader.evaluate("window.srmSamePage = true")
     for _ in range(3):
         reader.locator("article").get_by_role("link", name="glossary").click()
-        reader.wait_for_url("**/glossary/")
+        expect(reader.locator("#srm-region")).to_be_visible()
         reader.go_back()
-        reader.wait_for_url(fixture_url)
+        expect(deck(reader)).to_have_attribute("data-srm-ready", "")
+        expect(reader.locator("[data-srm-component]:not([data-srm-ready])")).to_have_count(0)
     assert reader.evaluate("window.srmSamePage") is True
     expect(reader.locator(".srm-progress")).to_have_count(1)
     # One click, one step: doubled handlers would skip a card or add two feedback boxes.
@@ -757,7 +760,10 @@ def test_two_tabs_merge_per_question(reader: Page, fixture_url: str) -> None:
     # Both tabs loaded before either answered; neither loses what the other saved.
     answer(first, "form#srm-ec2-patching", "Patching the OS on the instances")
     answer(second, "form#srm-aws-does-all", "False")
-    # The same question answered in both: the last write wins.
+    # The same question answered in both: the other tab shows the answer (tests/
+    # test_client.py), the reader tries again there, and the last write wins.
+    expect(first.locator("form#srm-aws-does-all")).to_have_attribute("data-srm-result", "right")
+    first.locator("form#srm-aws-does-all").get_by_role("button", name="Try again").click()
     answer(first, "form#srm-aws-does-all", "True")
     assert stored(second) == {
         "ec2-patching": {"picked": ["b"]},
@@ -875,7 +881,7 @@ def test_without_javascript_every_answer_can_be_read(browser: Browser, fixture_s
             # Nothing is hidden but the controls that need the script.
             hidden = page.evaluate("""() => [...document.querySelectorAll(
                 '[data-srm-component] *')]
-                .filter(el => !el.closest('[data-srm-js], .srm-score, option'))
+                .filter(el => !el.closest('[data-srm-js], .srm-score, .srm-quiz-end, option'))
                 .filter(el => !el.checkVisibility()).map(el => el.outerHTML.slice(0, 80))""")
             assert hidden == [], (path, hidden)
             for form in components.all():

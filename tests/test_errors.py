@@ -700,6 +700,18 @@ scenarios:
         "content/quizzes/basics.yml:17:17: question 'tf-rds': the statement says what a party "
         "does, but carries no 'claim' the build can check",
     ),
+    (
+        "row claim for a party whose column is empty",
+        row_table("""\
+            - id: paas
+              label: PaaS
+              services: [rds]
+              customer: [Backups]
+              claims: {layer-os: aws, layer-net: customer}
+            """),
+        "content/tables.yml:12:28: table 'models': row 'paas': claims AWS owns Guest OS, but "
+        "lists nothing under 'aws'",
+    ),
 ]
 
 

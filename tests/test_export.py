@@ -162,12 +162,17 @@ def test_qti_package_round_trip(content: Content) -> None:
         assert root.tag == f"{q}assessmentItem"
         values = [v.text for v in root.iter(f"{q}value")]
         choices = [c.get("identifier") for c in root.iter(f"{q}simpleChoice")]
-        items[root.get("identifier").removeprefix("srm-")] = (values, choices)
+        shuffle = [i.get("shuffle") for i in root.iter(f"{q}choiceInteraction")]
+        items[root.get("identifier").removeprefix("srm-")] = (values, choices, shuffle)
+    quiz_of = {one.id: quiz for quiz in content.of_type(Quiz) for one in quiz.questions}
     for item in _answerable(content):
-        values, choices = items.pop(item.id)
+        values, choices, shuffle = items.pop(item.id)
         if isinstance(item, (SingleChoice, MultipleChoice)):
             assert sorted(values) == sorted(item.correct)
             assert choices == [o.id for o in item.options]
+            # Shuffled as the site shuffles it: the question's own setting, else its quiz's.
+            wanted = quiz_of[item.id].shuffle if item.shuffle is None else item.shuffle
+            assert shuffle == ["true" if wanted else "false"]
         elif isinstance(item, TrueFalse):
             assert values == ["true" if item.answer else "false"]
         elif isinstance(item, Sort):

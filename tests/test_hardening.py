@@ -18,6 +18,7 @@ import html5lib
 import pytest
 from bs4 import BeautifulSoup
 from hostile import PAYLOAD, make_hostile_site
+from playwright.sync_api import expect
 
 from conftest import FIXTURE_SITE, ROOT, Site, build_site, served_build
 from srm_build import loader
@@ -125,11 +126,11 @@ STORAGE_STATES = {
         throw new DOMException('denied', 'SecurityError'); }});""",
     "full": """Storage.prototype.setItem = function () {
         throw new DOMException('full', 'QuotaExceededError'); };""",
-    "garbage": """for (const key of ['/.__palette', '/.__search', '/.__tabs', 'srm-progress-v1',
+    "garbage": """for (const key of ['/.__palette', '/.__search', '/.__tabs', '/.srm-progress-v1',
         'srm-progress']) { localStorage.setItem(key, '{not json'); }""",
     "wrong shapes": """localStorage.setItem('/.__palette', '{"color": 5}');
         localStorage.setItem('/.__palette', '{"color": {"media": "(prefers-color-scheme)"}}');
-        localStorage.setItem('srm-progress-v1', '[1, 2, 3]');""",
+        localStorage.setItem('/.srm-progress-v1', '[1, 2, 3]');""",
 }
 
 
@@ -145,9 +146,10 @@ def test_broken_storage_never_breaks_a_page(browser, fixture_site: Site, state: 
         page.goto(fixture_site.url + path)
         page.wait_for_load_state("networkidle")
     form = page.locator("form#srm-ec2-patching")
+    expect(form).to_have_attribute("data-srm-ready", "")
     form.get_by_label("Patching the OS on the instances").check()
     form.get_by_role("button", name="Check").click()
-    assert form.get_by_role("status").inner_text() == "Correct."
+    expect(form.get_by_role("status")).to_have_text("Correct.")
     toggles = page.locator("[data-md-component=palette] label")
     for toggle in toggles.all():  # the theme's scheme toggle writes the palette key
         if toggle.is_visible():

@@ -44,8 +44,8 @@ def _reorder(quiz_file: Path) -> None:
             "type": "true-false",
             "prompt": "Data centre buildings are guarded by AWS.",
             "answer": True,
-            "feedback_true": "Right. Physical security is AWS's.",
-            "feedback_false": "It is true. Physical security is AWS's.",
+            "feedback_true": "Right: physical security is AWS's.",
+            "feedback_false": "It is true: physical security is AWS's.",
         },
     )
     quiz_file.write_text(yaml.safe_dump(data, sort_keys=False))
@@ -119,6 +119,8 @@ def test_reset_clears_every_kind_of_component_on_a_page(page: Page, fixture_url:
     sort.get_by_label("Guarding data centre entrances").select_option("aws")
     sort.get_by_label("Patching the guest OS").select_option("customer")
     sort.get_by_role("button", name="Check").click()
+    # Grading comes after the answer is shown: turn the card first.
+    page.locator("#srm-deck-basics .srm-card:not([hidden]) summary").click()
     page.locator("#srm-deck-basics").get_by_role("button", name="I knew it").click()
     expect(page.locator("[data-srm-result]")).to_have_count(3)
 

@@ -32,8 +32,8 @@ def test_assets_and_links_resolve_under_a_prefix(page: Page, subpath_site: Site)
     expect(form.get_by_role("status")).to_have_text("Correct.")
     # Links between pages stay under the prefix.
     page.locator("article").get_by_role("link", name="glossary").click()
-    page.wait_for_url(subpath_site.url + "glossary/")
     expect(page.locator("#srm-region")).to_be_visible()
+    expect(page).to_have_url(subpath_site.url + "glossary/")
     page.goto(subpath_site.url + "quizzes/basics/")
     term = page.locator("form#srm-ec2-patching .srm-terms a")
     assert term.get_attribute("href") is not None

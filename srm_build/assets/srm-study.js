@@ -152,6 +152,7 @@
         var flag = make("label", "srm-exam-flag");
         var question = copy(bank, bank.items[id][1], "srm-exam-");
         var form = formOf(question);
+        core.arrange(form); /* options in an order of this attempt's own */
         slot.id = "srm-exam-q" + (i + 1);
         link.type = "button";
         link.onclick = function () {
@@ -341,7 +342,8 @@
           var slot = list.appendChild(make("li", "srm-question-slot"));
           slot.appendChild(node);
           slot.appendChild(reread);
-          mountForm(formOf(node), node.classList.contains("srm-sort") ? core.sort : choice, true);
+          if (node.classList.contains("srm-sort")) core.mountSort(formOf(node)); /* srm-sort.js */
+          else mountForm(formOf(node), choice, true);
           return;
         }
         cards.appendChild(node);

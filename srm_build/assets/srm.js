@@ -6,6 +6,11 @@
   "use strict";
 
   var KEY = "srm-progress-v1"; /* one key: {item id: state}; bump the version to change shapes */
+  var HERE = document.currentScript && document.currentScript.src;
+  /* Every key is scoped to the site, as the theme scopes its own ("/srm/.__palette"), so
+   * that two sites on one origin (a fork at /srm-fork/, say) keep their progress apart.
+   * This file is published at <site>/assets/srm/. */
+  var SCOPE = new URL("../../", HERE || location.href).pathname + ".";
   var ITEMS = "[data-srm-component=choice],[data-srm-component=sort],[data-srm-component=flashcards]";
 
   function $$(root, selector) {
@@ -32,7 +37,7 @@
   function load(key) {
     var all = Object.create(null);
     try {
-      var stored = JSON.parse(window.localStorage.getItem(key || KEY));
+      var stored = JSON.parse(window.localStorage.getItem(SCOPE + (key || KEY)));
       if (isMap(stored)) {
         Object.keys(stored).forEach(function (id) {
           if (isMap(stored[id])) all[id] = stored[id];
@@ -51,7 +56,7 @@
       else delete all[id];
     });
     try {
-      window.localStorage.setItem(key || KEY, JSON.stringify(all));
+      window.localStorage.setItem(SCOPE + (key || KEY), JSON.stringify(all));
     } catch (e) { /* full or disabled: progress lasts as long as the page */ }
   }
 
@@ -182,140 +187,81 @@
     mount: function () {}
   };
 
-  /* ---- Sort into buckets: drag with any pointer, or choose in each item's list ---- */
-
-  /* Puts an item in the box its list names (back in the list when none), in page order. */
-  function place(form, item) {
-    var value = item.querySelector("select").value;
-    var zone = value ? form.querySelector('[data-srm-bucket="' + value + '"] ul')
-                     : form.querySelector(".srm-sort-items");
-    if (!zone) return;
-    var next = null;
-    $$(zone, ".srm-sort-item").some(function (other) {
-      if (other.srmIndex > item.srmIndex) next = other;
-      return next;
-    });
-    if (item.parentNode !== zone || item.nextElementSibling !== next) zone.insertBefore(item, next);
-  }
-
-  function placeAll(form) {
-    $$(form, ".srm-sort-item").forEach(function (item) { place(form, item); });
-  }
-
-  function dropZone(form, event) {
-    var hit = document.elementFromPoint(event.clientX, event.clientY);
-    var zone = hit && hit.closest("[data-srm-bucket], .srm-sort-items");
-    return zone && form.contains(zone) ? zone : null;
-  }
-
-  function drag(form, down) {
-    var item = down.target.closest(".srm-sort-item");
-    if (!item || down.button > 0 || !down.isPrimary || down.target.closest("select") ||
-        form.hasAttribute("data-srm-result")) return;
-    var moved = false;
-    var over = null;
-    function hover(zone) {
-      if (over) over.classList.remove("srm-over");
-      if (zone) zone.classList.add("srm-over");
-      over = zone;
-    }
-    function move(event) {
-      if (event.pointerId !== down.pointerId) return;
-      var dx = event.clientX - down.clientX;
-      var dy = event.clientY - down.clientY;
-      if (!moved && Math.abs(dx) + Math.abs(dy) < 6) return;
-      moved = true;
-      event.preventDefault();
-      item.classList.add("srm-dragging");
-      item.style.transform = "translate(" + dx + "px," + dy + "px)";
-      hover(dropZone(form, event));
-    }
-    function end(event) {
-      if (event.pointerId !== down.pointerId) return;
-      ["pointermove", "pointerup", "pointercancel"].forEach(function (type) {
-        document.removeEventListener(type, type === "pointermove" ? move : end);
-      });
-      var zone = moved && event.type === "pointerup" && dropZone(form, event);
-      hover(null);
-      item.classList.remove("srm-dragging");
-      item.style.transform = "";
-      if (!zone) return;
-      var select = item.querySelector("select");
-      select.value = zone.getAttribute("data-srm-bucket") || "";
-      place(form, item);
-      var name = item.querySelector(".srm-sort-text").textContent;
-      announce(form, select.value ? name + ": " + select.selectedOptions[0].textContent + "."
-                                  : name + ": not placed.");
-    }
-    document.addEventListener("pointermove", move);
-    document.addEventListener("pointerup", end);
-    document.addEventListener("pointercancel", end);
-  }
-
-  var sort = {
-    check: function (form) {
-      var items = $$(form, ".srm-sort-item");
-      var left = items.filter(function (item) { return !item.querySelector("select").value; });
-      if (left.length) return "Place every item, then check. " + left.length + " left.";
-      var right = 0;
-      items.forEach(function (item) {
-        var select = item.querySelector("select");
-        var entry = form.querySelector('.srm-key-items [data-srm-item="' +
-                                       item.getAttribute("data-srm-item") + '"]');
-        var owner = entry ? entry.getAttribute("data-srm-owner") : "";
-        var good = select.value === owner;
-        var label = select.querySelector('option[value="' + owner + '"]');
-        if (good) right += 1;
-        item.classList.add(good ? "srm-right" : "srm-wrong");
-        item.appendChild(feedback(
-          good ? "Correct." : "Incorrect: " + (label ? label.textContent : owner) + " owns this.",
-          entry && entry.querySelector(".srm-feedback-text"), good));
-      });
-      lock(form, right === items.length);
-      return right + " of " + items.length + " placed correctly.";
-    },
-    state: function (form) {
-      var placed = {};
-      $$(form, ".srm-sort-item").forEach(function (item) {
-        placed[item.getAttribute("data-srm-item")] = item.querySelector("select").value;
-      });
-      return { placed: placed };
-    },
-    restore: function (form, state) {
-      var placed = state.placed;
-      if (!isMap(placed)) return false;
-      return $$(form, ".srm-sort-item").every(function (item) {
-        var select = item.querySelector("select");
-        var value = placed[item.getAttribute("data-srm-item")];
-        select.value = typeof value === "string" ? value : "";
-        return select.value !== "" && select.value === value;
-      });
-    },
-    mount: function (form) {
-      $$(form, ".srm-sort-item").forEach(function (item, index) { item.srmIndex = index; });
-      placeAll(form); /* in case the browser restored the lists' values */
-      form.addEventListener("change", function (event) {
-        var item = event.target.closest(".srm-sort-item");
-        if (!item) return;
-        place(form, item);
-        event.target.focus(); /* moving the item must not lose the reader's place */
-      });
-      form.addEventListener("pointerdown", function (event) { drag(form, event); });
-    }
-  };
-
   /* ---- Forms: Check answers, Try again clears, progress is saved per question ---- */
+
+  /* Options of a form marked data-srm-shuffle, put in `order` (option ids) when it is a
+   * whole and unrepeated list of them, else in a new random order (Fisher-Yates). The
+   * order shown, or null for a form that keeps its written order. */
+  function arrange(form, order) {
+    var list = form.querySelector(".srm-options");
+    if (!list || !form.hasAttribute("data-srm-shuffle")) return null;
+    var options = $$(list, ".srm-option");
+    var ids = options.map(function (li) { return li.getAttribute("data-srm-option"); });
+    if (!strings(order) || order.length !== ids.length ||
+        !ids.every(function (id) { return order.indexOf(id) !== -1; })) {
+      order = ids.slice();
+      for (var i = order.length - 1; i > 0; i--) {
+        var j = Math.floor(Math.random() * (i + 1));
+        var t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+    }
+    order.forEach(function (id) { list.appendChild(options[ids.indexOf(id)]); });
+    return order.slice();
+  }
+
+  var later = {}; /* states to store once every component of the page is mounted */
+
+  function flush() {
+    if (Object.keys(later).length) save(later);
+    later = {};
+  }
 
   /* `fresh` forms (copies in the exam and review) neither restore nor keep progress. */
   function mountForm(form, kind, fresh) {
     var id = idOf(form);
+    var seen; /* the stored state this form shows, as JSON */
     function clear() {
       unlock(form);
       form.reset();
-      if (kind === sort) placeAll(form);
+      if (kind.layout) kind.layout(form);
       announce(form, "");
     }
-    form.srmReset = clear;
+    /* What to store: the answer once checked, and the order of the options shown. */
+    function current() {
+      var state = form.hasAttribute("data-srm-result") ? kind.state(form) : {};
+      if (form.srmOrder) state.order = form.srmOrder;
+      return Object.keys(state).length ? state : null;
+    }
+    function keep() {
+      var state = current();
+      var change = {};
+      change[id] = state;
+      if (!fresh) save(change);
+      seen = JSON.stringify(state);
+    }
+    /* Shows the stored state quietly (shown, not announced), unless it is shown already;
+     * what cannot be used is dropped, and a new order is stored. */
+    function sync() {
+      var state = fresh ? null : load()[id] || null;
+      if (JSON.stringify(state) === seen) return;
+      if (state || form.hasAttribute("data-srm-result")) clear(); /* keeps unchecked picks */
+      form.srmOrder = arrange(form, state && state.order);
+      if (state && kind.restore(form, state)) {
+        if (kind.layout) kind.layout(form);
+        kind.check(form);
+      }
+      if (!form.hasAttribute("data-srm-result")) clear();
+      seen = JSON.stringify(current());
+      if (!fresh && seen !== JSON.stringify(state)) later[id] = current();
+    }
+    form.srmReset = function () {
+      clear();
+      seen = JSON.stringify(current());
+      return current(); /* the order stays until the reader tries again */
+    };
+    form.srmSync = sync;
     kind.mount(form);
     /* Enter in an option would submit the form implicitly: only Check answers. */
     form.addEventListener("keydown", function (event) {
@@ -327,36 +273,19 @@
       announce(form, kind.check(form));
       var result = form.getAttribute("data-srm-result");
       if (result) review(id, result === "right", misses(form));
-      if (result && !fresh) {
-        var change = {};
-        change[id] = kind.state(form);
-        save(change);
-      }
+      if (result) keep();
       refresh();
     });
     var retry = form.querySelector("[data-srm-action=retry]");
     if (retry) retry.addEventListener("click", function () {
       clear();
-      var change = {};
-      change[id] = null;
-      if (!fresh) save(change);
+      form.srmOrder = arrange(form, null);
+      keep();
       refresh();
       var first = form.querySelector("input, select");
       if (first) first.focus();
     });
-    /* Restore a saved answer quietly: shown, not announced. A bad one is dropped. */
-    var state = !fresh && load()[id];
-    if (!state) return;
-    if (kind.restore(form, state)) {
-      if (kind === sort) placeAll(form);
-      kind.check(form);
-    }
-    if (!form.hasAttribute("data-srm-result")) {
-      clear();
-      var drop = {};
-      drop[id] = null;
-      save(drop);
-    }
+    sync();
   }
 
   /* ---- Flashcards: one card at a time; cards marked "again" come back at the end ---- */
@@ -395,6 +324,7 @@
       }
       refresh();
     }
+    var seen; /* the stored state shown, as JSON */
     /* Grading belongs after the answer: "I knew it" shows once the card is turned. */
     function buttons() {
       var card = queue[at];
@@ -413,6 +343,7 @@
       known.forEach(function (c) { if (all.indexOf(c) === -1) all.push(c); });
       change[id] = all.length ? { known: all } : null;
       save(change);
+      seen = JSON.stringify(change[id]);
     }
     controls.addEventListener("click", function (event) {
       var button = event.target.closest("button");
@@ -450,16 +381,42 @@
       show();
       announce(deck, "");
     };
-    var state = load()[id];
-    var saved = state && strings(state.known) ? state.known : [];
-    start(cards.map(cardId).filter(function (c) { return saved.indexOf(c) !== -1; }));
-    if (state && !known.length) keep(); /* drop what was unusable */
-    show();
+    /* Shows what is stored, unless it is shown already. */
+    deck.srmSync = function () {
+      var state = load()[id] || null;
+      if (JSON.stringify(state) === seen) return;
+      seen = JSON.stringify(state);
+      var saved = state && strings(state.known) ? state.known : [];
+      start(cards.map(cardId).filter(function (c) { return saved.indexOf(c) !== -1; }));
+      if (state && !known.length) keep(); /* drop what was unusable */
+      show();
+    };
+    deck.srmSync();
   }
 
   /* ---- Scores, page progress and Reset ---- */
 
+  /* How far the reader has got in each chapter, from what this browser has stored. */
+  function mountChapters(box) {
+    box.srmSync = function () {
+      var all = load();
+      $$(box, "[data-srm-items]").forEach(function (li) {
+        var ids = li.getAttribute("data-srm-items").split(" ");
+        var done = ids.filter(function (entry) {
+          var part = entry.split(":");
+          var state = all[part[0]];
+          return state && (part[1] ? strings(state.known) && state.known.length >= +part[1]
+                                   : strings(state.picked) || isMap(state.placed));
+        });
+        li.querySelector(".srm-chapter-done").textContent = done.length + " of " + ids.length + " done";
+      });
+    };
+  }
+
   function refresh() {
+    $$(document, "[data-srm-component=chapters]").forEach(function (box) {
+      if (box.srmSync) box.srmSync();
+    });
     $$(document, "[data-srm-component=quiz]").forEach(function (quiz) {
       var score = quiz.querySelector(".srm-score");
       var forms = $$(quiz, "[data-srm-component=choice], [data-srm-component=sort]");
@@ -471,6 +428,17 @@
       score.textContent = "Score: " + right.length + " of " + forms.length + " correct, " +
         answered.length + " answered.";
       score.hidden = false;
+      /* Once every question is checked: the score where the reader is, and the way on. */
+      var end = quiz.querySelector(".srm-quiz-end");
+      if (!end) return;
+      end.hidden = answered.length < forms.length;
+      end.textContent = "Quiz finished: " + right.length + " of " + forms.length + " correct.";
+      var next = document.querySelector("link[rel=next]");
+      var title = document.querySelector(".md-footer__link--next .md-ellipsis");
+      if (next) {
+        end.append(" Next: ");
+        end.appendChild(make("a", "", title ? title.textContent.trim() : "the next page")).href = next.href;
+      }
     });
     var text = document.querySelector(".srm-progress-text");
     if (!text) return;
@@ -485,8 +453,7 @@
   function resetPage() {
     var changes = {};
     $$(document, ITEMS).forEach(function (item) {
-      if (item.srmReset) item.srmReset();
-      changes[idOf(item)] = null;
+      changes[idOf(item)] = item.srmReset && item.srmReset() || null;
     });
     save(changes);
     refresh();
@@ -547,46 +514,59 @@
     else if (!tip || !tip.contains(event.target)) hideTip();
   }
 
-  /* The exam and the review live in srm-study.js, the explorer in srm-explorer.js, fetched
-   * only by pages that have them: other pages do not pay for them. `ready` says whether a
-   * module has run; `run` mounts one element with it. */
-  var HERE = document.currentScript && document.currentScript.src.replace(/srm\.js(\?.*)?$/, "");
-  var waiting = {};
+  /* Sorting lives in srm-sort.js, the exam and the review in srm-study.js, the explorer
+   * in srm-explorer.js, each fetched only by pages that have one: other pages do not pay
+   * for them. */
+  var waiting = {}; /* file -> the components waiting for it */
 
-  function module(file, ready, run) {
+  /* Mounts with `global[kind]` (or the function `global`) from `file`; returns false, as
+   * the component is ready only once the file has come and mounted it. */
+  function part(file, global, kind) {
+    function run(el) {
+      return kind ? window[global][kind](el) : window[global](el);
+    }
     return function (el) {
-      if (ready()) return run(el);
-      var queue = waiting[file] = waiting[file] || [];
+      if (window[global]) return run(el);
+      var queue = waiting[file];
+      if (!queue) {
+        if (!HERE) return false;
+        queue = waiting[file] = [];
+        var script = document.createElement("script");
+        script.src = HERE.replace(/srm\.js(\?.*)?$/, file);
+        script.onload = script.onerror = function () {
+          delete waiting[file];
+          queue.forEach(function (w) { /* [run, element]: one file serves several kinds */
+            if (!window[global]) return announce(w[1], "This part of the page could not be loaded. Reload to try again.");
+            w[0](w[1]);
+            ready(w[1]);
+          });
+          flush();
+          refresh();
+        };
+        document.head.appendChild(script);
+      }
       queue.push([run, el]);
-      if (queue.length > 1 || !HERE) return;
-      var script = document.createElement("script");
-      script.src = HERE + file;
-      script.onload = script.onerror = function () {
-        queue.splice(0).forEach(function (w) {
-          if (ready()) w[0](w[1]);
-          else announce(w[1], "This part of the page could not be loaded. Reload to try again.");
-        });
-      };
-      document.head.appendChild(script);
+      return false;
     };
-  }
-
-  function study(kind) {
-    return module("srm-study.js", function () { return window.srmStudy; },
-                  function (el) { window.srmStudy[kind](el); });
   }
 
   var MOUNT = {
     choice: function (el) { mountForm(el, choice); },
-    sort: function (el) { mountForm(el, sort); },
+    sort: part("srm-sort.js", "srmSort", "sort"),
     flashcards: mountDeck,
-    explorer: module("srm-explorer.js", function () { return window.srmExplorer; },
-                      function (el) { window.srmExplorer(el); }),
-    exam: study("exam"),
-    review: study("review"),
+    explorer: part("srm-explorer.js", "srmExplorer"),
+    chapters: mountChapters,
+    exam: part("srm-study.js", "srmStudy", "exam"),
+    review: part("srm-study.js", "srmStudy", "review"),
     progress: mountProgress,
     quiz: function () {} /* its score is kept by refresh() */
   };
+
+  /* `data-srm-ready` says a component answers its controls: tests wait for it, and the
+   * controls that need the script stay hidden until then. */
+  function ready(el) {
+    el.setAttribute("data-srm-ready", "");
+  }
 
   /* Safe to call on every page swap: a component is mounted once. */
   function mountAll() {
@@ -595,18 +575,37 @@
       if (!mount || el.hasAttribute("data-srm-mounted")) return;
       el.setAttribute("data-srm-mounted", "");
       $$(el, "[data-srm-js]").forEach(function (node) { node.hidden = false; });
-      mount(el);
+      if (mount(el) !== false) ready(el);
     });
+    flush();
     refresh();
     hideTip();
   }
 
   /* What srm-study.js builds on. */
   window.srmCore = {
-    $$: $$, make: make, load: load, save: save, isInt: isInt, today: today, readQueue: readQueue,
-    review: review, misses: misses, mountForm: mountForm, choice: choice, sort: sort, lock: lock,
-    announce: announce, idOf: idOf, strings: strings
+    $$: $$, make: make, load: load, save: save, isMap: isMap, feedback: feedback, isInt: isInt,
+    today: today, readQueue: readQueue, review: review, misses: misses, mountForm: mountForm,
+    arrange: arrange, choice: choice, lock: lock, announce: announce, idOf: idOf, strings: strings,
+    /* a fresh copy of a sort question (the review's), once srm-sort.js has come */
+    mountSort: part("srm-sort.js", "srmSort", "fresh")
   };
+
+  /* What is shown is what is stored: a page back from the back/forward cache, or told that
+   * another tab changed this site's storage, shows the stored answers again. */
+  function syncAll() {
+    $$(document, "[data-srm-ready]").forEach(function (el) {
+      if (el.srmSync) el.srmSync();
+    });
+    flush();
+    refresh();
+  }
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) syncAll();
+  });
+  window.addEventListener("storage", function (event) {
+    if (!event.key || !event.key.indexOf(SCOPE)) syncAll();
+  });
 
   ["mouseover", "focusin", "focusout", "keydown"].forEach(function (type) {
     document.addEventListener(type, tipEvent);

@@ -6,10 +6,8 @@
   /* Scripts run: srm.css keeps room for the controls they will show (no layout shift). */
   document.documentElement.classList.add("srm-js");
   var s = document.currentScript;
-  /* The theme's scope as its partial writes it (`extra.scope`, else the site's root);
-   * without it, the site's root from this file's address (<site>/assets/srm/theme.js). */
-  var g = s && s.getAttribute("data-md-scope");
-  w.__md_scope = new URL(g || "../../", g || !s ? location : s.src);
+  /* The theme's scope (`extra.scope` or the site's root), as its partial writes it. */
+  w.__md_scope = new URL(s.dataset.mdScope, location);
   w.__md_hash = function (t) {
     return [].reduce.call(t, function (h, c) { return (h << 5) - h + c.charCodeAt(0); }, 0);
   };
