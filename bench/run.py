@@ -194,10 +194,12 @@ def assets(plugin_site: Path | None) -> dict:
         for uri, data in published.items()
     }
     # What every page loads; the study module only reaches the exam and review pages, the
-    # explorer (script and stylesheet) only the service matrix's page.
+    # explorer (script and stylesheet) only the service matrix's page, sorting only pages
+    # with a sort question.
     explorer = srm_assets.EXPLORER_SCRIPT.rsplit("/", 1)[1]
     on_demand = {
         srm_assets.STUDY_SCRIPT.rsplit("/", 1)[1],
+        srm_assets.SORT_SCRIPT.rsplit("/", 1)[1],
         explorer,
         explorer.replace(".js", ".css"),
     }

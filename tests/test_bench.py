@@ -89,7 +89,12 @@ def test_smoke_run_values_are_plausible(smoke: tuple[dict, str, Path]) -> None:
         assert entry["html"]["plugin"]["added_html_bytes_per_question"] > 0
     assets = results["assets"]
     assert set(assets["files"]) == {"srm.css", "srm.js", "theme.js", "palette.js"}
-    assert set(assets["on_demand"]) == {"srm-study.js", "srm-explorer.js", "srm-explorer.css"}
+    assert set(assets["on_demand"]) == {
+        "srm-study.js",
+        "srm-sort.js",
+        "srm-explorer.js",
+        "srm-explorer.css",
+    }
     assert 0 < assets["gzip_bytes"] < assets["bytes"]
     assert assets["external"] is True
     assert results["serve"]["reload_median_s"] > 0 and results["serve"]["startup_s"] > 0
