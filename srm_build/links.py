@@ -164,8 +164,30 @@ CLIENT_GLOBALS = frozenset({"srmStudy", "srmCore"})
 """Names the client scripts look up on `window`: an element with such an id would stand
 in for them (DOM clobbering). Every id starting with `srm` is refused anyway."""
 
+RESERVED_ID_PREFIXES = {
+    "__": "the theme's (Material's templates use __config, __drawer, __search, __toc, "
+    "__palette_0, __consent, ...)",
+    "srm": "the site's components",
+}
+"""The one list of ids authors may not give an element, by prefix (compared without case),
+and whose they are. Material's base.html and partials name their elements `__...`; the
+`__config` script holds its settings and `__drawer`/`__search` are its toggles, so a
+second element with such an id breaks the theme. The components use `srm...` ids and look
+up `window.srmStudy`, which an element `#srmStudy` would replace."""
+
+
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _CLASS = re.compile(r"-?[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def reserved_id_problem(ident: str) -> str | None:
+    """Why `ident` may not be an element's id (it is the theme's or a component's), or
+    None. Applies to attribute lists, fenced code attributes and heading anchors."""
+    lower = ident.lower()
+    for prefix, owner in RESERVED_ID_PREFIXES.items():
+        if lower.startswith(prefix):
+            return f"the id '{ident}' is reserved: ids starting with '{prefix}' belong to {owner}"
+    return None
 
 
 def attr_list_problem(content: str) -> str | None:
@@ -175,13 +197,11 @@ def attr_list_problem(content: str) -> str | None:
     for token in content.split():
         if token.startswith("#"):
             ident = token[1:]
+            reserved = reserved_id_problem(ident)
+            if reserved is not None:
+                return reserved
             if not _ID.fullmatch(ident):
                 return f"'{token}' is not a plain id: use letters, digits, '-' and '_'"
-            if ident.lower().startswith("srm") or ident in CLIENT_GLOBALS:
-                return (
-                    f"the id '{ident}' is reserved: ids starting with 'srm' belong to the "
-                    f"site's components"
-                )
         elif token.startswith("."):
             name = token[1:]
             if not _CLASS.fullmatch(name):
@@ -194,4 +214,41 @@ def attr_list_problem(content: str) -> str | None:
                 f"'{shown}' is not allowed in an attribute list: only an #id and .classes "
                 f"are (write \\{{ for a brace in text)"
             )
+    return None
+
+
+# A fence's opening line with attributes in braces (pymdownx.superfences), also inside
+# block quotes and list items: ```{.text #id hl_lines="1"}
+_FENCE_ATTRS = re.compile(
+    r"^[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]+)*(?:`{3,}|~{3,})[ \t]*\{([^}\n]*)\}", re.MULTILINE
+)
+FENCE_OPTIONS = frozenset({"hl_lines", "linenums", "title"})
+"""The key=value options of a fence that authors need (superfences' and the highlighter's);
+with `attr_list` on, superfences would put any other key on the element."""
+
+
+def find_fence_attrs(text: str) -> list[tuple[int, str]]:
+    """Offset and content of the braces of every fenced code block's opening line."""
+    return [(m.start(), m.group(1)) for m in _FENCE_ATTRS.finditer(text)]
+
+
+def fence_attr_problem(content: str) -> str | None:
+    """Why a fence's attributes may not be used, or None: an id follows the rule of
+    attribute lists; classes are free (they name the language); options are limited to
+    `FENCE_OPTIONS`."""
+    for token in content.split():
+        if token.startswith("#"):
+            reserved = reserved_id_problem(token[1:])
+            if reserved is not None:
+                return reserved
+            if not _ID.fullmatch(token[1:]):
+                return f"'{token}' is not a plain id: use letters, digits, '-' and '_'"
+        elif not token.startswith(".") and "=" in token:
+            key = token.partition("=")[0]
+            if key not in FENCE_OPTIONS:
+                shown = token if len(token) <= 40 else token[:40] + "..."
+                return (
+                    f"'{shown}' is not allowed on fenced code: only an #id, .classes and "
+                    f"{', '.join(sorted(FENCE_OPTIONS))} are"
+                )
     return None

@@ -19,7 +19,9 @@ from .limits import bracket_problem, line_col, shorten
 from .links import (
     attr_list_problem,
     blank_code,
+    fence_attr_problem,
     find_attr_lists,
+    find_fence_attrs,
     find_links,
     is_external,
     is_safe_url,
@@ -449,6 +451,10 @@ def _page_links(content: Content) -> Iterator[Problem]:
             reason = attr_list_problem(attrs)
             if reason is not None:
                 yield Problem(page.path, *line_col(text, offset), reason)
+        for offset, attrs in find_fence_attrs(text):
+            reason = fence_attr_problem(attrs)
+            if reason is not None:
+                yield Problem(page.path, *line_col(text, offset), reason)
     for path, file in content.files.items():
         doc = file.where.doc
         base = posixpath.dirname(path)
@@ -462,6 +468,10 @@ def _page_links(content: Content) -> Iterator[Problem]:
             brackets = bracket_problem(text)
             if brackets is not None:
                 yield doc.problem(key, label + brackets[1])
+            for _offset, attrs in find_fence_attrs(text):
+                reason = fence_attr_problem(attrs)
+                if reason is not None:
+                    yield doc.problem(key, label + reason)
             if block is not None:
                 what = "fenced code" if block.group(1)[0] in "`~" else "an admonition"
                 yield doc.problem(

@@ -47,6 +47,10 @@ ATTRS = (
     "is not allowed in an attribute list: only an #id and .classes are "
     "(write \\{ for a brace in text)"
 )
+THEME_ID = (
+    "ids starting with '__' belong to the theme's (Material's templates use __config, "
+    "__drawer, __search, __toc, __palette_0, __consent, ...)"
+)
 FRONT = "is not allowed: a page takes title, description, hide, search"
 NAV = """\
 nav:
@@ -230,6 +234,37 @@ CASES = [
         "",
         "content/index.md:3:1: the id 'srmStudy' is reserved: ids starting with 'srm' belong "
         "to the site's components",
+    ),
+    (
+        "fenced code with an id the client looks up",
+        {"index.md": "# Home\n\n- item\n\n    ```{.text #srmStudy}\n    x\n    ```\n"},
+        "",
+        "content/index.md:5:1: the id 'srmStudy' is reserved: ids starting with 'srm' belong "
+        "to the site's components",
+    ),
+    (
+        "fenced code with the theme's id, in a YAML block field",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "definition: The operating system inside an instance.",
+                "definition: |-\n      Inside.\n\n      ```{.text #__config}\n      x\n      ```",
+            )
+        },
+        "",
+        f"content/glossary.yml:6:17: term 'guest-os': the id '__config' is reserved: {THEME_ID}",
+    ),
+    (
+        "fenced code with an event handler",
+        {"index.md": '# Home\n\n```{.text onclick="x"}\nx\n```\n'},
+        "",
+        "content/index.md:3:1: 'onclick=\"x\"' is not allowed on fenced code: only an #id, "
+        ".classes and hl_lines, linenums, title are",
+    ),
+    (
+        "attribute list with the theme's id",
+        {"index.md": "# Home\n\npara\n{: #__config }\n"},
+        "",
+        f"content/index.md:4:1: the id '__config' is reserved: {THEME_ID}",
     ),
     # --- check clean means the build succeeds ------------------------------------------------
     (
