@@ -180,13 +180,14 @@ _ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _CLASS = re.compile(r"-?[A-Za-z_][A-Za-z0-9_-]*")
 
 
-def reserved_id_problem(ident: str) -> str | None:
+def reserved_id_problem(ident: str, what: str = "the id") -> str | None:
     """Why `ident` may not be an element's id (it is the theme's or a component's), or
-    None. Applies to attribute lists, fenced code attributes and heading anchors."""
+    None; the message names it as `what`. Applies to attribute lists, fenced code
+    attributes and heading anchors."""
     lower = ident.lower()
     for prefix, owner in RESERVED_ID_PREFIXES.items():
         if lower.startswith(prefix):
-            return f"the id '{ident}' is reserved: ids starting with '{prefix}' belong to {owner}"
+            return f"{what} '{ident}' is reserved: ids starting with '{prefix}' belong to {owner}"
     return None
 
 

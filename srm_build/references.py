@@ -6,11 +6,13 @@ Each check returns problems rather than raising, so one run reports everything w
 from __future__ import annotations
 
 import difflib
+import html
 import posixpath
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from urllib.parse import unquote
+
+from markdown.extensions.toc import slugify
 
 from .embeds import find_embeds, shown_file
 from .errors import Problem
@@ -25,6 +27,7 @@ from .links import (
     find_links,
     is_external,
     is_safe_url,
+    reserved_id_problem,
 )
 from .models import (
     Content,
@@ -489,16 +492,14 @@ def _page_embeds(content: Content) -> Iterator[Problem]:
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 
 
-def _slug(text: str) -> str:
-    """A heading's anchor, as Python-Markdown's `toc` makes it by default (its `slugify`,
-    repeated so that checking loads no Markdown parser)."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
-    return re.sub(r"[-\s]+", "-", text)
+_HEADING_ATTRS = re.compile(r"[ \t]+\{:?[^}\n]*\}[ \t]*$")
 
 
 def _heading_clashes(content: Content, page: Page, embedded: set[str]) -> Iterator[Problem]:
-    """Headings whose anchor is also the id of an element of an embedded item."""
+    """Headings whose anchor is also the id of an element of an embedded item, or an id
+    reserved for the theme or the components (`RESERVED_ID_PREFIXES`). The anchor is made
+    by Python-Markdown's `toc` with its default `slugify`, as mkdocs.yml configures it; a
+    heading given its own `{: #id }` is checked as an attribute list instead."""
     ids = set(embedded)
     for ident in embedded:
         item = content.by_id.get(ident)
@@ -506,7 +507,21 @@ def _heading_clashes(content: Content, page: Page, embedded: set[str]) -> Iterat
             ids.update(question.id for question in item.questions)
     text = blank_code(page.body)
     for match in _HEADING.finditer(text):
-        slug = _slug(match.group(1))
+        title = match.group(1)
+        attrs = _HEADING_ATTRS.search(title)
+        if attrs is not None:
+            if "#" in attrs.group():
+                continue
+            title = title[: attrs.start()]
+        slug = slugify(html.unescape(title), "-")
+        reserved = reserved_id_problem(slug, "the heading anchor")
+        if reserved is not None and not slug.startswith("srm-"):
+            yield Problem(
+                page.path,
+                *line_col(text, match.start(1)),
+                f"{reserved}; reword the heading or give it an anchor with {{: #id }}",
+            )
+            continue
         if not slug.startswith("srm-"):
             continue
         if slug[4:] in ids or any(slug.startswith(f"srm-{i}-") for i in ids):
@@ -515,6 +530,12 @@ def _heading_clashes(content: Content, page: Page, embedded: set[str]) -> Iterat
                 *line_col(text, match.start(1)),
                 f"the heading anchor '#{slug}' is also the id of an embedded item's element; "
                 f"give the heading another anchor",
+            )
+        elif reserved is not None:
+            yield Problem(
+                page.path,
+                *line_col(text, match.start(1)),
+                f"{reserved}; reword the heading or give it an anchor with {{: #id }}",
             )
 
 
@@ -556,8 +577,7 @@ def check_page_embeds(content: Content, page: Page, path: str | None = None) -> 
             elif ident in seen:
                 yield Problem(page.path, line, col, f"embeds '{ident}' twice on one page")
             seen.add(ident)
-    if seen:
-        yield from _heading_clashes(content, page, seen)
+    yield from _heading_clashes(content, page, seen)
 
 
 def shows_file(page: Page, path: str, yaml_path: str) -> bool:

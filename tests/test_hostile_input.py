@@ -303,6 +303,21 @@ CASES = [
         "content/index.md:3:4: the heading anchor '#srm-ec2-patching' is also the id of an "
         "embedded item's element; give the heading another anchor",
     ),
+    (
+        "heading whose anchor is the theme's settings script",
+        {"index.md": "# Home\n\n## __config\n"},
+        "",
+        f"content/index.md:3:4: the heading anchor '__config' is reserved: {THEME_ID}; reword "
+        "the heading or give it an anchor with {: #id }",
+    ),
+    (
+        "heading whose anchor is a component's id",
+        {"index.md": "# Home\n\n## SRM bank\n"},
+        "",
+        "content/index.md:3:4: the heading anchor 'srm-bank' is reserved: ids starting with "
+        "'srm' belong to the site's components; reword the heading or give it an anchor with "
+        "{: #id }",
+    ),
     # --- limits ---------------------------------------------------------------------------
     (
         "block sequence 500 deep",
