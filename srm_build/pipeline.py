@@ -70,6 +70,44 @@ def load_content(root: Path, shown_as: str | None = None, config: Path | None = 
         return _load_content(root, shown_as, config)
 
 
+def page_address(page: str) -> str:
+    """The folder URL MkDocs gives the page at content-relative `page` (`a/b.md` -> `a/b/`,
+    `a/index.md` and `a/README.md` -> `a/`), with `use_directory_urls`, its default."""
+    path = PurePosixPath(page)
+    folder = path.parent if path.stem in ("index", "README") else path.with_suffix("")
+    return "" if str(folder) == "." else f"{folder}/"
+
+
+def _same_address(
+    root: Path, prefix: PurePosixPath, pages: list[Path], becomes: dict[str, str]
+) -> list[Problem]:
+    """Pages (Markdown, or made from YAML) that MkDocs would publish at one address: one
+    replaces the other without a word (`idea.md` and `idea/index.md`)."""
+    sources = {
+        path.relative_to(root).as_posix(): str(prefix / path.relative_to(root).as_posix())
+        for path in pages
+    }
+    for target, shown in becomes.items():
+        sources.setdefault(target, shown)
+    seen: dict[str, str] = {}
+    problems = []
+    for page, shown in sorted(sources.items()):
+        address = page_address(page)
+        if address in seen:
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"this page has the address '{address or '/'}', as {seen[address]} does; "
+                    f"one would replace the other: rename or move one of them",
+                )
+            )
+        else:
+            seen[address] = shown
+    return problems
+
+
 def _load_content(root: Path, shown_as: str | None, config: Path | None) -> Content:
     prefix = PurePosixPath(shown_as if shown_as is not None else display_path(root))
     problems: list[Problem] = []
@@ -122,6 +160,7 @@ def _load_content(root: Path, shown_as: str | None, config: Path | None) -> Cont
         becomes[target] = shown
         if model is not None:
             files[relative] = model
+    problems.extend(_same_address(root, prefix, scanned.pages, becomes))
     for relative, model in files.items():
         page = pages.get(page_path(relative))
         # The page beside a YAML file may show it (the way every engine builds it); any

@@ -137,6 +137,20 @@ CASES = [
         "content/glossary.yml:1:1: this file becomes the page glossary.md, as "
         "content/glossary.yaml does; keep one of them",
     ),
+    (
+        "a page and a folder index at one address",
+        {"idea.md": "# Idea\n", "idea/index.md": "# Idea too\n"},
+        NAV + "  - Idea: idea.md\n  - Idea too: idea/index.md\n",
+        "content/idea/index.md:1:1: this page has the address 'idea/', as content/idea.md "
+        "does; one would replace the other: rename or move one of them",
+    ),
+    (
+        "a YAML page and a folder README at one address",
+        {"glossary/README.md": "# Terms\n"},
+        "",
+        "content/glossary/README.md:1:1: this page has the address 'glossary/', as "
+        "content/glossary.yml does; one would replace the other: rename or move one of them",
+    ),
     # --- every link form, in prose and in YAML ---------------------------------------------
     (
         "reference link to javascript:",
