@@ -34,15 +34,23 @@ class Embed:
     """0-based index of the opening fence line."""
     last_line: int
     """0-based index of the closing fence line (or the last line if never closed)."""
+    nested: bool = False
+    """Inside a list, block quote, admonition or content tab, or written `{.srm}`: the
+    SuperFences format expands it, which shows items only (a whole file is shown by a
+    top-level block)."""
 
     @property
     def files(self) -> tuple[tuple[str, int, int], ...]:
         """The lines that name whole YAML files, with their line and column."""
+        if self.nested:
+            return ()
         return tuple(entry for entry in self.ids if entry[0].endswith(FILE_SUFFIXES))
 
     @property
     def items(self) -> tuple[tuple[str, int, int], ...]:
-        """The lines that name items."""
+        """The lines that name items (in a nested block, every line)."""
+        if self.nested:
+            return self.ids
         return tuple(entry for entry in self.ids if not entry[0].endswith(FILE_SUFFIXES))
 
 
@@ -51,28 +59,48 @@ def shown_file(page: str, name: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), name))
 
 
+# An opening fence anywhere SuperFences finds one: after block quote markers, list markers
+# and any indentation (admonitions and content tabs indent by four), with its info string
+# plain (`srm`) or in braces (`{.srm}`, whose first class names the fence).
+_ANY_FENCE = re.compile(
+    r"^(?P<prefix>[ \t>]*(?:(?:[-*+]|\d+[.)])[ \t]+)*)(?P<fence>`{3,}|~{3,})[ \t]*"
+    r"(?:\{[ \t]*\.(?P<brace>[^\s}]+)[^}]*\}|(?P<info>[^`\s{]*)[^`]*)[ \t]*$"
+)
+_QUOTE = re.compile(r"^[ \t>]*")
+
+
 def find_embeds(text: str) -> list[Embed]:
-    """Every `srm` block at the top level of `text`, in order."""
+    """Every `srm` block in `text`, in order, wherever SuperFences expands one: at the top
+    level, and (`nested`) inside lists, block quotes, admonitions and content tabs, or
+    written with braces. Other fenced blocks, and what they hold, are skipped."""
     lines = text.splitlines()
     embeds: list[Embed] = []
     i = 0
     while i < len(lines):
-        match = _FENCE.match(lines[i])
+        match = _ANY_FENCE.match(lines[i])
         if not match:
             i += 1
             continue
         fence = match["fence"]
-        closing = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$")
+        closing = re.compile(rf"^[ \t>]*{re.escape(fence[0])}{{{len(fence)},}}\s*$")
         end = i + 1
         while end < len(lines) and not closing.match(lines[end]):
             end += 1
-        if match["info"] == "srm":
-            ids = tuple(
-                (line.strip(), number + 1, len(line) - len(line.lstrip()) + 1)
-                for number, line in enumerate(lines[i + 1 : end], start=i + 1)
-                if line.strip()
+        if "srm" in (match["info"], match["brace"]):
+            ids = []
+            for number, line in enumerate(lines[i + 1 : end], start=i + 1):
+                ident = _QUOTE.sub("", line).strip()
+                if ident:
+                    ids.append((ident, number + 1, line.index(ident) + 1))
+            top = _FENCE.match(lines[i]) is not None and match["brace"] is None
+            embeds.append(
+                Embed(
+                    ids=tuple(ids),
+                    first_line=i,
+                    last_line=min(end, len(lines) - 1),
+                    nested=not top,
+                )
             )
-            embeds.append(Embed(ids=ids, first_line=i, last_line=min(end, len(lines) - 1)))
         i = end + 1
     return embeds
 

@@ -301,6 +301,36 @@ CASES = [
         "content/index.md:7:1: embeds unknown item 'quiz-basic'; did you mean 'quiz-basics'?",
     ),
     (
+        "unknown embed id in a list item",
+        {"index.md": "# Home\n\n- item\n\n    ```srm\n    quiz-basic\n    ```\n"},
+        "",
+        "content/index.md:6:5: embeds unknown item 'quiz-basic'; did you mean 'quiz-basics'?",
+    ),
+    (
+        "unknown embed id in an admonition",
+        {"index.md": "# Home\n\n!!! note\n\n    ```srm\n    quiz-basic\n    ```\n"},
+        "",
+        "content/index.md:6:5: embeds unknown item 'quiz-basic'; did you mean 'quiz-basics'?",
+    ),
+    (
+        "unknown embed id in a block quote",
+        {"index.md": "# Home\n\n> ```srm\n> quiz-basic\n> ```\n"},
+        "",
+        "content/index.md:4:3: embeds unknown item 'quiz-basic'; did you mean 'quiz-basics'?",
+    ),
+    (
+        "unknown embed id in a content tab",
+        {"index.md": '# Home\n\n=== "A"\n\n    ```srm\n    quiz-basic\n    ```\n'},
+        "",
+        "content/index.md:6:5: embeds unknown item 'quiz-basic'; did you mean 'quiz-basics'?",
+    ),
+    (
+        "unknown embed id in a fence written with braces",
+        {"index.md": "# Home\n\n```{.srm}\nquiz-basic\n```\n"},
+        "",
+        "content/index.md:4:1: embeds unknown item 'quiz-basic'; did you mean 'quiz-basics'?",
+    ),
+    (
         "link to an item anchor the page does not have",
         {
             "index.md": "# Home\n\nSee [it](glossary.md#srm-guest-os) and "
@@ -491,6 +521,27 @@ def test_hostile_input_is_refused_with_its_place(tmp_path: Path, files, config, 
     assert expected in build.stderr.splitlines(), build.stderr[-3000:]
     assert snapshot(root / "site") == before
     assert not (root / ".site.new" / "index.html").exists()
+
+
+def test_a_nested_embed_is_a_link_target(tmp_path: Path) -> None:
+    """An item embedded inside a list is on its page: a link to its `#srm-<id>` anchor is
+    no problem, and its id is checked like a top-level one."""
+    root = _project(
+        tmp_path,
+        {
+            "index.md": "# Home\n\n- item\n\n    ```srm\n    quiz-basics\n    ```\n",
+            "about.md": "# About\n\nSee [the quiz](index.md#srm-quiz-basics).\n",
+        },
+        "",
+    )
+    check = subprocess.run(
+        [sys.executable, "-m", "srm_build", "check", "content"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert check.returncode == 0, check.stderr[-3000:]
 
 
 def test_make_build_replaces_the_site_only_when_it_succeeds(tmp_path: Path) -> None:
