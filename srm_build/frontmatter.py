@@ -118,7 +118,24 @@ def check_front_matter(text: str, path: str) -> list[Problem]:
         _ADAPTER.validate_python(doc.data)
     except ValidationError as exc:
         return [_problem(doc, error, meta) for error in exc.errors(include_url=False)]
-    return []
+    problems = []
+    tag = _TAG.search(doc.data.get("title") or "")
+    if tag is not None:
+        problems.append(
+            doc.problem(
+                ("title",),
+                f"front matter: field 'title': {shorten(tag.group())} reads as an HTML tag, "
+                f"which the engine drops from titles; write it without '<' before a letter, "
+                f"'/', '!' or '?'",
+            )
+        )
+    return problems
+
+
+_TAG = re.compile(r"<[A-Za-z/!?][^>]*>?")
+"""What the engine's title handling takes for a tag and removes (MkDocs strips tags from
+a page title; a description is escaped and shown as written): a title holding one is
+refused rather than shown with words missing."""
 
 
 def _problem(doc: Document, error: Any, meta: Split) -> Problem:
