@@ -273,7 +273,7 @@ extra_javascript: [assets/srm/srm.js]
 }
 
 INDEX_MD = """\
-# SRM benchmark
+# Benchmark of the SRM site
 
 Synthetic content: {questions} questions on {pages} quiz pages, {terms} glossary terms and
 {scenarios} scenarios. Start with [the first quiz](quizzes/{first}.md).
