@@ -255,8 +255,13 @@ def site_for(config: dict) -> SitePages:
             report = None
             if repo_url and site_url:
                 report = ReportLinks(repo_url, site_url, directory_urls)
+            # The host is Zensical, which resolves links against the page's source file.
             site = SitePages(
-                content, Renderer(content), directory_urls=directory_urls, report=report
+                content,
+                Renderer(content),
+                directory_urls=directory_urls,
+                report=report,
+                links_from_source=True,
             )
             # The study bank lists its topics in the navigation's order.
             site.chapters = nav_order(config.get("nav"))

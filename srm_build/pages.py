@@ -75,6 +75,15 @@ def relative_url(from_url: str, to_url: str) -> str:
     return relative
 
 
+def link_base(src: str, directory_urls: bool, from_source: bool) -> str:
+    """What the relative links on page `src` are relative to: the page's URL (MkDocs and
+    ProperDocs leave the links in item HTML as written), or, with `from_source`, the page's
+    source file, for Zensical, which resolves every relative link of a page's HTML, stashed
+    HTML included, against the source file's folder, as it does a `.md` link in prose
+    (measured on Zensical 0.0.73: `../data/g/` on `a/b.md` comes out as `../../data/g/`)."""
+    return src if from_source else url_of(src, directory_urls)
+
+
 @dataclass(frozen=True)
 class MarkdownLinks:
     """Links written in a YAML file's Markdown, relative to that file, made relative to the
@@ -84,11 +93,13 @@ class MarkdownLinks:
     """Folder of the YAML file, relative to the content root."""
     page: str
     directory_urls: bool
+    from_source: bool = False
+    """Links relative to the page's source file rather than its URL (see `link_base`)."""
 
     def __call__(self, href: str) -> str:
         path, _, fragment = href.partition("#")
         target = posixpath.normpath(posixpath.join(self.base, path))
-        here = url_of(self.page, self.directory_urls)
+        here = link_base(self.page, self.directory_urls, self.from_source)
         if target.endswith(".md"):
             url = relative_url(here, url_of(target, self.directory_urls))
         else:  # a file such as an image keeps its path
@@ -108,6 +119,10 @@ class Topic:
 
     title: str
     href: str
+    """The page, for an `href` (relative as the engine reads links: `link_base`)."""
+    url: str
+    """The page relative to the page's URL, for data attributes, which no engine rewrites
+    and scripts resolve against the document's address."""
     items: list[tuple[str, Markup]]
     """What the exam draws: questions and scenarios answered by picking."""
     sorts: list[tuple[str, Markup]]
@@ -216,8 +231,12 @@ class SitePages:
         *,
         directory_urls: bool = True,
         report: ReportLinks | None = None,
+        links_from_source: bool = False,
     ):
+        """`links_from_source`: item HTML links relative to each page's source file, as
+        Zensical resolves them, instead of to the page's URL (see `link_base`)."""
         self.content = content
+        self.links_from_source = links_from_source
         renderer.env.globals["progress_chapters"] = self.progress_chapters
         self.renderer = renderer
         self.directory_urls = directory_urls
@@ -256,7 +275,7 @@ class SitePages:
 
     def linker(self, src: str) -> Linker:
         """Hrefs from the page `src` to any item."""
-        here = url_of(src, self.directory_urls)
+        here = self.link_base(src)
 
         def link(ident: str) -> str:
             target = self.home[ident]
@@ -271,7 +290,7 @@ class SitePages:
     def progress_chapters(self, src: str) -> list[Chapter]:
         """Every prose page that embeds questions, scenarios or decks, in the navigation's
         order (`chapters`; pages it does not list last), with links relative to `src`."""
-        here = url_of(src, self.directory_urls)
+        here = self.link_base(src)
         order = {page: i for i, page in enumerate(self.chapters)}
         pages = sorted(self.content.pages, key=lambda p: (order.get(p, len(order)), p))
         found: list[Chapter] = []
@@ -303,7 +322,13 @@ class SitePages:
     def md_links(self, ident: str | None, src: str) -> MarkdownLinks:
         """Link rewriting for the text of item `ident` (or of the file `src`) on page `src`."""
         home = self.home[ident] if ident else src
-        return MarkdownLinks(posixpath.dirname(home), src, self.directory_urls)
+        return MarkdownLinks(
+            posixpath.dirname(home), src, self.directory_urls, self.links_from_source
+        )
+
+    def link_base(self, src: str) -> str:
+        """What links in the HTML of page `src` are relative to (module `link_base`)."""
+        return link_base(src, self.directory_urls, self.links_from_source)
 
     def page_title(self, src: str) -> str:
         """A page's title as its reader sees it: a prose page's first heading."""
@@ -330,7 +355,8 @@ class SitePages:
     def study_bank(self, src: str) -> StudyBank:
         """Every answerable item, grouped by topic in chapter order, rendered for the page
         `src`."""
-        link, here = self.linker(src), url_of(src, self.directory_urls)
+        link, here = self.linker(src), self.link_base(src)
+        page_url = url_of(src, self.directory_urls)
         grouped: dict[str, tuple[list, list]] = {}
         for item in self.content.by_id.values():
             if isinstance(item, (*ANSWERABLE, Sort)):
@@ -345,6 +371,7 @@ class SitePages:
             Topic(
                 self.page_title(page),
                 relative_url(here, url_of(page, self.directory_urls)),
+                relative_url(page_url, url_of(page, self.directory_urls)),
                 items,
                 sorts,
             )
@@ -416,6 +443,7 @@ class SitePages:
     def _item(self, item: Model, src: str, **context) -> Markup:
         """`item` rendered for page `src`; an exam or review learns its bank's address."""
         if isinstance(item, (Exam, Review)):
+            # A data attribute, which the script resolves against the page's address.
             here, home = url_of(src, self.directory_urls), self.home[item.id]
             context["bank_script"] = relative_url(here, bank_uri(home))
         return self.renderer.item(item, **context)

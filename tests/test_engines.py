@@ -15,6 +15,7 @@ import subprocess
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -102,6 +103,57 @@ def test_the_same_edit_links(built: Site, reference: Site) -> None:
     mine, theirs = edits(built), edits(reference)
     assert mine == theirs
     assert theirs["data/glossary/index.html"][0].endswith("/content/data/glossary.yml")
+
+
+BASE = "http://x/srm/"
+"""A project site's address (GitHub Pages serves one under a sub-path): a link with one
+`../` too many leaves it, which a site served at the root would hide."""
+
+
+def _item_links(site: Site, path: str) -> list[str]:
+    """The links the package writes into a page's item HTML: hrefs inside its components
+    (and glossary links), and the addresses its scripts read from data attributes."""
+    soup = site.soup(path)
+    links = [
+        a["href"]
+        for a in soup.select("article a[href]")
+        if "srm-glossary-link" in a.get("class", []) or a.find_parent(class_=re.compile("^srm"))
+    ]
+    for name in ("data-srm-bank-script", "data-srm-topic-href"):
+        links += [el[name] for el in soup.select(f"article [{name}]")]
+    # Absolute links (the report links) name the address each site was built for.
+    return [link for link in links if not urlsplit(link).scheme]
+
+
+def test_item_links_match_the_default_engine(built: Site, reference: Site) -> None:
+    mine = {p: _item_links(built, p) for p in built.pages()}
+    assert sum(map(len, mine.values())) > 1000  # every page's items, not none
+    assert mine == {p: _item_links(reference, p) for p in reference.pages()}
+
+
+def test_every_article_link_resolves_under_a_sub_path(built: Site) -> None:
+    # Each relative link in a page's article, read as the browser reads it at BASE.
+    broken = []
+    for path in built.pages():
+        if path == "404.html":  # served at any depth; its links are absolute
+            continue
+        page = BASE + path.removesuffix("index.html")
+        soup = built.soup(path)
+        refs = [a["href"] for a in soup.select("article a[href]")]
+        refs += [img["src"] for img in soup.select("article img[src]")]
+        refs += [el["data-srm-bank-script"] for el in soup.select("[data-srm-bank-script]")]
+        for ref in refs:
+            if urlsplit(ref).scheme or ref.startswith(("#", "/")):
+                continue
+            url = urljoin(page, ref).split("#")[0].split("?")[0]
+            file = url.removeprefix(BASE)
+            if file == url:
+                broken.append(f"{path}: {ref} leaves {BASE}")
+                continue
+            target = built.root / (file + "index.html" if not file or file.endswith("/") else file)
+            if not target.is_file():
+                broken.append(f"{path}: {ref} -> {file}")
+    assert broken == []
 
 
 def _index_text(site: Site) -> str:
