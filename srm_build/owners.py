@@ -97,7 +97,7 @@ def check_owner_claims(content: Content) -> list[Problem]:
     if not content.of_type(Service) or not content.layers:
         return []
     matrix = Matrix(content)
-    checks = (_scenarios, _sort_items, _table_rows, _choices, _statements)
+    checks = (_items, _table_rows, _choices, _statements)
     return [problem for check in checks for problem in check(content, matrix)]
 
 
@@ -116,7 +116,10 @@ def _claims_of(item: Scenario | Model) -> list[Claim] | None:
 def _agree(
     matrix: Matrix, item: Model, label: str, claims: list[Claim], said: Owner, field: str
 ) -> Iterator[Problem]:
-    """Each part agrees with the matrix, and the parts together make `said`."""
+    """Each part agrees with the matrix, and the parts together make `said`.
+
+    The comparison with `said` runs for any number of parts: one customer part under an
+    `owner: aws` is as much a contradiction as two parts that combine to shared."""
     for i, claim in enumerate(claims):
         key: tuple[str | int, ...] = ("claims", i) if len(getattr(item, "claims", [])) else (field,)
         owner, what = matrix.truth(claim.layer, claim.service)
@@ -130,39 +133,33 @@ def _agree(
                 *key,
             )
     together = combined(c.owner for c in claims)
-    if len(claims) > 1 and together != said:
+    if together != said:
         yield item.where.problem(
             f"{label}{field} is '{said}', but its claims together make it '{together}'", field
         )
 
 
-def _scenarios(content: Content, matrix: Matrix) -> Iterator[Problem]:
-    for scenario in content.of_type(Scenario):
-        label = f"scenario '{scenario.id}': "
-        claims = _claims_of(scenario)
+def _items(content: Content, matrix: Matrix) -> Iterator[Problem]:
+    """Scenarios and sort items: each states one owner and says which cells it stands for."""
+    stated: list[tuple[Model, str, str, str]] = [
+        (s, f"scenario '{s.id}': ", "responsible", "is responsible")
+        for s in content.of_type(Scenario)
+    ]
+    stated += [
+        (item, f"sort item '{item.id}': ", "owner", "owns it")
+        for sort in content.of_type(Sort)
+        for item in sort.items
+    ]
+    for item, label, field, says in stated:
+        claims = _claims_of(item)  # type: ignore[arg-type]
         if claims is None:
-            yield scenario.where.problem(
-                f"{label}says who is responsible, but names no layer the build can check it "
+            yield item.where.problem(
+                f"{label}says who {says}, but names no layer the build can check it "
                 f"against; give it a 'layer' (and 'service'), or 'claims' for its parts",
-                "responsible",
+                field,
             )
             continue
-        yield from _agree(matrix, scenario, label, claims, scenario.responsible, "responsible")
-
-
-def _sort_items(content: Content, matrix: Matrix) -> Iterator[Problem]:
-    for sort in content.of_type(Sort):
-        for item in sort.items:
-            label = f"sort item '{item.id}': "
-            claims = _claims_of(item)
-            if claims is None:
-                yield item.where.problem(
-                    f"{label}says who owns it, but names no layer the build can check it "
-                    f"against; give it a 'layer' (and 'service'), or 'claims' for its parts",
-                    "owner",
-                )
-                continue
-            yield from _agree(matrix, item, label, claims, item.owner, "owner")
+        yield from _agree(matrix, item, label, claims, getattr(item, field), field)
 
 
 def _table_rows(content: Content, matrix: Matrix) -> Iterator[Problem]:

@@ -627,6 +627,47 @@ scenarios:
         "together make it 'shared'",
     ),
     (
+        "sort item whose one claim names another owner than the item",
+        {
+            **MATRIX,
+            "quizzes/sort.yml": SORT_HEAD.replace(
+                "explanation: Facilities are AWS's.}",
+                "explanation: Facilities are AWS's., layer: layer-os, service: s3}",
+            )
+            + """\
+          - id: t2
+            text: Patching
+            owner: aws
+            explanation: Hosts.
+            claims: [{owner: customer, layer: layer-net, service: rds}]
+""",
+        },
+        "content/quizzes/sort.yml:16:20: sort item 't2': owner is 'aws', but its claims "
+        "together make it 'customer'",
+    ),
+    (
+        "scenario whose one claim names another owner than the scenario",
+        {
+            **MATRIX,
+            "scenarios.yml": """\
+kind: scenarios
+title: Scenarios
+scenarios:
+  - id: flood
+    title: A flood
+    situation: A data centre floods. Who reopens the firewall?
+    responsible: aws
+    explanation: Rules are the customer's.
+    feedback: {aws: No., customer: Right., shared: No.}
+    claims:
+      - {owner: customer, layer: layer-net, service: rds}
+    source: aws-srm
+""",
+        },
+        "content/scenarios.yml:7:18: scenario 'flood': responsible is 'aws', but its claims "
+        "together make it 'customer'",
+    ),
+    (
         "option naming a party with no claim",
         {**MATRIX},
         "content/quizzes/basics.yml:12:27: question 'ec2-patching': option 'a' names who owns "
