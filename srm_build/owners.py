@@ -40,10 +40,48 @@ from .models import (
     TrueFalse,
 )
 
-_NAMES_A_PARTY = re.compile(
-    r"^(?:AWS(?![ -][A-Z])\b|The customer\b|You\b|Both(?:$|,| AWS| equally))"
+_PARTY = (
+    r"(?:AWS|Amazon Web Services|Amazon|[Tt]he customers?|[Cc]ustomers?|[Yy]ou"
+    r"|[Bb]oth parties|[Ee]ach party)"
 )
-"""An option whose text opens with a party is an answer to "who owns this?"."""
+"""The names the model's two parties go by. 'Amazon' counts only alone: 'Amazon S3' and
+'AWS Lambda' are services, and a capitalised next word is how a service name goes on."""
+
+_NAMES_A_PARTY = re.compile(
+    # a party as the whole answer: "AWS", "Amazon", "Customer", "Both parties", "The customer's"
+    rf"^(?P<whole>{_PARTY}|Both)(?:'s)?[.!]?$"
+    # or as the subject of the text or of one of its clauses, followed by what it does:
+    # "AWS patches ...", "On Amazon EC2, AWS patches ...", "None; AWS handles them"
+    # ("AWS's network is ..." is not: a possessive only says whose the next noun is)
+    rf"|(?:^|[,;:]\s+)(?P<subject>{_PARTY})(?=\s+[a-z])"
+    # the older opening forms: "AWS, through ...", "The customer, by ...", "Both, in equal parts"
+    # ("The customer's application code" is not: it names a thing, and whose it is)
+    r"|^(?P<opening>AWS(?![ -][A-Z]|-|'s\s)\b|The customer(?!'s)\b|You\b|Both(?:,| AWS| equally))"
+)
+"""A text that names a party as its answer, or as who does something, is an owner claim.
+No library parses who the subject of an English sentence is; this matches the forms the
+content uses and is tested against it (`check content` stays clean)."""
+
+_EMPHASIS = re.compile(r"[*_`]+")
+"""Markdown emphasis and code marks, which do not change who a text names."""
+
+
+def _owner_named(party: str) -> Owner:
+    word = re.findall(r"[a-z]+", party.lower())[0]
+    if word in ("aws", "amazon"):
+        return "aws"
+    return "shared" if word in ("both", "each") else "customer"
+
+
+def parties_named(text: str) -> set[Owner]:
+    """The owners `text` (an option or a true/false statement, in Markdown) names as its
+    answer or as the one who does something; empty when it names none. Any such text is an
+    owner claim, so must carry a `claim`."""
+    plain = _EMPHASIS.sub("", text).strip()
+    return {
+        _owner_named(next(g for g in match.groups() if g))
+        for match in _NAMES_A_PARTY.finditer(plain)
+    }
 
 
 def combined(owners: Iterable[Owner]) -> Owner | None:
@@ -242,12 +280,22 @@ def _choices(content: Content, matrix: Matrix) -> Iterator[Problem]:
         for i, option in enumerate(question.options):
             right = option.id in question.correct
             if option.claim is None:
-                if _NAMES_A_PARTY.match(option.text):
+                if parties_named(option.text):
                     yield option.where.problem(
                         f"{label}option '{option.id}' names who owns something, but carries "
                         f"no 'claim' the build can check",
                         "text",
                     )
+                continue
+            named = parties_named(option.text)
+            if len(named) == 1 and option.claim.owner not in named:
+                yield option.where.problem(
+                    f"{label}option '{option.id}' names {OWNER_LABELS[named.pop()]}, but its "
+                    f"claim's owner is '{option.claim.owner}'; the claim must say what the "
+                    f"option says",
+                    "claim",
+                    "owner",
+                )
                 continue
             yield from _option_claim(matrix, question, label, i, option.id, option.claim, right)
 
@@ -273,7 +321,7 @@ def _option_claim(
 def _statements(content: Content, matrix: Matrix) -> Iterator[Problem]:
     for question in content.of_type(TrueFalse):
         if question.claim is None:
-            if _NAMES_A_PARTY.match(question.prompt):
+            if parties_named(question.prompt):
                 yield question.where.problem(
                     f"question '{question.id}': the statement says what a party does, but "
                     f"carries no 'claim' the build can check",

@@ -742,6 +742,101 @@ scenarios:
         "does, but carries no 'claim' the build can check",
     ),
     (
+        "true/false statement naming AWS after an opening phrase, with no claim",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz()
+            + """\
+      - id: tf-ec2
+        type: true-false
+        prompt: On Amazon EC2, AWS patches the guest operating system.
+        answer: false
+        feedback_true: No.
+        feedback_false: Right.
+""",
+        },
+        "content/quizzes/basics.yml:17:17: question 'tf-ec2': the statement says what a party "
+        "does, but carries no 'claim' the build can check",
+    ),
+    (
+        "true/false statement naming Amazon Web Services, with no claim",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz()
+            + """\
+      - id: tf-ec2
+        type: true-false
+        prompt: Amazon Web Services patches the guest operating system of an EC2 instance.
+        answer: false
+        feedback_true: No.
+        feedback_false: Right.
+""",
+        },
+        "content/quizzes/basics.yml:17:17: question 'tf-ec2': the statement says what a party "
+        "does, but carries no 'claim' the build can check",
+    ),
+    (
+        "option 'Amazon' with no claim",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz().replace(
+                "{id: a, text: AWS, feedback: AWS stops at the hypervisor.}",
+                "{id: a, text: 'Amazon', feedback: AWS stops at the hypervisor.}",
+            ),
+        },
+        "content/quizzes/basics.yml:12:27: question 'ec2-patching': option 'a' names who owns "
+        "something, but carries no 'claim' the build can check",
+    ),
+    (
+        "option 'Customer' with no claim",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz().replace(
+                "{id: a, text: AWS, feedback: AWS stops at the hypervisor.}",
+                "{id: a, text: 'Customer', feedback: AWS stops at the hypervisor.}",
+            ),
+        },
+        "content/quizzes/basics.yml:12:27: question 'ec2-patching': option 'a' names who owns "
+        "something, but carries no 'claim' the build can check",
+    ),
+    (
+        "option 'Both parties' with no claim",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz().replace(
+                "{id: a, text: AWS, feedback: AWS stops at the hypervisor.}",
+                "{id: a, text: 'Both parties', feedback: AWS stops at the hypervisor.}",
+            ),
+        },
+        "content/quizzes/basics.yml:12:27: question 'ec2-patching': option 'a' names who owns "
+        "something, but carries no 'claim' the build can check",
+    ),
+    (
+        "option in emphasis naming AWS with no claim",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz().replace(
+                "{id: a, text: AWS, feedback: AWS stops at the hypervisor.}",
+                "{id: a, text: '**AWS**', feedback: AWS stops at the hypervisor.}",
+            ),
+        },
+        "content/quizzes/basics.yml:12:27: question 'ec2-patching': option 'a' names who owns "
+        "something, but carries no 'claim' the build can check",
+    ),
+    (
+        "option naming AWS whose claim says shared",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz(answer="a").replace(
+                "{id: a, text: AWS, feedback: AWS stops at the hypervisor.}",
+                "{id: a, text: AWS, feedback: Both., "
+                "claim: {owner: shared, layer: layer-os, service: beanstalk}}",
+            ),
+        },
+        "content/quizzes/basics.yml:12:64: question 'ec2-patching': option 'a' names AWS, but "
+        "its claim's owner is 'shared'; the claim must say what the option says",
+    ),
+    (
         "row claim for a party whose column is empty",
         row_table("""\
             - id: paas
