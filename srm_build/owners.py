@@ -37,6 +37,7 @@ from .models import (
     SingleChoice,
     Sort,
     Table,
+    TableRow,
     TrueFalse,
 )
 
@@ -200,10 +201,52 @@ def _items(content: Content, matrix: Matrix) -> Iterator[Problem]:
         yield from _agree(matrix, item, label, claims, getattr(item, field), field)
 
 
+_NAMES_A_MODEL = re.compile(
+    r"\b(?:(?P<iaas>IaaS|infrastructure as a service)|(?P<paas>PaaS|platform as a service)"
+    r"|(?P<saas>SaaS|software as a service))\b",
+    re.IGNORECASE,
+)
+"""A row label or id that names a service model ("Platform as a service (PaaS)", "paas")."""
+
+
+def _row_model(row: TableRow, label: str, matrix: Matrix) -> Iterator[Problem]:
+    """A row about a service model stands for every service of that model: it says which
+    model (`model`), and its `services` are exactly the matrix's services of that model, so
+    no service can be left out to dodge a disagreement (the rest is up to `exceptions`)."""
+    if row.model is None:
+        for text, key in ((row.label, "label"), (row.id, "id")):
+            found = _NAMES_A_MODEL.search(text.replace("-", " "))
+            if found:
+                model = found.lastgroup or ""
+                yield row.where.problem(
+                    f"{label}is about {_MODEL_NAMES[model]} services ('{found.group()}'), but "
+                    f"says no 'model'; add 'model: {model}' so the build checks it against "
+                    f"every {_MODEL_NAMES[model]} service",
+                    key,
+                )
+                return
+        return
+    of_model = [s.id for s in matrix.services.values() if s.model == row.model]
+    missing = [ident for ident in of_model if ident not in row.services]
+    others = [ident for ident in row.services if ident in matrix.services and ident not in of_model]
+    if missing or others:
+        wrong = [f"add {', '.join(missing)}"] if missing else []
+        wrong += [f"remove {', '.join(others)} (not {_MODEL_NAMES[row.model]})"] if others else []
+        yield row.where.problem(
+            f"{label}is about every {_MODEL_NAMES[row.model]} service, so its 'services' must "
+            f"list each one the matrix has: {'; '.join(wrong)}",
+            "services",
+        )
+
+
+_MODEL_NAMES = {"iaas": "IaaS", "paas": "PaaS", "saas": "SaaS"}
+
+
 def _table_rows(content: Content, matrix: Matrix) -> Iterator[Problem]:
     for table in content.of_type(Table):
         for row in table.rows:
             label = f"table '{table.id}': row '{row.id}': "
+            yield from _row_model(row, label, matrix)
             claimed = {owner for c in row.claims.values() for owner in [_row_owner(c)]}
             for column in ("aws", "customer", "shared"):
                 if getattr(row, column) and column not in claimed:

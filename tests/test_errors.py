@@ -837,6 +837,32 @@ scenarios:
         "its claim's owner is 'shared'; the claim must say what the option says",
     ),
     (
+        "PaaS row that lists only the services it agrees with",
+        row_table("""\
+            - id: paas
+              label: PaaS
+              model: paas
+              services: [rds]
+              aws: [Patching the operating system]
+              claims: {layer-os: aws}
+            """),
+        "content/tables.yml:11:19: table 'models': row 'paas': is about every PaaS service, so "
+        "its 'services' must list each one the matrix has: add beanstalk",
+    ),
+    (
+        "PaaS row that does not say it is about a service model",
+        row_table("""\
+            - id: platform
+              label: Platform as a service (PaaS)
+              services: [rds]
+              aws: [Patching the operating system]
+              claims: {layer-os: aws}
+            """),
+        "content/tables.yml:9:16: table 'models': row 'platform': is about PaaS services "
+        "('Platform as a service'), but says no 'model'; add 'model: paas' so the build checks it "
+        "against every PaaS service",
+    ),
+    (
         "row claim for a party whose column is empty",
         row_table("""\
             - id: paas
