@@ -103,6 +103,12 @@ class TableRow(Model):
 
     id: Id
     label: Text
+    model: Literal["iaas", "paas", "saas"] | None = Field(
+        None,
+        description="For a generic service-model row: its `claims` are checked against every "
+        "service of that model in the matrix, and `services` must list all of them. A row "
+        "whose label or id names a model (IaaS, PaaS, SaaS) must say which.",
+    )
     services: list[Id] = []
     aws: list[Markdown] = []
     customer: list[Markdown] = []

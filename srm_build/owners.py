@@ -37,13 +37,52 @@ from .models import (
     SingleChoice,
     Sort,
     Table,
+    TableRow,
     TrueFalse,
 )
 
-_NAMES_A_PARTY = re.compile(
-    r"^(?:AWS(?![ -][A-Z])\b|The customer\b|You\b|Both(?:$|,| AWS| equally))"
+_PARTY = (
+    r"(?:AWS|Amazon Web Services|Amazon|[Tt]he customers?|[Cc]ustomers?|[Yy]ou"
+    r"|[Bb]oth parties|[Ee]ach party)"
 )
-"""An option whose text opens with a party is an answer to "who owns this?"."""
+"""The names the model's two parties go by. 'Amazon' counts only alone: 'Amazon S3' and
+'AWS Lambda' are services, and a capitalised next word is how a service name goes on."""
+
+_NAMES_A_PARTY = re.compile(
+    # a party as the whole answer: "AWS", "Amazon", "Customer", "Both parties", "The customer's"
+    rf"^(?P<whole>{_PARTY}|Both)(?:'s)?[.!]?$"
+    # or as the subject of the text or of one of its clauses, followed by what it does:
+    # "AWS patches ...", "On Amazon EC2, AWS patches ...", "None; AWS handles them"
+    # ("AWS's network is ..." is not: a possessive only says whose the next noun is)
+    rf"|(?:^|[,;:]\s+)(?P<subject>{_PARTY})(?=\s+[a-z])"
+    # the older opening forms: "AWS, through ...", "The customer, by ...", "Both, in equal parts"
+    # ("The customer's application code" is not: it names a thing, and whose it is)
+    r"|^(?P<opening>AWS(?![ -][A-Z]|-|'s\s)\b|The customer(?!'s)\b|You\b|Both(?:,| AWS| equally))"
+)
+"""A text that names a party as its answer, or as who does something, is an owner claim.
+No library parses who the subject of an English sentence is; this matches the forms the
+content uses and is tested against it (`check content` stays clean)."""
+
+_EMPHASIS = re.compile(r"[*_`]+")
+"""Markdown emphasis and code marks, which do not change who a text names."""
+
+
+def _owner_named(party: str) -> Owner:
+    word = re.findall(r"[a-z]+", party.lower())[0]
+    if word in ("aws", "amazon"):
+        return "aws"
+    return "shared" if word in ("both", "each") else "customer"
+
+
+def parties_named(text: str) -> set[Owner]:
+    """The owners `text` (an option or a true/false statement, in Markdown) names as its
+    answer or as the one who does something; empty when it names none. Any such text is an
+    owner claim, so must carry a `claim`."""
+    plain = _EMPHASIS.sub("", text).strip()
+    return {
+        _owner_named(next(g for g in match.groups() if g))
+        for match in _NAMES_A_PARTY.finditer(plain)
+    }
 
 
 def combined(owners: Iterable[Owner]) -> Owner | None:
@@ -97,7 +136,7 @@ def check_owner_claims(content: Content) -> list[Problem]:
     if not content.of_type(Service) or not content.layers:
         return []
     matrix = Matrix(content)
-    checks = (_scenarios, _sort_items, _table_rows, _choices, _statements)
+    checks = (_items, _table_rows, _choices, _statements)
     return [problem for check in checks for problem in check(content, matrix)]
 
 
@@ -116,7 +155,10 @@ def _claims_of(item: Scenario | Model) -> list[Claim] | None:
 def _agree(
     matrix: Matrix, item: Model, label: str, claims: list[Claim], said: Owner, field: str
 ) -> Iterator[Problem]:
-    """Each part agrees with the matrix, and the parts together make `said`."""
+    """Each part agrees with the matrix, and the parts together make `said`.
+
+    The comparison with `said` runs for any number of parts: one customer part under an
+    `owner: aws` is as much a contradiction as two parts that combine to shared."""
     for i, claim in enumerate(claims):
         key: tuple[str | int, ...] = ("claims", i) if len(getattr(item, "claims", [])) else (field,)
         owner, what = matrix.truth(claim.layer, claim.service)
@@ -130,45 +172,81 @@ def _agree(
                 *key,
             )
     together = combined(c.owner for c in claims)
-    if len(claims) > 1 and together != said:
+    if together != said:
         yield item.where.problem(
             f"{label}{field} is '{said}', but its claims together make it '{together}'", field
         )
 
 
-def _scenarios(content: Content, matrix: Matrix) -> Iterator[Problem]:
-    for scenario in content.of_type(Scenario):
-        label = f"scenario '{scenario.id}': "
-        claims = _claims_of(scenario)
+def _items(content: Content, matrix: Matrix) -> Iterator[Problem]:
+    """Scenarios and sort items: each states one owner and says which cells it stands for."""
+    stated: list[tuple[Model, str, str, str]] = [
+        (s, f"scenario '{s.id}': ", "responsible", "is responsible")
+        for s in content.of_type(Scenario)
+    ]
+    stated += [
+        (item, f"sort item '{item.id}': ", "owner", "owns it")
+        for sort in content.of_type(Sort)
+        for item in sort.items
+    ]
+    for item, label, field, says in stated:
+        claims = _claims_of(item)  # type: ignore[arg-type]
         if claims is None:
-            yield scenario.where.problem(
-                f"{label}says who is responsible, but names no layer the build can check it "
+            yield item.where.problem(
+                f"{label}says who {says}, but names no layer the build can check it "
                 f"against; give it a 'layer' (and 'service'), or 'claims' for its parts",
-                "responsible",
+                field,
             )
             continue
-        yield from _agree(matrix, scenario, label, claims, scenario.responsible, "responsible")
+        yield from _agree(matrix, item, label, claims, getattr(item, field), field)
 
 
-def _sort_items(content: Content, matrix: Matrix) -> Iterator[Problem]:
-    for sort in content.of_type(Sort):
-        for item in sort.items:
-            label = f"sort item '{item.id}': "
-            claims = _claims_of(item)
-            if claims is None:
-                yield item.where.problem(
-                    f"{label}says who owns it, but names no layer the build can check it "
-                    f"against; give it a 'layer' (and 'service'), or 'claims' for its parts",
-                    "owner",
+_NAMES_A_MODEL = re.compile(
+    r"\b(?:(?P<iaas>IaaS|infrastructure as a service)|(?P<paas>PaaS|platform as a service)"
+    r"|(?P<saas>SaaS|software as a service))\b",
+    re.IGNORECASE,
+)
+"""A row label or id that names a service model ("Platform as a service (PaaS)", "paas")."""
+
+
+def _row_model(row: TableRow, label: str, matrix: Matrix) -> Iterator[Problem]:
+    """A row about a service model stands for every service of that model: it says which
+    model (`model`), and its `services` are exactly the matrix's services of that model, so
+    no service can be left out to dodge a disagreement (the rest is up to `exceptions`)."""
+    if row.model is None:
+        for text, key in ((row.label, "label"), (row.id, "id")):
+            found = _NAMES_A_MODEL.search(text.replace("-", " "))
+            if found:
+                model = found.lastgroup or ""
+                yield row.where.problem(
+                    f"{label}is about {_MODEL_NAMES[model]} services ('{found.group()}'), but "
+                    f"says no 'model'; add 'model: {model}' so the build checks it against "
+                    f"every {_MODEL_NAMES[model]} service",
+                    key,
                 )
-                continue
-            yield from _agree(matrix, item, label, claims, item.owner, "owner")
+                return
+        return
+    of_model = [s.id for s in matrix.services.values() if s.model == row.model]
+    missing = [ident for ident in of_model if ident not in row.services]
+    others = [ident for ident in row.services if ident in matrix.services and ident not in of_model]
+    if missing or others:
+        wrong = [f"add {', '.join(missing)}"] if missing else []
+        wrong += [f"remove {', '.join(others)} (not {_MODEL_NAMES[row.model]})"] if others else []
+        yield row.where.problem(
+            f"{label}is about every {_MODEL_NAMES[row.model]} service, so its 'services' must "
+            f"list each one the matrix has: {'; '.join(wrong)}",
+            "services",
+        )
+
+
+_MODEL_NAMES = {"iaas": "IaaS", "paas": "PaaS", "saas": "SaaS"}
 
 
 def _table_rows(content: Content, matrix: Matrix) -> Iterator[Problem]:
     for table in content.of_type(Table):
         for row in table.rows:
             label = f"table '{table.id}': row '{row.id}': "
+            yield from _row_model(row, label, matrix)
             claimed = {owner for c in row.claims.values() for owner in [_row_owner(c)]}
             for column in ("aws", "customer", "shared"):
                 if getattr(row, column) and column not in claimed:
@@ -245,12 +323,22 @@ def _choices(content: Content, matrix: Matrix) -> Iterator[Problem]:
         for i, option in enumerate(question.options):
             right = option.id in question.correct
             if option.claim is None:
-                if _NAMES_A_PARTY.match(option.text):
+                if parties_named(option.text):
                     yield option.where.problem(
                         f"{label}option '{option.id}' names who owns something, but carries "
                         f"no 'claim' the build can check",
                         "text",
                     )
+                continue
+            named = parties_named(option.text)
+            if len(named) == 1 and option.claim.owner not in named:
+                yield option.where.problem(
+                    f"{label}option '{option.id}' names {OWNER_LABELS[named.pop()]}, but its "
+                    f"claim's owner is '{option.claim.owner}'; the claim must say what the "
+                    f"option says",
+                    "claim",
+                    "owner",
+                )
                 continue
             yield from _option_claim(matrix, question, label, i, option.id, option.claim, right)
 
@@ -276,7 +364,7 @@ def _option_claim(
 def _statements(content: Content, matrix: Matrix) -> Iterator[Problem]:
     for question in content.of_type(TrueFalse):
         if question.claim is None:
-            if _NAMES_A_PARTY.match(question.prompt):
+            if parties_named(question.prompt):
                 yield question.where.problem(
                     f"question '{question.id}': the statement says what a party does, but "
                     f"carries no 'claim' the build can check",

@@ -627,6 +627,47 @@ scenarios:
         "together make it 'shared'",
     ),
     (
+        "sort item whose one claim names another owner than the item",
+        {
+            **MATRIX,
+            "quizzes/sort.yml": SORT_HEAD.replace(
+                "explanation: Facilities are AWS's.}",
+                "explanation: Facilities are AWS's., layer: layer-os, service: s3}",
+            )
+            + """\
+          - id: t2
+            text: Patching
+            owner: aws
+            explanation: Hosts.
+            claims: [{owner: customer, layer: layer-net, service: rds}]
+""",
+        },
+        "content/quizzes/sort.yml:16:20: sort item 't2': owner is 'aws', but its claims "
+        "together make it 'customer'",
+    ),
+    (
+        "scenario whose one claim names another owner than the scenario",
+        {
+            **MATRIX,
+            "scenarios.yml": """\
+kind: scenarios
+title: Scenarios
+scenarios:
+  - id: flood
+    title: A flood
+    situation: A data centre floods. Who reopens the firewall?
+    responsible: aws
+    explanation: Rules are the customer's.
+    feedback: {aws: No., customer: Right., shared: No.}
+    claims:
+      - {owner: customer, layer: layer-net, service: rds}
+    source: aws-srm
+""",
+        },
+        "content/scenarios.yml:7:18: scenario 'flood': responsible is 'aws', but its claims "
+        "together make it 'customer'",
+    ),
+    (
         "option naming a party with no claim",
         {**MATRIX},
         "content/quizzes/basics.yml:12:27: question 'ec2-patching': option 'a' names who owns "
@@ -699,6 +740,127 @@ scenarios:
         },
         "content/quizzes/basics.yml:17:17: question 'tf-rds': the statement says what a party "
         "does, but carries no 'claim' the build can check",
+    ),
+    (
+        "true/false statement naming AWS after an opening phrase, with no claim",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz()
+            + """\
+      - id: tf-ec2
+        type: true-false
+        prompt: On Amazon EC2, AWS patches the guest operating system.
+        answer: false
+        feedback_true: No.
+        feedback_false: Right.
+""",
+        },
+        "content/quizzes/basics.yml:17:17: question 'tf-ec2': the statement says what a party "
+        "does, but carries no 'claim' the build can check",
+    ),
+    (
+        "true/false statement naming Amazon Web Services, with no claim",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz()
+            + """\
+      - id: tf-ec2
+        type: true-false
+        prompt: Amazon Web Services patches the guest operating system of an EC2 instance.
+        answer: false
+        feedback_true: No.
+        feedback_false: Right.
+""",
+        },
+        "content/quizzes/basics.yml:17:17: question 'tf-ec2': the statement says what a party "
+        "does, but carries no 'claim' the build can check",
+    ),
+    (
+        "option 'Amazon' with no claim",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz().replace(
+                "{id: a, text: AWS, feedback: AWS stops at the hypervisor.}",
+                "{id: a, text: 'Amazon', feedback: AWS stops at the hypervisor.}",
+            ),
+        },
+        "content/quizzes/basics.yml:12:27: question 'ec2-patching': option 'a' names who owns "
+        "something, but carries no 'claim' the build can check",
+    ),
+    (
+        "option 'Customer' with no claim",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz().replace(
+                "{id: a, text: AWS, feedback: AWS stops at the hypervisor.}",
+                "{id: a, text: 'Customer', feedback: AWS stops at the hypervisor.}",
+            ),
+        },
+        "content/quizzes/basics.yml:12:27: question 'ec2-patching': option 'a' names who owns "
+        "something, but carries no 'claim' the build can check",
+    ),
+    (
+        "option 'Both parties' with no claim",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz().replace(
+                "{id: a, text: AWS, feedback: AWS stops at the hypervisor.}",
+                "{id: a, text: 'Both parties', feedback: AWS stops at the hypervisor.}",
+            ),
+        },
+        "content/quizzes/basics.yml:12:27: question 'ec2-patching': option 'a' names who owns "
+        "something, but carries no 'claim' the build can check",
+    ),
+    (
+        "option in emphasis naming AWS with no claim",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz().replace(
+                "{id: a, text: AWS, feedback: AWS stops at the hypervisor.}",
+                "{id: a, text: '**AWS**', feedback: AWS stops at the hypervisor.}",
+            ),
+        },
+        "content/quizzes/basics.yml:12:27: question 'ec2-patching': option 'a' names who owns "
+        "something, but carries no 'claim' the build can check",
+    ),
+    (
+        "option naming AWS whose claim says shared",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz(answer="a").replace(
+                "{id: a, text: AWS, feedback: AWS stops at the hypervisor.}",
+                "{id: a, text: AWS, feedback: Both., "
+                "claim: {owner: shared, layer: layer-os, service: beanstalk}}",
+            ),
+        },
+        "content/quizzes/basics.yml:12:64: question 'ec2-patching': option 'a' names AWS, but "
+        "its claim's owner is 'shared'; the claim must say what the option says",
+    ),
+    (
+        "PaaS row that lists only the services it agrees with",
+        row_table("""\
+            - id: paas
+              label: PaaS
+              model: paas
+              services: [rds]
+              aws: [Patching the operating system]
+              claims: {layer-os: aws}
+            """),
+        "content/tables.yml:11:19: table 'models': row 'paas': is about every PaaS service, so "
+        "its 'services' must list each one the matrix has: add beanstalk",
+    ),
+    (
+        "PaaS row that does not say it is about a service model",
+        row_table("""\
+            - id: platform
+              label: Platform as a service (PaaS)
+              services: [rds]
+              aws: [Patching the operating system]
+              claims: {layer-os: aws}
+            """),
+        "content/tables.yml:9:16: table 'models': row 'platform': is about PaaS services "
+        "('Platform as a service'), but says no 'model'; add 'model: paas' so the build checks it "
+        "against every PaaS service",
     ),
     (
         "row claim for a party whose column is empty",
