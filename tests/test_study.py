@@ -452,9 +452,7 @@ def test_one_attempt_in_two_tabs_is_handed_in_once(reader: Page, fixture_url: st
         + [f"Question {i}: not answered" for i in (3, 4)]
     )
     reader.get_by_role("button", name="Hand in").click()
-    expect(reader.locator(".srm-exam-result .srm-title")).to_have_text(
-        "Your result: 1 of 4 (25%)"
-    )
+    expect(reader.locator(".srm-exam-result .srm-title")).to_have_text("Your result: 1 of 4 (25%)")
     expect(other.locator(status).first).to_have_text(moved)
     expect(other.locator(".srm-exam-run")).to_be_hidden()
     expect(other.get_by_role("button", name="Start the exam")).to_be_visible()
