@@ -348,6 +348,13 @@ def test_placed_sort_items_all_print(reader: Page, fixture_url: str, placed: int
         expect(item).to_be_visible()
     expect(form.locator('[data-srm-bucket="shared"]')).to_be_visible()
     expect(form.locator(".srm-hint")).to_be_hidden()  # "Drag each item..." is for the screen
+    # "Not placed yet" heads the items left, and goes with the last of them.
+    pool = form.locator(".srm-bucket-name").last
+    expect(pool).to_have_text("Not placed yet")
+    if placed < 10:
+        expect(pool).to_be_visible()
+    else:
+        expect(pool).to_be_hidden()
 
 
 def test_a_chapter_prints_an_answer_key_not_the_reader_s_marks(

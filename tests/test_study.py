@@ -419,6 +419,53 @@ def test_start_pressed_twice_while_the_bank_loads_starts_one_exam(reader: Page, 
 
 
 @pytest.mark.browser
+def test_one_attempt_in_two_tabs_is_handed_in_once(reader: Page, fixture_url: str):
+    """An attempt runs in one tab, the one that last stored it: another tab that goes on with
+    it, or hands it in, closes it here, which says so and offers it back while it is open.
+    A Hand in is checked against the stored attempt at that moment, so a tab that never
+    heard of the other's hand-in (it gets no storage events here) records nothing."""
+    reader.on("dialog", lambda dialog: dialog.accept())
+    reader.goto(fixture_url + EXAM)
+    start_exam(reader, "4")
+    drawn = exam_ids(reader)
+    answer(reader, drawn[0], RIGHT[drawn[0]])
+    # The tab opened at ?late never hears of other tabs' writes.
+    reader.context.add_init_script(
+        "if (location.search === '?late') { const add = addEventListener;"
+        " window.addEventListener = (type, ...rest) => type === 'storage' || add(type, ...rest); }"
+    )
+    tabs = [reader.context.new_page(), reader.context.new_page()]
+    for tab, query in zip(tabs, ("?late", ""), strict=True):
+        tab.on("dialog", lambda dialog: dialog.accept())
+        tab.goto(fixture_url + EXAM + query)
+        tab.get_by_role("button", name="Resume your exam of 4 questions").click()
+        assert exam_ids(tab) == drawn
+    late, other = tabs
+    status = "[data-srm-component=exam] [role=status]"
+    moved = "This exam went on in another tab."
+    answer(other, drawn[1], WRONG[drawn[1]])
+    expect(reader.locator(status).first).to_have_text(moved)
+    expect(reader.locator(".srm-exam-run")).to_be_hidden()
+    reader.get_by_role("button", name="Resume your exam of 4 questions").click()
+    expect(reader.locator(".srm-exam-sheet button")).to_have_text(
+        ["Question 1: answered", "Question 2: answered"]
+        + [f"Question {i}: not answered" for i in (3, 4)]
+    )
+    reader.get_by_role("button", name="Hand in").click()
+    expect(reader.locator(".srm-exam-result .srm-title")).to_have_text("Your result: 1 of 4 (25%)")
+    expect(other.locator(status).first).to_have_text(moved)
+    expect(other.locator(".srm-exam-run")).to_be_hidden()
+    expect(other.get_by_role("button", name="Start the exam")).to_be_visible()
+    expect(other.locator(".srm-exam-resume")).to_be_hidden()
+    # The tab that heard nothing still shows the exam; its Hand in records nothing.
+    late.get_by_role("button", name="Hand in").click()
+    expect(late.locator(status).first).to_have_text(moved)
+    expect(late.locator(".srm-exam-run")).to_be_hidden()
+    assert len(stored(reader, "srm-exam-v1")) == 1
+    assert set(queue(reader)) == set(drawn[1:])
+
+
+@pytest.mark.browser
 def test_handing_in_asks_with_the_count_then_marks_every_question(new_reader, fixture_url: str):
     # Math.random at 0 shuffles the topics to Network basics first: the result still lists
     # them in the site's chapter order.

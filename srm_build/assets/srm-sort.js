@@ -19,6 +19,9 @@
       return next;
     });
     if (item.parentNode !== zone || item.nextElementSibling !== next) zone.insertBefore(item, next);
+    /* "Not placed yet" goes with the last item left: on screen and in print, nothing to head. */
+    zone = form.querySelector(".srm-sort-items");
+    zone.previousElementSibling.hidden = !zone.children.length;
   }
 
   function placeAll(form) {

@@ -5,10 +5,8 @@
   "use strict";
 
   var core = window.srmCore;
-  var $$ = core.$$, make = core.make, load = core.load, save = core.save, isInt = core.isInt;
-  var today = core.today, readQueue = core.readQueue, review = core.review, misses = core.misses;
-  var mountForm = core.mountForm, choice = core.choice, lock = core.lock, strings = core.strings;
-  var announce = core.announce, idOf = core.idOf;
+  var { $$, make, load, save, isInt, today, readQueue, review, misses, mountForm, choice, lock,
+    strings, announce, idOf } = core;
 
   /* ---- The study bank: a script the build writes for the tools page (SitePages.compact_bank
    * in the package), loaded once per address with a <script> element rather than fetched,
@@ -27,8 +25,7 @@
         if (!bank) return reject();
         bank.page = page;
         /* Ids come from storage too: no inherited keys such as "constructor". */
-        bank.items = Object.assign(Object.create(null), bank.items);
-        bank.cards = Object.assign(Object.create(null), bank.cards);
+        ["items", "cards"].forEach(function (k) { bank[k] = Object.assign(Object.create(null), bank[k]); });
         bank.topics.forEach(function (t) { t.href = new URL(t.href, page).href; });
         resolve(bank);
       };
@@ -43,7 +40,7 @@
   function copy(bank, html, prefix) {
     var t = make("template");
     t.innerHTML = html;
-    var clone = document.importNode(t.content.firstElementChild, true);
+    var clone = t.content.firstElementChild; /* adopted by the page when placed */
     [clone].concat($$(clone, "*")).forEach(function (el) {
       ["id", "for", "name"].forEach(function (attr) {
         var v = el.getAttribute(attr);
@@ -58,7 +55,7 @@
   }
 
   function formOf(node) {
-    return node.tagName === "FORM" ? node : node.querySelector("form");
+    return node.querySelector("form") || node; /* forms do not nest */
   }
 
   function shuffled(list) {
@@ -72,8 +69,11 @@
     return list;
   }
 
+  /* What a box does when its bank cannot be loaded. */
   function failed(box) {
-    announce(box, "The questions could not be loaded. Reload the page to try again.");
+    return function () {
+      announce(box, "The questions could not be loaded. Reload the page to try again.");
+    };
   }
 
   function questions(n) {
@@ -86,7 +86,9 @@
    * nothing. ---- */
 
   var EXAMS = "srm-exam-v1";
-  var ATTEMPTS = "srm-attempt-v1"; /* {exam id: {ids, picked: {id: [values]}, flags, left?}} */
+  /* {exam id: {id, ids, picked: {id: [values]}, flags, left?}}: `id` names the attempt. An
+   * attempt runs in one tab: the tab that last stored it. */
+  var ATTEMPTS = "srm-attempt-v1";
 
   function mountExam(box) {
     var setup = box.querySelector(".srm-exam-setup");
@@ -97,6 +99,11 @@
     var running = null; /* the AbortController of the exam on screen, until it is marked */
     var busy = false;
     var saved = null;
+    /* The exam on screen's check against what is stored, never its own memory alone: true
+     * while the stored attempt is what this tab last stored; once another tab has gone on
+     * with it, handed it in or started anew, closes the exam, says so and is false. Before
+     * any exam: offers the saved one. Run on other tabs' storage events, and before storing
+     * or handing in: it is the box's srmSync, which srm.js calls on storage events. */
     function store(a) {
       var change = {};
       change[key] = a;
@@ -117,6 +124,12 @@
       resume.hidden = !saved;
       if (saved) resume.textContent = "Resume your exam of " + questions(saved.ids.length);
     }
+    function back(bank) {
+      run.hidden = true;
+      setup.hidden = false;
+      history(bank);
+      setup.querySelector("button").focus();
+    }
     function draw(bank, n) {
       var pools = shuffled(bank.topics).map(function (t) { return shuffled(t.ids); });
       var picked = [];
@@ -129,59 +142,60 @@
     function begin(again) {
       if (busy) return;
       busy = true;
-      loadBank(box).then(function (bank) { start(bank, again && saved); }, function () { failed(box); })
+      loadBank(box).then(function (bank) { start(bank, again && saved); }, failed(box))
         .then(function () { busy = false; });
     }
     function start(bank, saved) {
       if (running) running.abort();
       var ctl = running = new AbortController();
       var on = { signal: ctl.signal };
+      var id = saved ? saved.id : Math.random();
+      var mine = JSON.stringify(load(ATTEMPTS)[key]);
       var ids = saved ? saved.ids : draw(bank, +setup.querySelector("input[type=radio]:checked").value);
       var timed = saved ? isInt(saved.left) : setup.querySelector("input[type=checkbox]").checked;
       var left = saved && timed ? saved.left : ids.length * seconds;
       var leaving = false;
       run.textContent = "";
       run.appendChild(box.querySelector("template").content.cloneNode(true));
-      var sheet = run.querySelector(".srm-exam-sheet");
-      var clock = run.querySelector(".srm-exam-clock");
-      var done = run.querySelector(".srm-exam-done");
+      var flagged = run.querySelector(".srm-exam-flag"); /* copied for each question */
+      flagged.remove();
+      var sheet = run.querySelector(".srm-exam-sheet"),
+        clock = run.querySelector(".srm-exam-clock"),
+        done = run.querySelector(".srm-exam-done");
       var slots = ids.map(function (id, i) {
         var slot = make("li", "srm-question-slot");
-        /* Buttons, not #links: the theme's instant navigation reloads the page for those. */
+        /* Buttons, not #links: the theme's instant navigation reloads the page for those.
+         * Outside any form, so no type is needed. */
         var link = sheet.appendChild(make("li")).appendChild(make("button", "srm-exam-goto"));
-        var flag = make("label", "srm-exam-flag");
+        var flag = flagged.cloneNode(true);
         var question = copy(bank, bank.items[id][1], "srm-exam-");
         var form = formOf(question);
         core.arrange(form); /* options in an order of this attempt's own */
         slot.id = "srm-exam-q" + (i + 1);
-        link.type = "button";
         link.onclick = function () {
           slot.scrollIntoView();
           slot.querySelector("input").focus();
         };
-        flag.appendChild(make("input")).type = "checkbox";
-        flag.append(" Flag for review");
         $$(question, ".srm-actions, [role=status]").forEach(function (el) { el.remove(); });
         question.querySelector(".srm-key").hidden = true;
-        form.onsubmit = function (event) { event.preventDefault(); };
+        /* No submit button is left, and options never submit implicitly (HTML's implicit
+         * submission is for text fields), so the form needs no submit handler. */
         if (saved) {
           choice.restore(form, { picked: saved.picked[id] });
           flag.firstChild.checked = saved.flags.indexOf(id) !== -1;
         }
-        slot.appendChild(make("p", "srm-exam-number", "Question " + (i + 1) + " of " + ids.length));
-        slot.appendChild(question);
-        slot.appendChild(flag);
+        slot.append(make("p", "srm-exam-number", "Question " + (i + 1) + " of " + ids.length), question, flag);
         run.querySelector(".srm-questions").appendChild(slot);
         return { id: id, node: question, form: form, link: link, flag: flag.firstChild, topic: bank.items[id][0] };
       });
       function keep() {
-        var a = { ids: ids, picked: {}, flags: [] };
+        var a = { id: id, ids: ids, picked: {}, flags: [] };
         slots.forEach(function (s) {
           a.picked[s.id] = choice.state(s.form).picked;
           if (s.flag.checked) a.flags.push(s.id);
         });
         if (timed) a.left = left;
-        store(a);
+        if (check()) store(a), mine = JSON.stringify(a);
       }
       function mark() {
         slots.forEach(function (s, i) {
@@ -190,6 +204,13 @@
         });
         keep();
       }
+      var check = box.srmSync = function () {
+        if (ctl.signal.aborted) return history(bank);
+        if (JSON.stringify(load(ATTEMPTS)[key]) === mine) return 1;
+        ctl.abort();
+        back(bank);
+        announce(box, "This exam went on in another tab.");
+      };
       function end() {
         finish(bank, slots, [clock, done]);
       }
@@ -212,10 +233,10 @@
         if (!leaving) event.preventDefault();
       }, on);
       addEventListener("click", function (event) {
-        var a = event.target.closest && event.target.closest("a[href]");
+        var a = event.target.closest?.("a[href]");
         if (!a || a.target || event.ctrlKey || event.metaKey ||
             a.href.split("#")[0] === location.href.split("#")[0]) return;
-        leaving = confirm("Leave the exam? Your answers are kept for when you come back.");
+        leaving = confirm("Leave the exam? Your answers are kept.");
         if (!leaving) {
           event.preventDefault();
           event.stopPropagation();
@@ -247,7 +268,7 @@
     /* `chrome`: the clock and the Hand in button, which go once the exam is marked. Marks
      * once: a second call (the timer running out as the reader hands in) does nothing. */
     function finish(bank, slots, chrome) {
-      if (running.signal.aborted) return;
+      if (running.signal.aborted || !box.srmSync()) return;
       running.abort();
       store(null);
       var scores = bank.topics.map(function () { return [0, 0]; });
@@ -268,8 +289,9 @@
         s.flag.disabled = true;
         s.link.textContent = "Question " + (i + 1) + ": " + (good ? "right" : given ? "wrong" : "not answered");
         s.link.parentNode.className = good ? "srm-right" : "srm-wrong";
-        scores[s.topic][0] += good;
-        scores[s.topic][1] += 1;
+        var score = scores[s.topic];
+        score[0] += good;
+        score[1]++;
         right += good;
       });
       var result = run.querySelector(".srm-exam-result");
@@ -285,12 +307,7 @@
         var cell = row.appendChild(make("td"));
         if (scores[i][0] < scores[i][1]) cell.appendChild(make("a", "", "Reread " + t.title)).href = t.href;
       });
-      result.querySelector("button").onclick = function () {
-        run.hidden = true;
-        setup.hidden = false;
-        history(bank);
-        setup.querySelector("button").focus();
-      };
+      result.querySelector("button").onclick = function () { back(bank); };
       chrome.forEach(function (el) { el.remove(); });
       result.hidden = false;
       var past = {};
@@ -300,7 +317,9 @@
       announce(box, heading.textContent);
     }
     /* Loaded now, so that an exam can start once the page is loaded, even offline. */
-    loadBank(box).then(history, function () { failed(box); });
+    loadBank(box).then(function (bank) {
+      (box.srmSync = function () { history(bank); })();
+    }, failed(box));
     setup.addEventListener("submit", function (event) {
       event.preventDefault();
       begin();
@@ -340,8 +359,7 @@
           .href = item ? topic.href : new URL(bank.cards[id][0], bank.page).href;
         if (item) {
           var slot = list.appendChild(make("li", "srm-question-slot"));
-          slot.appendChild(node);
-          slot.appendChild(reread);
+          slot.append(node, reread);
           if (node.classList.contains("srm-sort")) core.mountSort(formOf(node)); /* srm-sort.js */
           else mountForm(formOf(node), choice, true);
           return;
@@ -365,8 +383,7 @@
             announce(box, answer.textContent + " Now: " + next.textContent);
           };
         });
-        node.appendChild(answer);
-        node.appendChild(reread);
+        node.append(answer, reread);
       });
       if (list.firstChild) run.appendChild(list);
       if (cards.firstChild) run.appendChild(cards);
@@ -384,7 +401,7 @@
         });
       }
     }
-    loadBank(box).then(show, function () { failed(box); });
+    loadBank(box).then(show, failed(box));
   }
 
   window.srmStudy = { exam: mountExam, review: mountReview };
