@@ -46,6 +46,7 @@ def _reorder(quiz_file: Path) -> None:
             "answer": True,
             "feedback_true": "Right: physical security is AWS's.",
             "feedback_false": "It is true: physical security is AWS's.",
+            "claim": {"owner": "aws", "layer": "layer-virtualization"},
         },
     )
     quiz_file.write_text(yaml.safe_dump(data, sort_keys=False))
