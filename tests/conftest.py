@@ -90,6 +90,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def send_header(self, keyword: str, value: str) -> None:
+        # Last-Modified has one-second resolution: a page rebuilt within the same second
+        # would be answered 304 on reload, and the browser would show the old build. Without
+        # it the browser refetches; the back/forward cache is unaffected (unlike no-store).
+        if keyword != "Last-Modified":
+            super().send_header(keyword, value)
+
 
 def serve_folder(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Serve `root` on 127.0.0.1 from a background thread; returns the server and its URL."""
