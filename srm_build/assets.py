@@ -1,7 +1,8 @@
 """The client files the package ships, minified as they are published.
 
-Sources keep their comments; readers download the minified text. The budget of 8 KiB
-gzipped (see the tests) is measured on what is published."""
+Which files there are comes from the registry: the core every page loads, and each unit's
+own (`client` in its unit). Sources keep their comments; readers download the minified
+text. The budget of 8 KiB gzipped (see the tests) is measured on what is published."""
 
 from __future__ import annotations
 
@@ -10,6 +11,11 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
+from .items.exam import Exam
+from .items.service import Service
+from .items.sort import Sort
+from .registry import client_files
+
 FOLDER = Path(__file__).parent / "assets"
 URI = "assets/srm/{}"
 """Where each file is published, relative to the site root."""
@@ -17,24 +23,22 @@ URI = "assets/srm/{}"
 STYLESHEET = URI.format("srm.css")
 SCRIPT = URI.format("srm.js")
 """Linked from every page by the plugin; the theme overrides load the boot scripts themselves."""
-STUDY_SCRIPT = URI.format("srm-study.js")
+STUDY_SCRIPT = URI.format(Exam.client[0])
 """The exam and the review: srm.js fetches it only on pages that have one."""
-SORT_SCRIPT = URI.format("srm-sort.js")
+SORT_SCRIPT = URI.format(Sort.client[0])
 """Sort questions: srm.js fetches it only on pages that have one."""
-EXPLORER_SCRIPT = URI.format("srm-explorer.js")
+EXPLORER_SCRIPT = URI.format(Service.client[0])
 """The responsibility explorer: srm.js fetches it only on the service matrix's page; it
 links its stylesheet, srm-explorer.css, itself."""
 
 
 def published() -> dict[str, bytes]:
-    """Site path -> minified content, for every file in the package's assets folder."""
+    """Site path -> minified content, for every client file the registry names (the
+    package's assets folder holds each of them). Raises FileNotFoundError for a unit's
+    file that is missing there."""
     result: dict[str, bytes] = {}
-    for path in sorted(FOLDER.iterdir()):
-        if path.suffix == ".js":
-            text = rjsmin.jsmin(path.read_text(encoding="utf-8"))
-        elif path.suffix == ".css":
-            text = rcssmin.cssmin(path.read_text(encoding="utf-8"))
-        else:
-            continue
-        result[URI.format(path.name)] = text.encode("utf-8")
+    for name in sorted(client_files()):
+        text = (FOLDER / name).read_text(encoding="utf-8")
+        minify = rjsmin.jsmin if name.endswith(".js") else rcssmin.cssmin
+        result[URI.format(name)] = minify(text).encode("utf-8")
     return result

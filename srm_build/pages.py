@@ -20,39 +20,14 @@ from urllib.parse import quote_plus
 
 from markupsafe import Markup
 
-from .embeds import find_embeds
 from .markup import heading_text, render_block, render_inline
-from .models import (
-    Content,
-    Exam,
-    Flashcards,
-    Misconception,
-    Model,
-    MultipleChoice,
-    Quiz,
-    Review,
-    Scenario,
-    SingleChoice,
-    Sort,
-    Term,
-    TrueFalse,
-    items_with_ids,
-    page_path,
-)
+from .models import Content, Flashcards, Item, Misconception, Term, page_path
 from .render import Linker, Renderer, Reporter
 
 
 def anchor_of(ident: str) -> str:
     """The element id of an item; the prefix keeps it apart from heading slugs."""
     return f"srm-{ident}"
-
-
-def title_of(item: Model) -> str:
-    for field in ("term", "title", "name", "belief"):
-        value = getattr(item, field, None)
-        if isinstance(value, str):
-            return value
-    return getattr(item, "id", "")
 
 
 @lru_cache(maxsize=65536)  # asked for every link on every page; a few hundred answers
@@ -153,9 +128,6 @@ class Chapter:
     once every card is known)."""
 
 
-ANSWERABLE = (SingleChoice, MultipleChoice, TrueFalse, Scenario)
-"""What the exam draws and the review queue brings back: items answered by picking."""
-
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 # Starts with text, not with `\s`, so the regex engine skips ahead to candidates; the
@@ -202,10 +174,9 @@ class ReportLinks:
     def for_page(self, src: str) -> Reporter:
         page = self.site_url.rstrip("/") + "/" + url_of(src, self.directory_urls)
 
-        def report(item: Model) -> str:
-            ident = getattr(item, "id", "")
-            kind = _KIND_WORDS.get(type(item).__name__, "question")
-            title = f"Problem with {kind} '{ident}'"
+        def report(item: Item) -> str:
+            ident = item.id
+            title = f"Problem with {item.report_noun or item.noun} '{ident}'"
             body = (
                 f"Item: `{ident}`\nFile: `{item.where.doc.path}`\n"
                 f"Page: {page}#{anchor_of(ident)}\n\n"
@@ -216,9 +187,6 @@ class ReportLinks:
             return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
         return report
-
-
-_KIND_WORDS = {"Term": "term", "Scenario": "scenario", "Table": "table", "Service": "service"}
 
 
 class SitePages:
@@ -242,24 +210,17 @@ class SitePages:
         self.directory_urls = directory_urls
         self.report = report
         self.renderer.env.filters["heading"] = lambda text: Markup(heading_text(text))
-        self.home: dict[str, str] = {}
-        """Item id -> the generated page it lives on."""
-        for path, file in content.files.items():
-            for item in items_with_ids(file):
-                self.home[item.id] = page_path(path)  # type: ignore[attr-defined]
+        assert content.resolved is not None, "content is resolved when it loads"
+        self.resolved = content.resolved
+        self.home = self.resolved.home
+        """Item id -> the page of the YAML file it is written in."""
         self.yaml_of = {page_path(path): path for path in content.files}
         """Page path -> the YAML file it shows."""
-        self.embedded_in: dict[str, str] = {}
-        """Item id -> the first prose page that embeds it."""
         self._study: dict[str, StudyBank] = {}
         """Tools page -> its study bank, rendered once for the page and its script."""
         self.chapters: list[str] = []
         """Page paths in the site's navigation order (set by the engine adapter): the study
         bank lists its topics in this order, pages it does not name last."""
-        for src, prose in content.pages.items():
-            for embed in find_embeds(prose.body):
-                for ident, _line, _col in embed.items:
-                    self.embedded_in.setdefault(ident, src)
 
     def with_progress(self, html: str) -> str:
         """A page's finished HTML with its progress bar under its title (the first `</h1>`,
@@ -295,15 +256,12 @@ class SitePages:
         pages = sorted(self.content.pages, key=lambda p: (order.get(p, len(order)), p))
         found: list[Chapter] = []
         for page in pages:
-            ids: list[str] = []
-            for embed in find_embeds(self.content.pages[page].body):
-                for ident, _line, _col in embed.ids:
-                    item = self.content.by_id.get(ident)
-                    for one in item.questions if isinstance(item, Quiz) else [item]:
-                        if isinstance(one, Flashcards):
-                            ids.append(f"{one.id}:{len(one.cards)}")
-                        elif isinstance(one, (*ANSWERABLE, Sort)):
-                            ids.append(one.id)  # type: ignore[attr-defined]
+            ids = [
+                counted
+                for embed in self.content.pages[page].embeds
+                for ident, _line, _col in embed.items
+                for counted in self.content.by_id[ident].progress_ids()
+            ]
             if ids:
                 href = relative_url(here, url_of(page, self.directory_urls))
                 found.append(Chapter(self.page_title(page), href, list(dict.fromkeys(ids))))
@@ -340,18 +298,6 @@ class SitePages:
             return Markup(render_inline(match.group(1))).striptags() if match else src
         return src
 
-    def topic_of(self, item: Model) -> str:
-        """The page a reader should reread after getting `item` wrong."""
-        quizzes = self.renderer.quiz_of
-        quiz = quizzes.get(item.id)  # type: ignore[attr-defined]
-        candidates = (
-            getattr(item, "topic", None),
-            quiz.topic if quiz else None,
-            self.embedded_in.get(item.id),  # type: ignore[attr-defined]
-            self.embedded_in.get(quiz.id) if quiz else None,
-        )
-        return next((c for c in candidates if c), self.home[item.id])  # type: ignore[attr-defined]
-
     def study_bank(self, src: str) -> StudyBank:
         """Every answerable item, grouped by topic in chapter order, rendered for the page
         `src`."""
@@ -359,13 +305,13 @@ class SitePages:
         page_url = url_of(src, self.directory_urls)
         grouped: dict[str, tuple[list, list]] = {}
         for item in self.content.by_id.values():
-            if isinstance(item, (*ANSWERABLE, Sort)):
-                # Under the bank's topic headings (h3): see file-tools-end.html.jinja.
+            if item.study is not None:
+                # Under the bank's topic headings (h3): see study-bank.html.jinja.
                 html = self.renderer.item(
                     item, link=link, titled=True, md_links=self.md_links(item.id, src), level=4
                 )
-                lists = grouped.setdefault(self.topic_of(item), ([], []))
-                lists[isinstance(item, Sort)].append((item.id, html))  # type: ignore[attr-defined]
+                lists = grouped.setdefault(self.resolved.topic_of(item), ([], []))
+                lists[item.study == "review"].append((item.id, html))
         order = {page: i for i, page in enumerate(self.chapters)}
         topics = [
             Topic(
@@ -380,18 +326,19 @@ class SitePages:
             )
         ]
         decks = self.content.of_type(Flashcards)
-        terms = list(dict.fromkeys(ident for deck in decks for ident in deck.cards))
+        terms = {term.id: term for term in self.content.terms}
+        wanted = dict.fromkeys(ident for deck in decks for ident in deck.cards)
         cards = [
-            (term, render_block(term.definition, self.md_links(term.id, src)))
-            for term in (self.content.by_id[ident] for ident in terms)
+            (terms[ident], render_block(terms[ident].definition, self.md_links(ident, src)))
+            for ident in wanted
         ]
         misconceptions = self.content.of_type(Misconception)
         return StudyBank(
             [t for t in topics if t.items or t.sorts],
-            cards,  # type: ignore[arg-type]
-            misconceptions,  # type: ignore[arg-type]
+            cards,
+            misconceptions,
             {term.id: link(term.id) for term, _ in cards},
-            {m.id: link(m.id) for m in misconceptions},  # type: ignore[attr-defined]
+            {m.id: link(m.id) for m in misconceptions},
         )
 
     def compact_bank(self, src: str, bank: StudyBank) -> str:
@@ -432,7 +379,7 @@ class SitePages:
         """Published path -> compact study bank script, for every tools page."""
         result: dict[str, str] = {}
         for path, file in self.content.files.items():
-            if file.kind == "tools":  # type: ignore[attr-defined]
+            if file.content_kind.bank:
                 src = page_path(path)
                 if src not in self._study:
                     self._study[src] = self.study_bank(src)
@@ -440,9 +387,9 @@ class SitePages:
                 result[bank_uri(src)] = self.compact_bank(src, bank)
         return result
 
-    def _item(self, item: Model, src: str, **context) -> Markup:
+    def _item(self, item: Item, src: str, **context) -> Markup:
         """`item` rendered for page `src`; an exam or review learns its bank's address."""
-        if isinstance(item, (Exam, Review)):
+        if item.reads_bank:
             # A data attribute, which the script resolves against the page's address.
             here, home = url_of(src, self.directory_urls), self.home[item.id]
             context["bank_script"] = relative_url(here, bank_uri(home))
@@ -462,12 +409,12 @@ class SitePages:
         def add(html: str) -> str:
             return stash(html) if html else ""
 
-        if file.kind == "tools" and src not in self._study:  # type: ignore[attr-defined]
+        if file.content_kind.bank and src not in self._study:
             self._study[src] = self.study_bank(src)
         sections = [
             (
-                title_of(item),
-                anchor_of(item.id),  # type: ignore[attr-defined]
+                item.heading,
+                anchor_of(item.id),
                 add(
                     self._item(item, src, link=link, titled=False, md_links=md_links, report=report)
                 ),
@@ -512,6 +459,6 @@ def page_text(content: Content, yaml_path: str) -> str:
     in memory for content written before such pages were asked for."""
     name = posixpath.basename(yaml_path)
     front = ""
-    if content.files[yaml_path].kind == "tools":  # type: ignore[attr-defined]
+    if content.files[yaml_path].content_kind.bank:
         front = "---\nsearch:\n  exclude: true\n---\n\n"
     return f"{front}```srm\n{name}\n```\n"

@@ -21,6 +21,7 @@ from .models import Content, FileBase, Page, page_path
 from .navigation import nav_problems, read_config
 from .parse import parse_document
 from .references import check_references, index_items, shows_file
+from .resolve import resolve
 
 __all__ = ["YAML_SUFFIXES", "load_content"]
 
@@ -183,7 +184,8 @@ def _load_content(root: Path, shown_as: str | None, config: Path | None) -> Cont
     )
     if not problems:
         # With a file missing, its ids would be reported as unknown everywhere they are
-        # used: references are checked once every file has loaded.
+        # used: references are resolved and checked once every file has loaded.
+        problems.extend(resolve(content)[1])
         problems.extend(check_references(content))
         problems.extend(_nav_problems(content, root, config))
     if problems:
