@@ -171,7 +171,7 @@ def singular() -> dict[str, str]:
             for member in _models_in(field.annotation):
                 pending.append(member)
                 if get_origin(field.annotation) is list and member.noun:
-                    names.setdefault(name, member.noun)  # type: ignore[attr-defined]
+                    names.setdefault(name, member.noun)
     return names
 
 

@@ -172,8 +172,10 @@ class SrmPlugin(BasePlugin[SrmConfig]):
             return None
         self.markdown.page = page.file.src_uri
         # The check finds every unknown id first; a page it did not read (made by another
-        # plugin, say) still stops with a message, never a traceback.
-        for embed in find_embeds(markdown):
+        # plugin, say) still stops with a message, never a traceback. A page it read has
+        # its blocks found already (`Page.embeds`).
+        read = self.pages.content.pages.get(page.file.src_uri)
+        for embed in read.embeds if read is not None else find_embeds(markdown):
             for ident, line, col in embed.items:
                 if ident not in self.pages.content.by_id:
                     raise PluginError(
