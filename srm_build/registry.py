@@ -11,12 +11,14 @@ export mapping, client files), add it to `QUESTION_TYPES`, then content, docs an
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any, ClassVar, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, ClassVar, ForwardRef, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, Field, create_model
 
+from .items import quiz as quiz_unit
 from .items.base import Item, Markdown, Model, Text
 from .items.exam import Exam
 from .items.flashcards import Flashcards
@@ -88,7 +90,11 @@ def _union(units: tuple[type[Item], ...]) -> Any:
 
 Question = _union(QUESTION_TYPES)
 """Any question type (the union a quiz's `questions` holds)."""
-Quiz.model_rebuild(_types_namespace={"Question": Question})
+# The quiz unit names `Question` without importing it (it would import the registry that
+# imports it); pydantic resolves the name in the unit's module when it first builds a
+# validator (`defer_build`), so the union is put there. `Quiz.model_rebuild` would do the
+# same but build every model's validator a second time, at every start.
+quiz_unit.Question = Question
 
 
 class FileBase(Model):
@@ -168,11 +174,22 @@ def singular() -> dict[str, str]:
             continue
         seen.add(model)
         for name, field in model.model_fields.items():
-            for member in _models_in(field.annotation):
+            annotation = _evaluated(model, field.annotation)
+            for member in _models_in(annotation):
                 pending.append(member)
-                if get_origin(field.annotation) is list and member.noun:
+                if get_origin(annotation) is list and member.noun:
                     names.setdefault(name, member.noun)
     return names
+
+
+def _evaluated(model: type[BaseModel], annotation: Any) -> Any:
+    """A field's annotation, with a name pydantic has not resolved yet (the quiz's
+    `list[Question]`) looked up in the model's module, as pydantic will."""
+    if isinstance(annotation, ForwardRef):
+        namespace = vars(sys.modules[model.__module__])
+        # Our own annotation text (never content), evaluated as pydantic would.
+        return eval(annotation.__forward_arg__, namespace)
+    return annotation
 
 
 def _models_in(annotation: Any) -> list[type[Model]]:

@@ -24,7 +24,7 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Annotated, Any, Literal, get_args, get_origin
+from typing import Annotated, Any, ForwardRef, Literal, get_args, get_origin
 
 from .errors import Problem
 from .items.base import Item, Model, Ref
@@ -156,6 +156,8 @@ def _walk(found: Resolution, model: Model, item: Item, named: Model, source: str
             continue
         if isinstance(value, Model):
             value = [value]
+        elif not isinstance(value, (list, dict)):
+            continue
         for child in value.values() if isinstance(value, dict) else value:
             if isinstance(child, Item):
                 found.parent[child.id] = item
@@ -204,6 +206,10 @@ def _ref_in(annotation: Any) -> tuple[Shape, str] | None:
 
 
 def _holds_models(annotation: Any) -> bool:
+    """Whether a field may hold models. A name pydantic resolves only when it builds the
+    validator (the quiz's `list[Question]`) is read as one that may."""
+    if isinstance(annotation, (str, ForwardRef)):
+        return True
     if isinstance(annotation, type) and issubclass(annotation, Model):
         return True
     return any(_holds_models(arg) for arg in get_args(annotation))
