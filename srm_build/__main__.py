@@ -15,9 +15,11 @@ from .errors import ContentError, format_problems
 from .export import EXPORTS, question_bank
 from .models import page_path
 from .navigation import read_config
-from .pages import page_text
 from .pipeline import load_content
 from .schema import write_schemas
+
+# What renders pages (Jinja, the Markdown parser) is imported by the commands that render
+# (`pages`, `complete`), not by `check`, which runs on every save and in CI.
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 
@@ -100,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         print(format_problems(exc.problems), file=sys.stderr)
         return 1
     if args.command == "pages":
+        from .pages import page_text
+
         for yaml_path in content.files:
             target = args.content_dir / page_path(yaml_path)
             if page_path(yaml_path) not in content.pages:

@@ -25,8 +25,6 @@ from .. import assets
 from ..errors import Problem
 from ..export import EXPORTS, question_bank
 from ..models import Content, page_path
-from ..pages import SitePages, url_of
-from ..render import Renderer
 
 
 def missing_pages(content: Content, shown_root: str) -> list[Problem]:
@@ -64,6 +62,10 @@ def complete(content: Content, site_dir: Path, nav: list[str] | None = None) -> 
             shutil.rmtree(leaked)
         elif leaked.is_file():
             leaked.unlink()
+    # Imported here: the page check above, which `check` runs, renders nothing.
+    from ..pages import SitePages
+    from ..render import Renderer
+
     bank = question_bank(content)
     written: list[Path] = []
     outputs: dict[str, str | bytes] = dict(assets.published())
@@ -87,6 +89,8 @@ def edit_yaml(site_dir: Path, yaml_path: str) -> bool:
     page's edit address, so the built page is changed. Only links into the repository
     (their address holds `/edit/`, `/blob/` or `/raw/`) that end in the page's own source
     path are changed. Returns whether the page was found."""
+    from ..pages import url_of
+
     src = page_path(yaml_path)
     for url in (url_of(src, True), url_of(src, False)):
         page = site_dir / (url + "index.html" if url.endswith("/") or not url else url)
