@@ -833,8 +833,9 @@ scenarios:
                 "claim: {owner: shared, layer: layer-os, service: beanstalk}}",
             ),
         },
-        "content/quizzes/basics.yml:12:64: question 'ec2-patching': option 'a' names AWS, but "
-        "its claim's owner is 'shared'; the claim must say what the option says",
+        "content/quizzes/basics.yml:12:56: question 'ec2-patching': option 'a' names AWS, but "
+        "its claim is for Shared; give each party it names a claim for what it says that party "
+        "does",
     ),
     (
         "PaaS row that lists only the services it agrees with",
