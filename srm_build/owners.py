@@ -407,7 +407,10 @@ def _text_claims(
         return
     key: tuple[str | int, ...] = ("claim",) if said.claim else ("claims",)
     owners = {claim.owner for claim in parts}
-    if named and named != owners:
+    # each party the text names needs a claim of its own ("Both" is met by parts that differ);
+    # a claim for a party the detection missed is welcome, so only missing ones are errors
+    covered = owners | ({"shared"} if combined(owners) == "shared" else set())
+    if not named <= covered:
         yield said.where.problem(
             f"{label}names {_owners(named)}, but its "
             f"{'claim is' if len(parts) == 1 else 'claims are'} for {_owners(owners)}; give "
