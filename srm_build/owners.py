@@ -7,10 +7,13 @@ Every item that says who owns something declares what it claims, so the build ca
 - a table row's `claims` map layers to the owner the row teaches, for each service the row
   names (or for every service when it names none); services that differ are listed as
   `exceptions`, and the row's notes must name them;
-- an option of a choice question, or a true/false statement, may carry a `claim`: the option
-  is right, or the statement true, exactly when the matrix agrees with it. An option that
-  names a party as its answer ("AWS", "The customer", "Both"), or a statement that opens
-  with one, must carry one.
+- a table row about a service model (`model`) or one of the older framing's categories
+  (`category`) lists every service of it, so none is left out of the comparison;
+- an option of a choice question, or a true/false statement, may carry a `claim`, or
+  `claims` for its parts: the option is right, or the statement true, exactly when the matrix
+  agrees with every part. An option or statement that names a party as its answer, as who
+  does something in any of its clauses, or as whose a duty is, must carry a claim for each
+  party it names (`parties_named`).
 
 The truth for a claim is the matrix cell of its service and layer; for a layer without a
 service, the owner every service agrees on (a claim about a layer where services differ is
@@ -388,7 +391,8 @@ def _text_claims(
     claim_label: str,
 ) -> Iterator[Problem]:
     """An option (or a true/false statement) that names parties claims something of each, so
-    it carries one claim per party it names, each with that party as its owner. It is right
+    it carries a claim whose owner is each party it names (more claims are welcome: the
+    detection of parties is by wording, and may miss one). It is right
     (the statement true) exactly when the matrix agrees with every one of its claims: "AWS
     does X and the customer does Y" is wrong as soon as either half is.
 
