@@ -358,49 +358,33 @@ def _row_claim(
 def _choices(content: Content, matrix: Matrix) -> Iterator[Problem]:
     for question in content.of_type(SingleChoice) + content.of_type(MultipleChoice):
         for option in question.options:
-            right = option.id in question.correct
-            label = f"question '{question.id}': option '{option.id}' "
-            verdict = f"{label}is {'a right' if right else 'a wrong'} answer"
-            yield from _text_claims(
-                matrix, option, label, option.text, right, verdict, f"{label.rstrip()}: "
-            )
+            yield from _text_claims(matrix, question.id, option, option.id in question.correct)
 
 
 def _statements(content: Content, matrix: Matrix) -> Iterator[Problem]:
     for question in content.of_type(TrueFalse):
-        label = f"question '{question.id}': "
-        verdict = f"{label}answer is {str(question.answer).lower()}"
-        yield from _text_claims(
-            matrix,
-            question,
-            f"{label}the statement ",
-            question.prompt,
-            question.answer,
-            verdict,
-            label,
-        )
+        yield from _text_claims(matrix, question.id, question, question.answer)
 
 
 def _text_claims(
-    matrix: Matrix,
-    said: Option | TrueFalse,
-    label: str,
-    text: str,
-    right: bool,
-    verdict: str,
-    claim_label: str,
+    matrix: Matrix, question: str, said: Option | TrueFalse, right: bool
 ) -> Iterator[Problem]:
-    """An option (or a true/false statement) that names parties claims something of each, so
-    it carries a claim whose owner is each party it names (more claims are welcome: the
-    detection of parties is by wording, and may miss one). It is right
-    (the statement true) exactly when the matrix agrees with every one of its claims: "AWS
-    does X and the customer does Y" is wrong as soon as either half is.
-
-    `label` names the text in messages ("question 'q': option 'a' "), `verdict` says what it
-    is keyed as ("... is a right answer", "... answer is false"), and `claim_label` prefixes
-    a claim the build cannot check."""
-    field = "text" if isinstance(said, Option) else "prompt"
-    at_verdict: tuple[str, ...] | None = None if isinstance(said, Option) else ("answer",)
+    """An option of `question` that is `right` (or a true/false statement whose answer is
+    `right`) that names parties claims something of each, so it carries a claim whose owner
+    is each party it names (more claims are welcome: the detection of parties is by wording,
+    and may miss one). It is right (the statement true) exactly when the matrix agrees with
+    every one of its claims: "AWS does X and the customer does Y" is wrong as soon as either
+    half is."""
+    if isinstance(said, Option):
+        text, field, at_verdict = said.text, "text", None
+        label = f"question '{question}': option '{said.id}' "
+        verdict = f"{label}is {'a right' if right else 'a wrong'} answer"
+        claim_label = f"question '{question}': option '{said.id}': "
+    else:
+        text, field, at_verdict = said.prompt, "prompt", ("answer",)
+        label = f"question '{question}': the statement "
+        verdict = f"question '{question}': answer is {str(right).lower()}"
+        claim_label = f"question '{question}': "
     named, parts = parties_named(text), said.parts
     if not parts:
         if named:
