@@ -140,13 +140,13 @@ class Item(Model):
         """The item's title as a reader sees it (the heading of its section)."""
         return self.id
 
-    def parts(self) -> list[Item]:
+    def children(self) -> list[Item]:
         """The items it holds that are addressable by id themselves (a quiz's questions)."""
         return []
 
     def addressable(self) -> list[Item]:
         """Itself and the items it holds, in order."""
-        return [self, *self.parts()]
+        return [self, *self.children()]
 
     def progress_ids(self) -> list[str]:
         """What the reader's progress counts for it: the ids of the questions it is or

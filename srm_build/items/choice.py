@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ..errors import Problem
 from .base import Markdown, MisconceptionRef, Model, OptionId
-from .claims import Claim
+from .claims import Claim, one_way_to_claim
 from .question import SHUFFLE, Choice, ChoiceQuestion, Entry, KeyPart, Lookup
 
 if TYPE_CHECKING:
@@ -33,8 +33,25 @@ class Option(Model):
         description="The owner this option asserts; it is a right answer exactly when the "
         "service matrix agrees.",
     )
+    claims: list[Claim] = Field(
+        default=[],
+        min_length=2,
+        description='For an option that says who does several things ("AWS patches the host '
+        'and the customer patches the guest"): one claim per part. It is a right answer '
+        "exactly when the matrix agrees with every part.",
+    )
 
     noun: ClassVar[str | None] = "option"
+
+    @model_validator(mode="after")
+    def _one_way_to_claim(self) -> Option:
+        one_way_to_claim(self.claim, self.claims)
+        return self
+
+    @property
+    def parts(self) -> list[Claim]:
+        """The owner claims the option makes: its `claim`, or the parts of `claims`."""
+        return [self.claim] if self.claim else list(self.claims)
 
     @property
     def ident(self) -> str:

@@ -20,6 +20,13 @@ class Claim(Model):
     service: ServiceRef | None = None
 
 
+def one_way_to_claim(claim: Claim | None, claims: list[Claim]) -> None:
+    """An option or a statement claims one part (`claim`) or several (`claims`), not both.
+    Raises ValueError (a located problem once pydantic reports it)."""
+    if claim is not None and claims:
+        raise ValueError("give 'claim' for one part or 'claims' for several, not both")
+
+
 class RowClaim(Model):
     """A table row's owner for one layer, naming the row's services that differ from it."""
 

@@ -40,7 +40,7 @@ class Quiz(Item):
     def heading(self) -> str:
         return self.title
 
-    def parts(self) -> list[Item]:
+    def children(self) -> list[Item]:
         return list(self.questions)
 
     def progress_ids(self) -> list[str]:

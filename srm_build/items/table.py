@@ -26,6 +26,12 @@ class TableRow(Model):
         "service of that model in the matrix, and `services` must list all of them. A row "
         "whose label or id names a model (IaaS, PaaS, SaaS) must say which.",
     )
+    category: Literal["infrastructure", "container", "abstracted"] | None = Field(
+        None,
+        description="For a row about one of the older framing's service categories: checked "
+        "like `model`, against every service of that `category` in the matrix. A row whose "
+        "label or id names a category (container services, abstracted services) must say which.",
+    )
     services: list[ServiceRef] = []
     aws: list[Markdown] = []
     customer: list[Markdown] = []
@@ -48,6 +54,8 @@ class TableRow(Model):
     def _says_who(self) -> TableRow:
         if not (self.aws or self.customer or self.shared):
             raise ValueError("a row needs at least one of 'aws', 'customer' or 'shared'")
+        if self.model is not None and self.category is not None:
+            raise ValueError("a row is about one 'model' or one 'category', not both")
         return self
 
     @property

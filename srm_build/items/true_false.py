@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .base import Markdown, MisconceptionRef
-from .claims import Claim
+from .claims import Claim, one_way_to_claim
 from .question import Choice, ChoiceQuestion, Entry, KeyPart, Lookup, Qti, gift_text
 
 if TYPE_CHECKING:
@@ -30,8 +30,24 @@ class TrueFalse(ChoiceQuestion):
         description="The owner the statement asserts; the answer is true exactly when the "
         "service matrix agrees.",
     )
+    claims: list[Claim] = Field(
+        default=[],
+        min_length=2,
+        description="For a statement that says who does several things: one claim per part. "
+        "It is true exactly when the matrix agrees with every part.",
+    )
 
     template: ClassVar[str] = "choice.html.jinja"
+
+    @model_validator(mode="after")
+    def _one_way_to_claim(self) -> TrueFalse:
+        one_way_to_claim(self.claim, self.claims)
+        return self
+
+    @property
+    def parts(self) -> list[Claim]:
+        """The owner claims the statement makes: its `claim`, or the parts of `claims`."""
+        return [self.claim] if self.claim else list(self.claims)
 
     def choices(self) -> list[Choice]:
         """True and False, in that order (never shuffled), the wrong one naming the
