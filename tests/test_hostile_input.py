@@ -24,7 +24,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_errors import GLOSSARY, quiz, write_content
 
-from conftest import ROOT, serve_folder
+from conftest import ROOT, run_check, serve_folder
 from srm_build import export
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
@@ -513,13 +513,7 @@ def snapshot(site: Path) -> dict[str, bytes]:
 def test_hostile_input_is_refused_with_its_place(tmp_path: Path, files, config, expected) -> None:
     root = _project(tmp_path, files, config)
     before = snapshot(root / "site")
-    check = subprocess.run(
-        [sys.executable, "-m", "srm_build", "check", "content"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    check = run_check(root)
     assert check.returncode == 1, check.stdout + check.stderr
     assert "Traceback" not in check.stderr
     assert expected in check.stderr.splitlines(), check.stderr[-3000:]
@@ -542,13 +536,7 @@ def test_a_nested_embed_is_a_link_target(tmp_path: Path) -> None:
         },
         "",
     )
-    check = subprocess.run(
-        [sys.executable, "-m", "srm_build", "check", "content"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    check = run_check(root)
     assert check.returncode == 0, check.stderr[-3000:]
 
 
