@@ -16,8 +16,8 @@ from .anchors import HeadingIds
 from .errors import ContentError, Problem, display_path
 from .files import YAML_SUFFIXES, scan_content
 from .frontmatter import check_front_matter
-from .limits import bracket_problem, forbidden_character, line_col
-from .loader import MAX_BYTES, load_bytes
+from .limits import MAX_BYTES, bracket_problem, forbidden_character, line_col
+from .loader import load_bytes
 from .models import Content, FileBase, Page, page_path
 from .navigation import nav_problems, read_config
 from .parse import parse_document

@@ -31,6 +31,15 @@ from srm_build import export
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8)
 )
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154"
+    "789c6360000002000001e221bc330000000049454e44ae426082"
+)
+"""A 1x1 PNG."""
+NOT_IMAGE = (
+    "its content is {}; only images whose content matches their suffix are published (a "
+    "file that is really HTML or SVG could run as a page)"
+)
 ONLY_FILES = (
     "cannot be published from the content folder: it holds Markdown pages (.md), YAML (.yml) "
     "and images (.png, .jpg, .jpeg, .gif, .webp, .avif) only"
@@ -143,6 +152,38 @@ CASES = [
         {"page.html": "<script>alert(1)</script>\n"},
         "",
         f"content/page.html:1:1: a .html file {ONLY_FILES}",
+    ),
+    (
+        "image over a megabyte",
+        {"img/big.png": PNG + bytes(2_000_000)},
+        "",
+        f"content/img/big.png:1:1: file is {len(PNG) + 2_000_000:,} bytes; the limit is 1,048,576",
+    ),
+    (
+        "HTML named like an image",
+        {"img/x.png": b"<!doctype html><script>alert(1)</script>\n"},
+        "",
+        "content/img/x.png:1:1: is not a PNG image: "
+        + NOT_IMAGE.format("no image type the site publishes"),
+    ),
+    (
+        "SVG with a script named like an image",
+        {"x.gif": b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>\n'},
+        "",
+        "content/x.gif:1:1: is not a GIF image: "
+        + NOT_IMAGE.format("no image type the site publishes"),
+    ),
+    (
+        "an image of another type than its suffix",
+        {"x.jpg": PNG},
+        "",
+        "content/x.jpg:1:1: is not a JPEG image: " + NOT_IMAGE.format("image/png data"),
+    ),
+    (
+        "SVG file",
+        {"x.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n'},
+        "",
+        f"content/x.svg:1:1: a .svg file {ONLY_FILES}",
     ),
     (
         "x.yml and x.yaml side by side",
@@ -518,7 +559,11 @@ def _project(
     root: Path, files: dict[str, str], config: str, extensions: str = "[attr_list]"
 ) -> Path:
     """A site project in `root`: the valid base content, `files` over it, a built site/."""
-    links = {name: text for name, text in files.items() if text.startswith("->")}
+    links = {
+        name: text
+        for name, text in files.items()
+        if isinstance(text, str) and text.startswith("->")
+    }
     write_content(
         root, {"index.md": "# Home\n", **{k: v for k, v in files.items() if k not in links}}
     )
@@ -867,10 +912,7 @@ def test_an_interrupted_make_build_leaves_the_previous_site_whole(page, tmp_path
 
 
 def test_an_image_from_the_content_folder_shows_in_yaml_text(tmp_path: Path) -> None:
-    png = bytes.fromhex(
-        "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154"
-        "789c6360000002000001e221bc330000000049454e44ae426082"
-    )
+    png = PNG
     root = _project(
         tmp_path,
         {"glossary.yml": GLOSSARY.replace("inside an instance.", "inside ![a box](img/box.png).")},
