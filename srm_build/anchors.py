@@ -21,9 +21,8 @@ from xml.etree.ElementTree import Element
 
 import markdown
 import yaml
-from markdown.extensions.toc import TocExtension, slugify
+from markdown.extensions.toc import slugify
 from markdown.treeprocessors import Treeprocessor
-from pymdownx.superfences import SuperFencesCodeExtension
 
 Slugify = Callable[[str, str], str]
 
@@ -132,6 +131,20 @@ class _Collect(Treeprocessor):
                 self.ids.add(element.get("name"))  # type: ignore[arg-type]
 
 
+EXTENSIONS = (
+    "attr_list",
+    "admonition",
+    "tables",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "toc",
+    "srm_build.markup",
+)
+"""The extensions of the site's mkdocs.yml (with `tables`, which MkDocs always adds) that
+decide which blocks a page has and which ids they get; `srm_build.markdown` is left out,
+its `srm` blocks rendering as nothing. A test keeps this in step with mkdocs.yml."""
+
+
 def _nothing(*_args: Any, **_kwargs: Any) -> str:
     return ""
 
@@ -150,17 +163,16 @@ class PageIds:
         matter); item anchors are not among them."""
         if self._md is None:
             self._md = markdown.Markdown(
-                extensions=[
-                    "attr_list",
-                    "admonition",
-                    "tables",
-                    "pymdownx.details",
-                    SuperFencesCodeExtension(
-                        custom_fences=[{"name": "srm", "class": "srm", "format": _nothing}]
-                    ),
-                    TocExtension(slugify=self.headings.slugify, separator=self.headings.separator),
-                    "srm_build.markup",
-                ]
+                extensions=list(EXTENSIONS),
+                extension_configs={
+                    "pymdownx.superfences": {
+                        "custom_fences": [{"name": "srm", "class": "srm", "format": _nothing}]
+                    },
+                    "toc": {
+                        "slugify": self.headings.slugify,
+                        "separator": self.headings.separator,
+                    },
+                },
             )
             self._collect = _Collect(self._md)
             # After `toc` (5), which gives headings their ids.

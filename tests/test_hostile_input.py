@@ -703,6 +703,23 @@ def test_anchors_follow_the_sites_toc_settings(tmp_path: Path) -> None:
     ), check.stderr
 
 
+def test_the_checks_markdown_has_the_sites_block_extensions() -> None:
+    """The check finds anchors with the extensions mkdocs.yml lists, but for the `srm`
+    blocks' own (which render as nothing there): a block kind it did not know would hide
+    headings, or make some the build does not."""
+    import yaml
+
+    from srm_build.anchors import EXTENSIONS
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
+    names = {next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]}
+    assert names - {"srm_build.markdown"} <= set(EXTENSIONS)
+
+
 def test_every_id_the_components_write_is_reserved() -> None:
     """The reserved ids (srm_build.links) cover each id the templates and the client
     scripts give an element, and each name the scripts look up on `window`."""
