@@ -14,7 +14,7 @@
   var ITEMS = "[data-srm-component=choice],[data-srm-component=sort],[data-srm-component=flashcards]";
 
   function $$(root, selector) {
-    return Array.prototype.slice.call(root.querySelectorAll(selector));
+    return Array.from(root.querySelectorAll(selector));
   }
 
   function make(tag, className, text) {
@@ -189,24 +189,28 @@
 
   /* ---- Forms: Check answers, Try again clears, progress is saved per question ---- */
 
+  /* A copy of `list` in a random order (Fisher-Yates). */
+  function shuffled(list) {
+    list = list.slice();
+    for (var i = list.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var t = list[i];
+      list[i] = list[j];
+      list[j] = t;
+    }
+    return list;
+  }
+
   /* Options of a form marked data-srm-shuffle, put in `order` (option ids) when it is a
-   * whole and unrepeated list of them, else in a new random order (Fisher-Yates). The
-   * order shown, or null for a form that keeps its written order. */
+   * whole and unrepeated list of them, else in a new random order. The order shown, or
+   * null for a form that keeps its written order. */
   function arrange(form, order) {
     var list = form.querySelector(".srm-options");
     if (!list || !form.hasAttribute("data-srm-shuffle")) return null;
     var options = $$(list, ".srm-option");
     var ids = options.map(function (li) { return li.getAttribute("data-srm-option"); });
     if (!strings(order) || order.length !== ids.length ||
-        !ids.every(function (id) { return order.indexOf(id) !== -1; })) {
-      order = ids.slice();
-      for (var i = order.length - 1; i > 0; i--) {
-        var j = Math.floor(Math.random() * (i + 1));
-        var t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
-    }
+        !ids.every(function (id) { return order.indexOf(id) !== -1; })) order = shuffled(ids);
     order.forEach(function (id) { list.appendChild(options[ids.indexOf(id)]); });
     return order.slice();
   }
@@ -335,13 +339,17 @@
       });
     }
     deck.addEventListener("toggle", buttons, true);
-    /* `merge` keeps the cards another tab marked known meanwhile, as save() does answers. */
+    /* `merge` keeps the cards another tab marked known meanwhile (its storage event may
+     * not have come yet), as save() does answers, and shows them known here too. */
     function keep(merge) {
       var change = {};
       var stored = merge && load()[id];
-      var all = stored && strings(stored.known) ? stored.known : [];
-      known.forEach(function (c) { if (all.indexOf(c) === -1) all.push(c); });
-      change[id] = all.length ? { known: all } : null;
+      var all = known.concat(stored && strings(stored.known) ? stored.known : []);
+      var card = queue[at];
+      known = cards.map(cardId).filter(function (c) { return all.indexOf(c) !== -1; });
+      queue = queue.filter(function (c) { return known.indexOf(cardId(c)) === -1; });
+      at = Math.max(0, queue.indexOf(card));
+      change[id] = known.length ? { known: known } : null;
       save(change);
       seen = JSON.stringify(change[id]);
     }
@@ -584,9 +592,8 @@
 
   /* What srm-study.js builds on. */
   window.srmCore = {
-    $$: $$, make: make, load: load, save: save, isMap: isMap, feedback: feedback, isInt: isInt,
-    today: today, readQueue: readQueue, review: review, misses: misses, mountForm: mountForm,
-    arrange: arrange, choice: choice, lock: lock, announce: announce, idOf: idOf, strings: strings,
+    $$, make, load, save, isMap, feedback, isInt, today, readQueue, review, misses, mountForm,
+    arrange, shuffled, choice, lock, announce, idOf, strings,
     /* a fresh copy of a sort question (the review's), once srm-sort.js has come */
     mountSort: part("srm-sort.js", "srmSort", "fresh")
   };
