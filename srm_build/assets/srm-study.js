@@ -21,7 +21,7 @@
       var script = make("script");
       script.src = src;
       script.onload = script.onerror = function () {
-        var bank = (window.srmBanks || {})[src];
+        var bank = window.srmBanks?.[src];
         if (!bank) return reject();
         bank.page = page;
         /* Ids come from storage too: no inherited keys such as "constructor". */
@@ -137,7 +137,7 @@
       }, failed(box)).then(function () { busy = false; });
     }
     function start(bank, saved) {
-      if (running) running.abort();
+      running?.abort();
       var ctl = running = new AbortController();
       var on = { signal: ctl.signal };
       var id = saved ? saved.id : Math.random();
