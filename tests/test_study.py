@@ -489,6 +489,23 @@ def test_back_and_forward_during_an_exam_ask_first_and_keep_the_attempt(
 
 
 @pytest.mark.browser
+def test_back_to_another_document_during_an_exam_asks_once(reader: Page, fixture_url: str):
+    """A traversal to another document cannot be cancelled in the navigate event: there the
+    page unloads, and beforeunload asks, once."""
+    reader.goto(fixture_url)
+    reader.goto(fixture_url + EXAM)  # loaded anew: Back leaves this document
+    start_exam(reader, "2")
+    kinds: list[str] = []
+    reader.on("dialog", lambda dialog: (kinds.append(dialog.type), dialog.accept()))
+    reader.go_back()
+    expect(reader.locator("[data-srm-component=choice]").first).to_have_attribute(
+        "data-srm-ready", ""
+    )
+    assert reader.url == fixture_url
+    assert kinds == ["beforeunload"]
+
+
+@pytest.mark.browser
 def test_start_pressed_twice_while_the_bank_loads_starts_one_exam(reader: Page, fixture_url: str):
     reader.clock.install()
     held: list = []
