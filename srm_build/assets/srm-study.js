@@ -132,7 +132,9 @@
       if (busy) return;
       busy = true;
       loadBank(box).then(function (bank) {
-        if (again || !saved || confirm("Start a new exam? Your saved one, " + saved.ids.filter(function (id) { return saved.picked[id].length; }).length + " of " + questions(saved.ids.length) + " answered, will be discarded.")) start(bank, again && saved);
+        if (again || !saved || confirm("Start a new exam? Your saved one, " +
+            saved.ids.filter(function (id) { return saved.picked[id].length; }).length + " of " +
+            questions(saved.ids.length) + " answered, will be discarded.")) start(bank, again && saved);
         else resume.focus();
       }, failed(box)).then(function () { busy = false; });
     }
