@@ -727,7 +727,8 @@ def test_every_id_the_components_write_is_reserved() -> None:
 
     package = ROOT / "srm_build"
     written: set[str] = set()
-    for template in (package / "templates").glob("*.jinja"):
+    templates = [*(package / "templates").glob("*.jinja"), *(package / "items").glob("*.jinja")]
+    for template in templates:
         for value in re.findall(r'(?<![\w-])id="([^"]+)"', template.read_text()):
             written.add(re.sub(r"\{\{.*?\}\}", "x1", value))
     scripts = "".join(p.read_text() for p in (package / "assets").glob("*.js"))
