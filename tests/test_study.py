@@ -529,6 +529,48 @@ def test_start_pressed_twice_while_the_bank_loads_starts_one_exam(reader: Page, 
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("saved", [True, False], ids=["saved", "none-saved"])
+def test_a_start_pressed_while_the_bank_loads_ends_with_its_page(
+    reader: Page, fixture_url: str, saved: bool
+):
+    """Start pressed while the bank loads, then the reader leaves by instant navigation:
+    once the bank comes, nothing starts on the next page: no confirm, no attempt stored or
+    replaced, no timer."""
+    reader.clock.install()
+    asked: list[str] = []
+    reader.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.accept()))
+    reader.goto(fixture_url + EXAM)
+    if saved:
+        start_exam(reader, "2")
+        drawn = exam_ids(reader)
+        answer(reader, drawn[0], RIGHT[drawn[0]])
+    before = stored(reader, "srm-attempt-v1")
+    held: list = []
+    reader.route("**/study.srm-bank.js", lambda route: held.append(route))
+    reader.goto(fixture_url + EXAM, wait_until="domcontentloaded")
+    asked.clear()
+    reader.get_by_label("Time me").check()
+    reader.get_by_role("button", name="Start the exam").click()
+    while not held:  # the bank's request has reached the test's route
+        reader.evaluate("0")
+    reader.evaluate("window.srmSamePage = true")
+    reader.locator('.md-nav__link[href$="/network/"]').first.click()
+    expect(reader).to_have_url(fixture_url + "network/")
+    expect(reader.locator("[data-srm-component=choice]").first).to_have_attribute(
+        "data-srm-mounted", ""
+    )
+    held[0].continue_()
+    reader.wait_for_function("Object.keys(window.srmBanks || {}).length")
+    reader.evaluate("new Promise(r => setTimeout(r))")  # the bank's callbacks have run
+    assert reader.evaluate("window.srmSamePage") is True  # the theme swapped the page
+    reader.clock.run_for(30 * 60_000)
+    assert asked == []
+    assert stored(reader, "srm-attempt-v1") == before
+    assert stored(reader, "srm-exam-v1") == {}
+    assert queue(reader) == {}
+
+
+@pytest.mark.browser
 def test_one_attempt_in_two_tabs_is_handed_in_once(reader: Page, fixture_url: str):
     """An attempt runs in one tab, the one that last stored it: another tab that goes on with
     it, or hands it in, closes it here, which says so and offers it back while it is open.

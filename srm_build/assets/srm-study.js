@@ -132,6 +132,8 @@
       if (busy) return;
       busy = true;
       loadBank(box).then(function (bank) {
+        /* Nothing starts once the exam's page is gone (instant navigation while it loaded). */
+        if (!box.isConnected) return;
         if (again || !saved || confirm("Start a new exam? Your saved one, " +
             saved.ids.filter(function (id) { return saved.picked[id].length; }).length + " of " +
             questions(saved.ids.length) + " answered, will be discarded.")) start(bank, again && saved);
