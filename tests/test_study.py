@@ -560,7 +560,8 @@ def test_a_start_pressed_while_the_bank_loads_ends_with_its_page(
         "data-srm-mounted", ""
     )
     held[0].continue_()
-    reader.wait_for_function("Object.keys(window.srmBanks || {}).length")
+    while not reader.evaluate("Object.keys(window.srmBanks || {}).length"):
+        pass  # the bank's script has run
     reader.evaluate("new Promise(r => setTimeout(r))")  # the bank's callbacks have run
     assert reader.evaluate("window.srmSamePage") is True  # the theme swapped the page
     reader.clock.run_for(30 * 60_000)
@@ -615,6 +616,64 @@ def test_one_attempt_in_two_tabs_is_handed_in_once(reader: Page, fixture_url: st
     expect(late.locator(".srm-exam-run")).to_be_hidden()
     assert len(stored(reader, "srm-exam-v1")) == 1
     assert set(queue(reader)) == set(drawn[1:])
+
+
+@pytest.mark.browser
+def test_the_tab_that_resumes_an_attempt_last_owns_it(reader: Page, fixture_url: str):
+    """Tab 2 resumes an attempt whose first save says nothing new (both clocks stand
+    still): tab 1 still gives it up at once, and tab 2 keeps it."""
+    tabs = [reader, reader.context.new_page()]
+    for tab in tabs:
+        tab.on("dialog", lambda dialog: dialog.accept())
+        tab.clock.install()
+        tab.goto(fixture_url + EXAM)
+        tab.clock.pause_at(tab.evaluate("Date.now()") / 1000 + 1)
+        if tab is reader:
+            start_exam(reader, "2", timed=True)
+            drawn = exam_ids(reader)
+    first, second = tabs
+    second.get_by_role("button", name="Resume your exam of 2 questions").click()
+    assert exam_ids(second) == drawn
+    expect(first.locator("[data-srm-component=exam] [role=status]").first).to_have_text(
+        "This exam went on in another tab."
+    )
+    expect(first.locator(".srm-exam-run")).to_be_hidden()
+    first.clock.run_for(3_000)
+    second.clock.run_for(3_000)
+    expect(second.locator(".srm-exam-run")).to_be_visible()
+    expect(second.locator("[data-srm-component=exam] [role=status]").first).not_to_have_text(
+        "This exam went on in another tab."
+    )
+    assert stored(second, "srm-attempt-v1")["exam"]["left"] < 20  # its own ticks
+
+
+@pytest.mark.browser
+def test_a_tampered_attempt_is_not_offered(reader: Page, fixture_url: str):
+    """Only an attempt this page could have stored is offered: distinct questions of the
+    bank, answers among their options, flags among its questions, time within its limit."""
+    reader.goto(fixture_url + EXAM)
+    good = {"id": 1, "ids": ["ec2-patching", "who-writes-sg"], "flags": ["ec2-patching"]}
+    good["picked"] = {"ec2-patching": ["b"], "who-writes-sg": []}
+    tampered = [
+        {"ids": ["ec2-patching", "ec2-patching"], "picked": {"ec2-patching": []}},
+        {"picked": {**good["picked"], "ec2-patching": ["zzz"]}},
+        {"flags": ["zz"]},
+        {"left": 10**12},
+        {"left": 2 * 10 + 1},  # the fixture's exam allows 10 seconds a question
+    ]
+    resume = reader.locator(".srm-exam-resume")
+    for change in [{}, {"left": 20}, *tampered]:
+        attempt = json.dumps({"exam": {**good, **change}})
+        reader.evaluate(f"localStorage.setItem('/.srm-attempt-v1', {attempt!r})")
+        reader.reload()
+        expect(reader.get_by_role("button", name="Start the exam")).to_be_visible()
+        if change in ({}, {"left": 20}):
+            expect(resume).to_have_text("Resume your exam of 2 questions")
+        else:
+            expect(resume).to_be_hidden()
+    reader.get_by_role("button", name="Start the exam").click()  # asks nothing
+    expect(reader.locator(".srm-exam-run .srm-question-slot")).to_have_count(2)
+    expect(reader.locator("[id=srm-exam-q1]")).to_have_count(1)
 
 
 @pytest.mark.browser
@@ -762,6 +821,49 @@ def test_a_right_answer_moves_an_item_on_only_when_it_was_due(reader: Page, fixt
     reader.clock.set_system_time(1_800_000_000 + 2 * DAY)
     reader.reload()
     expect(count).to_have_text("1 due today, 0 later.")
+
+
+@pytest.mark.browser
+def test_the_review_shows_what_another_tab_adds_to_the_queue(reader: Page, fixture_url: str):
+    reader.goto(fixture_url + STUDY)
+    review = reader.locator("[data-srm-component=review]")
+    count = review.locator(".srm-review-count")
+    expect(count).to_have_text("Nothing is due today.")
+    other = reader.context.new_page()
+    other.goto(fixture_url + "quizzes/basics/")
+    form = other.locator('form[data-srm-id="aws-does-all"]')
+    form.get_by_label("True").check()
+    form.get_by_role("button", name="Check").click()
+    expect(count).to_have_text("1 due today, 0 later.")  # no reload
+    due = review.locator('form[data-srm-id="aws-does-all"]')
+    due.get_by_label("False").check()
+    due.get_by_role("button", name="Check").click()
+    expect(due.locator("[role=status]")).to_have_text("Correct.")
+    expect(count).to_have_text("1 due today, 0 later.")
+
+
+@pytest.mark.browser
+def test_the_review_back_from_the_cache_shows_the_queue(browser_type, browser_type_launch_args,
+                                                         fixture_url: str):
+    browser = browser_type.launch(
+        **browser_type_launch_args, ignore_default_args=["--disable-back-forward-cache"]
+    )
+    try:
+        reader = browser.new_page()
+        reader.goto(fixture_url + STUDY)
+        reader.evaluate("window.srmCached = true")
+        count = reader.locator("[data-srm-component=review] .srm-review-count")
+        expect(count).to_have_text("Nothing is due today.")
+        reader.goto(fixture_url + "quizzes/basics/")
+        form = reader.locator('form[data-srm-id="aws-does-all"]')
+        form.get_by_label("True").check()
+        form.get_by_role("button", name="Check").click()
+        expect(form).to_have_attribute("data-srm-result", "wrong")
+        reader.go_back(wait_until="commit")  # a page from the cache fires no load event
+        expect(count).to_have_text("1 due today, 0 later.")
+        assert reader.evaluate("window.srmCached") is True  # the page came from the cache
+    finally:
+        browser.close()
 
 
 @pytest.mark.browser
