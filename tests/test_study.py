@@ -734,6 +734,38 @@ def test_clock_and_sheet_stay_in_view_and_the_sheet_keeps_to_one_row(new_reader,
     expect(sheet).to_be_in_viewport()
 
 
+FOCUS_UNDER_BAR = """() => {
+    const el = document.activeElement, run = document.querySelector('.srm-exam-run');
+    const bar = run.querySelector('.srm-exam-bar');
+    if (!run.contains(el)) return null;
+    if (bar.contains(el)) return 0;
+    return el.getBoundingClientRect().top - bar.getBoundingClientRect().bottom;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_focused_control_hides_under_the_sticky_bar(new_reader, fixture_url, width: int):
+    """WCAG 2.4.11: every focus stop of a running exam, backwards from Hand in and forwards
+    again, shows below the sticky clock and answer sheet (which sit under the header)."""
+    page = new_reader(viewport={"width": width, "height": 600})
+    page.clock.install()
+    page.goto(fixture_url + EXAM)
+    page.clock.pause_at(page.evaluate("Date.now()") / 1000 + 1)  # the clock shows, stands
+    start_exam(page, "6", timed=True)
+    page.get_by_role("button", name="Hand in").focus()
+    stops = 0
+    for key in ("Shift+Tab", "Tab"):
+        while True:
+            page.keyboard.press(key)
+            gap = page.evaluate(FOCUS_UNDER_BAR)
+            if gap is None:
+                break
+            stops += 1
+            assert gap >= 0, (key, stops, page.evaluate("document.activeElement.outerHTML"))
+    assert stops > 20
+
+
 @pytest.mark.browser
 def test_from_disk_the_exam_and_review_work(browser, tmp_path):
     """With `use_directory_urls: false` a site can be opened from `file://`, where pages may
@@ -843,8 +875,9 @@ def test_the_review_shows_what_another_tab_adds_to_the_queue(reader: Page, fixtu
 
 
 @pytest.mark.browser
-def test_the_review_back_from_the_cache_shows_the_queue(browser_type, browser_type_launch_args,
-                                                         fixture_url: str):
+def test_the_review_back_from_the_cache_shows_the_queue(
+    browser_type, browser_type_launch_args, fixture_url: str
+):
     browser = browser_type.launch(
         **browser_type_launch_args, ignore_default_args=["--disable-back-forward-cache"]
     )
