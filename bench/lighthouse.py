@@ -56,15 +56,15 @@ METRICS = (
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-class LighthouseUnavailable(RuntimeError):
+class LighthouseUnavailableError(RuntimeError):
     """Node, npm or Chromium is missing; the message says what to install."""
 
 
 def node_version() -> str:
-    """The version of `node` on PATH. Raises LighthouseUnavailable when there is none."""
+    """The version of `node` on PATH. Raises LighthouseUnavailableError when there is none."""
     node = shutil.which("node")
     if node is None:
-        raise LighthouseUnavailable(
+        raise LighthouseUnavailableError(
             "node is not installed: the Lighthouse column needs Node 20 "
             "(Debian: apt-get install nodejs npm)"
         )
@@ -73,19 +73,20 @@ def node_version() -> str:
 
 def install() -> Path:
     """Lighthouse's command line, installed from the lock file into bench/lighthouse/ on first
-    use (`npm ci`: exactly the pinned versions). Raises LighthouseUnavailable if it cannot be."""
+    use (`npm ci`: exactly the pinned versions). Raises LighthouseUnavailableError if it
+    cannot be."""
     node_version()
     if not Path(CHROMIUM).exists():
-        raise LighthouseUnavailable(f"Chromium is missing at {CHROMIUM} (make chromium)")
+        raise LighthouseUnavailableError(f"Chromium is missing at {CHROMIUM} (make chromium)")
     if CLI.is_file():
         return CLI
     npm = shutil.which("npm")
     if npm is None:
-        raise LighthouseUnavailable("npm is not installed (Debian: apt-get install npm)")
+        raise LighthouseUnavailableError("npm is not installed (Debian: apt-get install npm)")
     command = [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"]
     done = subprocess.run(command, cwd=HERE, capture_output=True, text=True)
     if done.returncode != 0 or not CLI.is_file():
-        raise LighthouseUnavailable(f"npm ci in {HERE} failed:\n{done.stderr[-2000:]}")
+        raise LighthouseUnavailableError(f"npm ci in {HERE} failed:\n{done.stderr[-2000:]}")
     return CLI
 
 
@@ -180,12 +181,13 @@ def run_once(cli: Path, url: str) -> dict:
 def largest_pages(site: Path, count: int = 5) -> list[dict]:
     """The site's largest HTML files, uncompressed: what a visit to them parses."""
     sizes = [(p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html")]
-    return [{"page": page, "html_bytes": size} for size, page in sorted(sizes, reverse=True)[:count]]
+    largest = sorted(sizes, reverse=True)[:count]
+    return [{"page": page, "html_bytes": size} for size, page in largest]
 
 
 def measure(runs: int = 3, work: Path | None = None) -> dict:
     """Build and serve the site, then `runs` Lighthouse runs per page, alternating pages.
-    Raises LighthouseUnavailable when Node, npm or Chromium is missing."""
+    Raises LighthouseUnavailableError when Node, npm or Chromium is missing."""
     cli = install()
     node = node_version()
     folder = Path(tempfile.mkdtemp(prefix="srm-lighthouse-", dir=work))
