@@ -1,6 +1,7 @@
 """One build or `check` with CPU timers on the stages issue #18 names; run by
-bench/profile_fixed.py as `python -m bench.instrument build CONFIG SITE` or
-`python -m bench.instrument check CONTENT`. Prints JSON: CPU seconds per stage.
+bench/profile_fixed.py as `python -m bench.instrument build CONFIG SITE` (a plugin build),
+`plain CONFIG SITE` (a build without the plugin: imports, theme templates, build()) or
+`check CONTENT`. Prints JSON: CPU seconds per stage.
 
 No profiler: the functions of interest are wrapped with `time.process_time` timers (an
 outer call only, so recursion is not counted twice), which costs microseconds per call.
@@ -82,7 +83,7 @@ def instrument_jinja() -> None:
 
 def main(argv: list[str]) -> int:
     mode, *args = argv
-    if mode == "build":
+    if mode in ("build", "plain"):
         imported(
             "imports every build makes (mkdocs, markdown, jinja2, yaml, theme search)",
             "mkdocs.__main__",
@@ -94,6 +95,8 @@ def main(argv: list[str]) -> int:
             "material.plugins.search.plugin",
         )
         instrument_jinja()
+    if mode == "plain":
+        return run_mkdocs(*args)
     imported("import pydantic", "pydantic")
     import pydantic
     from pydantic._internal._model_construction import ModelMetaclass
@@ -126,18 +129,7 @@ def main(argv: list[str]) -> int:
 
         for hook in ("on_config", "on_files", "on_page_markdown", "on_page_content"):
             wrap(SrmPlugin, hook, f"plugin {hook}")
-        import mkdocs.commands.build as build_module
-
-        wrap(build_module, "build", "mkdocs build() (config loaded; pages, theme, plugins)")
-        config, site = args
-        sys.argv = ["mkdocs", "build", "-q", "-f", config, "-d", site]
-        from mkdocs.__main__ import cli
-
-        try:
-            cli()
-        except SystemExit as done:
-            if done.code not in (0, None):
-                raise
+        return run_mkdocs(*args)
     else:
         from srm_build.__main__ import main as check_main
 
@@ -146,6 +138,25 @@ def main(argv: list[str]) -> int:
         spent["check main()"] += clock() - began
         if status:
             raise SystemExit(status)
+    return finish()
+
+
+def run_mkdocs(config: str, site: str) -> int:
+    """`mkdocs build -q` in this process, its build() timed; then the JSON."""
+    import mkdocs.commands.build as build_module
+    from mkdocs.__main__ import cli
+
+    wrap(build_module, "build", "mkdocs build() (config loaded; pages, theme, plugins)")
+    sys.argv = ["mkdocs", "build", "-q", "-f", config, "-d", site]
+    try:
+        cli()
+    except SystemExit as done:
+        if done.code not in (0, None):
+            raise
+    return finish()
+
+
+def finish() -> int:
     spent["whole process after interpreter start"] = clock() - START
     sys.stdout = sys.__stdout__
     print(json.dumps(spent))
