@@ -225,3 +225,48 @@ def test_plain_targets_follow_the_issue() -> None:
     assert plain_limit(4000) == plain_limit(1000) == 1.0
     assert plain_limit(999) == plain_limit(250) == 1.05
     assert plain_limit(249) is None and plain_limit(10) is None
+
+
+def test_instrumented_check_reports_its_stages() -> None:
+    # bench/instrument.py, which bench/FINDINGS.md's tables come from: the stages it times
+    # are still found in the package (a rename shows up here as "not found").
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.instrument", "check", "content"],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    spent = json.loads(result.stdout.strip().splitlines()[-1])
+    assert not [label for label in spent if label.startswith("(not found")]
+    for label in (
+        "import pydantic",
+        "import srm_build (models, pipeline)",
+        "load_content (read, validate, cross-check)",
+        "whole process after interpreter start",
+    ):
+        assert spent[label] > 0, label
+    assert spent["whole process after interpreter start"] >= spent["check main()"]
+
+
+def test_instrumented_build_finds_every_stage(tmp_path: Path) -> None:
+    from bench.generate import write_all
+
+    config = write_all(10, tmp_path / "q", ("plugin",))["plugin"]
+    command = [sys.executable, "-m", "bench.instrument", "build", str(config)]
+    result = subprocess.run(
+        [*command, str(tmp_path / "site")],
+        cwd=config.parent,
+        env={**ENV, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    spent = json.loads(result.stdout.strip().splitlines()[-1])
+    assert not [label for label in spent if label.startswith("(not found")]
+    for label in ("jinja: srm item templates compiled", "plugin on_files", "exports: to_qti"):
+        assert spent[label] > 0, label
+    assert (tmp_path / "site" / "index.html").is_file()
