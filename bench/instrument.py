@@ -146,11 +146,17 @@ def main(argv: list[str]) -> int:
 
 
 def run_mkdocs(config: str, site: str) -> int:
-    """`mkdocs build -q` in this process, its build() timed; then the JSON."""
+    """`mkdocs build -q` in this process, its build() and per-page stages timed; the JSON."""
     import mkdocs.commands.build as build_module
+    from material.plugins.search.plugin import SearchPlugin
     from mkdocs.__main__ import cli
+    from mkdocs.structure.pages import Page
 
     wrap(build_module, "build", "mkdocs build() (config loaded; pages, theme, plugins)")
+    # What every variant pays per page, larger where pages carry more HTML.
+    wrap(Page, "render", "  pages: Markdown -> HTML (Page.render, srm fences included)")
+    wrap(build_module, "_build_page", "  pages: theme template and writing (_build_page)")
+    wrap(SearchPlugin, "on_page_context", "    of which: search indexing (theme's search plugin)")
     sys.argv = ["mkdocs", "build", "-q", "-f", config, "-d", site]
     try:
         cli()

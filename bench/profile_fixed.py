@@ -120,9 +120,10 @@ def importtimes(config: Path, site: Path, runs: int) -> dict[str, int]:
     return {n: int(statistics.median(s.get(n, 0) for s in seen)) for n in names}
 
 
-def report(questions: int, repeat: int, work: Path) -> str:
+def report(questions: int, repeat: int, work: Path, large: int = 0) -> str:
     compileall.compile_dir(ROOT / "srm_build", quiet=1)
     small = write_all(questions, work / "q", ("plugin", "baseline"))
+    big = write_all(large, work / "big", ("plugin", "baseline")) if large else {}
     empty = write_empty(work / "empty", ("plugin", "baseline"))
     real = ROOT / "content"
     jobs = {
@@ -198,6 +199,14 @@ def report(questions: int, repeat: int, work: Path) -> str:
             (str(small["plugin"]), str(work / "s")),
         ),
         ("check, real content", "check", ROOT, (str(real),)),
+        *(
+            (f"{name} build, {large} questions", mode, cfg.parent, (str(cfg), str(work / "s")))
+            for name, mode, cfg in (
+                ("plain", "plain", big.get("baseline")),
+                ("plugin", "build", big.get("plugin")),
+            )
+            if cfg is not None
+        ),
     ):
         found = instrumented(mode, cwd, *args)
         lines.append(f"== 3. CPU timers, no profiler, {title}: ms, median of 3 processes")
@@ -226,10 +235,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.profile_fixed")
     parser.add_argument("--questions", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--large",
+        type=int,
+        default=1000,
+        help="also time the stages of plain and plugin builds at this size (0: skip)",
+    )
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="srm-profile-"))
     try:
-        print(report(args.questions, args.repeat, work))
+        print(report(args.questions, args.repeat, work, args.large))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
