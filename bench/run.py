@@ -824,7 +824,8 @@ def lighthouse_lines(found: dict) -> list[str]:
     largest = ", ".join(f"{p['page']} {kb(p['html_bytes'])}" for p in found["largest_html_pages"])
     return [
         f"Lighthouse {found['lighthouse']} on Node {found['node']}, {found['form_factor']}, "
-        f"Chromium {found['chromium']}, median of {found['runs']}: {scores}",
+        f"Chromium {found['chromium']}, median of {found['runs']}, load average "
+        f"{found['load_average'][0]:.1f} to {found['load_average'][1]:.1f}: {scores}",
         f"parsed on load (uncompressed): {loads}",
         f"largest HTML pages of the site (what a visit parses): {largest}",
     ]

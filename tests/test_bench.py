@@ -162,6 +162,7 @@ def test_lighthouse_scores_are_recorded(smoke: tuple[dict, str, Path]) -> None:
     found = results["lighthouse"]
     assert "error" not in found, found.get("error")
     assert found["lighthouse"] == "12.2.3" and found["form_factor"] == "mobile"
+    assert len(found["load_average"]) == 2
     assert set(found["pages"]) == {"quiz", "exam"}
     for page in found["pages"].values():
         assert 0 <= page["score_median"] <= 1 and len(page["scores"]) == 1
