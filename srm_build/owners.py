@@ -67,7 +67,11 @@ _OPENS_A_CLAUSE = (
 """Words after which a new clause, with a subject of its own, can start: "…, so the customer
 also secures …", "… an AMI that AWS published", and a question's "What does AWS take on?"."""
 
-_DUTY = r"(?:responsibility|responsibilities|job|jobs|duty|duties|task|tasks|concern|problem|call|burden|alone)"
+_DUTY = (
+    r"(?:responsibility|responsibilities|job|jobs|duty|duties|task|tasks|concern|problem|call"
+    r"|burden|alone)"
+)
+"""Nouns that say whose a duty is: "AWS's job", "a customer duty"."""
 
 _NAMES_A_PARTY = re.compile(
     # a party as the whole answer: "AWS", "Amazon", "Customer", "Both parties", "The customer's",
@@ -161,7 +165,9 @@ def parties_named(text: str) -> set[Owner]:
     }
 
 
-_NEGATION = re.compile(r"(?i:\b(?:not|never|no longer|no|none|nothing|neither|nor|cannot|without)\b|n't\b)")
+_NEGATION = re.compile(
+    r"(?i:\b(?:not|never|no longer|no|none|nothing|neither|nor|cannot|without)\b|n't\b)"
+)
 _MENTION = re.compile(r"(?i:\b(?:aws|amazon|customers?|you|your|provider|we)\b)(?![ -]+[A-Z0-9])")
 _CLAUSE_BREAK = re.compile(
     r"[,;:.!?()\u2013\u2014]|\b(?:and|but|or|so|yet|because|while|whereas|although|though"
@@ -200,9 +206,7 @@ class Matrix:
         self.services = {s.id: s for s in content.of_type(Service)}
         self.layers = {layer.id: layer for layer in content.layers}
         self._layer_words = {lid: _words([x.name, *x.names]) for lid, x in self.layers.items()}
-        self._service_words = {
-            sid: _words([x.name, *x.names]) for sid, x in self.services.items()
-        }
+        self._service_words = {sid: _words([x.name, *x.names]) for sid, x in self.services.items()}
 
     def layers_named(self, text: str) -> set[str]:
         """The layers `text` names, by a layer's name or one of its `names`."""
@@ -343,7 +347,14 @@ def _items(content: Content, matrix: Matrix) -> Iterator[Problem]:
     each claim names a layer its text names (no whole-stack claims here: a scenario or a sort
     item is always about something in particular), and a service its text names."""
     stated: list[tuple[Model, str, str, str, str, str]] = [
-        (s, f"scenario '{s.id}': ", "responsible", "is responsible", f"{s.title}. {s.situation}", "")
+        (
+            s,
+            f"scenario '{s.id}': ",
+            "responsible",
+            "is responsible",
+            f"{s.title}. {s.situation}",
+            "",
+        )
         for s in content.of_type(Scenario)
     ]
     stated += [
@@ -366,9 +377,11 @@ def _items(content: Content, matrix: Matrix) -> Iterator[Problem]:
             key: tuple[str | int, ...] = ("claims", i) if parts else ("layer",)
             if claim.layer is None:
                 untied = True
+                kind = "scenario" if isinstance(item, Scenario) else "sort item"
                 yield item.where.problem(
-                    f"{label}has a claim without a 'layer'; a {label.split(' ')[0]} is about "
-                    f"a layer its text names, so give that layer",
+                    f"{label}has a claim without a 'layer'; a {kind} is about "
+                    f"one thing, so claim the layer its text names (a claim without a layer, "
+                    f"about the whole stack, is only for options and statements that name it)",
                     *key,
                 )
                 continue
@@ -549,9 +562,9 @@ def _text_claims(
     if negated:
         yield said.where.problem(
             f"{label}says who does not do something ('{negated}'), which the build cannot "
-            f"check as an owner claim; state positively who does it (\"AWS does not patch "
-            f"the hosts\" becomes \"AWS patches the hosts\" or \"The customer patches the "
-            f"guest OS\", with the answer that sentence has) and claim that owner",
+            f'check as an owner claim; state positively who does it ("AWS does not patch '
+            f'the hosts" becomes "AWS patches the hosts" or "The customer patches the '
+            f'guest OS", with the answer that sentence has) and claim that owner',
             field,
         )
         return
@@ -568,6 +581,7 @@ def _text_claims(
                 field,
             )
         return
+    from_prompt = not named and bool(asked)
     named = named or asked  # an option that names its own parties answers for those
     key: tuple[str | int, ...] = ("claim",) if said.claim else ("claims",)
     owners = {claim.owner for claim in parts}
@@ -576,7 +590,8 @@ def _text_claims(
     covered = owners | ({"shared"} if combined(owners) == "shared" else set())
     if not named <= covered:
         yield said.where.problem(
-            f"{label}names {_owners(named)}, but its "
+            f"{label}{'answers a prompt that asks what ' if from_prompt else 'names '}"
+            f"{_owners(named)}{' owns' if from_prompt else ''}, but its "
             f"{'claim is' if len(parts) == 1 else 'claims are'} for {_owners(owners)}; give "
             f"each party it names a claim for what it says that party does",
             *key,
