@@ -209,9 +209,24 @@ class Matrix:
         self._service_words = {sid: _words([x.name, *x.names]) for sid, x in self.services.items()}
 
     def layers_named(self, text: str) -> set[str]:
-        """The layers `text` names, by a layer's name or one of its `names`."""
+        """The layers `text` names, by a layer's name or one of its `names`. The longest word
+        wins where two overlap: "data centres" names the facilities, not the customer's data."""
         words = plain(text)
-        return {lid for lid, pattern in self._layer_words.items() if pattern.search(words)}
+        found = sorted(
+            (
+                (m.start(), m.end(), lid)
+                for lid, pattern in self._layer_words.items()
+                for m in pattern.finditer(words)
+            ),
+            key=lambda hit: hit[0] - hit[1],
+        )
+        taken: list[tuple[int, int]] = []
+        named = set()
+        for start, end, lid in found:
+            if all(end <= s or start >= e for s, e in taken):
+                taken.append((start, end))
+                named.add(lid)
+        return named
 
     def services_named(self, text: str) -> set[str]:
         """The services `text` names, by a service's name or one of its `names`."""
@@ -459,6 +474,7 @@ def _table_rows(content: Content, matrix: Matrix) -> Iterator[Problem]:
                         f"for it the build can check; add it to the row's 'claims'",
                         column,
                     )
+            yield from _row_bullets(matrix, row, label)
             for layer, claim in row.claims.items():
                 owner = _row_owner(claim)
                 if not getattr(row, owner):
@@ -470,6 +486,54 @@ def _table_rows(content: Content, matrix: Matrix) -> Iterator[Problem]:
                         layer,
                     )
                 yield from _row_claim(matrix, row, label, layer, claim)
+
+
+def _row_bullets(matrix: Matrix, row: TableRow, label: str) -> Iterator[Problem]:
+    """Every bullet of a row states a duty of its column's owner, so it is tied to the row's
+    claims: it names at least one layer (in the layer's words), each layer it names is one the
+    row claims for that owner (and so is checked against every service of the row), and a
+    service it names is one of the row's. Without this, a row with one honest claim per
+    column could list anything else under it."""
+    for column in ("aws", "customer", "shared"):
+        for i, bullet in enumerate(getattr(row, column)):
+            named = matrix.layers_named(bullet)
+            if not named:
+                yield row.where.problem(
+                    f"{label}{column} bullet {i + 1} names no layer, so the build cannot check "
+                    f"who does it; say which layer it is about in that layer's words (its "
+                    f"'names' in the layers file), or add the word it uses there",
+                    column,
+                    i,
+                )
+            for layer in sorted(named):
+                claim = row.claims.get(layer)
+                name = matrix.layers[layer].name
+                if claim is None:
+                    yield row.where.problem(
+                        f"{label}{column} bullet {i + 1} is about {name}, which the row does "
+                        f"not claim; add '{layer}: {column}' to its claims so the build checks "
+                        f"it against the service matrix, or reword the bullet",
+                        column,
+                        i,
+                    )
+                elif _row_owner(claim) != column:
+                    yield row.where.problem(
+                        f"{label}{column} bullet {i + 1} gives {name} to "
+                        f"{OWNER_LABELS[column]}, but the row claims "
+                        f"{OWNER_LABELS[_row_owner(claim)]} owns it",
+                        column,
+                        i,
+                    )
+            services = matrix.services_named(bullet) - set(row.services)
+            if services and row.services:
+                yield row.where.problem(
+                    f"{label}{column} bullet {i + 1} names "
+                    f"{', '.join(matrix.services[s].name for s in sorted(services))}, which is "
+                    f"not one of the row's services; add it to 'services' so the row's claims "
+                    f"are checked against it",
+                    column,
+                    i,
+                )
 
 
 def _row_owner(claim: Owner | RowClaim) -> Owner:
