@@ -1269,6 +1269,70 @@ def option(prompt: str, text: str, claim: str = "") -> dict[str, str]:
 
 
 REVIEW_CASES = [
+    # 1. a row's other bullets were never checked
+    (
+        "PaaS row with an unchecked AWS bullet about firewalls (the reviewer's bullet)",
+        row_table("""\
+            - id: paas
+              label: PaaS
+              model: paas
+              services: [rds, beanstalk]
+              aws:
+                - Patching the OS
+                - Firewall configuration and disaster recovery, Amazon RDS included
+              claims: {layer-os: {owner: aws, exceptions: [beanstalk]}}
+              notes: AWS Elastic Beanstalk differs.
+            """),
+        "content/tables.yml:14:13: table 'models': row 'paas': aws bullet 2 is about Network "
+        "configuration, which the row does not claim; add 'layer-net: aws' to its claims so the "
+        "build checks it against the service matrix, or reword the bullet",
+    ),
+    (
+        "row bullet that names no layer at all",
+        row_table("""\
+            - id: paas
+              label: PaaS
+              model: paas
+              services: [rds, beanstalk]
+              aws:
+                - Patching the OS
+                - Disaster recovery, Amazon RDS included
+              claims: {layer-os: {owner: aws, exceptions: [beanstalk]}}
+              notes: AWS Elastic Beanstalk differs.
+            """),
+        "content/tables.yml:14:13: table 'models': row 'paas': aws bullet 2 names no layer, so "
+        "the build cannot check who does it; say which layer it is about in that layer's words "
+        "(its 'names' in the layers file), or add the word it uses there",
+    ),
+    (
+        "row bullet under AWS about a layer the row gives to the customer",
+        row_table("""\
+            - id: paas
+              label: PaaS
+              model: paas
+              services: [rds, beanstalk]
+              aws: [Patching the OS, Firewall rules]
+              customer: [Network rules]
+              claims: {layer-os: {owner: aws, exceptions: [beanstalk]}, layer-net: customer}
+              notes: AWS Elastic Beanstalk differs.
+            """),
+        "content/tables.yml:12:32: table 'models': row 'paas': aws bullet 2 gives Network "
+        "configuration to AWS, but the row claims Customer owns it",
+    ),
+    (
+        "row bullet naming a service the row leaves out",
+        row_table("""\
+            - id: paas
+              label: PaaS
+              services: [beanstalk]
+              aws: [Patching the OS on Amazon S3]
+              claims: {layer-os: {owner: aws, exceptions: [beanstalk]}}
+              notes: AWS Elastic Beanstalk differs.
+            """),
+        "content/tables.yml:11:15: table 'models': row 'paas': aws bullet 1 names Amazon S3, "
+        "which is not one of the row's services; add it to 'services' so the row's claims are "
+        "checked against it",
+    ),
     # 2. a claim with no layer let any answer through
     (
         "scenario about one layer whose claim leaves the layer out ('whole stack')",
