@@ -31,10 +31,12 @@ from .models import (
     OWNER_LABELS,
     Claim,
     Content,
+    Misconception,
     Model,
     MultipleChoice,
     Option,
     Owner,
+    QuestionBase,
     RowClaim,
     Scenario,
     Service,
@@ -42,6 +44,7 @@ from .models import (
     Sort,
     Table,
     TableRow,
+    Term,
     TrueFalse,
 )
 
@@ -315,7 +318,7 @@ def check_owner_claims(content: Content) -> list[Problem]:
     if not content.of_type(Service) or not content.layers:
         return []
     matrix = Matrix(content)
-    checks = (_items, _table_rows, _choices, _statements)
+    checks = (_items, _table_rows, _choices, _statements, _free_text)
     return [problem for check in checks for problem in check(content, matrix)]
 
 
@@ -707,3 +710,91 @@ def _part(key: tuple[str | int, ...], i: int, count: int) -> tuple[str | int, ..
 def _owners(owners: set[Owner], quoted: bool = False) -> str:
     names = sorted(owners) if quoted else sorted(OWNER_LABELS[o] for o in owners)
     return "', '".join(names) if quoted else " and ".join(names)
+
+
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+|\n\s*\n")
+
+
+def _free_texts(content: Content) -> Iterator[tuple[Model, str, tuple[str | int, ...], str]]:
+    """Free text that may state an owner, with where it was written: glossary definitions,
+    misconception corrections, and the feedback, explanations and notes of questions,
+    scenarios, sort items and table rows."""
+    for term in content.of_type(Term):
+        if not term.quote:  # official wording is quoted as AWS wrote it
+            yield term, f"term '{term.id}': ", ("definition",), term.definition
+    for myth in content.of_type(Misconception):
+        yield myth, f"misconception '{myth.id}': ", ("correction",), myth.correction
+    for question in content.of_type(SingleChoice) + content.of_type(MultipleChoice):
+        for option in question.options:
+            label = f"question '{question.id}': option '{option.id}': "
+            yield option, label, ("feedback",), option.feedback
+    for statement in content.of_type(TrueFalse):
+        for field in ("feedback_true", "feedback_false"):
+            yield statement, f"question '{statement.id}': ", (field,), getattr(statement, field)
+    for question in content.of_type(QuestionBase):
+        if question.explanation:
+            label = f"question '{question.id}': "
+            yield question, label, ("explanation",), question.explanation
+    for sort in content.of_type(Sort):
+        for item in sort.items:
+            yield item, f"sort item '{item.id}': ", ("explanation",), item.explanation
+    for scenario in content.of_type(Scenario):
+        label = f"scenario '{scenario.id}': "
+        yield scenario, label, ("explanation",), scenario.explanation
+        for owner, text in scenario.feedback.items():
+            yield scenario, label, ("feedback", owner), text
+    for table in content.of_type(Table):
+        for row in table.rows:
+            if row.notes:
+                yield row, f"table '{table.id}': row '{row.id}': ", ("notes",), row.notes
+
+
+def _free_text(content: Content, matrix: Matrix) -> Iterator[Problem]:
+    """An owner statement in free text agrees with the matrix where the build can read it:
+    a clause that names exactly one party (AWS or the customer), in the positive, and one or
+    more layers (or the whole stack). The services are those its sentence names, or every
+    service; a clause about a layer where those services differ is not checked (it cannot
+    tell which service is meant). Feedback on a wrong option states the wrong belief only in
+    the negative or in a reader's words, so it is checked the same way. What this cannot
+    read: pronouns, possessives of things, a party and layer in different clauses."""
+    for item, label, key, text in _free_texts(content):
+        problem = _free_statement(matrix, text)
+        if problem:
+            yield item.where.problem(f"{label}{problem}", *key)
+
+
+_SUPPLIES = re.compile(
+    r"(?i:\b(?:provides?|provided|supplie[sd]|supply|offers?|offered|features?|tools?)\b)"
+)
+"""A clause about AWS supplying a feature ("AWS provides the bucket policy feature") says
+who makes the tool, not who owns the duty, so it is not read as an owner statement."""
+
+
+def _free_statement(matrix: Matrix, text: str) -> str | None:
+    """Why `text` states an owner the matrix contradicts, or None."""
+    for sentence in _SENTENCE.split(plain(text)):
+        if _NEGATION.search(sentence):
+            continue  # "Nothing in X falls to the customer": too easy to read backwards
+        services = sorted(matrix.services_named(sentence)) or [None]
+        for clause in _CLAUSE_BREAK.split(sentence):
+            parties = parties_named(clause)
+            if len(parties) != 1 or "shared" in parties or _SUPPLIES.search(clause):
+                continue
+            party = next(iter(parties))
+            layers: list[str | None] = sorted(matrix.layers_named(clause))
+            if _WHOLE_STACK.search(clause):
+                layers.append(None)
+            for layer in layers:
+                for service in services:
+                    truth, what = matrix.truth(layer, service)
+                    # one party doing something in a shared cell is its part of it; only the
+                    # whole stack must be named as shared
+                    if truth is not None and truth != party and (truth != "shared" or not layer):
+                        return (
+                            f"says {OWNER_LABELS[party]} owns "
+                            f"{matrix.layers[layer].name if layer else 'the whole stack'} "
+                            f'("{clause.strip()}"), but the service matrix says '
+                            f"{OWNER_LABELS[truth]} owns {what}; reword it, or name the service "
+                            f"it is about"
+                        )
+    return None

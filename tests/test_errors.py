@@ -1456,6 +1456,35 @@ scenarios:
         'hosts" or "The customer patches the guest OS", with the answer that sentence has) and '
         "claim that owner",
     ),
+    # 6. free text that states owners
+    (
+        "glossary definition giving SaaS's whole stack to AWS",
+        {
+            **REVIEW_MATRIX,
+            "glossary.yml": GLOSSARY
+            + """\
+  - id: saas
+    term: SaaS
+    definition: A finished application. The provider runs the entire stack.
+    source: aws-srm
+""",
+        },
+        "content/glossary.yml:10:17: term 'saas': says AWS owns the whole stack (\"The provider "
+        'runs the entire stack"), but the service matrix says Shared owns the whole stack; '
+        "reword it, or name the service it is about",
+    ),
+    (
+        "misconception correction that teaches the wrong owner of a cell",
+        {
+            **REVIEW_MATRIX,
+            "misconceptions.yml": MISCONCEPTIONS.replace(
+                "The guest OS is the customer's.", "On Amazon EC2, AWS patches the guest OS."
+            ),
+        },
+        "content/misconceptions.yml:6:17: misconception 'mc-aws-patches': says AWS owns Guest "
+        'operating system ("AWS patches the guest OS"), but the service matrix says Customer '
+        "owns Guest operating system for Amazon EC2; reword it, or name the service it is about",
+    ),
     # 5. wordings the party detection missed, and a prompt that names the party
     (
         "option 'falls to AWS' with no claim",
