@@ -413,6 +413,11 @@ class SortItem(Model):
         default=[],
         description="For an item made of parts: who owns each part (see Scenario.claims).",
     )
+    source: Id | None = Field(
+        None,
+        description="The page that supports this item, where it is not the question's own "
+        "(a sort over several services cites each service's page); shown under its explanation.",
+    )
 
 
 class Sort(QuestionBase):
