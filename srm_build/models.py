@@ -164,8 +164,8 @@ class Layer(Model):
     name: Text
     names: list[Text] = Field(
         default=[],
-        description="Other words a text uses for this layer, besides its `name` (\"guest OS\", "
-        "\"operating system\"), matched case-insensitively as whole words: an owner claim about "
+        description='Other words a text uses for this layer, besides its `name` ("guest OS", '
+        '"operating system"), matched case-insensitively as whole words: an owner claim about '
         "the layer must be made by a text that names it (srm_build/owners.py).",
     )
     description: Markdown
@@ -186,7 +186,7 @@ class Service(Model):
     name: Text
     names: list[Text] = Field(
         default=[],
-        description="Other words a text uses for the service (\"EC2\", \"S3 bucket\"), besides "
+        description='Other words a text uses for the service ("EC2", "S3 bucket"), besides '
         "its `name`: an owner claim made by a text that names the service must be about it.",
     )
     model: Literal["iaas", "paas", "saas"] | None = Field(
