@@ -13,7 +13,9 @@ class Claim(Model):
 
     With a `service`, the claim is about that service's cell for `layer`; without one, about
     the layer as every service has it (so it holds only where the whole matrix agrees). With
-    no `layer` either, it is about the whole stack, which is shared for every service."""
+    no `layer` either, it is about the whole stack, which is shared for every service: allowed
+    only for a text that names the whole stack ("all security", "every layer"), and checked so
+    (srm_build/owners.py)."""
 
     owner: Owner
     layer: LayerRef | None = None

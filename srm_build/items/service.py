@@ -27,6 +27,11 @@ class Service(Item):
     """An AWS service and who owns each layer of the stack when it is used."""
 
     name: Text
+    names: list[Text] = Field(
+        default=[],
+        description='Other words a text uses for the service ("EC2", "S3 bucket"), besides '
+        "its `name`: an owner claim made by a text that names the service must be about it.",
+    )
     model: Literal["iaas", "paas", "saas"] | None = Field(
         None,
         description="The service model the model pages teach it under; leave it out for a "

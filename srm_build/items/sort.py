@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from pydantic import Field
 
 from ..errors import Problem
-from .base import OWNER_LABELS, Id, LayerRef, Markdown, Model, OptionId, Owner, ServiceRef
+from .base import (
+    OWNER_LABELS,
+    Id,
+    LayerRef,
+    Markdown,
+    Model,
+    OptionId,
+    Owner,
+    ServiceRef,
+    SourceRef,
+)
 from .claims import Claim
 from .question import Entry, KeyPart, Lookup, Qti, QuestionBase, gift_text
 
@@ -29,6 +39,11 @@ class SortItem(Model):
     claims: list[Claim] = Field(
         default=[],
         description="For an item made of parts: who owns each part (see Scenario.claims).",
+    )
+    source: SourceRef | None = Field(
+        None,
+        description="The page that supports this item, where it is not the question's own "
+        "(a sort over several services cites each service's page); shown under its explanation.",
     )
 
     noun: ClassVar[str | None] = "item"
