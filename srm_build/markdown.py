@@ -40,9 +40,12 @@ from .embeds import find_embeds, heading_level_after, shown_file
 from .errors import ContentError, format_problems
 from .files import scan_content
 from .glossary import GlossaryExtension, GlossaryLinks, Mention
-from .pages import ReportLinks, SitePages, element_ids, nav_order
+from .navigation import nav_order
+from .pages import SitePages
 from .pipeline import load_content
 from .render import Renderer
+from .reports import ReportHrefs
+from .urls import element_ids
 
 FENCE_NAME = "srm"
 
@@ -110,7 +113,7 @@ class SrmExtension(Extension):
             glossary.pattern,
             glossary.by_phrase,
         )
-        self.href = None if page in site.yaml_of else site.source_linker(page)
+        self.href = None if page in site.yaml_of else site.urls.source_hrefs(page)
         self.anchors[page] = set()
         return site, page
 
@@ -259,7 +262,7 @@ def site_for(config: dict) -> SitePages:
                 ) from None
             report = None
             if repo_url and site_url:
-                report = ReportLinks(repo_url, site_url, directory_urls)
+                report = ReportHrefs(repo_url, site_url, directory_urls)
             # The host is Zensical, which resolves links against the page's source file.
             site = SitePages(
                 content,

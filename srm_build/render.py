@@ -7,7 +7,6 @@ searched first, so one template can be overridden by its name without copying th
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,15 +22,11 @@ from jinja2 import (
 from markupsafe import Markup
 
 from .items.question import ChoiceItem
-from .markup import LinkResolver, render_block, render_inline
-from .models import MODEL_LABELS, OWNER_LABELS, OWNERS, Content, FileBase, Item, Model
+from .markup import render_block, render_inline
+from .models import MODEL_LABELS, OWNER_LABELS, OWNERS, Content, FileBase, Item
+from .reports import ReportHref
 from .resolve import Resolution
-
-Linker = Callable[[str], str]
-"""Turns an item id into an href relative to the page being rendered."""
-
-Reporter = Callable[[Model], str]
-"""Turns an item into the address of a pre-filled issue about it."""
+from .urls import Hrefs
 
 
 @dataclass(slots=True)  # made for every option of every question: not frozen, which is slower
@@ -77,8 +72,8 @@ class Renderer:
             auto_reload=False,
         )
         self.env.filters.update(
-            md=pass_context(lambda ctx, text: render_block(text, ctx.get("md_links"))),
-            md_inline=pass_context(lambda ctx, text: render_inline(text, ctx.get("md_links"))),
+            md=pass_context(lambda ctx, text: render_block(text, ctx.get("text_hrefs"))),
+            md_inline=pass_context(lambda ctx, text: render_inline(text, ctx.get("text_hrefs"))),
             owner_label=OWNER_LABELS.__getitem__,
         )
         self.env.globals.update(
@@ -86,21 +81,23 @@ class Renderer:
             model_labels=MODEL_LABELS,
             lookup=self.lookup,
             layers=content.layers,
-            choice_view=pass_context(lambda ctx, item: self.choice_view(item, ctx.get("md_links"))),
+            choice_view=pass_context(
+                lambda ctx, item: self.choice_view(item, ctx.get("text_hrefs"))
+            ),
             source_of=self.resolved.source_of,
         )
 
     def lookup(self, ident: str) -> Item:
         return self.content.by_id[ident]
 
-    def choice_view(self, item: ChoiceItem, links: LinkResolver | None = None) -> ChoiceView:
+    def choice_view(self, item: ChoiceItem, text_hrefs: Hrefs | None = None) -> ChoiceView:
         """The options of an item answered by choosing (its unit's `choices`), as HTML."""
 
         def block(text: str) -> Markup:
-            return render_block(text, links)
+            return render_block(text, text_hrefs)
 
         def inline(text: str) -> Markup:
-            return render_inline(text, links)
+            return render_inline(text, text_hrefs)
 
         options = [
             OptionView(c.id, inline(c.text), block(c.feedback), c.correct, c.misconception)
@@ -120,25 +117,26 @@ class Renderer:
         self,
         item: Item,
         *,
-        link: Linker,
+        item_href: Hrefs,
         titled: bool = True,
-        md_links: LinkResolver | None = None,
-        report: Reporter | None = None,
+        text_hrefs: Hrefs | None = None,
+        report: ReportHref | None = None,
         level: int = 3,
         **context: object,
     ) -> Markup:
-        """One item as an HTML block, through its unit's template. `titled` shows its
-        title (off under a page heading), as a heading of `level` (2-6) where the item's
-        title is a heading (scenarios); `md_links` rewrites links to Markdown pages written
-        in the item's text; `report` gives the address where a reader reports a problem
-        with an item; `context` is what a kind's template needs besides (an exam's
-        `bank_script`, say)."""
+        """One item as an HTML block, through its unit's template. `item_href` turns item
+        ids into hrefs on the page (`ItemHrefs`); `titled` shows its title (off under a page
+        heading), as a heading of `level` (2-6) where the item's title is a heading
+        (scenarios); `text_hrefs` rewrites the relative links written in the item's text
+        (`TextHrefs`); `report` gives the href where a reader reports a problem with an
+        item; `context` is what a kind's template needs besides (an exam's `bank_script`,
+        say)."""
         template = self.env.get_template(item.template)
         html = template.render(
             item=item,
-            link=link,
+            item_href=item_href,
             titled=titled,
-            md_links=md_links,
+            text_hrefs=text_hrefs,
             report=report,
             level=level,
             **context,
@@ -149,8 +147,8 @@ class Renderer:
         self,
         file: FileBase,
         *,
-        link: Linker,
-        md_links: LinkResolver | None = None,
+        item_href: Hrefs,
+        text_hrefs: Hrefs | None = None,
         end: bool = False,
         **context: object,
     ) -> Markup:
@@ -161,4 +159,5 @@ class Renderer:
         if name is None:
             return Markup("")
         template = self.env.get_template(name)
-        return Markup(template.render(file=file, link=link, md_links=md_links, **context).strip())
+        html = template.render(file=file, item_href=item_href, text_hrefs=text_hrefs, **context)
+        return Markup(html.strip())

@@ -34,9 +34,11 @@ from ..errors import ContentError, format_problems
 from ..export import EXPORTS, question_bank
 from ..markdown import FENCE_NAME, SrmExtension, fence
 from ..models import page_path
-from ..pages import ReportLinks, SitePages, nav_order, page_text
+from ..navigation import nav_order
+from ..pages import SitePages, page_text
 from ..pipeline import YAML_SUFFIXES, load_content
 from ..render import Renderer
+from ..reports import ReportHrefs
 from .mkdocs_config import SrmConfig
 
 if TYPE_CHECKING:  # the server and its file watcher are loaded only by `mkdocs serve`
@@ -107,7 +109,7 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         renderer = Renderer(content, Path(custom) if custom else None)
         report = None
         if config.repo_url and config.site_url:
-            report = ReportLinks(config.repo_url, config.site_url, config.use_directory_urls)
+            report = ReportHrefs(config.repo_url, config.site_url, config.use_directory_urls)
         self.pages = SitePages(
             content, renderer, directory_urls=config.use_directory_urls, report=report
         )

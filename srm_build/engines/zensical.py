@@ -25,6 +25,7 @@ from .. import assets
 from ..errors import Problem
 from ..export import EXPORTS, question_bank
 from ..models import Content, page_path
+from ..urls import url_of
 
 
 def missing_pages(content: Content, shown_root: str) -> list[Problem]:
@@ -89,8 +90,6 @@ def edit_yaml(site_dir: Path, yaml_path: str) -> bool:
     page's edit address, so the built page is changed. Only links into the repository
     (their address holds `/edit/`, `/blob/` or `/raw/`) that end in the page's own source
     path are changed. Returns whether the page was found."""
-    from ..pages import url_of
-
     src = page_path(yaml_path)
     for url in (url_of(src, True), url_of(src, False)):
         page = site_dir / (url + "index.html" if url.endswith("/") or not url else url)
