@@ -91,16 +91,25 @@ def _qti_templates() -> tuple[Template, Template]:
         ),
         autoescape=True,  # XML needs the same escaping as HTML
         undefined=StrictUndefined,
+        # Compiled once per process: no check of the files on disk at every include.
+        auto_reload=False,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     return env.get_template("qti-item.xml.jinja"), env.get_template("qti-manifest.xml.jinja")
 
 
+@cache
+def _qti_interaction(name: str) -> Callable[..., str]:
+    """The `interaction` macro of a unit's QTI template (compiled once)."""
+    return _qti_templates()[0].environment.get_template(name).module.interaction
+
+
 def _qti_item(entry: dict[str, Any], qti: Qti) -> str:
     return _qti_templates()[0].render(
         entry=entry,
         qti=qti,
+        interaction=_qti_interaction(qti.interaction),
         owner_labels=OWNER_LABELS,
         qti_ns=QTI_NS,
         match_correct=MATCH_CORRECT,

@@ -57,7 +57,6 @@ class Reference:
 class Resolution:
     """What `resolve` worked out for one loaded Content (see the module docstring)."""
 
-    references: list[Reference] = field(default_factory=list)
     parent: dict[str, Item] = field(default_factory=dict)
     """Item id -> the item it is part of (a question's quiz)."""
     home: dict[str, str] = field(default_factory=dict)
@@ -70,7 +69,7 @@ class Resolution:
     own_topic: dict[str, str] = field(default_factory=dict)
     """Item id -> the page its own `topic` names."""
     source_ids: dict[int, str | None] = field(default_factory=dict)
-    """`id()` of each model that names or inherits a source -> that source's id."""
+    """`id()` of each model with a `source` field -> its source's id, its own or inherited."""
     by_id: dict[str, Item] = field(default_factory=dict)
 
     def source_of(self, model: Model) -> Source:
@@ -104,11 +103,13 @@ def resolve(content: Content) -> tuple[Resolution, list[Problem]]:
     problems found: unknown references and items left without a source. Sets
     `content.resolved`."""
     found = Resolution(by_id=content.by_id)
+    # Kept only until they are checked: the resolution lives for the whole build.
+    references: list[Reference] = []
     for path, file in content.files.items():
         home = page_path(path)
         shown = found.shown_on.setdefault(home, set())
         for item in file.items():
-            _walk(found, item, item, item, None)
+            _walk(found, references, item, item, item, None)
             for one in item.addressable():
                 found.home[one.id] = home
                 shown.add(one.id)
@@ -121,35 +122,41 @@ def resolve(content: Content) -> tuple[Resolution, list[Problem]]:
             for ident, _line, _col in embed.items:
                 found.embedded_in.setdefault(ident, src)
     content.resolved = found
-    return found, [*_reference_problems(content, found), *_source_problems(content, found)]
+    problems = [*_reference_problems(content, references), *_source_problems(content, found)]
+    return found, problems
 
 
-def _walk(found: Resolution, model: Model, item: Item, named: Model, source: str | None) -> None:
+def _walk(
+    found: Resolution,
+    references: list[Reference],
+    model: Model,
+    item: Item,
+    named: Model,
+    source: str | None,
+) -> None:
     """Record the references and the source of `model` (written in `item`; `named` is
     the nearest model that messages can name), then of every model it holds."""
     refs, children = _fields(type(model))
+    names_source = any(noun == "source" and shape == "one" for _name, shape, noun in refs)
     for name, shape, noun in refs:
         value = getattr(model, name)
         if value is None:
             continue
         subject = name if named is item else named.part_label()
         if shape == "one":
-            found.references.append(Reference(model, item, subject, (name,), False, noun, value))
+            references.append(Reference(model, item, subject, (name,), False, noun, value))
             if noun == "source":
                 source = value
             elif noun == "page" and model is item:
                 found.own_topic[item.id] = value
         elif shape == "list":
             for i, one in enumerate(value):
-                found.references.append(
-                    Reference(model, item, subject, (name, i), False, noun, one)
-                )
+                references.append(Reference(model, item, subject, (name, i), False, noun, one))
         else:
             for one in value:
-                found.references.append(
-                    Reference(model, item, subject, (name, one), True, noun, one)
-                )
-    found.source_ids[id(model)] = source
+                references.append(Reference(model, item, subject, (name, one), True, noun, one))
+    if names_source:
+        found.source_ids[id(model)] = source
     for name in children:
         value = getattr(model, name)
         if value is None:
@@ -161,9 +168,10 @@ def _walk(found: Resolution, model: Model, item: Item, named: Model, source: str
         for child in value.values() if isinstance(value, dict) else value:
             if isinstance(child, Item):
                 found.parent[child.id] = item
-                _walk(found, child, child, child, source)
+                _walk(found, references, child, child, child, source)
             elif isinstance(child, Model):
-                _walk(found, child, item, child if child.part_label() else named, source)
+                part = child if child.part_label() else named
+                _walk(found, references, child, item, part, source)
 
 
 @cache
@@ -215,8 +223,8 @@ def _holds_models(annotation: Any) -> bool:
     return any(_holds_models(arg) for arg in get_args(annotation))
 
 
-def _reference_problems(content: Content, found: Resolution) -> Iterator[Problem]:
-    for ref in found.references:
+def _reference_problems(content: Content, references: list[Reference]) -> Iterator[Problem]:
+    for ref in references:
         if ref.noun == "page":
             if ref.value in content.pages:
                 continue
