@@ -120,6 +120,21 @@ CASES = [
         "'!' or '?'",
     ),
     (
+        "front matter: a MultiMarkdown value continued on an indented line",
+        {"index.md": "title: Fine\n    <b>gone</b> words\n\n# Home\n"},
+        "",
+        "content/index.md:1:8: front matter: field 'title': '<b>' reads as an HTML tag, "
+        "which the engine drops from titles; write it without '<' before a letter, '/', "
+        "'!' or '?'",
+    ),
+    (
+        "front matter: a MultiMarkdown description continued past the limit",
+        {"index.md": "description: x\n    " + "w" * 5000 + "\n\n# Home\n"},
+        "",
+        "content/index.md:1:14: front matter: field 'description': is longer than 300 "
+        "characters",
+    ),
+    (
         "front matter: alias bomb",
         {"index.md": f"---\n{BOMB}---\n# Home\n"},
         "",
@@ -983,3 +998,23 @@ def test_fenced_code_in_yaml_text_renders_as_in_prose(tmp_path: Path) -> None:
     assert note is not None and note.select_one("p:not(.admonition-title)").get_text() == (
         "A <b>note</b>."
     )
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "title: Fine\n    <b>gone</b> words\n\n# Home\n",
+        "Title: a\n\tmore\ntitle: b\n    c: d\nx\n\n# Home\n",
+        "---\ntitle: a\ndescription: b\n---\n# Home\n",
+        "# Home\ntitle: x\n",
+    ],
+)
+def test_front_matter_is_read_as_the_engine_reads_it(page: str) -> None:
+    from mkdocs.utils.meta import get_data
+
+    from srm_build import frontmatter
+    from srm_build.loader import load_text
+
+    meta = frontmatter.split(page)
+    data = {} if meta.yaml is None else load_text(meta.yaml, "x.md").data
+    assert data == get_data(page)[1]
