@@ -3,8 +3,8 @@ the models question by question."""
 
 from __future__ import annotations
 
-import html
 import csv
+import html
 import io
 import json
 import re
@@ -174,7 +174,7 @@ def test_gift_special_characters_round_trip_as_text(kind: str) -> None:
     ]
     parsed = parse_gift(to_gift(bank))["q1"]
     assert html.unescape(parsed["text"]) == GIFT_SPECIALS
-    mark, weight, text = parsed["answers"][0]
+    _mark, weight, text = parsed["answers"][0]
     # Moodle reads `%n%` right after `~`/`=` as a weight: only the exporter's own.
     assert weight == (100 if kind == "multiple" else None)
     assert html.unescape(text) == GIFT_SPECIALS

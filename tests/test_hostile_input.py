@@ -131,8 +131,7 @@ CASES = [
         "front matter: a MultiMarkdown description continued past the limit",
         {"index.md": "description: x\n    " + "w" * 5000 + "\n\n# Home\n"},
         "",
-        "content/index.md:1:14: front matter: field 'description': is longer than 300 "
-        "characters",
+        "content/index.md:1:14: front matter: field 'description': is longer than 300 characters",
     ),
     (
         "front matter: alias bomb",
