@@ -588,6 +588,10 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
         doc = file.where.doc
         base = posixpath.dirname(path)
         for key, text in _strings(doc.data):
+            limit = bracket_problem(text) or markdown_problem(text)
+            if limit is not None:
+                yield doc.problem(key, item_label(doc.data, key) + limit[1])
+                continue
             block = _BLOCK_LINE.search(text) if key and key[-1] in INLINE_FIELDS else None
             if block is None and _MARKUP.search(text) is None:
                 continue
@@ -596,9 +600,6 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
                 text, base, published, items_on, anchors_on=anchors_on
             ):
                 yield doc.problem(key, label + message)
-            brackets = bracket_problem(text) or markdown_problem(text)
-            if brackets is not None:
-                yield doc.problem(key, label + brackets[1])
             for _offset, attrs in find_fence_attrs(text):
                 reason = fence_attr_problem(attrs, content.by_id)
                 if reason is not None:
