@@ -502,15 +502,15 @@ def _tree_problems(
     content: Content,
     page: Page,
     tree: Tree,
-    judged: tuple[set[str], set[str], set[str]],
+    judged: tuple[set[str], set[tuple[int, int]], set[str], set[str]],
     url_check: functools.partial[str | None],
 ) -> Iterator[Problem]:
     """What the pattern pass over the source missed, judged on the element tree
     Python-Markdown makes of the page: every attribute list `attr_list` applied, every id
-    an element has and every link and image address. `judged`: the addresses, attribute
-    lists and messages the pattern pass already dealt with (it gives exact places; here a
-    place is where the offending text is first found)."""
-    urls, attr_lists, messages = judged
+    an element has and every link and image address. `judged`: the addresses (and their
+    places), attribute lists and messages the pattern pass already dealt with (it gives
+    exact places; here a place is where the offending text is first found)."""
+    urls, url_places, attr_lists, messages = judged
     text = page.body
     if tree.error is not None:
         yield Problem(page.path, 1, 1, tree.error)
@@ -538,10 +538,13 @@ def _tree_problems(
     for kind, url in tree.links:
         if _plain_address(url) in urls:
             continue
+        where = _locate(text, url, url.partition("#")[2])
+        if where in url_places:
+            continue  # the pattern read this address shorter, as `(1` of `(1)`
         reason = url_check(kind, url)
         if reason is not None and reason not in messages:
             messages.add(reason)
-            yield Problem(page.path, *_locate(text, url, url.partition("#")[2]), reason)
+            yield Problem(page.path, *where, reason)
 
 
 def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
@@ -574,7 +577,9 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
             reason = fence_attr_problem(attrs, content.by_id)
             if reason is not None:
                 yield Problem(page.path, *line_col(text, offset), reason)
-        urls = {_plain_address(link.url) for link in find_links(text)}
+        found = find_links(text)
+        urls = {_plain_address(link.url) for link in found}
+        url_places = {line_col(text, link.offset) for link in found}
         messages.update(
             problem.message
             for problem in check_page_embeds(content, page, relative, headings)
@@ -582,7 +587,7 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
         )
         url_check = functools.partial(_url_check, base, published, items_on, relative, anchors_on)
         yield from _tree_problems(
-            content, page, trees[relative], (urls, attr_lists, messages), url_check
+            content, page, trees[relative], (urls, url_places, attr_lists, messages), url_check
         )
     for path, file in content.files.items():
         doc = file.where.doc
