@@ -129,6 +129,8 @@ def _sources(content: Content) -> Iterator[Problem]:
         if isinstance(item, Quiz):
             yield from _expect(content, item, [item.source], Source, "source", "source")
             for question in item.questions:
+                for entry in question.items if isinstance(question, Sort) else []:
+                    yield from _expect(content, entry, [entry.source], Source, "source", "source")
                 if question.source is None and item.source is None:
                     yield question.where.problem(
                         f"question '{question.id}': no source; give the question or its quiz "
