@@ -3,17 +3,15 @@ addresses, the same components, answers out of each engine's search index, the C
 Security Policy, and every page working in Chromium.
 
 MkDocs is the reference. `SRM_ENGINES=zensical` (what `make test ENGINE=zensical` sets)
-limits the run to the engines named; an engine that is not installed is skipped, with the
-reason shown (`make test` installs all three)."""
+limits the run to the engines named; an engine that is not installed fails the test
+(`make test` installs all three). The HTML suite (test_html.py, test_site.py,
+test_search.py and others) also runs on each engine's site; this module compares them."""
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import subprocess
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -21,26 +19,12 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, expect
 
-from conftest import BIN, ENGINES, ROOT, Site, build_with, engine_installed, serve_folder, watch
+from conftest import BIN, ROOT, Site, engine_installed, watch
 from srm_build.models import Quiz, Scenario, SingleChoice, Sort
 from srm_build.pipeline import load_content
 
-SELECTED = [e for e in os.environ.get("SRM_ENGINES", ",".join(ENGINES)).split(",") if e]
 CSP = re.compile(r"default-src 'self'; script-src 'self';")
 COMPONENTS = "[data-srm-component], form.srm-choice, .srm-report, a.srm-glossary-link"
-
-
-def _params() -> list:
-    return [
-        pytest.param(
-            engine,
-            marks=pytest.mark.skipif(
-                not engine_installed(engine), reason=f"{engine} is not installed (make test)"
-            ),
-        )
-        for engine in ENGINES
-        if engine in SELECTED
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -49,17 +33,10 @@ def reference(real_site: Site) -> Site:
     return real_site
 
 
-@pytest.fixture(scope="module", params=_params())
-def built(request, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The repository's site built by one engine, served on 127.0.0.1."""
-    root = tmp_path_factory.mktemp(request.param)
-    server, url = serve_folder(root)
-    try:
-        site_dir = root / "site"
-        build_with(request.param, ROOT / "mkdocs.yml", site_dir, url + "site/")
-        yield Site(site_dir, url + "site/")
-    finally:
-        server.shutdown()
+@pytest.fixture
+def built(engine_real_site: Site) -> Site:
+    """The repository's site as one engine builds it (conftest.py, `engine_real_site`)."""
+    return engine_real_site
 
 
 def _counts(site: Site, selector: str) -> dict[str, Counter]:
@@ -156,23 +133,13 @@ def test_every_article_link_resolves_under_a_sub_path(built: Site) -> None:
     assert broken == []
 
 
-def _index_text(site: Site) -> str:
-    material = site.root / "search" / "search_index.json"
-    if material.exists():
-        entries = json.loads(material.read_text())["docs"]
-    else:  # Zensical's own index
-        entries = json.loads((site.root / "search.json").read_text())["items"]
-    text = " ".join(f"{entry['title']} {entry['text']}" for entry in entries)
-    return " ".join(BeautifulSoup(text, "html.parser").get_text(" ").split())
-
-
 def _words(markdown_text: str) -> str:
     return " ".join(markdown_text.replace("*", "").replace("`", "").split())[:60]
 
 
 def test_no_answer_text_in_the_search_index(built: Site) -> None:
     content = load_content(ROOT / "content")
-    text = _index_text(built)
+    text = built.search_text()
     questions = [q for quiz in content.of_type(Quiz) for q in quiz.questions]
     singles = [q for q in questions if isinstance(q, SingleChoice)]
     found = [q for q in singles if _words(q.prompt)[:40] in text]
@@ -272,8 +239,8 @@ def test_package_partials_follow_extra_scope_and_yield_to_custom_dir(tmp_path: P
     assert 'src="mine.js"' in html and "assets/srm/theme.js" not in html
 
 
-@pytest.mark.skipif(not engine_installed("properdocs"), reason="properdocs is not installed")
 def test_properdocs_validates_before_writing(tmp_path: Path) -> None:
+    assert engine_installed("properdocs"), "properdocs is not installed: run `make test`"
     # ProperDocs runs the plugin's on_config, so bad content stops it with located errors.
     config = _small_site(tmp_path)
     (tmp_path / "content" / "index.md").write_text("# Home\n\n```srm\naws-srn\n```\n")
@@ -290,4 +257,19 @@ def test_properdocs_validates_before_writing(tmp_path: Path) -> None:
         "content/index.md:4:1: embeds unknown item 'aws-srn'; did you mean 'aws-srm'?"
         in result.stderr
     )
+    assert not (tmp_path / "site").exists()
+
+
+def test_an_engine_that_is_not_installed_fails_rather_than_skips(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `make test` installs every engine; a missing one must show up as a failure.
+    import conftest
+
+    monkeypatch.setattr(conftest, "engine_installed", lambda engine: False)
+    with (
+        pytest.raises(pytest.fail.Exception, match="zensical is not installed"),
+        conftest.served_engine_build("zensical", ROOT / "mkdocs.yml", tmp_path),
+    ):
+        pass
     assert not (tmp_path / "site").exists()
