@@ -3,6 +3,7 @@ the YAML is not published, and the assets are linked once per page."""
 
 from __future__ import annotations
 
+import gzip
 from urllib.parse import urljoin
 from xml.etree import ElementTree
 
@@ -42,6 +43,17 @@ def test_generated_pages_are_in_nav_sitemap_and_search(engine_fixture_site: Site
         doc["location"].startswith("glossary/") and "physical location" in doc["text"]
         for doc in engine_fixture_site.search_documents()
     )
+
+
+def test_the_sitemap_is_published_plain_and_gzipped(engine_fixture_site: Site) -> None:
+    # Every engine publishes sitemap.xml and the same sitemap gzipped, as MkDocs does.
+    site = engine_fixture_site
+    plain = (site.root / "sitemap.xml").read_bytes()
+    assert gzip.decompress((site.root / "sitemap.xml.gz").read_bytes()) == plain
+    locations = {el.text for el in ElementTree.fromstring(plain).iter() if el.tag.endswith("loc")}
+    assert {site.url + page.removesuffix("index.html") for page in site.pages()} - {
+        site.url + "404.html"
+    } == locations
 
 
 def test_assets_are_linked_once_per_page(engine_fixture_site: Site) -> None:
