@@ -47,7 +47,7 @@ endif
 build: $(ENGINE_STAMP)
 	rm -rf .site.new
 ifeq ($(ENGINE),zensical)
-	$(BIN)/python -m srm_build check --engine zensical content
+	$(BIN)/python -m srm_build check content
 	SRM_SITE_DIR=.site.new $(BIN)/zensical build --strict --clean -f mkdocs.yml
 	$(BIN)/python -m srm_build complete .site.new content
 else

@@ -99,7 +99,7 @@ def build_engine(engine: str, config: Path, site: Path) -> tuple[float, float]:
     out = config.parent / "site"  # Zensical writes where its configuration says
     shutil.rmtree(out, ignore_errors=True)
     steps = [
-        [sys.executable, "-m", "srm_build", "check", "--engine", "zensical", "content"],
+        [sys.executable, "-m", "srm_build", "check", "content"],
         [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config)],
         [sys.executable, "-m", "srm_build", "complete", "site", "content"],
     ]

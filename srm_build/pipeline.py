@@ -60,14 +60,24 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_content(root: Path, shown_as: str | None = None, config: Path | None = None) -> Content:
+def load_content(
+    root: Path,
+    shown_as: str | None = None,
+    config: Path | None = None,
+    *,
+    pages_required: bool = True,
+) -> Content:
     """Load and check everything under `root`; raise ContentError listing every problem.
 
     `shown_as` is how `root` is written in messages (default: as given). `config` is the
     engine's configuration file: when it has a `nav` and its `docs_dir` is `root`, every
-    page must be in the nav and every nav entry a page."""
+    page must be in the nav and every nav entry a page.
+
+    Every YAML file needs the Markdown page beside it that shows it (`x.yml` -> `x.md`):
+    no engine may invent a page, since Zensical cannot, so every engine gives the same
+    verdict. `pages_required=False` is for `python -m srm_build pages`, which writes them."""
     with _collector_paused():
-        return _load_content(root, shown_as, config)
+        return _load_content(root, shown_as, config, pages_required)
 
 
 def page_address(page: str) -> str:
@@ -108,7 +118,9 @@ def _same_address(
     return problems
 
 
-def _load_content(root: Path, shown_as: str | None, config: Path | None) -> Content:
+def _load_content(
+    root: Path, shown_as: str | None, config: Path | None, pages_required: bool
+) -> Content:
     prefix = PurePosixPath(shown_as if shown_as is not None else display_path(root))
     problems: list[Problem] = []
     files: dict[str, FileBase] = {}
@@ -161,7 +173,11 @@ def _load_content(root: Path, shown_as: str | None, config: Path | None) -> Cont
         if model is not None:
             files[relative] = model
     problems.extend(_same_address(root, prefix, scanned.pages, becomes))
+    authored = {path.relative_to(root).as_posix() for path in scanned.pages}
     for relative, model in files.items():
+        if pages_required and page_path(relative) not in authored:
+            problems.append(missing_page(model, relative, prefix))
+            continue
         page = pages.get(page_path(relative))
         # The page beside a YAML file may show it (the way every engine builds it); any
         # other page there would take its address.
@@ -189,6 +205,17 @@ def _load_content(root: Path, shown_as: str | None, config: Path | None) -> Cont
     if problems:
         raise ContentError(problems)
     return content
+
+
+def missing_page(model: FileBase, relative: str, prefix: PurePosixPath) -> Problem:
+    """The problem of a YAML file (at `relative` in the content folder shown as `prefix`)
+    that no page beside it shows, located at its `kind`."""
+    page = page_path(relative)
+    return model.where.problem(
+        f"no page shows this file: write {prefix / page} with an srm block naming "
+        f"{PurePosixPath(relative).name} (`python -m srm_build pages` writes it)",
+        "kind",
+    )
 
 
 def check_prose(text: str, shown: str) -> list[Problem]:

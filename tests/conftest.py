@@ -38,6 +38,15 @@ def build_site(config_file: Path, site_dir: Path, **overrides: object) -> Path:
     return site_dir
 
 
+def write_pages(content_dir: Path) -> None:
+    """Writes the page beside each YAML file under `content_dir` that has none, as
+    `python -m srm_build pages` does: every engine needs it (README, "Engines")."""
+    for path in [*content_dir.rglob("*.yml"), *content_dir.rglob("*.yaml")]:
+        page = path.with_suffix(".md")
+        if not page.exists():
+            page.write_text(f"```srm\n{path.name}\n```\n", encoding="utf-8")
+
+
 ENGINES = ("mkdocs", "properdocs", "zensical")
 """The engines the same content builds on (README, "Engines"); mkdocs is the default."""
 
@@ -76,7 +85,7 @@ def build_with(engine: str, config_file: Path, site_dir: Path, site_url: str) ->
     shutil.copytree(config_file.parent / "content", project / "content")
     shutil.copy(config_file, project / "mkdocs.yml")
     steps = [
-        [BIN / "python", "-m", "srm_build", "check", "--engine", "zensical", "content"],
+        [BIN / "python", "-m", "srm_build", "check", "content"],
         [BIN / "zensical", "build", "--strict", "--clean", "-f", "mkdocs.yml"],
         [BIN / "python", "-m", "srm_build", "complete", "site", "content"],
     ]

@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, expect
 
-from conftest import BIN, ROOT, Site, engine_installed, watch
+from conftest import BIN, ENGINES, ROOT, Site, engine_installed, watch
 from srm_build.models import Quiz, Scenario, SingleChoice, Sort
 from srm_build.pipeline import load_content
 
@@ -196,6 +196,7 @@ sources:
 def _small_site(root: Path, extra: str = "") -> Path:
     (root / "content").mkdir(parents=True)
     (root / "content" / "sources.yml").write_text(SOURCES_YML)
+    (root / "content" / "sources.md").write_text("```srm\nsources.yml\n```\n")
     (root / "content" / "index.md").write_text("# Home\n\n```srm\naws-srm\n```\n")
     config = root / "mkdocs.yml"
     config.write_text(
@@ -206,8 +207,8 @@ def _small_site(root: Path, extra: str = "") -> Path:
 
 
 def test_mkdocs_adds_what_an_older_site_leaves_out(tmp_path: Path) -> None:
-    # No page beside sources.yml, no srm fence or extension in mkdocs.yml: the plugin adds
-    # them, so content written before the engine-neutral pages still builds.
+    # No srm fence or extension in mkdocs.yml: the plugin adds them, so a site configured
+    # before the engine-neutral Markdown extension still builds.
     from conftest import build_site
 
     site = build_site(_small_site(tmp_path), tmp_path / "site")
@@ -273,3 +274,49 @@ def test_an_engine_that_is_not_installed_fails_rather_than_skips(
     ):
         pass
     assert not (tmp_path / "site").exists()
+
+
+# --- one verdict on every engine -------------------------------------------------------------
+
+VERDICTS = [
+    (
+        "a YAML file with no page",
+        {"glossary.md": None},
+        "content/glossary.yml:1:7: no page shows this file: write content/glossary.md with an "
+        "srm block naming glossary.yml (`python -m srm_build pages` writes it)",
+    ),
+    (
+        "a page at a YAML file's address that does not show it",
+        {"glossary.md": "# Words\n"},
+        "content/glossary.yml:1:7: this file becomes the page glossary.md, which already "
+        "exists; rename one of them",
+    ),
+    (
+        "an unknown item embedded",
+        {"index.md": "# Home\n\n```srm\nquiz-basic\n```\n"},
+        "content/index.md:4:1: embeds unknown item 'quiz-basic'; did you mean 'quiz-basics'?",
+    ),
+]
+"""Content each engine's build refuses with the same located message (README, "Engines"):
+MkDocs and ProperDocs through the plugin's check, Zensical through the check its build
+command runs first. No engine invents a missing page."""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("files", "expected"), [v[1:] for v in VERDICTS], ids=[v[0] for v in VERDICTS]
+)
+def test_every_engine_gives_the_same_verdict(
+    tmp_path: Path, engine: str, files: dict, expected: str
+) -> None:
+    from test_hostile_input import _project, make_build, snapshot
+
+    assert engine_installed(engine), f"{engine} is not installed: run `make test`"
+    root = _project(tmp_path, files, "")
+    before = snapshot(root / "site")
+    build = make_build(root, engine=engine)
+    assert build.returncode != 0
+    assert "Traceback" not in build.stderr + build.stdout
+    assert expected in build.stderr.splitlines(), build.stderr[-3000:]
+    assert snapshot(root / "site") == before
+    assert not (root / ".site.new").exists()

@@ -157,7 +157,7 @@ CASES = [
         {"glossary/README.md": "# Terms\n"},
         "",
         "content/glossary/README.md:1:1: this page has the address 'glossary/', as "
-        "content/glossary.yml does; one would replace the other: rename or move one of them",
+        "content/glossary.md does; one would replace the other: rename or move one of them",
     ),
     # --- every link form, in prose and in YAML ---------------------------------------------
     (
@@ -457,10 +457,10 @@ CASES = [
 
 
 def _project(
-    root: Path, files: dict[str, str], config: str, extensions: str = "[attr_list]"
+    root: Path, files: dict[str, str | None], config: str, extensions: str = "[attr_list]"
 ) -> Path:
     """A site project in `root`: the valid base content, `files` over it, a built site/."""
-    links = {name: text for name, text in files.items() if text.startswith("->")}
+    links = {name: text for name, text in files.items() if (text or "").startswith("->")}
     write_content(
         root, {"index.md": "# Home\n", **{k: v for k, v in files.items() if k not in links}}
     )
@@ -483,8 +483,10 @@ def _project(
     return root
 
 
-def make_build(root: Path, **kwargs) -> subprocess.Popen | subprocess.CompletedProcess:
-    """`make build` of the repository's Makefile, run in the project `root`."""
+def make_build(
+    root: Path, engine: str = "mkdocs", **kwargs
+) -> subprocess.Popen | subprocess.CompletedProcess:
+    """`make build ENGINE=engine` of the repository's Makefile, run in the project `root`."""
     command = [
         "make",
         "--no-print-directory",
@@ -493,8 +495,10 @@ def make_build(root: Path, **kwargs) -> subprocess.Popen | subprocess.CompletedP
         "-C",
         str(root),
         "build",
+        f"ENGINE={engine}",
         f"BIN={Path(sys.executable).parent}",
         "STAMP=.stamp",
+        "ENGINE_STAMP=.stamp",
     ]
     if kwargs.pop("background", False):
         return subprocess.Popen(

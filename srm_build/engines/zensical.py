@@ -3,9 +3,8 @@ the extensions it lists, so the core (`srm_build.markdown`) runs inside it uncha
 runs no third-party MkDocs plugin, so what the MkDocs adapter does in plugin events is done
 here by the documented build command (`make build ENGINE=zensical`):
 
-1. `python -m srm_build check --engine zensical`: the whole content validated, with located
-   errors, before anything is written; with this engine every YAML file also needs the page
-   that shows it, since nothing can invent one in memory;
+1. `python -m srm_build check`: the whole content validated, with located errors, before
+   anything is written (the same check, and verdict, as every engine's);
 2. `zensical build --strict`;
 3. `python -m srm_build complete SITE_DIR`: the client files, minified, the exports of the
    question bank and the study bank's script, written into the built site, the "Edit
@@ -26,28 +25,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .. import assets
-from ..errors import Problem
 from ..export import EXPORTS, question_bank
 from ..models import Content, page_path
 from ..pages import SitePages, url_of
 from ..render import Renderer
-
-
-def missing_pages(content: Content, shown_root: str) -> list[Problem]:
-    """A located problem for each YAML file without the page beside it that shows it."""
-    problems = []
-    for yaml_path, file in content.files.items():
-        if page_path(yaml_path) not in content.pages:
-            name = Path(yaml_path).name
-            problems.append(
-                file.where.problem(
-                    f"no page shows this file: write {shown_root}/{page_path(yaml_path)} with "
-                    f"an srm block naming {name} (`python -m srm_build pages` writes it)",
-                    "kind",
-                )
-            )
-    return problems
-
 
 LEAKED = ("__init__.py", "mkdocs_theme.yml", "__pycache__")
 """Files of the theme folders that Zensical copies to the site's root as static files
