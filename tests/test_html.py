@@ -65,6 +65,9 @@ def test_assets_are_linked_once_per_page(engine_fixture_site: Site) -> None:
         assert sum("srm.css" in s for s in styles) == 1, page
         assert sum(s.endswith("assets/srm/srm.js") for s in scripts) == 1, page
         assert sum("srm.js" in s for s in scripts) == 1, page
+        # The package's contrast fixes to Zensical's own theme, on its pages only.
+        modern = sum(s.endswith("assets/srm/theme-modern.css") for s in styles)
+        assert modern == (engine_fixture_site.engine == "zensical"), page
     assert (engine_fixture_site.root / "assets/srm/srm.js").is_file()
     assert (engine_fixture_site.root / "assets/srm/srm.css").is_file()
 
