@@ -30,12 +30,14 @@ $(VENV)/.engine-%: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,$*]'
 	touch $@
 
-## serve: preview the site on http://127.0.0.1:8000, reloading on every content change
-##        (ENGINE=zensical: built once, then served; run it again after an edit)
+## serve: preview the site on http://127.0.0.1:8000, rebuilding and reloading on every edit
+##        of content/ (YAML and Markdown) and mkdocs.yml. ENGINE=zensical runs `make build`
+##        again on each edit and serves site/ (srm_build/engines/zensical_serve.py)
 serve: $(ENGINE_STAMP)
 ifeq ($(ENGINE),zensical)
-	$(MAKE) build ENGINE=zensical
-	$(BIN)/python -m http.server --bind 127.0.0.1 --directory site 8000
+	$(BIN)/python -m srm_build.engines.zensical_serve --addr $(ADDR) --root site \
+	  --watch content --watch mkdocs.yml --watch overrides \
+	  -- $(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) build ENGINE=zensical
 else
 	$(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr $(ADDR)
 endif
