@@ -109,6 +109,12 @@ class TableRow(Model):
         "service of that model in the matrix, and `services` must list all of them. A row "
         "whose label or id names a model (IaaS, PaaS, SaaS) must say which.",
     )
+    category: Literal["infrastructure", "container", "abstracted"] | None = Field(
+        None,
+        description="For a row about one of the older framing's service categories: checked "
+        "like `model`, against every service of that `category` in the matrix. A row whose "
+        "label or id names a category (container services, abstracted services) must say which.",
+    )
     services: list[Id] = []
     aws: list[Markdown] = []
     customer: list[Markdown] = []
@@ -129,6 +135,8 @@ class TableRow(Model):
     def _says_who(self) -> TableRow:
         if not (self.aws or self.customer or self.shared):
             raise ValueError("a row needs at least one of 'aws', 'customer' or 'shared'")
+        if self.model is not None and self.category is not None:
+            raise ValueError("a row is about one 'model' or one 'category', not both")
         return self
 
 
@@ -280,6 +288,28 @@ class Option(Model):
         description="The owner this option asserts; it is a right answer exactly when the "
         "service matrix agrees.",
     )
+    claims: list[Claim] = Field(
+        default=[],
+        min_length=2,
+        description='For an option that says who does several things ("AWS patches the host '
+        'and the customer patches the guest"): one claim per part. It is a right answer '
+        "exactly when the matrix agrees with every part.",
+    )
+
+    @model_validator(mode="after")
+    def _one_way_to_claim(self) -> Option:
+        return _one_way_to_claim(self)
+
+    @property
+    def parts(self) -> list[Claim]:
+        """The owner claims the option makes: its `claim`, or the parts of `claims`."""
+        return [self.claim] if self.claim else list(self.claims)
+
+
+def _one_way_to_claim(model: Any) -> Any:
+    if model.claim is not None and model.claims:
+        raise ValueError("give 'claim' for one part or 'claims' for several, not both")
+    return model
 
 
 class QuestionBase(Model):
@@ -340,6 +370,21 @@ class TrueFalse(QuestionBase):
         description="The owner the statement asserts; the answer is true exactly when the "
         "service matrix agrees.",
     )
+    claims: list[Claim] = Field(
+        default=[],
+        min_length=2,
+        description="For a statement that says who does several things: one claim per part. "
+        "It is true exactly when the matrix agrees with every part.",
+    )
+
+    @model_validator(mode="after")
+    def _one_way_to_claim(self) -> TrueFalse:
+        return _one_way_to_claim(self)
+
+    @property
+    def parts(self) -> list[Claim]:
+        """The owner claims the statement makes: its `claim`, or the parts of `claims`."""
+        return [self.claim] if self.claim else list(self.claims)
 
 
 class SortItem(Model):

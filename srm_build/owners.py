@@ -7,10 +7,13 @@ Every item that says who owns something declares what it claims, so the build ca
 - a table row's `claims` map layers to the owner the row teaches, for each service the row
   names (or for every service when it names none); services that differ are listed as
   `exceptions`, and the row's notes must name them;
-- an option of a choice question, or a true/false statement, may carry a `claim`: the option
-  is right, or the statement true, exactly when the matrix agrees with it. An option that
-  names a party as its answer ("AWS", "The customer", "Both"), or a statement that opens
-  with one, must carry one.
+- a table row about a service model (`model`) or one of the older framing's categories
+  (`category`) lists every service of it, so none is left out of the comparison;
+- an option of a choice question, or a true/false statement, may carry a `claim`, or
+  `claims` for its parts: the option is right, or the statement true, exactly when the matrix
+  agrees with every part. An option or statement that names a party as its answer, as who
+  does something in any of its clauses, or as whose a duty is, must carry a claim for each
+  party it names (`parties_named`).
 
 The truth for a claim is the matrix cell of its service and layer; for a layer without a
 service, the owner every service agrees on (a claim about a layer where services differ is
@@ -30,6 +33,7 @@ from .models import (
     Content,
     Model,
     MultipleChoice,
+    Option,
     Owner,
     RowClaim,
     Scenario,
@@ -42,42 +46,64 @@ from .models import (
 )
 
 _PARTY = (
-    r"(?:AWS|Amazon Web Services|Amazon|[Tt]he customers?|[Cc]ustomers?|[Yy]ou"
-    r"|[Bb]oth parties|[Ee]ach party)"
+    r"(?:AWS|Amazon Web Services|Amazon|(?:[Tt]he|[Ee]ach|[Ee]very) customers?|[Cc]ustomers?"
+    r"|[Yy]ou|[Bb]oth parties|[Ee]ach party)"
 )
 """The names the model's two parties go by. 'Amazon' counts only alone: 'Amazon S3' and
 'AWS Lambda' are services, and a capitalised next word is how a service name goes on."""
 
+_OPENS_A_CLAUSE = (
+    r"(?:and|but|or|nor|so|yet|then|because|since|as|while|whereas|although|though|if|unless"
+    r"|until|when|whenever|once|where|that|which|who|than|whether|how)"
+)
+"""Words after which a new clause, with a subject of its own, can start: "…, so the customer
+also secures …", "… an AMI that AWS published"."""
+
 _NAMES_A_PARTY = re.compile(
     # a party as the whole answer: "AWS", "Amazon", "Customer", "Both parties", "The customer's"
     rf"^(?P<whole>{_PARTY}|Both)(?:'s)?[.!]?$"
-    # or as the subject of the text or of one of its clauses, followed by what it does:
-    # "AWS patches ...", "On Amazon EC2, AWS patches ...", "None; AWS handles them"
-    # ("AWS's network is ..." is not: a possessive only says whose the next noun is)
-    rf"|(?:^|[,;:]\s+)(?P<subject>{_PARTY})(?=\s+[a-z])"
-    # the older opening forms: "AWS, through ...", "The customer, by ...", "Both, in equal parts"
-    # ("The customer's application code" is not: it names a thing, and whose it is)
-    r"|^(?P<opening>AWS(?![ -][A-Z]|-|'s\s)\b|The customer(?!'s)\b|You\b|Both(?:,| AWS| equally))"
+    # or as the subject of any clause, followed by what it does: "AWS patches ...",
+    # "On Amazon EC2, AWS patches ...", "None; AWS handles them", "..., so the customer also
+    # secures ...", "... an AMI that AWS published" ("AWS's network is ..." is not: a possessive
+    # only says whose the next noun is; nor is "the AWS environment": a determiner before
+    # AWS makes it a modifier of the next noun, not a party)
+    rf"|(?:^|[,;:(\u2013\u2014]\s*|\b{_OPENS_A_CLAUSE}\s+)(?P<subject>{_PARTY})(?=\s+[a-z])"
+    # or "the customer" / "each customer" / "you" with what it does, wherever it stands:
+    # "… hardware the customer rents", "… leaves the customer nothing to do"
+    r"|\b(?P<definite>(?:[Tt]he|[Ee]ach|[Ee]very) customers?|[Yy]ou)(?=\s+[a-z])"
+    # or as the one who does it: "... run by AWS", "... by the customer"
+    rf"|\bby\s+(?P<agent>{_PARTY})(?![\w'-]|\s+[A-Z])"
+    # or as the owner, by a possessive that ends the clause or names the duty: "... is the
+    # customer's.", "Security is AWS's responsibility"
+    rf"|(?P<owns>{_PARTY})'s(?=\s*(?:[.,;:!?)]|$)"
+    r"|\s+(?:responsibility|responsibilities|job|duty|duties|task|concern|problem|call|alone)\b)"
+    # or the opening forms: "AWS, through ...", "Each customer, for ...", "Both, in equal
+    # parts" ("The customer's application code" is not: it names a thing, and whose it is)
+    rf"|^(?P<opening>{_PARTY}(?![ -][A-Z]|[-'\u2019])\b|Both(?:,| AWS| equally))"
 )
-"""A text that names a party as its answer, or as who does something, is an owner claim.
-No library parses who the subject of an English sentence is; this matches the forms the
-content uses and is tested against it (`check content` stays clean)."""
+"""A text that names a party as its answer, or as who does something in any of its clauses,
+or as whose a duty is, is an owner claim. No library at hand parses who the subject of an
+English clause is (a tagger needs model data this build does not ship); this matches the forms
+English gives a subject, and is tested both ways (tests/test_owners.py) and against the
+content (`check content` stays clean). When in doubt it finds a party: a needless claim costs
+an author one line, a missed one lets an unchecked owner through."""
 
 _EMPHASIS = re.compile(r"[*_`]+")
 """Markdown emphasis and code marks, which do not change who a text names."""
 
 
 def _owner_named(party: str) -> Owner:
-    word = re.findall(r"[a-z]+", party.lower())[0]
-    if word in ("aws", "amazon"):
-        return "aws"
-    return "shared" if word in ("both", "each") else "customer"
+    words = set(re.findall(r"[a-z]+", party.lower()))
+    if words & {"both", "party", "parties"}:  # "Both AWS and the customer" is both
+        return "shared"
+    return "aws" if words & {"aws", "amazon"} else "customer"
 
 
 def parties_named(text: str) -> set[Owner]:
     """The owners `text` (an option or a true/false statement, in Markdown) names as its
-    answer or as the one who does something; empty when it names none. Any such text is an
-    owner claim, so must carry a `claim`."""
+    answer, as the one who does something in any of its clauses, or as whose a duty is; empty
+    when it names none. Any such text is an owner claim, so must carry a `claim` (or `claims`,
+    one per party it names)."""
     plain = _EMPHASIS.sub("", text).strip()
     return {
         _owner_named(next(g for g in match.groups() if g))
@@ -201,52 +227,64 @@ def _items(content: Content, matrix: Matrix) -> Iterator[Problem]:
         yield from _agree(matrix, item, label, claims, getattr(item, field), field)
 
 
-_NAMES_A_MODEL = re.compile(
+_NAMES_A_GROUP = re.compile(
     r"\b(?:(?P<iaas>IaaS|infrastructure as a service)|(?P<paas>PaaS|platform as a service)"
-    r"|(?P<saas>SaaS|software as a service))\b",
+    r"|(?P<saas>SaaS|software as a service)|(?P<infrastructure>infrastructure services?)"
+    r"|(?P<container>container services?)|(?P<abstracted>abstracted services?))\b",
     re.IGNORECASE,
 )
-"""A row label or id that names a service model ("Platform as a service (PaaS)", "paas")."""
+"""A row label or id that names a service model ("Platform as a service (PaaS)", "paas") or
+one of the older framing's categories ("Abstracted services", "container-services")."""
+
+_GROUP_NAMES = {
+    "iaas": "IaaS",
+    "paas": "PaaS",
+    "saas": "SaaS",
+    "infrastructure": "infrastructure",
+    "container": "container",
+    "abstracted": "abstracted",
+}
+_CATEGORIES = ("infrastructure", "container", "abstracted")
 
 
-def _row_model(row: TableRow, label: str, matrix: Matrix) -> Iterator[Problem]:
-    """A row about a service model stands for every service of that model: it says which
-    model (`model`), and its `services` are exactly the matrix's services of that model, so
-    no service can be left out to dodge a disagreement (the rest is up to `exceptions`)."""
-    if row.model is None:
+def _row_group(row: TableRow, label: str, matrix: Matrix) -> Iterator[Problem]:
+    """A row about a service model or category stands for every service of it: it says which
+    (`model` or `category`, the field a service gives the same value in), and its `services`
+    are exactly the matrix's services of it, so no service can be left out to dodge a
+    disagreement (the rest is up to `exceptions`)."""
+    field, group = ("category", row.category) if row.category else ("model", row.model)
+    if group is None:
         for text, key in ((row.label, "label"), (row.id, "id")):
-            found = _NAMES_A_MODEL.search(text.replace("-", " "))
+            found = _NAMES_A_GROUP.search(text.replace("-", " "))
             if found:
-                model = found.lastgroup or ""
+                group = found.lastgroup or ""
+                field = "category" if group in _CATEGORIES else "model"
                 yield row.where.problem(
-                    f"{label}is about {_MODEL_NAMES[model]} services ('{found.group()}'), but "
-                    f"says no 'model'; add 'model: {model}' so the build checks it against "
-                    f"every {_MODEL_NAMES[model]} service",
+                    f"{label}is about {_GROUP_NAMES[group]} services ('{found.group()}'), but "
+                    f"says no '{field}'; add '{field}: {group}' so the build checks it against "
+                    f"every {_GROUP_NAMES[group]} service",
                     key,
                 )
                 return
         return
-    of_model = [s.id for s in matrix.services.values() if s.model == row.model]
-    missing = [ident for ident in of_model if ident not in row.services]
-    others = [ident for ident in row.services if ident in matrix.services and ident not in of_model]
+    of_group = [s.id for s in matrix.services.values() if getattr(s, field) == group]
+    missing = [ident for ident in of_group if ident not in row.services]
+    others = [ident for ident in row.services if ident in matrix.services and ident not in of_group]
     if missing or others:
         wrong = [f"add {', '.join(missing)}"] if missing else []
-        wrong += [f"remove {', '.join(others)} (not {_MODEL_NAMES[row.model]})"] if others else []
+        wrong += [f"remove {', '.join(others)} (not {_GROUP_NAMES[group]})"] if others else []
         yield row.where.problem(
-            f"{label}is about every {_MODEL_NAMES[row.model]} service, so its 'services' must "
+            f"{label}is about every {_GROUP_NAMES[group]} service, so its 'services' must "
             f"list each one the matrix has: {'; '.join(wrong)}",
             "services",
         )
-
-
-_MODEL_NAMES = {"iaas": "IaaS", "paas": "PaaS", "saas": "SaaS"}
 
 
 def _table_rows(content: Content, matrix: Matrix) -> Iterator[Problem]:
     for table in content.of_type(Table):
         for row in table.rows:
             label = f"table '{table.id}': row '{row.id}': "
-            yield from _row_model(row, label, matrix)
+            yield from _row_group(row, label, matrix)
             claimed = {owner for c in row.claims.values() for owner in [_row_owner(c)]}
             for column in ("aws", "customer", "shared"):
                 if getattr(row, column) and column not in claimed:
@@ -319,68 +357,90 @@ def _row_claim(
 
 def _choices(content: Content, matrix: Matrix) -> Iterator[Problem]:
     for question in content.of_type(SingleChoice) + content.of_type(MultipleChoice):
-        label = f"question '{question.id}': "
-        for i, option in enumerate(question.options):
-            right = option.id in question.correct
-            if option.claim is None:
-                if parties_named(option.text):
-                    yield option.where.problem(
-                        f"{label}option '{option.id}' names who owns something, but carries "
-                        f"no 'claim' the build can check",
-                        "text",
-                    )
-                continue
-            named = parties_named(option.text)
-            if len(named) == 1 and option.claim.owner not in named:
-                yield option.where.problem(
-                    f"{label}option '{option.id}' names {OWNER_LABELS[named.pop()]}, but its "
-                    f"claim's owner is '{option.claim.owner}'; the claim must say what the "
-                    f"option says",
-                    "claim",
-                    "owner",
-                )
-                continue
-            yield from _option_claim(matrix, question, label, i, option.id, option.claim, right)
-
-
-def _option_claim(
-    matrix: Matrix, question: Model, label: str, i: int, ident: str, claim: Claim, right: bool
-) -> Iterator[Problem]:
-    truth, what = matrix.truth(claim.layer, claim.service)
-    option = question.options[i]  # type: ignore[attr-defined]
-    if truth is None:
-        if what:
-            yield option.where.problem(f"{label}option '{ident}': claim {what}", "claim")
-    elif (truth == claim.owner) != right:
-        verdict = "a right answer" if right else "a wrong answer"
-        yield option.where.problem(
-            f"{label}option '{ident}' is {verdict}, but its claim ('{claim.owner}') "
-            f"{'disagrees' if right else 'agrees'} with the service matrix, which says "
-            f"{OWNER_LABELS[truth]} owns {what}",
-            "claim",
-        )
+        for option in question.options:
+            yield from _text_claims(matrix, question.id, option, option.id in question.correct)
 
 
 def _statements(content: Content, matrix: Matrix) -> Iterator[Problem]:
     for question in content.of_type(TrueFalse):
-        if question.claim is None:
-            if parties_named(question.prompt):
-                yield question.where.problem(
-                    f"question '{question.id}': the statement says what a party does, but "
-                    f"carries no 'claim' the build can check",
-                    "prompt",
-                )
-            continue
-        claim = question.claim
-        truth, what = matrix.truth(claim.layer, claim.service)
-        label = f"question '{question.id}': "
-        if truth is None:
-            if what:
-                yield question.where.problem(f"{label}claim {what}", "claim")
-        elif (truth == claim.owner) != question.answer:
-            yield question.where.problem(
-                f"{label}answer is {str(question.answer).lower()}, but its claim "
-                f"('{claim.owner}') {'agrees' if truth == claim.owner else 'disagrees'} with "
-                f"the service matrix, which says {OWNER_LABELS[truth]} owns {what}",
-                "answer",
+        yield from _text_claims(matrix, question.id, question, question.answer)
+
+
+def _text_claims(
+    matrix: Matrix, question: str, said: Option | TrueFalse, right: bool
+) -> Iterator[Problem]:
+    """An option of `question` that is `right` (or a true/false statement whose answer is
+    `right`) that names parties claims something of each, so it carries a claim whose owner
+    is each party it names (more claims are welcome: the detection of parties is by wording,
+    and may miss one). It is right (the statement true) exactly when the matrix agrees with
+    every one of its claims: "AWS does X and the customer does Y" is wrong as soon as either
+    half is."""
+    if isinstance(said, Option):
+        text, field, at_verdict = said.text, "text", None
+        label = f"question '{question}': option '{said.id}' "
+        verdict = f"{label}is {'a right' if right else 'a wrong'} answer"
+        claim_label = f"question '{question}': option '{said.id}': "
+    else:
+        text, field, at_verdict = said.prompt, "prompt", ("answer",)
+        label = f"question '{question}': the statement "
+        verdict = f"question '{question}': answer is {str(right).lower()}"
+        claim_label = f"question '{question}': "
+    named, parts = parties_named(text), said.parts
+    if not parts:
+        if named:
+            says = "names who owns something" if field == "text" else "says what a party does"
+            yield said.where.problem(
+                f"{label}{says}, but carries no 'claim' the build can check", field
             )
+        return
+    key: tuple[str | int, ...] = ("claim",) if said.claim else ("claims",)
+    owners = {claim.owner for claim in parts}
+    # each party the text names needs a claim of its own ("Both" is met by parts that differ);
+    # a claim for a party the detection missed is welcome, so only missing ones are errors
+    covered = owners | ({"shared"} if combined(owners) == "shared" else set())
+    if not named <= covered:
+        yield said.where.problem(
+            f"{label}names {_owners(named)}, but its "
+            f"{'claim is' if len(parts) == 1 else 'claims are'} for {_owners(owners)}; give "
+            f"each party it names a claim for what it says that party does",
+            *key,
+        )
+        return
+    found = [(i, claim, *matrix.truth(claim.layer, claim.service)) for i, claim in enumerate(parts)]
+    for i, _claim, truth, what in found:
+        if truth is None and what:
+            yield said.where.problem(
+                f"{claim_label}claim {what}",
+                *_part(key, i, len(parts)),
+            )
+    checked = [(i, claim, truth, what) for i, claim, truth, what in found if truth is not None]
+    if len(checked) < len(parts):
+        return
+    wrong = [(i, claim, truth, what) for i, claim, truth, what in checked if truth != claim.owner]
+    if right and wrong:
+        for i, claim, truth, what in wrong:
+            yield said.where.problem(
+                f"{verdict}, but its claim ('{claim.owner}') disagrees with the "
+                f"service matrix, which says {OWNER_LABELS[truth]} owns {what}",
+                *(at_verdict or _part(key, i, len(parts))),
+            )
+    elif not right and not wrong:
+        agree = "; ".join(
+            f"{OWNER_LABELS[truth]} owns {what}" for _i, _claim, truth, what in checked
+        )
+        yield said.where.problem(
+            f"{verdict}, but {'its claim' if len(parts) == 1 else 'every one of its claims'} "
+            f"('{_owners(owners, quoted=True)}') agrees with the service matrix, which says "
+            f"{agree}",
+            *(at_verdict or key),
+        )
+
+
+def _part(key: tuple[str | int, ...], i: int, count: int) -> tuple[str | int, ...]:
+    """Where part `i` of an option's claims was written."""
+    return key if count == 1 and key == ("claim",) else (*key, i)
+
+
+def _owners(owners: set[Owner], quoted: bool = False) -> str:
+    names = sorted(owners) if quoted else sorted(OWNER_LABELS[o] for o in owners)
+    return "', '".join(names) if quoted else " and ".join(names)

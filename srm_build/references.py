@@ -187,14 +187,9 @@ def _matrix_references(content: Content) -> Iterator[Problem]:
             tied += [(c, label, c.service, c.layer) for c in item.claims]
     for question in content.of_type(SingleChoice) + content.of_type(MultipleChoice):
         for option in question.options:
-            if option.claim is not None:
-                tied.append(
-                    (option.claim, _label(question), option.claim.service, option.claim.layer)
-                )
+            tied += [(c, _label(question), c.service, c.layer) for c in option.parts]
     for question in content.of_type(TrueFalse):
-        if question.claim is not None:
-            claim = question.claim
-            tied.append((claim, _label(question), claim.service, claim.layer))
+        tied += [(c, _label(question), c.service, c.layer) for c in question.parts]
     for item, label, service_id, layer_id in tied:
         if service_id and not isinstance(content.by_id.get(service_id), Service):
             yield item.where.problem(

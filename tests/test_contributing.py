@@ -51,7 +51,22 @@ def test_example_is_valid_content(tmp_path: Path, kind: str, body: str) -> None:
     head, indent = WRAP[kind]
     (content / "contributed-example.yml").write_text(head + textwrap.indent(body, " " * indent))
     write_pages(content)  # the page CONTRIBUTING.md asks for beside a new file
+    if kind == "service":
+        _join_its_row(content / "data" / "tables.yml", body)
     try:
         load_content(content)
     except ContentError as error:
         pytest.fail(f"CONTRIBUTING.md {kind} example is invalid:\n{error}")
+
+
+def _join_its_row(tables: Path, service: str) -> None:
+    """Do what CONTRIBUTING.md asks of a new service: add it to the `services` of the row
+    about its model or category (that row's claims are then checked against it too)."""
+    ident = re.search(r"^- id: (\S+)$", service, re.M)
+    group = re.search(r"^  (model|category): (\w+)$", service, re.M)
+    assert ident and group, "the service example names its id and its model or category"
+    text = tables.read_text(encoding="utf-8")
+    row = re.compile(rf"(\n {{8}}{group[1]}: {group[2]}\n(?: {{8}}.*\n)*? {{8}}services: \[)")
+    joined, count = row.subn(rf"\g<1>{ident[1]}, ", text, count=1)
+    assert count == 1, f"no row in tables.yml gives {group[1]}: {group[2]}"
+    tables.write_text(joined, encoding="utf-8")

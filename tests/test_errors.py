@@ -171,6 +171,46 @@ def row_table(row: str) -> dict[str, str]:
     }
 
 
+DYNAMODB = """\
+  - id: dynamodb
+    name: Amazon DynamoDB
+    category: abstracted
+    summary: Tables.
+    layers:
+      layer-os: aws
+      layer-net: {owner: shared, note: Endpoints and VPC endpoint policies.}
+      layer-enc: {owner: shared, note: Every table is encrypted; the customer picks the key.}
+    source: aws-srm
+"""
+"""A second abstracted service, for the cases about rows tied to a service category."""
+
+
+def category_table(row: str) -> dict[str, str]:
+    """`row_table` over the matrix with DynamoDB added: two abstracted services."""
+    files = row_table(row)
+    files["services.yml"] += DYNAMODB
+    return files
+
+
+def two_part(text: str, claims: str, answer: str = "a") -> dict[str, str]:
+    """The base quiz with option 'a' replaced by `text` carrying `claims` (a YAML flow list),
+    and option 'b' given a claim that agrees with its being right or wrong."""
+    return {
+        **MATRIX,
+        "quizzes/basics.yml": quiz(answer=answer)
+        .replace(
+            "{id: a, text: AWS, feedback: AWS stops at the hypervisor.}",
+            f"{{id: a, text: '{text}', feedback: Why., claims: {claims}}}",
+        )
+        .replace(
+            "feedback: The guest OS is the customer's.}",
+            "feedback: The guest OS is the customer's., "
+            f"claim: {{owner: customer, layer: {'layer-os' if answer == 'a' else 'layer-net'}, "
+            "service: rds}}",
+        ),
+    }
+
+
 # (case, files to write over the valid base, the exact line expected on stderr)
 CASES = [
     (
@@ -844,8 +884,9 @@ scenarios:
                 "claim: {owner: shared, layer: layer-os, service: beanstalk}}",
             ),
         },
-        "content/quizzes/basics.yml:12:64: question 'ec2-patching': option 'a' names AWS, but "
-        "its claim's owner is 'shared'; the claim must say what the option says",
+        "content/quizzes/basics.yml:12:56: question 'ec2-patching': option 'a' names AWS, but "
+        "its claim is for Shared; give each party it names a claim for what it says that party "
+        "does",
     ),
     (
         "PaaS row that lists only the services it agrees with",
@@ -884,6 +925,173 @@ scenarios:
             """),
         "content/tables.yml:12:28: table 'models': row 'paas': claims AWS owns Guest OS, but "
         "lists nothing under 'aws'",
+    ),
+    # --- issue 13, closing gaps: a party in any clause, claims per part, category rows ------
+    (
+        "option naming the customer as the subject of a later clause, with no claim",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz().replace(
+                "{id: a, text: AWS, feedback: AWS stops at the hypervisor.}",
+                "{id: a, text: 'EC2 runs on rented hardware, so the customer also secures the "
+                "servers.', feedback: Hardware is AWS's.}",
+            ),
+        },
+        "content/quizzes/basics.yml:12:27: question 'ec2-patching': option 'a' names who owns "
+        "something, but carries no 'claim' the build can check",
+    ),
+    (
+        "true/false statement saying whose job something is, with no claim",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz()
+            + """\
+      - id: tf-compliance
+        type: true-false
+        prompt: Compliance is AWS's job.
+        answer: false
+        feedback_true: No.
+        feedback_false: Right.
+""",
+        },
+        "content/quizzes/basics.yml:17:17: question 'tf-compliance': the statement says what a "
+        "party does, but carries no 'claim' the build can check",
+    ),
+    (
+        "two-part option with a claim for one of the parties it names",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz().replace(
+                "{id: a, text: AWS, feedback: AWS stops at the hypervisor.}",
+                "{id: a, text: 'AWS patches the host, and the customer writes the rules', "
+                "feedback: Both., claim: {owner: aws, layer: layer-os, service: rds}}",
+            ),
+        },
+        "content/quizzes/basics.yml:12:110: question 'ec2-patching': option 'a' names AWS and "
+        "Customer, but its claim is for AWS; give each party it names a claim for what it says "
+        "that party does",
+    ),
+    (
+        "two-part right option whose second part contradicts the matrix",
+        two_part(
+            "On Amazon RDS, AWS patches the OS; on Amazon S3, the customer alone encrypts",
+            "[{owner: aws, layer: layer-os, service: rds}, "
+            "{owner: customer, layer: layer-enc, service: s3}]",
+        ),
+        "content/quizzes/basics.yml:12:177: question 'ec2-patching': option 'a' is a right answer, "
+        "but its claim ('customer') disagrees with the service matrix, which says Shared owns "
+        "Encryption for Amazon S3",
+    ),
+    (
+        "two-part wrong option whose every part agrees with the matrix",
+        two_part(
+            "AWS patches the OS, and the customer writes the network rules",
+            "[{owner: aws, layer: layer-os, service: rds}, "
+            "{owner: customer, layer: layer-net, service: rds}]",
+            answer="b",
+        ),
+        "content/quizzes/basics.yml:12:116: question 'ec2-patching': option 'a' is a wrong answer, "
+        "but every one of its claims ('aws', 'customer') agrees with the service matrix, which "
+        "says AWS owns Guest OS for Amazon RDS; Customer owns Network configuration for Amazon RDS",
+    ),
+    (
+        "two-part true statement whose second part contradicts the matrix",
+        {
+            **MATRIX,
+            "quizzes/basics.yml": quiz()
+            + """\
+      - id: tf-two
+        type: true-false
+        prompt: On RDS the customer writes the network rules, and on Beanstalk, AWS patches the OS.
+        answer: true
+        claims:
+          - {owner: customer, layer: layer-net, service: rds}
+          - {owner: aws, layer: layer-os, service: beanstalk}
+        feedback_true: Right.
+        feedback_false: No.
+""",
+        },
+        "content/quizzes/basics.yml:18:17: question 'tf-two': answer is true, but its claim "
+        "('aws') disagrees with the service matrix, which says Shared owns Guest OS for AWS "
+        "Elastic Beanstalk",
+    ),
+    (
+        "option with both 'claim' and 'claims'",
+        two_part(
+            "AWS patches the OS, and the customer writes the network rules",
+            "[{owner: aws, layer: layer-os, service: rds}, "
+            "{owner: customer, layer: layer-net, service: rds}], "
+            "claim: {owner: aws, layer: layer-os, service: rds}",
+        ),
+        "content/quizzes/basics.yml:12:13: option 'a': give 'claim' for one part or 'claims' for "
+        "several, not both",
+    ),
+    (
+        "abstracted row that lists S3 but not DynamoDB",
+        category_table("""\
+            - id: abstracted
+              label: Abstracted services
+              category: abstracted
+              services: [s3]
+              shared: [Server-side encryption, with keys the customer chooses]
+              claims: {layer-enc: shared}
+            """),
+        "content/tables.yml:11:19: table 'models': row 'abstracted': is about every abstracted "
+        "service, so its 'services' must list each one the matrix has: add dynamodb",
+    ),
+    (
+        "abstracted row that disagrees with DynamoDB",
+        category_table("""\
+            - id: abstracted
+              label: Abstracted services
+              category: abstracted
+              services: [s3, dynamodb]
+              aws: [Server-side encryption]
+              claims: {layer-enc: aws}
+            """),
+        "content/tables.yml:13:29: table 'models': row 'abstracted': claims AWS owns Encryption, "
+        "but the service matrix says Shared owns Encryption for Amazon DynamoDB; fix the row, or "
+        "list 'dynamodb' in its exceptions and say how it differs in the row's notes",
+    ),
+    (
+        "container row that lists a service of another category",
+        category_table("""\
+            - id: container
+              label: Container services
+              category: container
+              services: [s3]
+              aws: [The operating system]
+              claims: {layer-os: aws}
+            """),
+        "content/tables.yml:11:19: table 'models': row 'container': is about every container "
+        "service, so its 'services' must list each one the matrix has: remove s3 (not container)",
+    ),
+    (
+        "container row that does not say it is about a category",
+        category_table("""\
+            - id: container
+              label: Container services
+              services: [rds]
+              customer: [Network firewall rules]
+              claims: {layer-net: customer}
+            """),
+        "content/tables.yml:9:16: table 'models': row 'container': is about container services "
+        "('Container services'), but says no 'category'; add 'category: container' so the build "
+        "checks it against every container service",
+    ),
+    (
+        "row about both a service model and a category",
+        category_table("""\
+            - id: container
+              label: Container services
+              model: paas
+              category: container
+              services: [rds, beanstalk]
+              customer: [Network firewall rules]
+              claims: {layer-net: customer}
+            """),
+        "content/tables.yml:8:9: row 'container': a row is about one 'model' or one 'category', "
+        "not both",
     ),
 ]
 

@@ -21,6 +21,23 @@ from srm_build.owners import parties_named
         ("Each party patches its half.", {"shared"}),
         ("Both, in equal parts", {"shared"}),
         ("EC2: the customer runs the OS; with Lambda, AWS runs it.", {"customer", "aws"}),
+        # a party as the subject of a later clause, after a conjunction or a relative word
+        ("EC2 runs on rented hardware, so the customer also secures the servers.", {"customer"}),
+        ("Nothing at all, because AWS runs every layer", {"aws"}),
+        ("Nobody, as long as the instance runs an AMI that AWS published", {"aws"}),
+        ("Lambda is newer, and customers have not yet taken it over", {"customer"}),
+        ("Guided tours while you check the controls", {"customer"}),
+        # "the customer" doing something wherever it stands, and an agent
+        ("EC2 instances run on hardware the customer rents", {"customer"}),
+        ("A managed service leaves the customer nothing to do", {"customer"}),
+        ("The hypervisor, run by AWS", {"aws"}),
+        ("Keys chosen by the customer", {"customer"}),
+        # whose a duty is, by a possessive that ends the clause or names the duty
+        ("Security is AWS's responsibility; compliance is the customer's.", {"aws", "customer"}),
+        ("Compliance is AWS's job", {"aws"}),
+        # an answer with a qualifier, and both parties named together
+        ("Each customer, for the traffic that reaches its own VPCs", {"customer"}),
+        ("Both AWS and the customer", {"shared"}),
         # services, possessives and determiners name no party
         ("Amazon S3 encrypts new objects", set()),
         ("AWS Lambda runs the code", set()),
@@ -29,6 +46,10 @@ from srm_build.owners import parties_named
         ("If the AWS environment is secure, the customer's data is secure.", set()),
         ("Both the host and the guest", set()),
         ("Amazon CloudWatch", set()),
+        ("Even though the AWS environment is secure, data can leak.", set()),
+        ("Keys chosen by AWS Key Management Service", set()),
+        ("Nobody, as long as the instance started from an official Amazon Linux image", set()),
+        ("A firewall in each customer's guest operating system", set()),
     ],
 )
 def test_parties_named(text: str, named: set[str]) -> None:
