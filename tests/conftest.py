@@ -53,7 +53,7 @@ ENGINES = ("mkdocs", "properdocs", "zensical")
 SELECTED_ENGINES = tuple(
     e for e in os.environ.get("SRM_ENGINES", ",".join(ENGINES)).split(",") if e in ENGINES
 )
-"""The engines the `*_by_engine` fixtures build with: all three, or those `SRM_ENGINES`
+"""The engines the `engine_*_site` fixtures build with: all three, or those `SRM_ENGINES`
 names (what `make test ENGINE=zensical` sets)."""
 
 BIN = Path(sys.executable).parent
@@ -145,8 +145,7 @@ class Site:
     def keeps_search_marks(self) -> bool:
         """Whether the published pages still carry `data-search-exclude`. Material's search
         reads the mark and leaves it in the page; Zensical removes it from the pages it
-        writes once its index has left the element out (the one difference in item HTML
-        between the engines, README "Engines")."""
+        writes once its index has left the element out (README, "Engines")."""
         return self.engine != "zensical"
 
     def search_documents(self) -> list[dict[str, str]]:

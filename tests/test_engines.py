@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, expect
 
-from conftest import BIN, ENGINES, ROOT, Site, engine_installed, watch
+from conftest import BIN, ROOT, SELECTED_ENGINES, Site, engine_installed, watch
 from srm_build.models import Quiz, Scenario, SingleChoice, Sort
 from srm_build.pipeline import load_content
 
@@ -321,7 +321,7 @@ MkDocs and ProperDocs through the plugin's check, Zensical through the check its
 command runs first. No engine invents a missing page."""
 
 
-@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("engine", SELECTED_ENGINES)
 @pytest.mark.parametrize(
     ("files", "expected"), [v[1:] for v in VERDICTS], ids=[v[0] for v in VERDICTS]
 )
