@@ -203,9 +203,12 @@ def assets(plugin_site: Path | None) -> dict:
         explorer,
         explorer.replace(".js", ".css"),
     }
-    files = {name: size for name, size in sizes.items() if name not in on_demand}
+    # Zensical's theme alone loads the package's fixes to it; these pages are Material's.
+    modern = srm_assets.MODERN_STYLESHEET.rsplit("/", 1)[1]
+    files = {n: size for n, size in sizes.items() if n not in on_demand and n != modern}
     result = {
         "files": files,
+        "zensical_theme": {modern: sizes[modern]},
         "bytes": sum(f["bytes"] for f in files.values()),
         "gzip_bytes": sum(f["gzip_bytes"] for f in files.values()),
         "gzip_level": GZIP_LEVEL,
