@@ -47,6 +47,18 @@ def write_pages(content_dir: Path) -> None:
             page.write_text(f"```srm\n{path.name}\n```\n", encoding="utf-8")
 
 
+def run_check(root: Path, *options: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    """`python -m srm_build check [options] content`, run in the project `root` the way a
+    contributor runs it (messages name files relative to `root`); output kept as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "srm_build", "check", *options, "content"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 ENGINES = ("mkdocs", "properdocs", "zensical")
 """The engines the same content builds on (README, "Engines"); mkdocs is the default."""
 

@@ -10,6 +10,8 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
+from conftest import run_check
+
 SOURCES = """\
 kind: sources
 title: Sources
@@ -109,16 +111,6 @@ def write_content(root: Path, files: dict[str, str | bytes | None], pages: bool 
         else:
             path.write_text(text, encoding="utf-8")
     return content
-
-
-def run_check(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "srm_build", "check", "content"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 MATRIX = {
@@ -1154,8 +1146,7 @@ def test_strict_build_fails_the_same_way_and_writes_nothing(tmp_path: Path) -> N
 def test_check_asks_for_each_yaml_files_page(tmp_path: Path) -> None:
     # No engine invents a YAML file's page (Zensical could not): the check asks for them.
     write_content(tmp_path, {}, pages=False)
-    command = [sys.executable, "-m", "srm_build", "check", "content"]
-    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    result = run_check(tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
@@ -1172,5 +1163,5 @@ def test_check_asks_for_each_yaml_files_page(tmp_path: Path) -> None:
     )
     assert pages.returncode == 0, pages.stderr
     assert (tmp_path / "content/quizzes/basics.md").read_text() == "```srm\nbasics.yml\n```\n"
-    again = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    again = run_check(tmp_path)
     assert again.returncode == 0, again.stderr

@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from conftest import FIXTURE_SITE, Site
+from conftest import FIXTURE_SITE, Site, watch
 
 STUDY = "study/"
 EXAM = "exam/"
@@ -304,6 +304,9 @@ def test_exam_by_keyboard_alone(reader: Page, fixture_url: str):
 def test_the_timer_hands_in_when_time_is_up(reader: Page, fixture_url: str):
     reader.clock.install()
     reader.goto(fixture_url + EXAM)
+    # The installed clock flows with real time: stopped, the exam's time moves only as the
+    # test says, however slowly a loaded machine goes on.
+    reader.clock.pause_at(reader.evaluate("Date.now()") / 1000 + 1)  # seconds, in Python
     start_exam(reader, "2", timed=True)
     expect(reader.locator(".srm-exam-clock")).to_have_text("Time left: 0:20")
     reader.clock.run_for(10_000)
@@ -357,6 +360,7 @@ def test_a_timed_exam_ends_with_its_page_and_leaving_asks_first(reader: Page, fi
 def test_a_reload_mid_exam_asks_first_and_offers_the_attempt_back(reader: Page, fixture_url: str):
     reader.clock.install()
     reader.goto(fixture_url + EXAM)
+    reader.clock.pause_at(reader.evaluate("Date.now()") / 1000 + 1)  # as above
     start_exam(reader, "4", timed=True)
     drawn = exam_ids(reader)
     answer(reader, drawn[0], RIGHT[drawn[0]])
@@ -393,6 +397,112 @@ def test_a_reload_mid_exam_asks_first_and_offers_the_attempt_back(reader: Page, 
     reader.reload()
     expect(reader.get_by_role("button", name="Start the exam")).to_be_visible()
     expect(reader.locator(".srm-exam-resume")).to_be_hidden()
+
+
+@pytest.mark.browser
+def test_start_with_a_saved_attempt_asks_before_discarding_it(reader: Page, fixture_url: str):
+    """One press must not throw away a reader's work: Start, with an attempt saved, names
+    what would be lost. Cancel keeps the attempt and offers it; OK starts a new exam."""
+    reader.goto(fixture_url + EXAM)
+    start_exam(reader, "4")
+    drawn = exam_ids(reader)
+    answer(reader, drawn[0], RIGHT[drawn[0]])
+    answer(reader, drawn[2], WRONG[drawn[2]])
+    saved = stored(reader, "srm-attempt-v1")
+    reader.once("dialog", lambda dialog: dialog.accept())  # leaving asks (beforeunload)
+    reader.reload()
+    resume = reader.get_by_role("button", name="Resume your exam of 4 questions")
+    expect(resume).to_be_visible()
+    asked: list[str] = []
+    reader.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    reader.get_by_role("button", name="Start the exam").click()
+    expect(resume).to_be_focused()  # kept, and offered
+    assert asked == [
+        "Start a new exam? Your saved one, 2 of 4 questions answered, will be discarded."
+    ]
+    expect(reader.locator(".srm-exam-run")).to_be_hidden()
+    assert stored(reader, "srm-attempt-v1") == saved
+    reader.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    reader.get_by_label("2", exact=True).check()
+    reader.get_by_role("button", name="Start the exam").click()
+    expect(reader.locator(".srm-exam-sheet button")).to_have_text(
+        ["Question 1: not answered", "Question 2: not answered"]
+    )
+    assert len(asked) == 2
+    attempt = stored(reader, "srm-attempt-v1")["exam"]
+    assert attempt["id"] != saved["exam"]["id"] and len(attempt["ids"]) == 2
+
+
+@pytest.mark.browser
+def test_back_and_forward_during_an_exam_ask_first_and_keep_the_attempt(
+    reader: Page, fixture_url: str
+):
+    """Under the theme's instant navigation, Back and Forward between its pages stay in one
+    document: no beforeunload fires, the theme swaps the page on popstate. The exam asks in
+    the Navigation API's navigate event, where a traversal can be cancelled."""
+    nav = reader.locator(".md-nav--primary")
+    reader.goto(fixture_url)
+    nav.locator('a[href$="/exam/"]').first.click()
+    exam = reader.locator("[data-srm-component=exam]")
+    expect(exam).to_have_attribute("data-srm-ready", "")
+    reader.evaluate("window.srmSamePage = true")  # gone if a page were loaded anew
+    nav.locator('a[href$="/network/"]').first.click()  # no exam running: nothing to ask
+    expect(exam).to_have_count(0)
+    reader.go_back()
+    expect(exam).to_have_attribute("data-srm-ready", "")
+    start_exam(reader, "2")
+    drawn = exam_ids(reader)
+    answer(reader, drawn[0], RIGHT[drawn[0]])
+    asked: list[str] = []
+    leave = "Leave the exam? Your answers are kept."
+    # Back, answered OK: the page goes, the attempt stays saved and is offered on return.
+    reader.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    reader.go_back()
+    expect(exam).to_have_count(0)
+    assert asked == [leave]
+    assert stored(reader, "srm-attempt-v1")["exam"]["picked"][drawn[0]] == RIGHT[drawn[0]]
+    reader.go_forward()
+    reader.get_by_role("button", name="Resume your exam of 2 questions").click()
+    expect(reader.locator(".srm-exam-sheet button").first).to_have_text("Question 1: answered")
+    # Back, answered Cancel: the exam stays. (Playwright's go_back waits for a navigation
+    # that a cancelled one never makes; this sends the same DevTools command without waiting.)
+    devtools = reader.context.new_cdp_session(reader)
+    history = devtools.send("Page.getNavigationHistory")
+    previous = history["entries"][history["currentIndex"] - 1]["id"]
+    with reader.expect_event("dialog") as dialog:
+        devtools.send("Page.navigateToHistoryEntry", {"entryId": previous})
+    assert dialog.value.message == leave
+    dialog.value.dismiss()
+    # The reader goes on; the sheet saying so shows the page is done with the cancelled
+    # Back (a traversal sent while the page still handles one cannot be cancelled).
+    answer(reader, drawn[1], WRONG[drawn[1]])
+    expect(reader.locator(".srm-exam-sheet button").nth(1)).to_have_text("Question 2: answered")
+    # Forward, answered OK: one step on, so the cancelled Back went nowhere.
+    reader.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    reader.go_forward()
+    expect(reader).to_have_url(fixture_url + "network/")
+    expect(exam).to_have_count(0)
+    assert asked == [leave, leave]
+    assert reader.evaluate("window.srmSamePage") is True  # the theme swapped every page
+    attempt = stored(reader, "srm-attempt-v1")["exam"]
+    assert attempt["ids"] == drawn and attempt["picked"][drawn[1]] == WRONG[drawn[1]]
+
+
+@pytest.mark.browser
+def test_back_to_another_document_during_an_exam_asks_once(reader: Page, fixture_url: str):
+    """A traversal to another document cannot be cancelled in the navigate event: there the
+    page unloads, and beforeunload asks, once."""
+    reader.goto(fixture_url)
+    reader.goto(fixture_url + EXAM)  # loaded anew: Back leaves this document
+    start_exam(reader, "2")
+    kinds: list[str] = []
+    reader.on("dialog", lambda dialog: (kinds.append(dialog.type), dialog.accept()))
+    reader.go_back()
+    expect(reader.locator("[data-srm-component=choice]").first).to_have_attribute(
+        "data-srm-ready", ""
+    )
+    assert reader.url == fixture_url
+    assert kinds == ["beforeunload"]
 
 
 @pytest.mark.browser
@@ -816,6 +926,37 @@ def test_flashcards_known_in_two_tabs_are_both_kept(new_reader, fixture_url: str
     deck.get_by_role("button", name="I knew it").click()  # card 2, in the second tab
     progress = json.loads(second.evaluate("localStorage.getItem('/.srm-progress-v1')"))
     assert sorted(progress["deck-basics"]["known"]) == ["guest-os", "region"]
+
+
+@pytest.mark.browser
+def test_a_tab_that_merges_another_s_known_cards_shows_them_at_once(new_reader, fixture_url):
+    """A tab that has not yet heard of another's write (storage events come late, or not
+    at all to a frozen tab) merges the cards known there when it stores its own, and shows
+    the merged count and queue then, not after its next reload."""
+    deaf = (
+        "if (location.search === '?deaf') { const add = addEventListener;"
+        " window.addEventListener = (type, ...rest) => type === 'storage' || add(type, ...rest); }"
+    )
+    first = new_reader(init_script=deaf)
+    second = first.context.new_page()
+    problems = watch(second, fixture_url)
+    for page, query in ((first, ""), (second, "?deaf")):
+        page.goto(fixture_url + "quizzes/basics/" + query)
+        expect(page.locator("#srm-deck-basics")).to_have_attribute("data-srm-ready", "")
+    deck = first.locator("#srm-deck-basics")
+    deck.locator(".srm-card:visible summary").click()
+    deck.get_by_role("button", name="I knew it").click()  # card 1, in the first tab
+    deck = second.locator("#srm-deck-basics")
+    count = deck.locator(".srm-deck-count")
+    expect(count).to_have_text("Card 1 of 3 left; 0 of 3 known.")  # it has not heard
+    deck.get_by_role("button", name="Next").click()
+    deck.locator(".srm-card:visible summary").click()
+    deck.get_by_role("button", name="I knew it").click()  # card 2, in the second tab
+    expect(count).to_have_text("Card 1 of 1 left; 2 of 3 known.")
+    expect(deck.locator(".srm-card:visible")).to_have_attribute("data-srm-card", "hypervisor")
+    progress = json.loads(second.evaluate("localStorage.getItem('/.srm-progress-v1')"))
+    assert sorted(progress["deck-basics"]["known"]) == ["guest-os", "region"]
+    assert problems == []
 
 
 @pytest.mark.browser

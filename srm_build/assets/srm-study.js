@@ -6,7 +6,7 @@
 
   var core = window.srmCore;
   var { $$, make, load, save, isInt, today, readQueue, review, misses, mountForm, choice, lock,
-    strings, announce, idOf } = core;
+    strings, announce, idOf, shuffled } = core;
 
   /* ---- The study bank: a script the build writes for the tools page (SitePages.compact_bank
    * in the package), loaded once per address with a <script> element rather than fetched,
@@ -21,7 +21,7 @@
       var script = make("script");
       script.src = src;
       script.onload = script.onerror = function () {
-        var bank = (window.srmBanks || {})[src];
+        var bank = window.srmBanks?.[src];
         if (!bank) return reject();
         bank.page = page;
         /* Ids come from storage too: no inherited keys such as "constructor". */
@@ -41,7 +41,7 @@
     var t = make("template");
     t.innerHTML = html;
     var clone = t.content.firstElementChild; /* adopted by the page when placed */
-    [clone].concat($$(clone, "*")).forEach(function (el) {
+    [clone, ...$$(clone, "*")].forEach(function (el) {
       ["id", "for", "name"].forEach(function (attr) {
         var v = el.getAttribute(attr);
         if (v) el.setAttribute(attr, prefix + v);
@@ -56,17 +56,6 @@
 
   function formOf(node) {
     return node.querySelector("form") || node; /* forms do not nest */
-  }
-
-  function shuffled(list) {
-    list = list.slice();
-    for (var i = list.length - 1; i > 0; i--) {
-      var j = Math.floor(Math.random() * (i + 1));
-      var t = list[i];
-      list[i] = list[j];
-      list[j] = t;
-    }
-    return list;
   }
 
   /* What a box does when its bank cannot be loaded. */
@@ -105,9 +94,7 @@
      * any exam: offers the saved one. Run on other tabs' storage events, and before storing
      * or handing in: it is the box's srmSync, which srm.js calls on storage events. */
     function store(a) {
-      var change = {};
-      change[key] = a;
-      save(change, ATTEMPTS);
+      save({ [key]: a }, ATTEMPTS);
     }
     function history(bank) {
       var past = load(EXAMS);
@@ -120,7 +107,7 @@
       var a = load(ATTEMPTS)[key];
       saved = bank && a && strings(a.ids) && a.ids.length && strings(a.flags) && a.picked &&
         (a.left === undefined || isInt(a.left) && a.left > 0) &&
-        a.ids.every(function (id) { return bank.items[id]; }) ? a : null;
+        a.ids.every(function (id) { return bank.items[id] && strings(a.picked[id]); }) ? a : null;
       resume.hidden = !saved;
       if (saved) resume.textContent = "Resume your exam of " + questions(saved.ids.length);
     }
@@ -130,23 +117,29 @@
       history(bank);
       setup.querySelector("button").focus();
     }
+    /* Round i holds each topic's i-th question, the topics in one random order. */
     function draw(bank, n) {
-      var pools = shuffled(bank.topics).map(function (t) { return shuffled(t.ids); });
-      var picked = [];
-      while (picked.length < n && pools.some(function (p) { return p.length; })) {
-        pools.forEach(function (p) { if (p.length && picked.length < n) picked.push(p.pop()); });
-      }
-      return picked;
+      var rounds = [];
+      shuffled(bank.topics).forEach(function (t) {
+        shuffled(t.ids).forEach(function (id, i) { (rounds[i] = rounds[i] || []).push(id); });
+      });
+      return rounds.flat().slice(0, n);
     }
-    /* One press, one exam: presses while the bank loads are ignored. */
+    /* One press, one exam: presses while the bank loads are ignored. Nor does one press
+     * throw a saved attempt away: Start asks first, naming what would be lost; Cancel
+     * leaves it, and its Resume button, as they were. */
     function begin(again) {
       if (busy) return;
       busy = true;
-      loadBank(box).then(function (bank) { start(bank, again && saved); }, failed(box))
-        .then(function () { busy = false; });
+      loadBank(box).then(function (bank) {
+        if (again || !saved || confirm("Start a new exam? Your saved one, " +
+            saved.ids.filter(function (id) { return saved.picked[id].length; }).length + " of " +
+            questions(saved.ids.length) + " answered, will be discarded.")) start(bank, again && saved);
+        else resume.focus();
+      }, failed(box)).then(function () { busy = false; });
     }
     function start(bank, saved) {
-      if (running) running.abort();
+      running?.abort();
       var ctl = running = new AbortController();
       var on = { signal: ctl.signal };
       var id = saved ? saved.id : Math.random();
@@ -186,10 +179,10 @@
         }
         slot.append(make("p", "srm-exam-number", "Question " + (i + 1) + " of " + ids.length), question, flag);
         run.querySelector(".srm-questions").appendChild(slot);
-        return { id: id, node: question, form: form, link: link, flag: flag.firstChild, topic: bank.items[id][0] };
+        return { id, node: question, form, link, flag: flag.firstChild, topic: bank.items[id][0] };
       });
       function keep() {
-        var a = { id: id, ids: ids, picked: {}, flags: [] };
+        var a = { id, ids, picked: {}, flags: [] };
         slots.forEach(function (s) {
           a.picked[s.id] = choice.state(s.form).picked;
           if (s.flag.checked) a.flags.push(s.id);
@@ -211,37 +204,43 @@
         back(bank);
         announce(box, "This exam went on in another tab.");
       };
-      function end() {
-        finish(bank, slots, [clock, done]);
-      }
       run.addEventListener("change", mark, on);
       mark();
       done.onclick = function () {
         var open = slots.filter(function (s) { return !answered(s); }).length;
-        if (!open || confirm(questions(open) + " not answered. Hand in anyway?")) end();
+        if (!open || confirm(questions(open) + " not answered. Hand in anyway?")) finish(bank, slots);
       };
       /* The exam ends with its page: Material's instant navigation swaps pages without
        * unloading them, so a timer or listener left behind would go on with no exam on
        * screen. Leaving asks first; the attempt stays saved either way. */
       var gone = function () { if (!box.isConnected) ctl.abort(); };
-      var page = window.document$ && window.document$.subscribe(gone);
+      var page = window.document$?.subscribe(gone);
       ctl.signal.onabort = function () {
         clearInterval(timer);
-        if (page) page.unsubscribe();
+        page?.unsubscribe();
       };
       addEventListener("beforeunload", function (event) {
         if (!leaving) event.preventDefault();
       }, on);
+      /* Going to another page asks first; staying cancels the event and keeps it from the
+       * theme's own handlers. */
+      function away(event, url) {
+        if (url.split("#")[0] === location.href.split("#")[0]) return;
+        leaving = confirm("Leave the exam? Your answers are kept.");
+        if (!leaving) event.preventDefault(), event.stopPropagation();
+      }
+      /* Links: before the theme's handler, on the body, takes them over. */
       addEventListener("click", function (event) {
         var a = event.target.closest?.("a[href]");
-        if (!a || a.target || event.ctrlKey || event.metaKey ||
-            a.href.split("#")[0] === location.href.split("#")[0]) return;
-        leaving = confirm("Leave the exam? Your answers are kept.");
-        if (!leaving) {
-          event.preventDefault();
-          event.stopPropagation();
-        }
+        if (a && !a.target && !event.ctrlKey && !event.metaKey) away(event, a.href);
       }, { capture: true, signal: ctl.signal });
+      /* Back and forward: the theme makes its pages one document, so a traversal between
+       * them unloads nothing and is only a popstate, too late to stop. The Navigation API's
+       * navigate event comes first, and can cancel a traversal within the document; one to
+       * another document cannot be cancelled there, and beforeunload asks instead. */
+      window.navigation?.addEventListener("navigate", function (event) {
+        if (event.navigationType === "traverse" && event.cancelable) away(event, event.destination.url);
+      }, on);
       var timer = 0;
       if (timed) {
         var stop = Date.now() + left * 1000;
@@ -252,7 +251,7 @@
           clock.textContent = "Time left: " + Math.floor(left / 60) + ":" + ("0" + left % 60).slice(-2);
           if (left === 60) announce(box, "One minute left.");
           if (left) keep();
-          else end();
+          else finish(bank, slots);
         };
         timer = setInterval(tick, 1000);
         tick();
@@ -265,9 +264,9 @@
     function answered(s) {
       return s.form.querySelector(".srm-options input:checked");
     }
-    /* `chrome`: the clock and the Hand in button, which go once the exam is marked. Marks
-     * once: a second call (the timer running out as the reader hands in) does nothing. */
-    function finish(bank, slots, chrome) {
+    /* Marks once: a second call (the timer running out as the reader hands in) does
+     * nothing. The clock and the Hand in button go. */
+    function finish(bank, slots) {
       if (running.signal.aborted || !box.srmSync()) return;
       running.abort();
       store(null);
@@ -308,11 +307,9 @@
         if (scores[i][0] < scores[i][1]) cell.appendChild(make("a", "", "Reread " + t.title)).href = t.href;
       });
       result.querySelector("button").onclick = function () { back(bank); };
-      chrome.forEach(function (el) { el.remove(); });
+      $$(run, ".srm-exam-clock, .srm-exam-done").forEach(function (el) { el.remove(); });
       result.hidden = false;
-      var past = {};
-      past[Date.now()] = { right: right, of: slots.length };
-      save(past, EXAMS);
+      save({ [Date.now()]: { right, of: slots.length } }, EXAMS);
       heading.focus();
       announce(box, heading.textContent);
     }

@@ -6,7 +6,7 @@
   "use strict";
 
   var KEY = "srm-progress-v1"; /* one key: {item id: state}; bump the version to change shapes */
-  var HERE = document.currentScript && document.currentScript.src;
+  var HERE = document.currentScript?.src;
   /* Every key is scoped to the site, as the theme scopes its own ("/srm/.__palette"), so
    * that two sites on one origin (a fork at /srm-fork/, say) keep their progress apart.
    * This file is published at <site>/assets/srm/. */
@@ -14,7 +14,7 @@
   var ITEMS = "[data-srm-component=choice],[data-srm-component=sort],[data-srm-component=flashcards]";
 
   function $$(root, selector) {
-    return Array.prototype.slice.call(root.querySelectorAll(selector));
+    return Array.from(root.querySelectorAll(selector));
   }
 
   function make(tag, className, text) {
@@ -88,14 +88,13 @@
   function review(id, right, miss) {
     var e = readQueue()[id];
     var t = today();
-    var change = {};
     if (!right) {
       miss = (e ? e.miss : []).concat(miss).filter(function (m, i, all) { return all.indexOf(m) === i; });
-      change[id] = { box: 1, due: t, miss: miss, wrong: t };
+      e = { box: 1, due: t, miss, wrong: t };
     } else if (e && e.due <= t && e.wrong !== t) {
-      change[id] = e.box > DAYS.length ? null : { box: e.box + 1, due: t + DAYS[e.box - 1], miss: e.miss };
+      e = e.box > DAYS.length ? null : { box: e.box + 1, due: t + DAYS[e.box - 1], miss: e.miss };
     } else return;
-    save(change, QUEUE);
+    save({ [id]: e }, QUEUE);
   }
 
   /* The misconceptions behind the wrong options picked in a checked form. */
@@ -189,24 +188,28 @@
 
   /* ---- Forms: Check answers, Try again clears, progress is saved per question ---- */
 
+  /* A copy of `list` in a random order (Fisher-Yates). */
+  function shuffled(list) {
+    list = list.slice();
+    for (var i = list.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var t = list[i];
+      list[i] = list[j];
+      list[j] = t;
+    }
+    return list;
+  }
+
   /* Options of a form marked data-srm-shuffle, put in `order` (option ids) when it is a
-   * whole and unrepeated list of them, else in a new random order (Fisher-Yates). The
-   * order shown, or null for a form that keeps its written order. */
+   * whole and unrepeated list of them, else in a new random order. The order shown, or
+   * null for a form that keeps its written order. */
   function arrange(form, order) {
     var list = form.querySelector(".srm-options");
     if (!list || !form.hasAttribute("data-srm-shuffle")) return null;
     var options = $$(list, ".srm-option");
     var ids = options.map(function (li) { return li.getAttribute("data-srm-option"); });
     if (!strings(order) || order.length !== ids.length ||
-        !ids.every(function (id) { return order.indexOf(id) !== -1; })) {
-      order = ids.slice();
-      for (var i = order.length - 1; i > 0; i--) {
-        var j = Math.floor(Math.random() * (i + 1));
-        var t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
-    }
+        !ids.every(function (id) { return order.indexOf(id) !== -1; })) order = shuffled(ids);
     order.forEach(function (id) { list.appendChild(options[ids.indexOf(id)]); });
     return order.slice();
   }
@@ -225,7 +228,7 @@
     function clear() {
       unlock(form);
       form.reset();
-      if (kind.layout) kind.layout(form);
+      kind.layout?.(form);
       announce(form, "");
     }
     /* What to store: the answer once checked, and the order of the options shown. */
@@ -236,9 +239,7 @@
     }
     function keep() {
       var state = current();
-      var change = {};
-      change[id] = state;
-      if (!fresh) save(change);
+      if (!fresh) save({ [id]: state });
       seen = JSON.stringify(state);
     }
     /* Shows the stored state quietly (shown, not announced), unless it is shown already;
@@ -249,7 +250,7 @@
       if (state || form.hasAttribute("data-srm-result")) clear(); /* keeps unchecked picks */
       form.srmOrder = arrange(form, state && state.order);
       if (state && kind.restore(form, state)) {
-        if (kind.layout) kind.layout(form);
+        kind.layout?.(form);
         kind.check(form);
       }
       if (!form.hasAttribute("data-srm-result")) clear();
@@ -335,15 +336,18 @@
       });
     }
     deck.addEventListener("toggle", buttons, true);
-    /* `merge` keeps the cards another tab marked known meanwhile, as save() does answers. */
+    /* `merge` keeps the cards another tab marked known meanwhile (its storage event may
+     * not have come yet), as save() does answers, and shows them known here too. */
     function keep(merge) {
-      var change = {};
       var stored = merge && load()[id];
-      var all = stored && strings(stored.known) ? stored.known : [];
-      known.forEach(function (c) { if (all.indexOf(c) === -1) all.push(c); });
-      change[id] = all.length ? { known: all } : null;
-      save(change);
-      seen = JSON.stringify(change[id]);
+      var all = known.concat(stored && strings(stored.known) ? stored.known : []);
+      var card = queue[at];
+      known = cards.map(cardId).filter(function (c) { return all.indexOf(c) !== -1; });
+      queue = queue.filter(function (c) { return known.indexOf(cardId(c)) === -1; });
+      at = Math.max(0, queue.indexOf(card));
+      var state = known.length ? { known } : null;
+      save({ [id]: state });
+      seen = JSON.stringify(state);
     }
     controls.addEventListener("click", function (event) {
       var button = event.target.closest("button");
@@ -415,7 +419,7 @@
 
   function refresh() {
     $$(document, "[data-srm-component=chapters]").forEach(function (box) {
-      if (box.srmSync) box.srmSync();
+      box.srmSync?.();
     });
     $$(document, "[data-srm-component=quiz]").forEach(function (quiz) {
       var score = quiz.querySelector(".srm-score");
@@ -453,7 +457,7 @@
   function resetPage() {
     var changes = {};
     $$(document, ITEMS).forEach(function (item) {
-      changes[idOf(item)] = item.srmReset && item.srmReset() || null;
+      changes[idOf(item)] = item.srmReset?.() || null;
     });
     save(changes);
     refresh();
@@ -506,7 +510,7 @@
   }
 
   function tipEvent(event) {
-    var link = event.target.closest && event.target.closest(".srm-glossary-link[data-srm-tip]");
+    var link = event.target.closest?.(".srm-glossary-link[data-srm-tip]");
     if (event.type === "keydown") {
       if (event.key === "Escape") hideTip();
     } else if (event.type === "focusout") hideTip();
@@ -584,9 +588,8 @@
 
   /* What srm-study.js builds on. */
   window.srmCore = {
-    $$: $$, make: make, load: load, save: save, isMap: isMap, feedback: feedback, isInt: isInt,
-    today: today, readQueue: readQueue, review: review, misses: misses, mountForm: mountForm,
-    arrange: arrange, choice: choice, lock: lock, announce: announce, idOf: idOf, strings: strings,
+    $$, make, load, save, isMap, feedback, isInt, today, readQueue, review, misses, mountForm,
+    arrange, shuffled, choice, lock, announce, idOf, strings,
     /* a fresh copy of a sort question (the review's), once srm-sort.js has come */
     mountSort: part("srm-sort.js", "srmSort", "fresh")
   };
@@ -595,7 +598,7 @@
    * another tab changed this site's storage, shows the stored answers again. */
   function syncAll() {
     $$(document, "[data-srm-ready]").forEach(function (el) {
-      if (el.srmSync) el.srmSync();
+      el.srmSync?.();
     });
     flush();
     refresh();
