@@ -36,7 +36,8 @@
   }
 
   /* A bank item as nodes for this page, its ids and names prefixed so that copies keep apart
-   * from the page's own, its links made absolute. Mounted by its owner, not by mountAll. */
+   * from the page's own, its links made absolute. Mounted by its owner, not by mountAll: the
+   * bank has no component markers, report links, or hidden script controls (bank_html). */
   function copy(bank, html, prefix) {
     var t = make("template");
     t.innerHTML = html;
@@ -46,11 +47,8 @@
         var v = el.getAttribute(attr);
         if (v) el.setAttribute(attr, prefix + v);
       });
-      el.removeAttribute("data-srm-component");
       if (el.hasAttribute("href")) el.href = new URL(el.getAttribute("href"), bank.page).href;
     });
-    $$(clone, ".srm-report").forEach(function (el) { el.remove(); });
-    $$(clone, "[data-srm-js]").forEach(function (el) { el.hidden = false; });
     return clone;
   }
 
@@ -65,6 +63,14 @@
     };
   }
 
+  /* Shows the box from its bank once loaded, and again whenever srm.js calls its srmSync
+   * (other tabs' storage events, a page back from the back/forward cache). */
+  function shown(box, show) {
+    loadBank(box).then(function (bank) {
+      (box.srmSync = function () { show(bank); })();
+    }, failed(box));
+  }
+
   function questions(n) {
     return n + (n === 1 ? " question" : " questions");
   }
@@ -75,8 +81,8 @@
    * nothing. ---- */
 
   var EXAMS = "srm-exam-v1";
-  /* {exam id: {id, ids, picked: {id: [values]}, flags, left?}}: `id` names the attempt. An
-   * attempt runs in one tab: the tab that last stored it. */
+  /* {exam id: {id, ids, picked: {id: [values]}, flags, left?}}: `id` names the run of the
+   * attempt in the one tab it runs in: the tab that last started or resumed it. */
   var ATTEMPTS = "srm-attempt-v1";
 
   function mountExam(box) {
@@ -86,8 +92,7 @@
     var seconds = +box.getAttribute("data-srm-seconds") || 72;
     var key = idOf(box);
     var running = null; /* the AbortController of the exam on screen, until it is marked */
-    var busy = false;
-    var saved = null;
+    var busy, saved;
     /* The exam on screen's check against what is stored, never its own memory alone: true
      * while the stored attempt is what this tab last stored; once another tab has gone on
      * with it, handed it in or started anew, closes the exam, says so and is false. Before
@@ -105,9 +110,17 @@
         ? "Your last result: " + past[last].right + " of " + past[last].of + " on " +
           new Date(+last).toLocaleDateString() + "." : "";
       var a = load(ATTEMPTS)[key];
-      saved = bank && a && strings(a.ids) && a.ids.length && strings(a.flags) && a.picked &&
-        (a.left === undefined || isInt(a.left) && a.left > 0) &&
-        a.ids.every(function (id) { return bank.items[id] && strings(a.picked[id]); }) ? a : null;
+      /* Offered only if this page could have stored it: distinct questions of the bank (a
+       * set of ids and flags no larger than the ids: flags among them too), answers among
+       * their options (values in the item's markup), time within the exam's limit. */
+      saved = a && strings(a.ids) && a.ids.length && strings(a.flags) &&
+        new Set(a.ids.concat(a.flags)).size === a.ids.length &&
+        (a.left === undefined || isInt(a.left) && a.left > 0 && a.left <= a.ids.length * seconds) &&
+        a.ids.every(function (id) {
+          return bank.items[id] && strings(a.picked?.[id]) && a.picked[id].every(function (v) {
+            return bank.items[id][1].includes('value="' + v + '"');
+          });
+        }) ? a : null;
       resume.hidden = !saved;
       if (saved) resume.textContent = "Resume your exam of " + questions(saved.ids.length);
     }
@@ -132,6 +145,8 @@
       if (busy) return;
       busy = true;
       loadBank(box).then(function (bank) {
+        /* Nothing starts once the exam's page is gone (instant navigation while it loaded). */
+        if (!box.isConnected) return;
         if (again || !saved || confirm("Start a new exam? Your saved one, " +
             saved.ids.filter(function (id) { return saved.picked[id].length; }).length + " of " +
             questions(saved.ids.length) + " answered, will be discarded.")) start(bank, again && saved);
@@ -142,12 +157,14 @@
       running?.abort();
       var ctl = running = new AbortController();
       var on = { signal: ctl.signal };
-      var id = saved ? saved.id : Math.random();
+      /* Names this tab's run of the attempt, stored with it: a tab that resumes it owns it
+       * from its first save on, even when that save says nothing else new. */
+      var id = Math.random();
       var mine = JSON.stringify(load(ATTEMPTS)[key]);
       var ids = saved ? saved.ids : draw(bank, +setup.querySelector("input[type=radio]:checked").value);
       var timed = saved ? isInt(saved.left) : setup.querySelector("input[type=checkbox]").checked;
       var left = saved && timed ? saved.left : ids.length * seconds;
-      var leaving = false;
+      var leaving;
       run.textContent = "";
       run.appendChild(box.querySelector("template").content.cloneNode(true));
       var flagged = run.querySelector(".srm-exam-flag"); /* copied for each question */
@@ -175,7 +192,7 @@
          * submission is for text fields), so the form needs no submit handler. */
         if (saved) {
           choice.restore(form, { picked: saved.picked[id] });
-          flag.firstChild.checked = saved.flags.indexOf(id) !== -1;
+          flag.firstChild.checked = saved.flags.includes(id);
         }
         slot.append(make("p", "srm-exam-number", "Question " + (i + 1) + " of " + ids.length), question, flag);
         run.querySelector(".srm-questions").appendChild(slot);
@@ -241,7 +258,6 @@
       window.navigation?.addEventListener("navigate", function (event) {
         if (event.navigationType === "traverse" && event.cancelable) away(event, event.destination.url);
       }, on);
-      var timer = 0;
       if (timed) {
         var stop = Date.now() + left * 1000;
         var tick = function () {
@@ -253,7 +269,7 @@
           if (left) keep();
           else finish(bank, slots);
         };
-        timer = setInterval(tick, 1000);
+        var timer = setInterval(tick, 1000);
         tick();
       }
       setup.hidden = true;
@@ -267,7 +283,7 @@
     /* Marks once: a second call (the timer running out as the reader hands in) does
      * nothing. The clock and the Hand in button go. */
     function finish(bank, slots) {
-      if (running.signal.aborted || !box.srmSync()) return;
+      if (!box.srmSync()) return; /* false once marked, too */
       running.abort();
       store(null);
       var scores = bank.topics.map(function () { return [0, 0]; });
@@ -314,9 +330,7 @@
       announce(box, heading.textContent);
     }
     /* Loaded now, so that an exam can start once the page is loaded, even offline. */
-    loadBank(box).then(function (bank) {
-      (box.srmSync = function () { history(bank); })();
-    }, failed(box));
+    shown(box, history);
     setup.addEventListener("submit", function (event) {
       event.preventDefault();
       begin();
@@ -345,7 +359,7 @@
       }
       run.textContent = "";
       run.appendChild(counter);
-      run.addEventListener("submit", count);
+      run.onsubmit = count; /* one listener, however often it is shown */
       count();
       ids.filter(function (id) { return all[id].due <= today(); }).forEach(function (id) {
         var item = bank.items[id];
@@ -385,7 +399,7 @@
       if (list.firstChild) run.appendChild(list);
       if (cards.firstChild) run.appendChild(cards);
       var groups = bank.beliefs.map(function (b) {
-        var n = ids.filter(function (id) { return all[id].miss.indexOf(b[0]) !== -1; }).length;
+        var n = ids.filter(function (id) { return all[id].miss.includes(b[0]); }).length;
         return n && [b, n];
       }).filter(Boolean);
       if (groups.length) {
@@ -398,7 +412,8 @@
         });
       }
     }
-    loadBank(box).then(show, failed(box));
+    /* Shown anew when another tab changes the queue, and back from the back/forward cache. */
+    shown(box, show);
   }
 
   window.srmStudy = { exam: mountExam, review: mountReview };
