@@ -27,6 +27,9 @@ STUDY_SCRIPT = URI.format(Exam.client[0])
 """The exam and the review: srm.js fetches it only on pages that have one."""
 SORT_SCRIPT = URI.format(Sort.client[0])
 """Sort questions: srm.js fetches it only on pages that have one."""
+MODERN_STYLESHEET = URI.format("theme-modern.css")
+"""Contrast fixes to Zensical's "modern" theme: the package's partial links it on that
+theme's pages only."""
 EXPLORER_SCRIPT = URI.format(Service.client[0])
 """The responsibility explorer: srm.js fetches it only on the service matrix's page; it
 links its stylesheet, srm-explorer.css, itself."""

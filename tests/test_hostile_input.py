@@ -218,7 +218,7 @@ CASES = [
         {"glossary/README.md": "# Terms\n"},
         "",
         "content/glossary/README.md:1:1: this page has the address 'glossary/', as "
-        "content/glossary.yml does; one would replace the other: rename or move one of them",
+        "content/glossary.md does; one would replace the other: rename or move one of them",
     ),
     # --- every link form, in prose and in YAML ---------------------------------------------
     (
@@ -688,7 +688,7 @@ CASES = [
 
 
 def _project(
-    root: Path, files: dict[str, str], config: str, extensions: str = "[attr_list]"
+    root: Path, files: dict[str, str | None], config: str, extensions: str = "[attr_list]"
 ) -> Path:
     """A site project in `root`: the valid base content, `files` over it, a built site/."""
     links = {
@@ -718,8 +718,10 @@ def _project(
     return root
 
 
-def make_build(root: Path, **kwargs) -> subprocess.Popen | subprocess.CompletedProcess:
-    """`make build` of the repository's Makefile, run in the project `root`."""
+def make_build(
+    root: Path, engine: str = "mkdocs", **kwargs
+) -> subprocess.Popen | subprocess.CompletedProcess:
+    """`make build ENGINE=engine` of the repository's Makefile, run in the project `root`."""
     command = [
         "make",
         "--no-print-directory",
@@ -728,8 +730,10 @@ def make_build(root: Path, **kwargs) -> subprocess.Popen | subprocess.CompletedP
         "-C",
         str(root),
         "build",
+        f"ENGINE={engine}",
         f"BIN={Path(sys.executable).parent}",
         "STAMP=.stamp",
+        "ENGINE_STAMP=.stamp",
     ]
     if kwargs.pop("background", False):
         return subprocess.Popen(
