@@ -27,7 +27,9 @@ STUDY_SCRIPT = URI.format(Exam.client[0])
 """The exam and the review: srm.js fetches it only on pages that have one."""
 SORT_SCRIPT = URI.format(Sort.client[0])
 """Sort questions: srm.js fetches it only on pages that have one."""
-MODERN_STYLESHEET = URI.format("theme-modern.css")
+THEME_FIXES = ("theme-modern.css",)
+"""Files that patch a theme rather than belong to a unit, so the registry does not list them."""
+MODERN_STYLESHEET = URI.format(THEME_FIXES[0])
 """Contrast fixes to Zensical's "modern" theme: the package's partial links it on that
 theme's pages only."""
 EXPLORER_SCRIPT = URI.format(Service.client[0])
@@ -36,11 +38,11 @@ links its stylesheet, srm-explorer.css, itself."""
 
 
 def published() -> dict[str, bytes]:
-    """Site path -> minified content, for every client file the registry names (the
-    package's assets folder holds each of them). Raises FileNotFoundError for a unit's
+    """Site path -> minified content, for every client file the registry names and the
+    theme fixes (the package's assets folder holds each of them). Raises FileNotFoundError for a unit's
     file that is missing there."""
     result: dict[str, bytes] = {}
-    for name in sorted(client_files()):
+    for name in sorted({*client_files(), *THEME_FIXES}):
         text = (FOLDER / name).read_text(encoding="utf-8")
         minify = rjsmin.jsmin if name.endswith(".js") else rcssmin.cssmin
         result[URI.format(name)] = minify(text).encode("utf-8")
