@@ -39,8 +39,8 @@ links its stylesheet, srm-explorer.css, itself."""
 
 def published() -> dict[str, bytes]:
     """Site path -> minified content, for every client file the registry names and the
-    theme fixes (the package's assets folder holds each of them). Raises FileNotFoundError for a unit's
-    file that is missing there."""
+    theme fixes (the package's assets folder holds each of them). Raises FileNotFoundError
+    for a unit's file that is missing there."""
     result: dict[str, bytes] = {}
     for name in sorted({*client_files(), *THEME_FIXES}):
         text = (FOLDER / name).read_text(encoding="utf-8")
