@@ -1,10 +1,28 @@
-"""The client files the package ships, minified as they are published.
+"""The client files the package ships, minified as they are published, and which of them
+each page loads.
 
-Sources keep their comments; readers download the minified text. The budget of 8 KiB
-gzipped (see the tests) is measured on what is published."""
+The client is a small core (`srm.js`: storage, the review queue, shuffling, announcing,
+the registry that mounts components) and one file per component (`srm-<name>.js`). A page
+loads the core and the files of the components its HTML uses, found by their data
+attribute (`data-srm-component="<name>"`, or `data-srm-tip` for glossary tips): the build
+links them after the core (`page_scripts`, `link_components`), and the core loads a
+component's files itself when instant navigation brings a page that uses one the first page
+did not. Every file is external (CSP `script-src 'self'`) and minified with rjsmin and
+rcssmin; sources keep their comments.
+
+Styles stay one stylesheet, `srm.css`, linked in every page's head, plus the explorer's
+own, which the explorer links on its one page: the shared rules (feedback, actions, the
+room kept for controls before the script runs) are most of `srm.css`, and a stylesheet per
+component would have to be in the head of every page that might swap to it anyway.
+
+The budget (see tests/test_components.py) is measured on what each page loads."""
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import rcssmin
@@ -16,25 +34,175 @@ URI = "assets/srm/{}"
 
 STYLESHEET = URI.format("srm.css")
 SCRIPT = URI.format("srm.js")
-"""Linked from every page by the plugin; the theme overrides load the boot scripts themselves."""
-STUDY_SCRIPT = URI.format("srm-study.js")
-"""The exam and the review: srm.js fetches it only on pages that have one."""
-SORT_SCRIPT = URI.format("srm-sort.js")
-"""Sort questions: srm.js fetches it only on pages that have one."""
-EXPLORER_SCRIPT = URI.format("srm-explorer.js")
-"""The responsibility explorer: srm.js fetches it only on the service matrix's page; it
-links its stylesheet, srm-explorer.css, itself."""
+"""The core: linked from every page by the plugin; the theme overrides load the boot
+scripts (theme.js, palette.js) themselves."""
+EVERY_PAGE = ("srm.js", "srm.css", "theme.js", "palette.js")
+"""The files every page loads, whatever components it has."""
+
+
+@dataclass(frozen=True)
+class Component:
+    """A client component, whose script is `srm-<name>.js` in `FOLDER`: the `selector`
+    that finds its elements in a page, the stylesheets it links itself (in `FOLDER`), and
+    the other entries of `COMPONENTS` whose scripts must run before its own (`needs`). An
+    entry with no selector is a module that components share, never mounted itself."""
+
+    selector: str | None = None
+    styles: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+
+
+def _by_attribute(name: str, **options: tuple[str, ...]) -> Component:
+    return Component(f'[data-srm-component="{name}"]', **options)
+
+
+COMPONENTS: dict[str, Component] = {
+    # Sort first: a page's bundle is named for its components in this order, so that the
+    # file a page with a sort question loads says so first (srm-sort-choice-....js).
+    "sort": _by_attribute("sort", needs=("choice",)),
+    "choice": _by_attribute("choice"),
+    "flashcards": _by_attribute("flashcards"),
+    "quiz": _by_attribute("quiz"),
+    "progress": _by_attribute("progress"),
+    "chapters": _by_attribute("chapters"),
+    "bank": Component(),
+    "exam": _by_attribute("exam", needs=("choice", "bank")),
+    "review": _by_attribute("review", needs=("choice", "bank")),
+    "explorer": _by_attribute("explorer", styles=("srm-explorer.css",)),
+    "tip": Component("[data-srm-tip]"),
+}
+"""Component name -> what it is made of. The item units' registry may add entries with
+`register`."""
+
+
+def register(name: str, component: Component) -> None:
+    """Adds (or replaces) the client component `name`, whose script `srm-<name>.js` and
+    styles must be in `FOLDER`. Raises ValueError for a name that is not lowercase letters,
+    digits and dashes, for a missing file, or for a need that is not registered."""
+    if not re.fullmatch(r"[a-z][a-z0-9]*", name):
+        raise ValueError(f"client component name {name!r}: lowercase letters and digits")
+    unknown = [need for need in component.needs if need not in COMPONENTS]
+    if unknown:
+        raise ValueError(f"client component {name!r} needs unknown {', '.join(unknown)}")
+    missing = [f for f in (script_of(name), *component.styles) if not (FOLDER / f).is_file()]
+    if missing:
+        raise ValueError(f"client component {name!r}: no {', '.join(missing)} in {FOLDER}")
+    COMPONENTS[name] = component
+
+
+def script_of(name: str) -> str:
+    """The script file of component `name` (published under `URI`)."""
+    return f"srm-{name}.js"
+
+
+def with_needs(names: Iterable[str]) -> list[str]:
+    """The components `names` and those they need, each after what it needs, each once, in
+    a stable order (the order of `COMPONENTS`). Unknown names are ignored."""
+    ordered: list[str] = []
+
+    def add(name: str) -> None:
+        for need in COMPONENTS[name].needs:
+            add(need)
+        if name not in ordered:
+            ordered.append(name)
+
+    wanted = set(names)
+    for name in COMPONENTS:
+        if name in wanted:
+            add(name)
+    return ordered
+
+
+_ATTRIBUTE = re.compile(r"""\sdata-srm-component=["']?([a-z][a-z0-9]*)""")
+_TIP = re.compile(r"""\sdata-srm-tip[=\s>]""")
+
+
+def components_in(html: str) -> list[str]:
+    """The names of the registered components a page's HTML uses, in `COMPONENTS` order:
+    those named by a `data-srm-component` attribute, and `tip` when a link carries
+    `data-srm-tip`."""
+    used = set(_ATTRIBUTE.findall(html))
+    if _TIP.search(html):
+        used.add("tip")
+    return [name for name in COMPONENTS if name in used]
+
+
+def bundle_of(html: str) -> str | None:
+    """The name of the bundle (under `URI`) of a page's components, or None for a page
+    without any: `srm-` and the names of its components in `COMPONENTS` order, then those
+    of the components they need that it does not use. A bundle of one component that
+    needs nothing is that component's own script."""
+    names = components_in(html)
+    names += [name for name in with_needs(names) if name not in names]
+    return "srm-" + "-".join(names) + ".js" if names else None
+
+
+def page_files(html: str) -> list[str]:
+    """The package's files a page loads (names under `URI`): those of `EVERY_PAGE`, its
+    bundle, and the stylesheets its components link."""
+    names = components_in(html)
+    bundle = bundle_of(html)
+    styles = [s for name in with_needs(names) for s in COMPONENTS[name].styles]
+    return [*EVERY_PAGE, *([bundle] if bundle else []), *styles]
+
+
+_CORE_TAG = re.compile(r"""<script\b[^>]*\ssrc="([^"]*?)srm\.js(\?[^"]*)?"[^>]*>\s*</script>""")
+
+
+def link_components(html: str) -> str:
+    """`html` with a script element for its bundle right after the core's own (same
+    folder, same query string), so that its components are defined before the page is
+    mounted. A page without the core's script element, or without components, is
+    returned unchanged."""
+    match = _CORE_TAG.search(html)
+    bundle = bundle_of(html)
+    if not match or not bundle:
+        return html
+    tag = f'<script src="{match.group(1)}{bundle}{match.group(2) or ""}"></script>'
+    return html[: match.end()] + tag + html[match.end() :]
+
+
+def bundle(name: str) -> bytes:
+    """The minified content of the bundle `name` (as `bundle_of` names it): the scripts of
+    its components and of those they need, in order. Raises KeyError for a name that
+    names an unknown component."""
+    names = name.removeprefix("srm-").removesuffix(".js").split("-")
+    for component in names:
+        if component not in COMPONENTS:
+            raise KeyError(component)
+    return b"\n".join(_minified(FOLDER / script_of(n)) for n in with_needs(names))
+
+
+def _table() -> str:
+    """The core's table of components: name -> [selector (1 for the usual one, 0 for a
+    shared module), the names it needs...], as JavaScript (JSON)."""
+
+    def selector(name: str, component: Component) -> str | int:
+        if component.selector == _by_attribute(name).selector:
+            return 1  # the core writes the usual selector itself
+        return component.selector or 0
+
+    table = {name: [selector(name, c), *c.needs] for name, c in COMPONENTS.items()}
+    return json.dumps(table, separators=(",", ":"))
+
+
+def _minified(path: Path) -> bytes:
+    if path.suffix == ".js":
+        source = path.read_text(encoding="utf-8")
+        if path.name == "srm.js":
+            source = source.replace("/*SRM_COMPONENTS*/{}", _table(), 1)
+        return rjsmin.jsmin(source).encode("utf-8")
+    return rcssmin.cssmin(path.read_text(encoding="utf-8")).encode("utf-8")
 
 
 def published() -> dict[str, bytes]:
-    """Site path -> minified content, for every file in the package's assets folder."""
-    result: dict[str, bytes] = {}
-    for path in sorted(FOLDER.iterdir()):
-        if path.suffix == ".js":
-            text = rjsmin.jsmin(path.read_text(encoding="utf-8"))
-        elif path.suffix == ".css":
-            text = rcssmin.cssmin(path.read_text(encoding="utf-8"))
-        else:
-            continue
-        result[URI.format(path.name)] = text.encode("utf-8")
-    return result
+    """Site path -> minified content, for every script and stylesheet in the package's
+    assets folder (each component's own script is what the core loads when instant
+    navigation brings a component the first page did not have). The core gets the table
+    of components in place of its empty one. Bundles are published as pages name them
+    (`bundle`)."""
+    return {
+        URI.format(path.name): _minified(path)
+        for path in sorted(FOLDER.iterdir())
+        if path.suffix in (".js", ".css")
+    }

@@ -160,7 +160,7 @@ def is_external(url: str) -> bool:
     return plain.startswith("//") or _SCHEME.match(plain) is not None
 
 
-CLIENT_GLOBALS = frozenset({"srmStudy", "srmCore"})
+CLIENT_GLOBALS = frozenset({"srm", "srmBanks"})
 """Names the client scripts look up on `window`: an element with such an id would stand
 in for them (DOM clobbering). Every id starting with `srm` is refused anyway."""
 
@@ -173,7 +173,7 @@ RESERVED_ID_PREFIXES = {
 and whose they are. Material's base.html and partials name their elements `__...`; the
 `__config` script holds its settings and `__drawer`/`__search` are its toggles, so a
 second element with such an id breaks the theme. The components use `srm...` ids and look
-up `window.srmStudy`, which an element `#srmStudy` would replace."""
+up `window.srm`, which an element `#srm` would replace."""
 
 
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")

@@ -1,73 +1,15 @@
-/* SRM practice exam and review queue, loaded by srm.js only on pages that have them.
- * Both draw from the study bank; the queue and the helpers they share live in srm.js
- * (window.srmCore). */
-(function () {
+/* SRM practice exam (data-srm-component="exam"), drawn from the study bank (srm-bank.js). */
+(function (srm) {
   "use strict";
+  if (!srm) return;
 
-  var core = window.srmCore;
-  var { $$, make, load, save, isInt, today, readQueue, review, misses, mountForm, choice, lock,
-    strings, announce, idOf, shuffled } = core;
-
-  /* ---- The study bank: a script the build writes for the tools page (SitePages.compact_bank
-   * in the package), loaded once per address with a <script> element rather than fetched,
-   * so that it loads from file:// too. Its links are relative to the tools page. ---- */
-
-  var banks = {};
-
-  function loadBank(box) {
-    var src = new URL(box.getAttribute("data-srm-bank-script"), location.href).href;
-    var page = new URL(box.getAttribute("data-srm-bank"), location.href).href;
-    banks[src] = banks[src] || new Promise(function (resolve, reject) {
-      var script = make("script");
-      script.src = src;
-      script.onload = script.onerror = function () {
-        var bank = window.srmBanks?.[src];
-        if (!bank) return reject();
-        bank.page = page;
-        /* Ids come from storage too: no inherited keys such as "constructor". */
-        ["items", "cards"].forEach(function (k) { bank[k] = Object.assign(Object.create(null), bank[k]); });
-        bank.topics.forEach(function (t) { t.href = new URL(t.href, page).href; });
-        resolve(bank);
-      };
-      document.head.appendChild(script);
-    });
-    banks[src].catch(function () { delete banks[src]; });
-    return banks[src];
-  }
-
-  /* A bank item as nodes for this page, its ids and names prefixed so that copies keep apart
-   * from the page's own, its links made absolute. Mounted by its owner, not by mountAll. */
-  function copy(bank, html, prefix) {
-    var t = make("template");
-    t.innerHTML = html;
-    var clone = t.content.firstElementChild; /* adopted by the page when placed */
-    [clone, ...$$(clone, "*")].forEach(function (el) {
-      ["id", "for", "name"].forEach(function (attr) {
-        var v = el.getAttribute(attr);
-        if (v) el.setAttribute(attr, prefix + v);
-      });
-      el.removeAttribute("data-srm-component");
-      if (el.hasAttribute("href")) el.href = new URL(el.getAttribute("href"), bank.page).href;
-    });
-    $$(clone, ".srm-report").forEach(function (el) { el.remove(); });
-    $$(clone, "[data-srm-js]").forEach(function (el) { el.hidden = false; });
-    return clone;
-  }
-
-  function formOf(node) {
-    return node.querySelector("form") || node; /* forms do not nest */
-  }
-
-  /* What a box does when its bank cannot be loaded. */
-  function failed(box) {
-    return function () {
-      announce(box, "The questions could not be loaded. Reload the page to try again.");
-    };
-  }
-
-  function questions(n) {
-    return n + (n === 1 ? " question" : " questions");
-  }
+  var $$ = srm.$$, make = srm.make, load = srm.load, save = srm.save, isInt = srm.isInt,
+    today = srm.today, readQueue = srm.readQueue, review = srm.review, strings = srm.strings,
+    announce = srm.announce, idOf = srm.idOf, shuffled = srm.shuffled;
+  var kit = srm.form, choice = kit.choice, lock = kit.lock, misses = kit.misses,
+    mountForm = kit.mountForm;
+  var loadBank = srm.bank.load, copy = srm.bank.copy, formOf = srm.bank.formOf,
+    failed = srm.bank.failed, questions = srm.bank.questions;
 
   /* ---- Practice exam: n questions, drawn in turn from each topic so that every topic is
    * represented; answered without feedback until handed in. The attempt is saved as the
@@ -88,11 +30,12 @@
     var running = null; /* the AbortController of the exam on screen, until it is marked */
     var busy = false;
     var saved = null;
+    var sync = function () {};
     /* The exam on screen's check against what is stored, never its own memory alone: true
      * while the stored attempt is what this tab last stored; once another tab has gone on
      * with it, handed it in or started anew, closes the exam, says so and is false. Before
      * any exam: offers the saved one. Run on other tabs' storage events, and before storing
-     * or handing in: it is the box's srmSync, which srm.js calls on storage events. */
+     * or handing in: it is `sync`, the instance's, which the core calls on storage events. */
     function store(a) {
       save({ [key]: a }, ATTEMPTS);
     }
@@ -163,7 +106,7 @@
         var flag = flagged.cloneNode(true);
         var question = copy(bank, bank.items[id][1], "srm-exam-");
         var form = formOf(question);
-        core.arrange(form); /* options in an order of this attempt's own */
+        srm.form.arrange(form); /* options in an order of this attempt's own */
         slot.id = "srm-exam-q" + (i + 1);
         link.onclick = function () {
           slot.scrollIntoView();
@@ -197,7 +140,7 @@
         });
         keep();
       }
-      var check = box.srmSync = function () {
+      var check = sync = function () {
         if (ctl.signal.aborted) return history(bank);
         if (JSON.stringify(load(ATTEMPTS)[key]) === mine) return 1;
         ctl.abort();
@@ -214,11 +157,7 @@
        * unloading them, so a timer or listener left behind would go on with no exam on
        * screen. Leaving asks first; the attempt stays saved either way. */
       var gone = function () { if (!box.isConnected) ctl.abort(); };
-      var page = window.document$?.subscribe(gone);
-      ctl.signal.onabort = function () {
-        clearInterval(timer);
-        page?.unsubscribe();
-      };
+      ctl.signal.onabort = function () { clearInterval(timer); };
       addEventListener("beforeunload", function (event) {
         if (!leaving) event.preventDefault();
       }, on);
@@ -267,7 +206,7 @@
     /* Marks once: a second call (the timer running out as the reader hands in) does
      * nothing. The clock and the Hand in button go. */
     function finish(bank, slots) {
-      if (running.signal.aborted || !box.srmSync()) return;
+      if (running.signal.aborted || !sync()) return;
       running.abort();
       store(null);
       var scores = bank.topics.map(function () { return [0, 0]; });
@@ -315,91 +254,19 @@
     }
     /* Loaded now, so that an exam can start once the page is loaded, even offline. */
     loadBank(box).then(function (bank) {
-      (box.srmSync = function () { history(bank); })();
+      (sync = function () { history(bank); })();
     }, failed(box));
     setup.addEventListener("submit", function (event) {
       event.preventDefault();
       begin();
     });
     resume.onclick = function () { begin(1); };
+    /* The core unmounts the exam when a page swap removes it (instant navigation). */
+    return {
+      sync: function () { return sync(); },
+      unmount: function () { running?.abort(); }
+    };
   }
 
-  /* ---- Review: what is due today, and mistakes grouped by misconception ---- */
-
-  function mountReview(box) {
-    var run = box.querySelector(".srm-review-run");
-    var parts = box.querySelector("template").content;
-    function show(bank) {
-      var all = readQueue();
-      var ids = Object.keys(all).filter(function (id) { return bank.items[id] || bank.cards[id]; });
-      var counter = parts.querySelector(".srm-review-count").cloneNode(true);
-      var list = make("ol", "srm-questions");
-      var cards = make("ol", "srm-cards");
-      /* The count follows the reader's answers. */
-      function count() {
-        var now = readQueue();
-        var due = ids.filter(function (id) { return now[id] && now[id].due <= today(); }).length;
-        var later = ids.filter(function (id) { return now[id]; }).length - due;
-        counter.textContent = due ? due + " due today, " + later + " later."
-          : "Nothing is due today." + (later ? " " + later + " later." : "");
-      }
-      run.textContent = "";
-      run.appendChild(counter);
-      run.addEventListener("submit", count);
-      count();
-      ids.filter(function (id) { return all[id].due <= today(); }).forEach(function (id) {
-        var item = bank.items[id];
-        var node = copy(bank, (item || bank.cards[id])[1], "srm-review-");
-        var topic = item && bank.topics[item[0]];
-        var reread = make("p", "srm-reread");
-        reread.appendChild(make("a", "", "Reread " + (item ? topic.title : node.querySelector("summary").textContent)))
-          .href = item ? topic.href : new URL(bank.cards[id][0], bank.page).href;
-        if (item) {
-          var slot = list.appendChild(make("li", "srm-question-slot"));
-          slot.append(node, reread);
-          if (node.classList.contains("srm-sort")) core.mountSort(formOf(node)); /* srm-sort.js */
-          else mountForm(formOf(node), choice, true);
-          return;
-        }
-        cards.appendChild(node);
-        var card = node.querySelector("details");
-        var answer = parts.querySelector(".srm-deck-controls").cloneNode(true);
-        /* Graded once the answer has been seen. */
-        card.addEventListener("toggle", function () {
-          if (answer.firstChild.tagName) answer.hidden = !card.open;
-        });
-        $$(answer, "button").forEach(function (button, i) {
-          button.onclick = function () {
-            review(id, !i, []);
-            count();
-            answer.textContent = i ? "It stays in box 1, due today." : "Moved on.";
-            /* The pressed button is gone: on to the next card, or back to the count. */
-            var next = node.nextElementSibling;
-            next = next ? next.querySelector("summary") : counter;
-            next.focus();
-            announce(box, answer.textContent + " Now: " + next.textContent);
-          };
-        });
-        node.append(answer, reread);
-      });
-      if (list.firstChild) run.appendChild(list);
-      if (cards.firstChild) run.appendChild(cards);
-      var groups = bank.beliefs.map(function (b) {
-        var n = ids.filter(function (id) { return all[id].miss.indexOf(b[0]) !== -1; }).length;
-        return n && [b, n];
-      }).filter(Boolean);
-      if (groups.length) {
-        run.appendChild(parts.querySelector(".srm-title").cloneNode(true));
-        var beliefs = run.appendChild(make("ul", "srm-review-beliefs"));
-        groups.forEach(function (g) {
-          var li = beliefs.appendChild(make("li"));
-          li.appendChild(make("a", "", g[0][2])).href = new URL(g[0][1], bank.page).href;
-          li.append(": " + questions(g[1]) + " in your queue");
-        });
-      }
-    }
-    loadBank(box).then(show, failed(box));
-  }
-
-  window.srmStudy = { exam: mountExam, review: mountReview };
-})();
+  srm.define("exam", mountExam);
+})(window.srm);

@@ -1,0 +1,71 @@
+/* SRM study bank, which the practice exam and the review draw from (`srm.bank`). */
+(function (srm) {
+  "use strict";
+  if (!srm) return;
+
+  var $$ = srm.$$, make = srm.make, announce = srm.announce;
+
+  /* ---- The study bank: a script the build writes for the tools page (SitePages.compact_bank
+   * in the package), loaded once per address with a <script> element rather than fetched,
+   * so that it loads from file:// too. Its links are relative to the tools page. ---- */
+
+  var banks = {};
+
+  function loadBank(box) {
+    var src = new URL(box.getAttribute("data-srm-bank-script"), location.href).href;
+    var page = new URL(box.getAttribute("data-srm-bank"), location.href).href;
+    banks[src] = banks[src] || new Promise(function (resolve, reject) {
+      var script = make("script");
+      script.src = src;
+      script.onload = script.onerror = function () {
+        var bank = window.srmBanks?.[src];
+        if (!bank) return reject();
+        bank.page = page;
+        /* Ids come from storage too: no inherited keys such as "constructor". */
+        ["items", "cards"].forEach(function (k) { bank[k] = Object.assign(Object.create(null), bank[k]); });
+        bank.topics.forEach(function (t) { t.href = new URL(t.href, page).href; });
+        resolve(bank);
+      };
+      document.head.appendChild(script);
+    });
+    banks[src].catch(function () { delete banks[src]; });
+    return banks[src];
+  }
+
+  /* A bank item as nodes for this page, its ids and names prefixed so that copies keep apart
+   * from the page's own, its links made absolute. Mounted by its owner, not by mountAll. */
+  function copy(bank, html, prefix) {
+    var t = make("template");
+    t.innerHTML = html;
+    var clone = t.content.firstElementChild; /* adopted by the page when placed */
+    [clone, ...$$(clone, "*")].forEach(function (el) {
+      ["id", "for", "name"].forEach(function (attr) {
+        var v = el.getAttribute(attr);
+        if (v) el.setAttribute(attr, prefix + v);
+      });
+      el.removeAttribute("data-srm-component");
+      if (el.hasAttribute("href")) el.href = new URL(el.getAttribute("href"), bank.page).href;
+    });
+    $$(clone, ".srm-report").forEach(function (el) { el.remove(); });
+    $$(clone, "[data-srm-js]").forEach(function (el) { el.hidden = false; });
+    return clone;
+  }
+
+  function formOf(node) {
+    return node.querySelector("form") || node; /* forms do not nest */
+  }
+
+  /* What a box does when its bank cannot be loaded. */
+  function failed(box) {
+    return function () {
+      announce(box, "The questions could not be loaded. Reload the page to try again.");
+    };
+  }
+
+  function questions(n) {
+    return n + (n === 1 ? " question" : " questions");
+  }
+
+  srm.bank = { load: loadBank, copy, formOf, failed, questions };
+  srm.define("bank");
+})(window.srm);
