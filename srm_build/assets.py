@@ -81,6 +81,8 @@ def register(name: str, component: Component) -> None:
     digits and dashes, for a missing file, or for a need that is not registered."""
     if not re.fullmatch(r"[a-z][a-z0-9]*", name):
         raise ValueError(f"client component name {name!r}: lowercase letters and digits")
+    if component.selector:
+        _pattern(component.selector)  # raises for a selector the build cannot find
     unknown = [need for need in component.needs if need not in COMPONENTS]
     if unknown:
         raise ValueError(f"client component {name!r} needs unknown {', '.join(unknown)}")
@@ -113,18 +115,33 @@ def with_needs(names: Iterable[str]) -> list[str]:
     return ordered
 
 
-_ATTRIBUTE = re.compile(r"""\sdata-srm-component=["']?([a-z][a-z0-9]*)""")
-_TIP = re.compile(r"""\sdata-srm-tip[=\s>]""")
+_SELECTOR = re.compile(r"""\[([a-z][a-z0-9-]*)(?:=(["']?)([^"'\]]*)\2)?\]""")
+
+
+def _pattern(selector: str) -> re.Pattern[str]:
+    """A regular expression that finds, in a page's HTML, an element that `selector`
+    matches. Components are found by one attribute (`[name]` or `[name="value"]`), the way
+    the theme's are by `data-md-component`, so that the build can tell without parsing the
+    page which components it uses. Raises ValueError for any other selector."""
+    match = _SELECTOR.fullmatch(selector)
+    if not match:
+        raise ValueError(
+            f"client component selector {selector!r}: [attribute] or [attribute=value]"
+        )
+    name, value = match.group(1), match.group(3)
+    if value is None:
+        return re.compile(rf"<[^>]*\s{name}(?=[\s=>/])")
+    return re.compile(rf"""<[^>]*\s{name}=(["']?){re.escape(value)}\1(?=[\s>/])""")
 
 
 def components_in(html: str) -> list[str]:
-    """The names of the registered components a page's HTML uses, in `COMPONENTS` order:
-    those named by a `data-srm-component` attribute, and `tip` when a link carries
-    `data-srm-tip`."""
-    used = set(_ATTRIBUTE.findall(html))
-    if _TIP.search(html):
-        used.add("tip")
-    return [name for name in COMPONENTS if name in used]
+    """The names of the registered components a page's HTML uses (an element matches the
+    component's selector), in `COMPONENTS` order."""
+    return [
+        name
+        for name, component in COMPONENTS.items()
+        if component.selector and _pattern(component.selector).search(html)
+    ]
 
 
 def bundle_of(html: str) -> str | None:
