@@ -65,9 +65,9 @@ COMPONENTS: dict[str, Component] = {
     "quiz": _by_attribute("quiz"),
     "progress": _by_attribute("progress"),
     "chapters": _by_attribute("chapters"),
-    "bank": Component(),
-    "exam": _by_attribute("exam", needs=("choice", "bank")),
-    "review": _by_attribute("review", needs=("choice", "bank")),
+    "study": Component(),
+    "exam": _by_attribute("exam", needs=("choice", "study")),
+    "review": _by_attribute("review", needs=("choice", "study")),
     "explorer": _by_attribute("explorer", styles=("srm-explorer.css",)),
     "tip": Component("[data-srm-tip]"),
 }
@@ -144,50 +144,68 @@ def components_in(html: str) -> list[str]:
     ]
 
 
+def _is_module(name: str) -> bool:
+    return COMPONENTS[name].selector is None
+
+
+def modules_of(html: str) -> list[str]:
+    """The script files of the shared modules a page's components need (names under
+    `URI`), in order. Each is linked as its own file, before the page's bundle, so that
+    the pages that share it (the exam's and the review's) share one cached copy."""
+    return [script_of(n) for n in with_needs(components_in(html)) if _is_module(n)]
+
+
 def bundle_of(html: str) -> str | None:
     """The name of the bundle (under `URI`) of a page's components, or None for a page
     without any: `srm-` and the names of its components in `COMPONENTS` order, then those
-    of the components they need that it does not use. A bundle of one component that
-    needs nothing is that component's own script."""
+    of the components they need that it does not use; shared modules are left to their own
+    files (`modules_of`). A bundle of one component that needs nothing is that component's
+    own script."""
     names = components_in(html)
-    names += [name for name in with_needs(names) if name not in names]
+    names += [n for n in with_needs(names) if n not in names and not _is_module(n)]
     return "srm-" + "-".join(names) + ".js" if names else None
 
 
 def page_files(html: str) -> list[str]:
-    """The package's files a page loads (names under `URI`): those of `EVERY_PAGE`, its
-    bundle, and the stylesheets its components link."""
+    """The package's files a page loads (names under `URI`): those of `EVERY_PAGE`, the
+    shared modules, its bundle, and the stylesheets its components link."""
     names = components_in(html)
     bundle = bundle_of(html)
     styles = [s for name in with_needs(names) for s in COMPONENTS[name].styles]
-    return [*EVERY_PAGE, *([bundle] if bundle else []), *styles]
+    return [*EVERY_PAGE, *modules_of(html), *([bundle] if bundle else []), *styles]
 
 
 _CORE_TAG = re.compile(r"""<script\b[^>]*\ssrc="([^"]*?)srm\.js(\?[^"]*)?"[^>]*>\s*</script>""")
 
 
 def link_components(html: str) -> str:
-    """`html` with a script element for its bundle right after the core's own (same
-    folder, same query string), so that its components are defined before the page is
-    mounted. A page without the core's script element, or without components, is
-    returned unchanged."""
+    """`html` with script elements right after the core's own (same folder, same query
+    string) for the shared modules its components need and then for its bundle, so that
+    its components are defined before the page is mounted. A page without the core's
+    script element, or without components, is returned unchanged."""
     match = _CORE_TAG.search(html)
     bundle = bundle_of(html)
     if not match or not bundle:
         return html
-    tag = f'<script src="{match.group(1)}{bundle}{match.group(2) or ""}"></script>'
-    return html[: match.end()] + tag + html[match.end() :]
+    folder, query = match.group(1), match.group(2) or ""
+    tags = "".join(
+        f'<script src="{folder}{name}{query}"></script>' for name in [*modules_of(html), bundle]
+    )
+    return html[: match.end()] + tags + html[match.end() :]
 
 
 def bundle(name: str) -> bytes:
     """The minified content of the bundle `name` (as `bundle_of` names it): the scripts of
-    its components and of those they need, in order. Raises KeyError for a name that
-    names an unknown component."""
+    its components and of the components they need, each after what it needs (shared
+    modules come in files of their own). Raises KeyError for a name that names an unknown
+    component."""
     names = name.removeprefix("srm-").removesuffix(".js").split("-")
     for component in names:
         if component not in COMPONENTS:
             raise KeyError(component)
-    return b"\n".join(_minified(FOLDER / script_of(n)) for n in with_needs(names))
+    return b"\n".join(
+        _minified(FOLDER / script_of(n)) for n in with_needs(names) if not _is_module(n)
+    )
 
 
 def _table() -> str:

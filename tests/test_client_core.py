@@ -22,7 +22,7 @@ BUNDLES = [
     ('<form data-srm-component="choice"></form>', "srm-choice.js"),
     ('<a class="srm-glossary-link" data-srm-tip="A term.">x</a>', "srm-tip.js"),
     ('<div data-srm-component="quiz"><form data-srm-component="sort">', "srm-sort-quiz-choice.js"),
-    ('<section data-srm-component="exam">', "srm-exam-choice-bank.js"),
+    ('<section data-srm-component="exam">', "srm-exam-choice.js"),
     ('<form data-srm-component="choice"><form data-srm-component="sort">', "srm-sort-choice.js"),
     ('<div data-srm-component="nothing-known">', None),
     # Quoted in prose or code, an attribute is text, not a component.
@@ -37,7 +37,9 @@ def test_a_page_links_one_bundle_of_its_components(html: str, expected: str | No
     if expected is None:
         assert linked == html + CORE
     else:
-        assert linked == html + CORE + f'<script src="../assets/srm/{expected}?v=1"></script>'
+        names = [*(["srm-study.js"] if "exam" in expected else []), expected]
+        tags = "".join(f'<script src="../assets/srm/{name}?v=1"></script>' for name in names)
+        assert linked == html + CORE + tags
 
 
 def test_a_bundle_holds_what_its_components_need_first() -> None:
@@ -81,7 +83,8 @@ def test_every_page_links_its_bundle_and_the_bundle_is_published(fixture_site: S
             continue
         linked += 1
         core = next(i for i, s in enumerate(scripts) if s.endswith("/srm.js"))
-        assert scripts[core + 1].endswith("/" + name), page  # right after the core
+        after = [*assets.modules_of(html), name]  # right after the core
+        assert [s.rsplit("/", 1)[1] for s in scripts[core + 1 : core + 1 + len(after)]] == after
         assert (fixture_site.root / "assets/srm" / name).read_bytes() == bundle(name)
     assert linked >= 5
 

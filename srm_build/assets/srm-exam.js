@@ -1,4 +1,4 @@
-/* SRM practice exam (data-srm-component="exam"), drawn from the study bank (srm-bank.js). */
+/* SRM practice exam (data-srm-component="exam"), drawn from the study bank (srm-study.js). */
 (function (srm) {
   "use strict";
   if (!srm) return;
@@ -8,8 +8,8 @@
     announce = srm.announce, idOf = srm.idOf, shuffled = srm.shuffled;
   var kit = srm.form, choice = kit.choice, lock = kit.lock, misses = kit.misses,
     mountForm = kit.mountForm;
-  var loadBank = srm.bank.load, copy = srm.bank.copy, formOf = srm.bank.formOf,
-    failed = srm.bank.failed, questions = srm.bank.questions;
+  var loadBank = srm.study.load, copy = srm.study.copy, formOf = srm.study.formOf,
+    failed = srm.study.failed, questions = srm.study.questions;
 
   /* ---- Practice exam: n questions, drawn in turn from each topic so that every topic is
    * represented; answered without feedback until handed in. The attempt is saved as the

@@ -8,8 +8,8 @@
     announce = srm.announce, idOf = srm.idOf, shuffled = srm.shuffled;
   var kit = srm.form, choice = kit.choice, lock = kit.lock, misses = kit.misses,
     mountForm = kit.mountForm;
-  var loadBank = srm.bank.load, copy = srm.bank.copy, formOf = srm.bank.formOf,
-    failed = srm.bank.failed, questions = srm.bank.questions;
+  var loadBank = srm.study.load, copy = srm.study.copy, formOf = srm.study.formOf,
+    failed = srm.study.failed, questions = srm.study.questions;
 
   /* ---- Review: what is due today, and mistakes grouped by misconception ---- */
 

@@ -1,4 +1,6 @@
-/* SRM study bank, which the practice exam and the review draw from (`srm.bank`). */
+/* SRM study module: what the practice exam and the review share (`srm.study`): the study
+ * bank they draw from, and copies of its items for the page. Its own file, linked before a
+ * page's bundle, so that both pages use one cached copy. */
 (function (srm) {
   "use strict";
   if (!srm) return;
@@ -66,6 +68,6 @@
     return n + (n === 1 ? " question" : " questions");
   }
 
-  srm.bank = { load: loadBank, copy, formOf, failed, questions };
-  srm.define("bank");
+  srm.study = { load: loadBank, copy, formOf, failed, questions };
+  srm.define("study");
 })(window.srm);
