@@ -14,12 +14,28 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+import filetype
+
 from .errors import Problem
+from .limits import MAX_BYTES
 
 YAML_SUFFIXES = (".yml", ".yaml")
 PAGE_SUFFIX = ".md"
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
-"""Raster images only: an SVG opened on its own runs the scripts it holds."""
+IMAGE_TYPES = {
+    ".png": ("png", "apng"),
+    ".jpg": ("jpg",),
+    ".jpeg": ("jpg",),
+    ".gif": ("gif",),
+    ".webp": ("webp",),
+    ".avif": ("avif",),
+}
+"""Suffix -> the types (as the `filetype` library names them) its bytes must be. Raster
+images only: an SVG opened on its own runs the scripts it holds, so SVG is refused rather
+than cleaned (no sanitiser is sure to keep up with what browsers run)."""
+IMAGE_SUFFIXES = tuple(IMAGE_TYPES)
+
+SNIFF_BYTES = 8192
+"""How much of a file `filetype` reads to tell its type (its own limit)."""
 
 ALLOWED_SUFFIXES = (PAGE_SUFFIX, *YAML_SUFFIXES, *IMAGE_SUFFIXES)
 
@@ -47,7 +63,8 @@ def scan_content(root: Path, shown_as: str) -> ContentFiles:
     """Walk `root` without following links; sort what is found, refuse what may not be there.
 
     `shown_as` is how `root` is written in messages. Problems are located at line 1,
-    column 1 of the offending file or folder."""
+    column 1 of the offending file or folder. Images are held to the size limit here and
+    must be what their suffix says (`IMAGE_TYPES`); pages and YAML when they are read."""
     found = ContentFiles()
     prefix = PurePosixPath(shown_as)
     pending = [root]
@@ -91,7 +108,11 @@ def scan_content(root: Path, shown_as: str) -> ContentFiles:
             elif path.suffix in YAML_SUFFIXES:
                 found.yaml.append(path)
             elif path.suffix in IMAGE_SUFFIXES:
-                found.images.append(path)
+                problem = _image_problem(path, shown, entry.stat(follow_symlinks=False).st_size)
+                if problem is None:
+                    found.images.append(path)
+                else:
+                    found.problems.append(problem)
             else:
                 kind = f"a {path.suffix} file" if path.suffix else "a file without a suffix"
                 found.problems.append(
@@ -107,3 +128,30 @@ def scan_content(root: Path, shown_as: str) -> ContentFiles:
     for group in (found.pages, found.yaml, found.images):
         group.sort(key=lambda p: p.relative_to(root).as_posix())
     return found
+
+
+def _image_problem(path: Path, shown: str, size: int) -> Problem | None:
+    """Why the image at `path` may not be published, or None: over `MAX_BYTES`, or bytes
+    that are not the type its suffix names. A browser that is sent a `.png` that is really
+    HTML or SVG may run it (GitHub Pages sends no `X-Content-Type-Options: nosniff`), so
+    the content is read, by the `filetype` library's magic numbers, not trusted by name."""
+    if size > MAX_BYTES:
+        return Problem(shown, 1, 1, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
+    try:
+        with path.open("rb") as file:
+            head = file.read(SNIFF_BYTES)
+    except OSError as exc:
+        return Problem(shown, 1, 1, f"cannot read file: {exc.strerror or exc}")
+    kind = filetype.guess(head)
+    expected = IMAGE_TYPES[path.suffix]
+    if kind is not None and kind.extension in expected:
+        return None
+    name = expected[0].upper().replace("JPG", "JPEG")
+    found = f"{kind.mime} data" if kind is not None else "no image type the site publishes"
+    return Problem(
+        shown,
+        1,
+        1,
+        f"is not a {name} image: its content is {found}; only images whose content matches "
+        f"their suffix are published (a file that is really HTML or SVG could run as a page)",
+    )

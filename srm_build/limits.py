@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 
+MAX_BYTES = 1024 * 1024
+"""Largest file in the content folder, images included: pages and YAML are hand-written,
+and an image for a study page needs far less; anything larger is a mistake or an attack."""
+
 MAX_DEPTH = 20
 """Deepest nesting of YAML mappings and lists; content needs under ten (a quiz file's
 options sit at depth seven). Deeper input would exhaust Python's recursion limit."""

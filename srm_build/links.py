@@ -6,8 +6,10 @@ that validating content (`python -m srm_build check`) does not load a Markdown p
 
 from __future__ import annotations
 
+import fnmatch
 import html
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -160,45 +162,82 @@ def is_external(url: str) -> bool:
     return plain.startswith("//") or _SCHEME.match(plain) is not None
 
 
-CLIENT_GLOBALS = frozenset({"srm", "srmBanks"})
-"""Names the client scripts look up on `window`: an element with such an id would stand
-in for them (DOM clobbering). Every id starting with `srm` is refused anyway."""
+THEME_PREFIX = "__"
+THEME_OWNER = (
+    "the theme's (Material's templates use __config, __drawer, __search, __toc, "
+    "__palette_0, __consent, ...)"
+)
+"""Material's base.html and partials name their elements `__...`: the `__config` script
+holds its settings and `__drawer`/`__search` are its toggles, so a second element with such
+an id breaks the theme. Every id with this prefix is refused."""
 
-RESERVED_ID_PREFIXES = {
-    "__": "the theme's (Material's templates use __config, __drawer, __search, __toc, "
-    "__palette_0, __consent, ...)",
-    "srm": "the site's components",
-}
-"""The one list of ids authors may not give an element, by prefix (compared without case),
-and whose they are. Material's base.html and partials name their elements `__...`; the
-`__config` script holds its settings and `__drawer`/`__search` are its toggles, so a
-second element with such an id breaks the theme. The components use `srm...` ids and look
-up `window.srm`, which an element `#srm` would replace."""
+CLIENT_GLOBALS = ("srm", "srmBanks")
+"""Names the client scripts (srm_build/assets/*.js) look up on `window`: the core's registry
+(`srm`) and the study bank's script (`srmBanks`); an element with such an id would stand in
+for them (DOM clobbering)."""
+
+COMPONENT_IDS: tuple[tuple[str, str], ...] = (
+    ("srm-tip", "the glossary's tooltip (srm-tip.js)"),
+    ("srm-reset-title", "the progress bar's reset dialog (progress.html.jinja)"),
+    ("srm-reset-what", "the progress bar's reset dialog (progress.html.jinja)"),
+    ("srm-matrix-caption", "the service matrix (file-services.html.jinja)"),
+    ("srm-bank", "the study bank's headings (file-tools-end.html.jinja)"),
+    ("srm-bank-*", "the study bank's headings (file-tools-end.html.jinja)"),
+    ("srm-exam-*", "the exam's copies of questions (srm-exam.js)"),
+    ("srm-review-*", "the review's copies of questions (srm-review.js)"),
+    ("srm-*--*", "the parts of an item (srm-<id>--<option or row>, in the templates)"),
+)
+"""The one list of ids the components give elements, as shell patterns compared in lower
+case, and what uses each; `tests/test_hostile_input.py` checks that every id the templates
+and scripts write is in it. Besides these, `srm-<id>` is the anchor of the item `<id>`
+(`reserved_id_problem` takes the content's item ids). Other ids that start with `srm`, such
+as a heading "SRM in practice" (`srm-in-practice`), are free."""
 
 
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 _CLASS = re.compile(r"-?[A-Za-z_][A-Za-z0-9_-]*")
 
 
-def reserved_id_problem(ident: str, what: str = "the id") -> str | None:
-    """Why `ident` may not be an element's id (it is the theme's or a component's), or
-    None; the message names it as `what`. Applies to attribute lists, fenced code
-    attributes and heading anchors."""
+def reserved_id_problem(
+    ident: str, what: str = "the id", items: Collection[str] = ()
+) -> str | None:
+    """Why `ident` may not be an element's id, or None: it starts with the theme's `__`,
+    is a name the client scripts look up (`CLIENT_GLOBALS`), an id a component writes
+    (`COMPONENT_IDS`), or `srm-<id>` for one of the item ids `items` (an item's anchor).
+    The message names it as `what`. Applies to attribute lists, fenced code attributes and
+    heading anchors."""
     lower = ident.lower()
-    for prefix, owner in RESERVED_ID_PREFIXES.items():
-        if lower.startswith(prefix):
-            return f"{what} '{ident}' is reserved: ids starting with '{prefix}' belong to {owner}"
+    if lower.startswith(THEME_PREFIX):
+        return (
+            f"{what} '{ident}' is reserved: ids starting with '{THEME_PREFIX}' belong to "
+            f"{THEME_OWNER}"
+        )
+    for name in CLIENT_GLOBALS:
+        if lower == name.lower():
+            return (
+                f"{what} '{ident}' is reserved: the site's scripts look up window.{name}, "
+                f"which an element with this id would replace"
+            )
+    for pattern, owner in COMPONENT_IDS:
+        if fnmatch.fnmatchcase(lower, pattern):
+            return f"{what} '{ident}' is reserved: the site's components use it for {owner}"
+    if lower.startswith("srm-") and (ident[4:] in items or lower[4:] in items):
+        return (
+            f"{what} '{ident}' is reserved: it is the anchor of the item '{ident[4:]}' "
+            f"(links to '#srm-<id>' lead to items)"
+        )
     return None
 
 
-def attr_list_problem(content: str) -> str | None:
+def attr_list_problem(content: str, items: Collection[str] = ()) -> str | None:
     """Why an attribute list may not be used, or None. Authors may give an element an id
     that no component uses and classes that are not the theme's (`md-`) or the
-    components' (`srm-`); anything else (event handlers, `style`, `href`) is refused."""
+    components' (`srm-`); anything else (event handlers, `style`, `href`) is refused.
+    `items`: the content's item ids, whose `srm-<id>` anchors are reserved."""
     for token in content.split():
         if token.startswith("#"):
             ident = token[1:]
-            reserved = reserved_id_problem(ident)
+            reserved = reserved_id_problem(ident, items=items)
             if reserved is not None:
                 return reserved
             if not _ID.fullmatch(ident):
@@ -233,13 +272,13 @@ def find_fence_attrs(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(1)) for m in _FENCE_ATTRS.finditer(text)]
 
 
-def fence_attr_problem(content: str) -> str | None:
+def fence_attr_problem(content: str, items: Collection[str] = ()) -> str | None:
     """Why a fence's attributes may not be used, or None: an id follows the rule of
     attribute lists; classes are free (they name the language); options are limited to
-    `FENCE_OPTIONS`."""
+    `FENCE_OPTIONS`. `items` as for `attr_list_problem`."""
     for token in content.split():
         if token.startswith("#"):
-            reserved = reserved_id_problem(token[1:])
+            reserved = reserved_id_problem(token[1:], items=items)
             if reserved is not None:
                 return reserved
             if not _ID.fullmatch(token[1:]):

@@ -14,10 +14,7 @@ from typing import Any
 import yaml
 
 from .errors import Problem
-from .limits import MAX_DEPTH, forbidden_character, line_col
-
-MAX_BYTES = 1024 * 1024
-"""Content files are hand-written; anything larger is a mistake or an attack."""
+from .limits import MAX_BYTES, MAX_DEPTH, forbidden_character, line_col
 
 MAX_NODES = 100_000
 """Upper bound on values built from one file, aliases expanded (stops alias bombs)."""

@@ -12,11 +12,12 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from . import frontmatter
+from .anchors import HeadingIds
 from .errors import ContentError, Problem, display_path
 from .files import YAML_SUFFIXES, scan_content
 from .frontmatter import check_front_matter
-from .limits import bracket_problem, forbidden_character, line_col
-from .loader import MAX_BYTES, load_bytes
+from .limits import MAX_BYTES, bracket_problem, forbidden_character, line_col
+from .loader import load_bytes
 from .models import Content, FileBase, Page, page_path
 from .navigation import nav_problems, read_config
 from .parse import parse_document
@@ -60,14 +61,23 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_content(root: Path, shown_as: str | None = None, config: Path | None = None) -> Content:
+def load_content(
+    root: Path,
+    shown_as: str | None = None,
+    config: Path | None = None,
+    headings: HeadingIds | None = None,
+) -> Content:
     """Load and check everything under `root`; raise ContentError listing every problem.
 
     `shown_as` is how `root` is written in messages (default: as given). `config` is the
     engine's configuration file: when it has a `nav` and its `docs_dir` is `root`, every
-    page must be in the nav and every nav entry a page."""
+    page must be in the nav and every nav entry a page. `headings` is how the site makes
+    heading ids, for links to anchors (default: the `toc` settings of `config`, else
+    Python-Markdown's)."""
+    if headings is None and config is not None and config.is_file():
+        headings = HeadingIds.from_config(config)
     with _collector_paused():
-        return _load_content(root, shown_as, config)
+        return _load_content(root, shown_as, config, headings)
 
 
 def page_address(page: str) -> str:
@@ -108,7 +118,9 @@ def _same_address(
     return problems
 
 
-def _load_content(root: Path, shown_as: str | None, config: Path | None) -> Content:
+def _load_content(
+    root: Path, shown_as: str | None, config: Path | None, headings: HeadingIds | None
+) -> Content:
     prefix = PurePosixPath(shown_as if shown_as is not None else display_path(root))
     problems: list[Problem] = []
     files: dict[str, FileBase] = {}
@@ -184,7 +196,7 @@ def _load_content(root: Path, shown_as: str | None, config: Path | None) -> Cont
     if not problems:
         # With a file missing, its ids would be reported as unknown everywhere they are
         # used: references are checked once every file has loaded.
-        problems.extend(check_references(content))
+        problems.extend(check_references(content, headings))
         problems.extend(_nav_problems(content, root, config))
     if problems:
         raise ContentError(problems)

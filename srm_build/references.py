@@ -6,14 +6,14 @@ Each check returns problems rather than raising, so one run reports everything w
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import unquote
 
-from markdown.extensions.toc import slugify
-
+from .anchors import HeadingIds, PageIds
 from .embeds import find_embeds, shown_file
 from .errors import Problem
 from .export import EXPORTS
@@ -72,10 +72,12 @@ def index_items(files: dict[str, object]) -> tuple[dict[str, Model], list[Proble
     return by_id, problems
 
 
-def check_references(content: Content) -> list[Problem]:
-    """Every cross-item rule: references resolve, answers name options, owners agree."""
+def check_references(content: Content, headings: HeadingIds | None = None) -> list[Problem]:
+    """Every cross-item rule: references resolve, answers name options, owners agree.
+    `headings` says how the site makes heading ids (default: Python-Markdown's)."""
+    headings = headings or HeadingIds()
     checks = (
-        _page_links,
+        functools.partial(_page_links, headings=headings),
         _sources,
         _terms,
         _services,
@@ -85,7 +87,7 @@ def check_references(content: Content) -> list[Problem]:
         _tables,
         _misconceptions,
         _topics,
-        _page_embeds,
+        functools.partial(_page_embeds, headings=headings),
     )
     problems = [problem for check in checks for problem in check(content)]
     return problems + check_owner_claims(content)
@@ -384,11 +386,13 @@ def link_problems(
     published: set[str],
     items_on: dict[str, set[str]] | None = None,
     here: str | None = None,
+    anchors_on: dict[str, set[str]] | None = None,
 ) -> Iterator[tuple[int, str]]:
     """Offset and message of each link in Markdown `text` that is unsafe, would be blocked
     by the Content Security Policy, or leads nowhere. `base` is the folder relative links
     start from (content-relative). With `items_on` (see `items_on_pages`), an `#srm-<id>`
-    anchor must name an item shown on the page linked to (`here` for `#...` alone)."""
+    anchor must name an item shown on the page linked to (`here` for `#...` alone); with
+    `anchors_on` (see `page_anchors`), any other anchor must be an id of that page."""
     for link in find_links(text):
         url = link.url
         shown = url if len(url) <= 100 else url[:100] + "..."
@@ -423,34 +427,60 @@ def link_problems(
                     (f"link '{shown}' leads to no {what} (no {target} in the content)"),
                 )
                 continue
-            anchor = url.partition("#")[2]
+            anchor = unquote(url.partition("#")[2])
+            if not anchor:
+                continue
+            present = anchors_on.get(target) if anchors_on is not None else None
+            if present is not None and anchor in present:
+                continue
             shows = items_on.get(target, set()) if items_on is not None else None
-            if shows is not None and anchor.startswith("srm-") and anchor[4:] not in shows:
+            if shows is not None and anchor.startswith("srm-"):
+                item = anchor[4:].partition("--")[0]  # an item, or one of its parts
+                if item not in shows:
+                    yield (
+                        link.offset,
+                        f"link '{shown}': {target} shows no item '{item}' (anchors "
+                        f"'#srm-<id>' lead to the items a page shows)",
+                    )
+            elif present is not None:
+                where = "this page" if target == here and not path else target
                 yield (
                     link.offset,
-                    f"link '{shown}': {target} shows no item '{anchor[4:]}' (anchors "
-                    f"'#srm-<id>' lead to the items a page shows)",
+                    f"link '{shown}': {where} has no anchor '#{anchor}' (headings, "
+                    f"{{: #id }} and the items a page shows make its anchors)",
                 )
 
 
-def _page_links(content: Content) -> Iterator[Problem]:
+def page_anchors(content: Content, headings: HeadingIds) -> dict[str, set[str]]:
+    """Page path -> the anchors links to it may name, as the build makes them (see
+    `anchors.PageIds`): a prose page's heading and `{: #id }` ids, and on a YAML file's page
+    its title's heading. Item anchors (`#srm-<id>`) are checked with `items_on_pages`."""
+    ids_of = PageIds(headings)
+    anchors = {src: ids_of(page.body) for src, page in content.pages.items()}
+    for path, file in content.files.items():
+        anchors.setdefault(page_path(path), set()).add(headings.slug(file.title))
+    return anchors
+
+
+def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
     """Every link form (inline, reference, autolink, image) in prose pages and YAML text
     uses a safe scheme, passes the Content Security Policy and leads to a page or file that
     exists; attribute lists in prose hold only an id and classes; fenced code stands only
     in YAML fields shown as blocks."""
     published = _published_files(content)
     items_on = items_on_pages(content)
+    anchors_on = page_anchors(content, headings)
     for relative, page in content.pages.items():
         text = page.body
         base = posixpath.dirname(relative)
-        for offset, message in link_problems(text, base, published, items_on, relative):
+        for offset, message in link_problems(text, base, published, items_on, relative, anchors_on):
             yield Problem(page.path, *line_col(text, offset), message)
         for offset, attrs in find_attr_lists(text):
-            reason = attr_list_problem(attrs)
+            reason = attr_list_problem(attrs, content.by_id)
             if reason is not None:
                 yield Problem(page.path, *line_col(text, offset), reason)
         for offset, attrs in find_fence_attrs(text):
-            reason = fence_attr_problem(attrs)
+            reason = fence_attr_problem(attrs, content.by_id)
             if reason is not None:
                 yield Problem(page.path, *line_col(text, offset), reason)
     for path, file in content.files.items():
@@ -461,13 +491,15 @@ def _page_links(content: Content) -> Iterator[Problem]:
             if block is None and _MARKUP.search(text) is None:
                 continue
             label = item_label(doc.data, key)
-            for _offset, message in link_problems(text, base, published, items_on):
+            for _offset, message in link_problems(
+                text, base, published, items_on, anchors_on=anchors_on
+            ):
                 yield doc.problem(key, label + message)
             brackets = bracket_problem(text)
             if brackets is not None:
                 yield doc.problem(key, label + brackets[1])
             for _offset, attrs in find_fence_attrs(text):
-                reason = fence_attr_problem(attrs)
+                reason = fence_attr_problem(attrs, content.by_id)
                 if reason is not None:
                     yield doc.problem(key, label + reason)
             if block is not None:
@@ -479,9 +511,9 @@ def _page_links(content: Content) -> Iterator[Problem]:
                 )
 
 
-def _page_embeds(content: Content) -> Iterator[Problem]:
+def _page_embeds(content: Content, headings: HeadingIds) -> Iterator[Problem]:
     for path, page in content.pages.items():
-        yield from check_page_embeds(content, page, path)
+        yield from check_page_embeds(content, page, path, headings)
 
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
@@ -490,11 +522,14 @@ _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTIL
 _HEADING_ATTRS = re.compile(r"[ \t]+\{:?[^}\n]*\}[ \t]*$")
 
 
-def _heading_clashes(content: Content, page: Page, embedded: set[str]) -> Iterator[Problem]:
+def _heading_clashes(
+    content: Content, page: Page, embedded: set[str], headings: HeadingIds
+) -> Iterator[Problem]:
     """Headings whose anchor is also the id of an element of an embedded item, or an id
-    reserved for the theme or the components (`RESERVED_ID_PREFIXES`). The anchor is made
-    by Python-Markdown's `toc` with its default `slugify`, as mkdocs.yml configures it; a
-    heading given its own `{: #id }` is checked as an attribute list instead."""
+    reserved for the theme or the components (`links.reserved_id_problem`). The anchor is
+    made the way Python-Markdown's `toc` makes it, with the site's `slugify` and `separator`
+    (`headings`); a heading given its own `{: #id }` is checked as an attribute list
+    instead."""
     ids = set(embedded)
     for ident in embedded:
         item = content.by_id.get(ident)
@@ -508,33 +543,30 @@ def _heading_clashes(content: Content, page: Page, embedded: set[str]) -> Iterat
             if "#" in attrs.group():
                 continue
             title = title[: attrs.start()]
-        slug = slugify(html.unescape(title), "-")
-        reserved = reserved_id_problem(slug, "the heading anchor")
-        if reserved is not None and not slug.startswith("srm-"):
+        slug = headings.slug(html.unescape(title))
+        at = line_col(text, match.start(1))
+        if slug.startswith("srm-") and (
+            slug[4:] in ids or any(slug.startswith(f"srm-{i}-") for i in ids)
+        ):
             yield Problem(
                 page.path,
-                *line_col(text, match.start(1)),
-                f"{reserved}; reword the heading or give it an anchor with {{: #id }}",
-            )
-            continue
-        if not slug.startswith("srm-"):
-            continue
-        if slug[4:] in ids or any(slug.startswith(f"srm-{i}-") for i in ids):
-            yield Problem(
-                page.path,
-                *line_col(text, match.start(1)),
+                *at,
                 f"the heading anchor '#{slug}' is also the id of an embedded item's element; "
                 f"give the heading another anchor",
             )
-        elif reserved is not None:
+            continue
+        reserved = reserved_id_problem(slug, "the heading anchor", content.by_id)
+        if reserved is not None:
             yield Problem(
                 page.path,
-                *line_col(text, match.start(1)),
+                *at,
                 f"{reserved}; reword the heading or give it an anchor with {{: #id }}",
             )
 
 
-def check_page_embeds(content: Content, page: Page, path: str | None = None) -> Iterator[Problem]:
+def check_page_embeds(
+    content: Content, page: Page, path: str | None = None, headings: HeadingIds | None = None
+) -> Iterator[Problem]:
     """Embedded ids on a Markdown page exist and appear once on it, and no heading's anchor
     is the id of an element they bring. A block that shows a whole YAML file (`path` is the
     page's place in the content) names only that file, and the file shows on its own page,
@@ -572,7 +604,7 @@ def check_page_embeds(content: Content, page: Page, path: str | None = None) -> 
             elif ident in seen:
                 yield Problem(page.path, line, col, f"embeds '{ident}' twice on one page")
             seen.add(ident)
-    yield from _heading_clashes(content, page, seen)
+    yield from _heading_clashes(content, page, seen, headings or HeadingIds())
 
 
 def shows_file(page: Page, path: str, yaml_path: str) -> bool:

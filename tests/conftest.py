@@ -37,6 +37,18 @@ def build_site(config_file: Path, site_dir: Path, **overrides: object) -> Path:
     return site_dir
 
 
+def run_check(root: Path, *options: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    """`python -m srm_build check [options] content`, run in the project `root` the way a
+    contributor runs it (messages name files relative to `root`); output kept as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "srm_build", "check", *options, "content"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 ENGINES = ("mkdocs", "properdocs", "zensical")
 """The engines the same content builds on (README, "Engines"); mkdocs is the default."""
 

@@ -8,8 +8,9 @@ from math import sqrt
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
-from test_errors import quiz, run_check, write_content
+from test_errors import quiz, write_content
 
+from conftest import run_check
 from srm_build.bias import (
     FIRST_MAX,
     LONGEST_MAX,

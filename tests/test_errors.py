@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_check
+
 SOURCES = """\
 kind: sources
 title: Sources
@@ -98,16 +100,6 @@ def write_content(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(text, encoding="utf-8")
     return content
-
-
-def run_check(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "srm_build", "check", "content"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 MATRIX = {
@@ -1143,8 +1135,7 @@ def test_strict_build_fails_the_same_way_and_writes_nothing(tmp_path: Path) -> N
 def test_zensical_check_asks_for_each_yaml_files_page(tmp_path: Path) -> None:
     # Zensical cannot invent a page in memory: its build command's check asks for them.
     write_content(tmp_path, {})
-    command = [sys.executable, "-m", "srm_build", "check", "--engine", "zensical", "content"]
-    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    result = run_check(tmp_path, "--engine", "zensical")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
@@ -1161,5 +1152,5 @@ def test_zensical_check_asks_for_each_yaml_files_page(tmp_path: Path) -> None:
     )
     assert pages.returncode == 0, pages.stderr
     assert (tmp_path / "content/quizzes/basics.md").read_text() == "```srm\nbasics.yml\n```\n"
-    again = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    again = run_check(tmp_path, "--engine", "zensical")
     assert again.returncode == 0, again.stderr

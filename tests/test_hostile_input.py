@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -24,11 +25,20 @@ import pytest
 from bs4 import BeautifulSoup
 from test_errors import GLOSSARY, quiz, write_content
 
-from conftest import ROOT, serve_folder
+from conftest import ROOT, run_check, serve_folder
 from srm_build import export
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8)
+)
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154"
+    "789c6360000002000001e221bc330000000049454e44ae426082"
+)
+"""A 1x1 PNG."""
+NOT_IMAGE = (
+    "its content is {}; only images whose content matches their suffix are published (a "
+    "file that is really HTML or SVG could run as a page)"
 )
 ONLY_FILES = (
     "cannot be published from the content folder: it holds Markdown pages (.md), YAML (.yml) "
@@ -51,6 +61,11 @@ THEME_ID = (
     "ids starting with '__' belong to the theme's (Material's templates use __config, "
     "__drawer, __search, __toc, __palette_0, __consent, ...)"
 )
+CLIENT_GLOBAL = (
+    "is reserved: the site's scripts look up window.srm, which an element with this id "
+    "would replace"
+)
+NO_ANCHOR = "has no anchor '#{}' (headings, {{: #id }} and the items a page shows make its anchors)"
 FRONT = "is not allowed: a page takes title, description, hide, search"
 NAV = """\
 nav:
@@ -137,6 +152,38 @@ CASES = [
         {"page.html": "<script>alert(1)</script>\n"},
         "",
         f"content/page.html:1:1: a .html file {ONLY_FILES}",
+    ),
+    (
+        "image over a megabyte",
+        {"img/big.png": PNG + bytes(2_000_000)},
+        "",
+        f"content/img/big.png:1:1: file is {len(PNG) + 2_000_000:,} bytes; the limit is 1,048,576",
+    ),
+    (
+        "HTML named like an image",
+        {"img/x.png": b"<!doctype html><script>alert(1)</script>\n"},
+        "",
+        "content/img/x.png:1:1: is not a PNG image: "
+        + NOT_IMAGE.format("no image type the site publishes"),
+    ),
+    (
+        "SVG with a script named like an image",
+        {"x.gif": b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>\n'},
+        "",
+        "content/x.gif:1:1: is not a GIF image: "
+        + NOT_IMAGE.format("no image type the site publishes"),
+    ),
+    (
+        "an image of another type than its suffix",
+        {"x.jpg": PNG},
+        "",
+        "content/x.jpg:1:1: is not a JPEG image: " + NOT_IMAGE.format("image/png data"),
+    ),
+    (
+        "SVG file",
+        {"x.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n'},
+        "",
+        f"content/x.svg:1:1: a .svg file {ONLY_FILES}",
     ),
     (
         "x.yml and x.yaml side by side",
@@ -252,17 +299,29 @@ CASES = [
     ),
     (
         "attribute list with an id the client looks up",
-        {"index.md": "# Home\n\n## Study {: #srmStudy }\n"},
+        {"index.md": "# Home\n\n## Study {: #srm }\n"},
         "",
-        "content/index.md:3:1: the id 'srmStudy' is reserved: ids starting with 'srm' belong "
-        "to the site's components",
+        f"content/index.md:3:1: the id 'srm' {CLIENT_GLOBAL}",
     ),
     (
         "fenced code with an id the client looks up",
-        {"index.md": "# Home\n\n- item\n\n    ```{.text #srmStudy}\n    x\n    ```\n"},
+        {"index.md": "# Home\n\n- item\n\n    ```{.text #srm}\n    x\n    ```\n"},
         "",
-        "content/index.md:5:1: the id 'srmStudy' is reserved: ids starting with 'srm' belong "
-        "to the site's components",
+        f"content/index.md:5:1: the id 'srm' {CLIENT_GLOBAL}",
+    ),
+    (
+        "attribute list with an item's anchor",
+        {"index.md": "# Home\n\npara\n{: #srm-guest-os }\n"},
+        "",
+        "content/index.md:4:1: the id 'srm-guest-os' is reserved: it is the anchor of the item "
+        "'guest-os' (links to '#srm-<id>' lead to items)",
+    ),
+    (
+        "attribute list with the id of an item's part",
+        {"index.md": "# Home\n\npara\n{: #srm-ec2-patching--a }\n"},
+        "",
+        "content/index.md:4:1: the id 'srm-ec2-patching--a' is reserved: the site's components "
+        "use it for the parts of an item (srm-<id>--<option or row>, in the templates)",
     ),
     (
         "fenced code with the theme's id, in a YAML block field",
@@ -349,6 +408,38 @@ CASES = [
         "(anchors '#srm-<id>' lead to the items a page shows)",
     ),
     (
+        "prose link to a missing heading anchor on another page",
+        {
+            "idea.md": "# The idea\n\n## Who owns what\n",
+            "index.md": "# Home\n\nSee [x](idea.md#nope).\n",
+        },
+        NAV + "  - Idea: idea.md\n",
+        f"content/index.md:3:9: link 'idea.md#nope': idea.md {NO_ANCHOR.format('nope')}",
+    ),
+    (
+        "prose link to a missing heading anchor on the same page",
+        {"index.md": "# Home\n\n## Part one\n\nSee [x](#part-one) and [y](#part-two).\n"},
+        "",
+        f"content/index.md:5:28: link '#part-two': this page {NO_ANCHOR.format('part-two')}",
+    ),
+    (
+        "reference link to a missing heading anchor",
+        {"idea.md": "# The idea\n", "index.md": "# Home\n\nSee [x][r].\n\n[r]: idea.md#nope\n"},
+        NAV + "  - Idea: idea.md\n",
+        f"content/index.md:5:6: link 'idea.md#nope': idea.md {NO_ANCHOR.format('nope')}",
+    ),
+    (
+        "YAML: link to a missing heading anchor",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "inside an instance.", "inside an instance; see [home](index.md#nope)."
+            )
+        },
+        "",
+        f"content/glossary.yml:6:17: term 'guest-os': link 'index.md#nope': index.md "
+        f"{NO_ANCHOR.format('nope')}",
+    ),
+    (
         "heading anchor that is an embedded item's id",
         {"index.md": "# Home\n\n## SRM ec2 patching\n\n```srm\nquiz-basics\n```\n"},
         "",
@@ -366,9 +457,17 @@ CASES = [
         "heading whose anchor is a component's id",
         {"index.md": "# Home\n\n## SRM bank\n"},
         "",
-        "content/index.md:3:4: the heading anchor 'srm-bank' is reserved: ids starting with "
-        "'srm' belong to the site's components; reword the heading or give it an anchor with "
-        "{: #id }",
+        "content/index.md:3:4: the heading anchor 'srm-bank' is reserved: the site's components "
+        "use it for the study bank's headings (file-tools-end.html.jinja); reword the heading "
+        "or give it an anchor with {: #id }",
+    ),
+    (
+        "heading whose anchor is an item's, on a page that does not show it",
+        {"index.md": "# Home\n\n## SRM guest OS\n"},
+        "",
+        "content/index.md:3:4: the heading anchor 'srm-guest-os' is reserved: it is the anchor "
+        "of the item 'guest-os' (links to '#srm-<id>' lead to items); reword the heading or "
+        "give it an anchor with {: #id }",
     ),
     # --- limits ---------------------------------------------------------------------------
     (
@@ -460,7 +559,11 @@ def _project(
     root: Path, files: dict[str, str], config: str, extensions: str = "[attr_list]"
 ) -> Path:
     """A site project in `root`: the valid base content, `files` over it, a built site/."""
-    links = {name: text for name, text in files.items() if text.startswith("->")}
+    links = {
+        name: text
+        for name, text in files.items()
+        if isinstance(text, str) and text.startswith("->")
+    }
     write_content(
         root, {"index.md": "# Home\n", **{k: v for k, v in files.items() if k not in links}}
     )
@@ -513,13 +616,7 @@ def snapshot(site: Path) -> dict[str, bytes]:
 def test_hostile_input_is_refused_with_its_place(tmp_path: Path, files, config, expected) -> None:
     root = _project(tmp_path, files, config)
     before = snapshot(root / "site")
-    check = subprocess.run(
-        [sys.executable, "-m", "srm_build", "check", "content"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    check = run_check(root)
     assert check.returncode == 1, check.stdout + check.stderr
     assert "Traceback" not in check.stderr
     assert expected in check.stderr.splitlines(), check.stderr[-3000:]
@@ -542,14 +639,116 @@ def test_a_nested_embed_is_a_link_target(tmp_path: Path) -> None:
         },
         "",
     )
-    check = subprocess.run(
-        [sys.executable, "-m", "srm_build", "check", "content"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    check = run_check(root)
     assert check.returncode == 0, check.stderr[-3000:]
+
+
+def test_a_heading_that_starts_with_srm_is_free(tmp_path: Path) -> None:
+    """Only the ids the components use are reserved: "SRM in practice" keeps its anchor,
+    which a link may lead to, and the site builds."""
+    root = _project(
+        tmp_path,
+        {"index.md": "# Home\n\n## SRM in practice\n\nSee [it](#srm-in-practice).\n"},
+        "",
+    )
+    check = run_check(root)
+    assert check.returncode == 0, check.stderr[-3000:]
+    build = make_build(root)
+    assert build.returncode == 0, build.stderr[-3000:]
+    page = BeautifulSoup((root / "site" / "index.html").read_text(), "html.parser")
+    assert page.select_one("article h2#srm-in-practice") is not None
+
+
+def test_links_to_every_anchor_the_build_makes_pass(tmp_path: Path) -> None:
+    """What the check counts as a page's anchors is what the strict build does: headings
+    (a repeated one gets `_1`, one in an admonition too), `{: #id }`, item anchors and
+    their parts, a YAML page's title; both accept the links."""
+    root = _project(
+        tmp_path,
+        {
+            "index.md": "# Home\n\n## Part\n\n## Part\n\n!!! note\n\n    ### Inside\n\n"
+            "Para.\n{: #mine }\n\n```srm\nquiz-basics\n```\n\n"
+            "[a](#part) [b](#part_1) [c](#inside) [d](#mine) [e](#srm-quiz-basics) "
+            "[f](#srm-ec2-patching--a) [g](glossary.md#glossary) [h](glossary.md#srm-guest-os)\n",
+        },
+        "",
+        extensions="[attr_list, admonition]",
+    )
+    check = run_check(root)
+    assert check.returncode == 0, check.stderr[-3000:]
+    build = make_build(root)
+    assert build.returncode == 0, build.stderr[-3000:]
+
+
+def test_anchors_follow_the_sites_toc_settings(tmp_path: Path) -> None:
+    """Heading ids come from the `toc` settings in mkdocs.yml: with pymdownx.slugs, "Café"
+    keeps its "é", so `#café` is the anchor and `#cafe` (the default slug) is not."""
+    toc = "{toc: {slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}}}"
+    root = _project(
+        tmp_path,
+        {"index.md": "# Home\n\n## Café\n\nSee [it](#café).\n"},
+        "",
+        extensions=f"[attr_list, {toc}]",
+    )
+    check = run_check(root)
+    assert check.returncode == 0, check.stderr[-3000:]
+    build = make_build(root)
+    assert build.returncode == 0, build.stderr[-3000:]
+    (root / "content" / "index.md").write_text("# Home\n\n## Café\n\nSee [it](#cafe).\n")
+    check = run_check(root)
+    assert check.returncode == 1
+    assert (
+        f"content/index.md:5:10: link '#cafe': this page {NO_ANCHOR.format('cafe')}"
+        in check.stderr.splitlines()
+    ), check.stderr
+
+
+def test_the_checks_markdown_has_the_sites_block_extensions() -> None:
+    """The check finds anchors with the extensions mkdocs.yml lists, but for the `srm`
+    blocks' own (which render as nothing there): a block kind it did not know would hide
+    headings, or make some the build does not."""
+    import yaml
+
+    from srm_build.anchors import EXTENSIONS
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
+    names = {next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]}
+    assert names - {"srm_build.markdown"} <= set(EXTENSIONS)
+
+
+def test_every_id_the_components_write_is_reserved() -> None:
+    """The reserved ids (srm_build.links) cover each id the templates and the client
+    scripts give an element, and each name the scripts look up on `window`."""
+    from srm_build.links import reserved_id_problem
+
+    package = ROOT / "srm_build"
+    written: set[str] = set()
+    for template in (package / "templates").glob("*.jinja"):
+        for value in re.findall(r'(?<![\w-])id="([^"]+)"', template.read_text()):
+            written.add(re.sub(r"\{\{.*?\}\}", "x1", value))
+    scripts = "".join(p.read_text() for p in (package / "assets").glob("*.js"))
+    written.update(m + "1" for m in re.findall(r'\.id = "([^"]+)" \+', scripts))
+    written.update(re.findall(r'\.id = "([^"]+)";', scripts))
+    written.update(p + "x1" for p in re.findall(r'copy\(.*?"(srm-[a-z-]+)"\);', scripts))
+    written.update(re.findall(r"window\.(srm[A-Za-z]*)", scripts))
+    expected = {
+        "srm-x1",
+        "srm-x1--x1",
+        "srm-bank",
+        "srm-tip",
+        "srm-exam-x1",
+        "srm-review-x1",
+        "srm",
+        "srmBanks",
+    }
+    assert expected <= written
+    free = {ident for ident in written if reserved_id_problem(ident, items={"x1"}) is None}
+    assert not free, f"ids the components write that authors could also give: {free}"
+    assert reserved_id_problem("srm-in-practice", items={"x1"}) is None
 
 
 def test_make_build_replaces_the_site_only_when_it_succeeds(tmp_path: Path) -> None:
@@ -740,10 +939,7 @@ def test_an_interrupted_make_build_leaves_the_previous_site_whole(page, tmp_path
 
 
 def test_an_image_from_the_content_folder_shows_in_yaml_text(tmp_path: Path) -> None:
-    png = bytes.fromhex(
-        "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154"
-        "789c6360000002000001e221bc330000000049454e44ae426082"
-    )
+    png = PNG
     root = _project(
         tmp_path,
         {"glossary.yml": GLOSSARY.replace("inside an instance.", "inside ![a box](img/box.png).")},

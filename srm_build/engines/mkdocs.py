@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from .. import assets
+from ..anchors import HeadingIds
 from ..embeds import find_embeds
 from ..errors import ContentError, format_problems
 from ..export import EXPORTS, question_bank
@@ -98,6 +99,7 @@ class SrmPlugin(BasePlugin[SrmConfig]):
                 config=Path(config.config_file_path).resolve()
                 if config.config_file_path and config.nav is not None
                 else None,
+                headings=HeadingIds.from_options(config.mdx_configs.get("toc")),
             )
         except ContentError as exc:
             raise PluginError(

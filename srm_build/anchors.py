@@ -1,0 +1,184 @@
+"""The anchors a prose page has, found the way the build makes them.
+
+A strict build fails on a link to an anchor a page does not have (`validation: anchors`),
+but only once it has rendered every page. The check finds those links first, so it needs
+the page's element ids as the build makes them: heading ids from Python-Markdown's `toc`
+extension with the site's own `slugify` and `separator`, ids given with `{: #id }`
+(`attr_list`), and the anchors of the items a page shows (added by the caller). Rather
+than copy the `toc` extension's rules (slugs made from the rendered heading text, `_1`
+added to a repeated one), the page is run through Python-Markdown with the extensions
+that decide where headings and ids are; `srm` blocks render as nothing here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import Element
+
+import markdown
+import yaml
+from markdown.extensions.toc import slugify
+from markdown.treeprocessors import Treeprocessor
+
+Slugify = Callable[[str, str], str]
+
+
+@dataclass(frozen=True)
+class HeadingIds:
+    """How the `toc` extension makes a heading's id: its `slugify` function and
+    `separator`, as the site's configuration sets them (Python-Markdown's defaults, which
+    MkDocs and Material keep, otherwise)."""
+
+    slugify: Slugify = slugify
+    separator: str = "-"
+
+    def slug(self, text: str) -> str:
+        """The id `toc` gives a heading whose text is `text` (before `_1` for repeats)."""
+        return self.slugify(text, self.separator)
+
+    @classmethod
+    def from_options(cls, options: dict[str, Any] | None) -> HeadingIds:
+        """From the `toc` options an engine holds (MkDocs' `config.mdx_configs["toc"]`)."""
+        options = options or {}
+        return cls(options.get("slugify") or slugify, options.get("separator") or "-")
+
+    @classmethod
+    def from_config(cls, config_file: Path) -> HeadingIds:
+        """From the `toc` entry of `markdown_extensions` in mkdocs.yml. `slugify` is given
+        there as `!!python/name:module.function` or, for pymdownx.slugs, as
+        `!!python/object/apply:module.function {kwds: {...}}`; it is the only value made
+        into a Python object. A file that cannot be read gives the defaults: the engine
+        reports it itself."""
+        try:
+            root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return cls()
+        options = _toc_options(root)
+        if options is None:
+            return cls()
+        found: dict[str, Any] = {}
+        for key, value in options.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            if key.value == "separator" and isinstance(value, yaml.ScalarNode):
+                found["separator"] = value.value
+            elif key.value == "slugify":
+                found["slugify"] = _python_object(value)
+        return cls.from_options(found)
+
+
+def _toc_options(root: yaml.Node | None) -> yaml.MappingNode | None:
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    for key, value in root.value:
+        if getattr(key, "value", None) != "markdown_extensions":
+            continue
+        entries = value.value if isinstance(value, yaml.SequenceNode) else [value]
+        for entry in entries:
+            if not isinstance(entry, yaml.MappingNode):
+                continue
+            for name, options in entry.value:
+                if getattr(name, "value", None) in ("toc", "markdown.extensions.toc"):
+                    return options if isinstance(options, yaml.MappingNode) else None
+    return None
+
+
+_NAME = "tag:yaml.org,2002:python/name:"
+_APPLY = "tag:yaml.org,2002:python/object/apply:"
+
+
+def _import(dotted: str) -> Any:
+    module, _, name = dotted.rpartition(".")
+    return getattr(importlib.import_module(module), name)
+
+
+def _python_object(node: yaml.Node) -> Slugify | None:
+    """The function a `!!python/name:` or `!!python/object/apply:` node names (what the
+    engine's YAML loader would make of it), or None when it cannot be made."""
+    try:
+        if node.tag.startswith(_NAME):
+            return _import(node.tag[len(_NAME) :])
+        if node.tag.startswith(_APPLY):
+            function = _import(node.tag[len(_APPLY) :])
+            args: dict[str, Any] = {}
+            if isinstance(node, yaml.MappingNode):
+                plain = yaml.MappingNode("tag:yaml.org,2002:map", node.value)
+                args = yaml.SafeLoader("").construct_document(plain) or {}
+            elif isinstance(node, yaml.SequenceNode):
+                plain = yaml.SequenceNode("tag:yaml.org,2002:seq", node.value)
+                args = {"args": yaml.SafeLoader("").construct_document(plain)}
+            return function(*args.get("args", ()), **args.get("kwds", {}))
+    except (ImportError, AttributeError, ValueError, TypeError, yaml.YAMLError):
+        return None
+    return None
+
+
+class _Collect(Treeprocessor):
+    """Every id in the page's tree, and every `<a name>`, as MkDocs collects them."""
+
+    ids: set[str]
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            ident = element.get("id")
+            if ident:
+                self.ids.add(ident)
+            if element.tag == "a" and element.get("name"):
+                self.ids.add(element.get("name"))  # type: ignore[arg-type]
+
+
+EXTENSIONS = (
+    "attr_list",
+    "admonition",
+    "tables",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "toc",
+    "srm_build.markup",
+)
+"""The extensions of the site's mkdocs.yml (with `tables`, which MkDocs always adds) that
+decide which blocks a page has and which ids they get; `srm_build.markdown` is left out,
+its `srm` blocks rendering as nothing. A test keeps this in step with mkdocs.yml."""
+
+
+def _nothing(*_args: Any, **_kwargs: Any) -> str:
+    return ""
+
+
+@dataclass
+class PageIds:
+    """Finds the element ids of prose pages (see the module's docstring); one Markdown
+    instance serves every page."""
+
+    headings: HeadingIds = field(default_factory=HeadingIds)
+    _md: markdown.Markdown | None = None
+    _collect: _Collect | None = None
+
+    def __call__(self, body: str) -> set[str]:
+        """The ids of the elements Markdown makes of the page `body` (without its front
+        matter); item anchors are not among them."""
+        if self._md is None:
+            self._md = markdown.Markdown(
+                extensions=list(EXTENSIONS),
+                extension_configs={
+                    "pymdownx.superfences": {
+                        "custom_fences": [{"name": "srm", "class": "srm", "format": _nothing}]
+                    },
+                    "toc": {
+                        "slugify": self.headings.slugify,
+                        "separator": self.headings.separator,
+                    },
+                },
+            )
+            self._collect = _Collect(self._md)
+            # After `toc` (5), which gives headings their ids.
+            self._md.treeprocessors.register(self._collect, "srm_collect_ids", 4)
+        assert self._collect is not None
+        self._collect.ids = set()
+        self._md.reset()
+        self._md.convert(body)
+        return self._collect.ids
