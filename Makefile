@@ -75,8 +75,9 @@ else
 	SRM_ENGINES=$(ENGINE) $(BIN)/python -m pytest tests/test_engines.py
 endif
 
-## bench: time builds with the plugin against plain Markdown and mkdocs-quiz (bench/README.md)
-bench: $(STAMP)
+## bench: the columns of #18: plugin vs plain Markdown vs mkdocs-quiz per engine, fixed cost,
+##        check vs check-jsonschema, serve reload, Lighthouse (bench/README.md)
+bench: $(STAMP) $(VENV)/.engine-properdocs $(VENV)/.engine-zensical chromium
 	$(BIN)/python -c 'import mkdocs_quiz, pyinstrument' 2>/dev/null || \
 	  $(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python -m bench.run $(BENCH_ARGS)

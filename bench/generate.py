@@ -572,6 +572,22 @@ def write_all(questions: int, out: Path, variants: tuple[str, ...] = VARIANTS) -
     return {variant: write_variant(corpus, variant, out / variant) for variant in variants}
 
 
+def write_empty(out: Path, variants: tuple[str, ...] = VARIANTS) -> dict[str, Path]:
+    """Each variant's mkdocs.yml over an empty `content/` folder, under `out/<variant>/`: what
+    a build costs before any content, the fixed cost (bench/run.py). Returns the configs."""
+    configs = {}
+    for variant in variants:
+        root = out / variant
+        (root / "content").mkdir(parents=True, exist_ok=True)
+        configs[variant] = root / "mkdocs.yml"
+        configs[variant].write_text(
+            MKDOCS_YML.format(
+                variant=variant, plugins=PLUGINS[variant], extensions=EXTENSIONS[variant]
+            )
+        )
+    return configs
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.generate", description=__doc__)
     parser.add_argument("--questions", type=int, default=500)

@@ -12,6 +12,7 @@ that decide where headings and ids are; `srm` blocks render as nothing here.
 
 from __future__ import annotations
 
+import html
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,8 +22,10 @@ from xml.etree.ElementTree import Element
 
 import markdown
 import yaml
+from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 from markdown.extensions.toc import slugify
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 Slugify = Callable[[str, str], str]
 
@@ -117,18 +120,66 @@ def _python_object(node: yaml.Node) -> Slugify | None:
     return None
 
 
-class _Collect(Treeprocessor):
-    """Every id in the page's tree, and every `<a name>`, as MkDocs collects them."""
+@dataclass
+class Tree:
+    """What Python-Markdown makes of a page, as the build would (see `PageIds.inspect`):
+    what `check` judges, rather than guessing from the source with patterns."""
 
-    ids: set[str]
+    ids: set[str] = field(default_factory=set)
+    """Every element id, and every `<a name>`, as MkDocs collects them for anchors."""
+    elements: list[tuple[str, str, bool]] = field(default_factory=list)
+    """(id, the element's text, whether an attribute list gave it), for every element id in
+    document order: heading anchors from `toc` and ids from attribute lists."""
+    attr_lists: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
+    """(the attribute list as written, its (key, value) pairs) for every attribute list
+    `attr_list` applied; the key of an id is `id`, of a class `.`."""
+    links: list[tuple[str, str]] = field(default_factory=list)
+    """("link" or "image", address) for every `<a href>` and `<img src>`, entities undone."""
+    error: str | None = None
+    """Why the page could not be rendered (the parser's recursion limit), or None."""
+
+
+def _address(value: str) -> str:
+    # Autolinks to mail addresses are written with entities behind Markdown's placeholder.
+    return html.unescape(value.replace(AMP_SUBSTITUTE, "&"))
+
+
+class _AttrLists(AttrListTreeprocessor):
+    """`attr_list` as it is, recording every attribute list it applies and to what."""
+
+    tree: Tree
+    given: set[int]
+
+    def assign_attrs(self, elem: Element, attrs_string: str, *, strict: bool = False) -> str:
+        attrs, remainder = get_attrs_and_remainder(attrs_string)
+        if not (strict and remainder):
+            self.tree.attr_lists.append((attrs_string, list(attrs)))
+            if any(key in ("id", "#") for key, _value in attrs):
+                self.given.add(id(elem))
+        return super().assign_attrs(elem, attrs_string, strict=strict)
+
+
+class _Collect(Treeprocessor):
+    """Every id, link and image address in the page's tree, once `toc` has given headings
+    their ids and before the site's renderer drops unsafe addresses."""
+
+    tree: Tree
+    attr_lists: _AttrLists
 
     def run(self, root: Element) -> None:
         for element in root.iter():
             ident = element.get("id")
             if ident:
-                self.ids.add(ident)
+                self.tree.ids.add(ident)
+                text = " ".join("".join(element.itertext()).split())
+                given = id(element) in self.attr_lists.given
+                self.tree.elements.append((ident, text, given))
             if element.tag == "a" and element.get("name"):
-                self.ids.add(element.get("name"))  # type: ignore[arg-type]
+                self.tree.ids.add(element.get("name"))  # type: ignore[arg-type]
+            if element.tag == "a" and element.get("href") is not None:
+                self.tree.links.append(("link", _address(element.get("href", ""))))
+            if element.tag == "img" and element.get("src") is not None:
+                self.tree.links.append(("image", _address(element.get("src", ""))))
 
 
 EXTENSIONS = (
@@ -151,16 +202,23 @@ def _nothing(*_args: Any, **_kwargs: Any) -> str:
 
 @dataclass
 class PageIds:
-    """Finds the element ids of prose pages (see the module's docstring); one Markdown
-    instance serves every page."""
+    """Finds the element ids of prose pages (see the module's docstring), and everything
+    else `check` judges on the rendered tree (`inspect`); one Markdown instance serves
+    every page."""
 
     headings: HeadingIds = field(default_factory=HeadingIds)
     _md: markdown.Markdown | None = None
     _collect: _Collect | None = None
+    _attr_lists: _AttrLists | None = None
 
     def __call__(self, body: str) -> set[str]:
         """The ids of the elements Markdown makes of the page `body` (without its front
         matter); item anchors are not among them."""
+        return self.inspect(body).ids
+
+    def inspect(self, body: str) -> Tree:
+        """What Markdown makes of the page `body` (see `Tree`). A page too deeply nested
+        for the parser gives a `Tree` with `error` set, never a `RecursionError`."""
         if self._md is None:
             self._md = markdown.Markdown(
                 extensions=list(EXTENSIONS),
@@ -174,11 +232,25 @@ class PageIds:
                     },
                 },
             )
+            self._attr_lists = _AttrLists(self._md)
+            self._md.treeprocessors.register(self._attr_lists, "attr_list", 8)
             self._collect = _Collect(self._md)
-            # After `toc` (5), which gives headings their ids.
+            self._collect.attr_lists = self._attr_lists
+            # After `toc` (5), which gives headings their ids; before `srm_safe_links` (1).
             self._md.treeprocessors.register(self._collect, "srm_collect_ids", 4)
-        assert self._collect is not None
-        self._collect.ids = set()
+        assert self._collect is not None and self._attr_lists is not None
+        tree = Tree()
+        self._collect.tree = self._attr_lists.tree = tree
+        self._attr_lists.given = set()
         self._md.reset()
-        self._md.convert(body)
-        return self._collect.ids
+        try:
+            self._md.convert(body)
+        except RecursionError:
+            return Tree(error=RECURSION)
+        return tree
+
+
+RECURSION = (
+    "this page nests too deep for the Markdown parser (Python's recursion limit); "
+    "write fewer nested emphasis marks, brackets, lists or quotes"
+)

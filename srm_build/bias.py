@@ -14,11 +14,28 @@ of four-option questions passes and a bank keyed mostly to one position does not
   of options, 25% for four);
 - right option the longest in more than 40% of single-choice questions;
 - right answers exactly the first options in more than 30% of multiple-choice questions;
-- true/false answers true in less than 35% or more than 65% of statements.
+- true/false answers true in less than 35% or more than 65% of statements;
+- right option the second-longest in more than 40% of single-choice questions (a reader who
+  learnt "not the longest, the next one" must not gain either), and the longest or
+  second-longest together in more than 60% (chance is 2 in the number of options, 50% for four);
+- right option an outlier in length (at least 1.5 times the mean of the others) in more than
+  15% of single-choice questions (chance: the share of all options that are such outliers);
+- right option sharing more words with the prompt than every other option in more than 40% of
+  single-choice questions (an echo of the prompt gives it away; chance 1 in the number of
+  options);
+- multiple choice with 2 or 3 right answers in more than 80% of questions (a reader who always
+  ticks two or three must not gain; chance: 2 of the possible counts 1 to n).
+
+Limits of these figures: they read lengths and words, not meaning. A right option that is the
+only one in the prompt's register, or the only precise one, or a distractor that is plainly
+absurd, gives the answer away without moving any figure; reviewers still read for that. Lengths
+are counted in characters of the Markdown source, and words are compared after dropping short
+and common ones, so a synonym of a prompt word is not an echo.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from math import comb
 
@@ -29,6 +46,12 @@ FIRST_MAX = 0.40
 LONGEST_MAX = 0.40
 MULTIPLE_FIRST_MAX = 0.30
 TRUE_RANGE = (0.35, 0.65)
+SECOND_MAX = 0.40
+TOP_TWO_MAX = 0.60
+OUTLIER_MAX = 0.15
+ECHO_MAX = 0.40
+TWO_OR_THREE_MAX = 0.80
+OUTLIER_RATIO = 1.5
 
 
 @dataclass(frozen=True)
@@ -113,7 +136,114 @@ def bias_figures(content: Content) -> list[Figure]:
             (0, MULTIPLE_FIRST_MAX),
         ),
         Figure("true/false, answer true", true, len(statements), 0.5, TRUE_RANGE),
+        Figure(
+            "single choice, right option the second-longest",
+            sum(_rank(q) == 1 for q in singles),
+            len(singles),
+            chance,
+            (0, SECOND_MAX),
+        ),
+        Figure(
+            "single choice, right option the longest or second-longest",
+            sum(_rank(q) in (0, 1) for q in singles),
+            len(singles),
+            2 * chance,
+            (0, TOP_TWO_MAX),
+        ),
+        Figure(
+            f"single choice, right option {OUTLIER_RATIO}x the others' mean length",
+            sum(_outlier(q, q.answer) for q in singles),
+            len(singles),
+            (
+                sum(sum(_outlier(q, o.id) for o in q.options) / len(q.options) for q in singles)
+                / len(singles)
+                if singles
+                else 0.0
+            ),
+            (0, OUTLIER_MAX),
+        ),
+        Figure(
+            "single choice, right option echoes the prompt most",
+            sum(_echoes(q) for q in singles),
+            len(singles),
+            chance,
+            (0, ECHO_MAX),
+        ),
+        Figure(
+            "multiple choice, 2 or 3 right options",
+            sum(len(q.answer) in (2, 3) for q in multiples),
+            len(multiples),
+            (
+                sum(
+                    len({2, 3} & set(range(1, len(q.options) + 1))) / len(q.options)
+                    for q in multiples
+                )
+                / len(multiples)
+                if multiples
+                else 0.0
+            ),
+            (0, TWO_OR_THREE_MAX),
+        ),
     ]
+
+
+def _rank(question: SingleChoice) -> int:
+    """How many options are strictly longer than the right one (0: it is the longest)."""
+    right = len(next(o.text for o in question.options if o.id == question.answer))
+    return sum(len(o.text) > right for o in question.options)
+
+
+def _outlier(question: SingleChoice, ident: str) -> bool:
+    """Option `ident` is at least OUTLIER_RATIO times the mean length of the others."""
+    own = len(next(o.text for o in question.options if o.id == ident))
+    others = [len(o.text) for o in question.options if o.id != ident]
+    return bool(others) and own >= OUTLIER_RATIO * sum(others) / len(others)
+
+
+_WORD = re.compile(r"[a-z0-9']{4,}")
+_COMMON = {
+    "that",
+    "this",
+    "with",
+    "which",
+    "what",
+    "from",
+    "they",
+    "their",
+    "them",
+    "does",
+    "have",
+    "into",
+    "only",
+    "every",
+    "each",
+    "these",
+    "those",
+    "when",
+    "where",
+    "while",
+    "there",
+    "about",
+    "than",
+    "then",
+    "were",
+    "will",
+    "would",
+    "could",
+    "should",
+}
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip("'").removesuffix("'s") for w in _WORD.findall(text.lower())} - _COMMON
+
+
+def _echoes(question: SingleChoice) -> bool:
+    """The right option shares more words with the prompt than every other option does."""
+    prompt = _words(question.prompt)
+    shared = {o.id: len(_words(o.text) & prompt) for o in question.options}
+    right = shared[question.answer]
+    return right > 0 and all(right > n for ident, n in shared.items() if ident != question.answer)
 
 
 def _is_longest(question: SingleChoice) -> bool:

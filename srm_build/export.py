@@ -108,12 +108,21 @@ def to_json(bank: Bank) -> str:
 # --- GIFT -----------------------------------------------------------------------------------
 
 _GIFT_SPECIAL = str.maketrans(
-    {**{c: f"\\{c}" for c in "\\~=#{}:"}, "&": "&amp;", "<": "&lt;", ">": "&gt;"}
+    {
+        **{c: f"\\{c}" for c in "\\~=#{}:"},
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "%": "&\\#37;",  # its `#` escaped too: it would start a feedback
+    }
 )
-"""GIFT's own control characters get a backslash. `<`, `>` and `&` become entities: the
-text is [markdown], whose HTML Moodle would pass on as markup, and a sort item's `->`
-would end the item early (Moodle splits a match at the first `->`); `-&gt;` reads as
-`->`."""
+"""GIFT's own control characters (Moodle's grammar: `~ = # { } :` and the backslash) get a
+backslash. `<`, `>` and `&` become entities: the text is [markdown], whose HTML Moodle
+would pass on as markup, and a sort item's `->` would end the item early (Moodle splits a
+match at the first `->`); `-&gt;` reads as `->`. `%` becomes `&#37;` (written `&\\#37;`):
+an answer that starts with `%n%` is read as its weight, and Moodle's GIFT reader has no
+escape for `%` (`\\%` would show its backslash), while the entity shows as `%` in the
+[markdown] text."""
 
 
 def _gift(text: str) -> str:

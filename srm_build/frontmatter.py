@@ -71,27 +71,42 @@ class Split:
 
 def split(text: str) -> Split:
     """Where a page's front matter is, and its YAML (MultiMarkdown lines rewritten as YAML
-    keys with their text values quoted)."""
+    keys with their text values quoted, each value whole as MkDocs joins it)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     block = _YAML_BLOCK.match(text)
     if block is not None:
         meta_lines = text.count("\n", 0, block.end())
         return Split(meta_lines, "\n" + block.group(1))
-    lines = text.split("\n")
-    yaml_lines: list[str] = []
-    for line in lines:
+    # As `get_data` does: a continuation line, or the same key again, adds its text to the
+    # key's value after a space; each key is written on the line where it first stands.
+    values: dict[str, str] = {}
+    first_line: dict[str, int] = {}
+    key = None
+    count = 0
+    for line in text.split("\n"):
         if not line.strip():
             break
         first = _META_LINE.match(line)
-        if first is None and not (_META_MORE.match(line) and yaml_lines):
-            break
+        more = _META_MORE.match(line) if first is None else None
         if first is not None:
-            value = first.group("value").strip().replace("'", "''")
-            yaml_lines.append(f"{first.group('key').lower()}: '{value}'")
+            key = first.group("key").lower().strip()
+            value = first.group("value").strip()
+            if key in values:
+                values[key] += f" {value}"
+            else:
+                values[key] = value
+                first_line[key] = count
+        elif more is not None and key is not None:
+            values[key] += f" {more.group('value').strip()}"
         else:
-            yaml_lines.append("")  # a continuation line joins the key above
-    if not yaml_lines:
+            break
+        count += 1
+    if not count:
         return Split(0, None)
+    yaml_lines = [""] * count
+    for key, value in values.items():
+        quoted = value.replace("'", "''")
+        yaml_lines[first_line[key]] = f"{key}: '{quoted}'"
     return Split(len(yaml_lines), "\n".join(yaml_lines) + "\n", multimarkdown=True)
 
 

@@ -23,6 +23,22 @@ that grows with the square of nested or unclosed brackets (18 KB of them took 12
 MAX_BRACKETS = 500
 """Most `[` in one Markdown text of YAML; a field with links has a handful."""
 
+MAX_EMPHASIS_RUN = 100
+"""Most `*` or `_` in a row. Python-Markdown matches emphasis recursively: 2,000 `*` on each
+side of a word exhaust Python's recursion limit (a `RecursionError`); `***` is the most
+Markdown means, and a rule (`* * *`, `---`) needs no long run."""
+
+MAX_ESCAPES = 1000
+"""Most backslashes in one paragraph (a block up to a blank line). Python-Markdown's time
+grows with the square of them (80,000 took 24 s, 300,000 on one line a minute)."""
+
+MAX_LINE_BRACES = 100
+"""Most `{` on one line. The `attr_list` extension tries every `{` of a heading as the
+start of an attribute list, in time that grows with the square of them (20,000 took
+12 s)."""
+
+_EMPHASIS_RUN = re.compile(rf"([*_])\1{{{MAX_EMPHASIS_RUN},}}")
+
 _FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
 )
@@ -70,6 +86,51 @@ def bracket_problem(text: str, *, count: bool = True) -> tuple[int, str] | None:
                 )
         elif char == "]":
             depth = max(0, depth - 1)
+    return None
+
+
+def markdown_problem(text: str) -> tuple[int, str] | None:
+    """The offset and message of the first thing in the Markdown `text` (one paragraph, or
+    a whole page split at blank lines) past what Python-Markdown parses quickly and without
+    exhausting the recursion limit: brackets (`bracket_problem`, counting them only with
+    `count`), runs of `*`/`_` (`MAX_EMPHASIS_RUN`), backslashes per paragraph
+    (`MAX_ESCAPES`) and braces per line (`MAX_LINE_BRACES`)."""
+    offset = 0
+    for paragraph in re.split(r"(\n[ \t]*\n)", text):
+        if paragraph.strip():
+            found = _paragraph_problem(paragraph)
+            if found is not None:
+                return offset + found[0], found[1]
+        offset += len(paragraph)
+    return None
+
+
+def _paragraph_problem(text: str) -> tuple[int, str] | None:
+    brackets = bracket_problem(text)
+    if brackets is not None:
+        return brackets
+    run = _EMPHASIS_RUN.search(text)
+    if run is not None:
+        return run.start(), (
+            f"{len(run.group()):,} '{run.group(1)}' in a row; Markdown needs at most "
+            f"{MAX_EMPHASIS_RUN} (longer runs exhaust the parser); shorten the run"
+        )
+    if text.count("\\") > MAX_ESCAPES:
+        at = [m.start() for m in re.finditer(r"\\", text)][MAX_ESCAPES]
+        return at, (
+            f"more than {MAX_ESCAPES:,} backslashes in one paragraph, which the Markdown "
+            f"parser takes too long on; split it up"
+        )
+    if text.count("{") > MAX_LINE_BRACES:
+        start = 0
+        for line in text.split("\n"):
+            if line.count("{") > MAX_LINE_BRACES:
+                at = [m.start() for m in re.finditer(r"\{", line)][MAX_LINE_BRACES]
+                return start + at, (
+                    f"more than {MAX_LINE_BRACES} '{{' on one line, which the Markdown "
+                    f"parser takes too long on; split the line"
+                )
+            start += len(line) + 1
     return None
 
 

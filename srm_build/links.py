@@ -9,7 +9,7 @@ from __future__ import annotations
 import fnmatch
 import html
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -254,6 +254,32 @@ def attr_list_problem(content: str, items: Collection[str] = ()) -> str | None:
                 f"'{shown}' is not allowed in an attribute list: only an #id and .classes "
                 f"are (write \\{{ for a brace in text)"
             )
+    return None
+
+
+def attr_pairs_problem(
+    pairs: Iterable[tuple[str, str | None]], items: Collection[str] = ()
+) -> str | None:
+    """`attr_list_problem` for an attribute list as the `attr_list` extension parsed it:
+    (key, value) pairs, an id's key `id` (from `#x` or `id=x`), a class's `.`."""
+    tokens = []
+    for key, value in pairs:
+        if key == ".":
+            tokens.append("." + (value or ""))
+        elif key == "id" and value:
+            tokens.append("#" + value)
+        else:
+            tokens.append(key if value is None else f"{key}={value}")
+    for token in tokens:
+        if not token.strip() or any(char.isspace() for char in token):
+            shown = token if len(token) <= 40 else token[:40] + "..."
+            return (
+                f"'{shown}' is not allowed in an attribute list: only an #id and .classes "
+                f"are (write \\{{ for a brace in text)"
+            )
+        reason = attr_list_problem(token, items)
+        if reason is not None:
+            return reason
     return None
 
 

@@ -162,6 +162,12 @@ class Layer(Model):
 
     id: Id
     name: Text
+    names: list[Text] = Field(
+        default=[],
+        description='Other words a text uses for this layer, besides its `name` ("guest OS", '
+        '"operating system"), matched case-insensitively as whole words: an owner claim about '
+        "the layer must be made by a text that names it (srm_build/owners.py).",
+    )
     description: Markdown
     source: Id
 
@@ -178,6 +184,11 @@ class Service(Model):
 
     id: Id
     name: Text
+    names: list[Text] = Field(
+        default=[],
+        description='Other words a text uses for the service ("EC2", "S3 bucket"), besides '
+        "its `name`: an owner claim made by a text that names the service must be about it.",
+    )
     model: Literal["iaas", "paas", "saas"] | None = Field(
         None,
         description="The service model the model pages teach it under; leave it out for a "
@@ -207,7 +218,9 @@ class Claim(Model):
 
     With a `service`, the claim is about that service's cell for `layer`; without one, about
     the layer as every service has it (so it holds only where the whole matrix agrees). With
-    no `layer` either, it is about the whole stack, which is shared for every service."""
+    no `layer` either, it is about the whole stack, which is shared for every service: allowed
+    only for a text that names the whole stack ("all security", "every layer"), and checked so
+    (srm_build/owners.py)."""
 
     owner: Owner
     layer: Id | None = None
@@ -399,6 +412,11 @@ class SortItem(Model):
     claims: list[Claim] = Field(
         default=[],
         description="For an item made of parts: who owns each part (see Scenario.claims).",
+    )
+    source: Id | None = Field(
+        None,
+        description="The page that supports this item, where it is not the question's own "
+        "(a sort over several services cites each service's page); shown under its explanation.",
     )
 
 

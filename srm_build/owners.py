@@ -31,10 +31,12 @@ from .models import (
     OWNER_LABELS,
     Claim,
     Content,
+    Misconception,
     Model,
     MultipleChoice,
     Option,
     Owner,
+    QuestionBase,
     RowClaim,
     Scenario,
     Service,
@@ -42,41 +44,62 @@ from .models import (
     Sort,
     Table,
     TableRow,
+    Term,
     TrueFalse,
 )
 
 _PARTY = (
-    r"(?:AWS|Amazon Web Services|Amazon|(?:[Tt]he|[Ee]ach|[Ee]very) customers?|[Cc]ustomers?"
-    r"|[Yy]ou|[Bb]oth parties|[Ee]ach party)"
+    r"(?i:amazon web services|the cloud provider|cloud provider|the provider"
+    r"|(?:aws|amazon|the customer|customers?)(?:'s|')\s+(?:team|staff|engineers|employees|people"
+    r"|operators|administrators|admins|developers)"
+    r"|your (?:team|staff|engineers|employees|people|company|organi[sz]ation|administrators"
+    r"|admins|developers)"
+    r"|(?:the|a|an|each|every|any) (?:aws )?customers?|(?:aws )?customers?"
+    r"|you|both parties|each party|aws|amazon)"
 )
-"""The names the model's two parties go by. 'Amazon' counts only alone: 'Amazon S3' and
-'AWS Lambda' are services, and a capitalised next word is how a service name goes on."""
+"""The names the model's two parties go by, in any case: AWS, Amazon, the cloud provider, AWS's
+engineers; the (AWS) customer, you, your team; both parties. 'Amazon' and 'AWS' count only
+alone: 'Amazon S3' and 'AWS Lambda' are services, and a capitalised next word is how a service
+name goes on (the patterns below check that outside the case-insensitive part)."""
 
 _OPENS_A_CLAUSE = (
     r"(?:and|but|or|nor|so|yet|then|because|since|as|while|whereas|although|though|if|unless"
-    r"|until|when|whenever|once|where|that|which|who|than|whether|how)"
+    r"|until|when|whenever|once|where|that|which|who|than|whether|how"
+    r"|does|do|did|must|should|can|will|would|is|are)"
 )
 """Words after which a new clause, with a subject of its own, can start: "…, so the customer
-also secures …", "… an AMI that AWS published"."""
+also secures …", "… an AMI that AWS published", and a question's "What does AWS take on?"."""
+
+_DUTY = (
+    r"(?:responsibility|responsibilities|job|jobs|duty|duties|task|tasks|concern|problem|call"
+    r"|burden|alone)"
+)
+"""Nouns that say whose a duty is: "AWS's job", "a customer duty"."""
 
 _NAMES_A_PARTY = re.compile(
-    # a party as the whole answer: "AWS", "Amazon", "Customer", "Both parties", "The customer's"
-    rf"^(?P<whole>{_PARTY}|Both)(?:'s)?[.!]?$"
+    # a party as the whole answer: "AWS", "Amazon", "Customer", "Both parties", "The customer's",
+    # "Shared", "The cloud provider"
+    rf"^(?P<whole>{_PARTY}|Both|Shared)(?:'s|')?[.!]?$"
     # or as the subject of any clause, followed by what it does: "AWS patches ...",
     # "On Amazon EC2, AWS patches ...", "None; AWS handles them", "..., so the customer also
-    # secures ...", "... an AMI that AWS published" ("AWS's network is ..." is not: a possessive
-    # only says whose the next noun is; nor is "the AWS environment": a determiner before
-    # AWS makes it a modifier of the next noun, not a party)
-    rf"|(?:^|[,;:(\u2013\u2014]\s*|\b{_OPENS_A_CLAUSE}\s+)(?P<subject>{_PARTY})(?=\s+[a-z])"
+    # secures ...", "... an AMI that AWS published", "Only AWS patches", "What does AWS do?"
+    # ("AWS's network is ..." is not: a possessive only says whose the next noun is, unless
+    # the noun is people, "AWS's engineers patch"; nor is "the AWS environment": a determiner
+    # before AWS makes it a modifier of the next noun, not a party)
+    rf"|(?:^|[,;:(\u2013\u2014]\s*|\b{_OPENS_A_CLAUSE}\s+)(?:(?i:only|just|also|even|then)\s+)?"
+    rf"(?P<subject>{_PARTY})(?=\s+[a-z])"
     # or "the customer" / "each customer" / "you" with what it does, wherever it stands:
     # "… hardware the customer rents", "… leaves the customer nothing to do"
-    r"|\b(?P<definite>(?:[Tt]he|[Ee]ach|[Ee]very) customers?|[Yy]ou)(?=\s+[a-z])"
-    # or as the one who does it: "... run by AWS", "... by the customer"
-    rf"|\bby\s+(?P<agent>{_PARTY})(?![\w'-]|\s+[A-Z])"
-    # or as the owner, by a possessive that ends the clause or names the duty: "... is the
-    # customer's.", "Security is AWS's responsibility"
-    rf"|(?P<owns>{_PARTY})'s(?=\s*(?:[.,;:!?)]|$)"
-    r"|\s+(?:responsibility|responsibilities|job|duty|duties|task|concern|problem|call|alone)\b)"
+    r"|\b(?P<definite>(?i:(?:the|each|every) (?:aws )?customers?|you|your team))(?=\s+[a-z])"
+    # or as the one who does it, or to whom it falls: "... run by AWS", "... by the customer",
+    # "falls to AWS", "patched through Amazon", "We at Amazon patch"
+    rf"|\b(?i:by|to|through|via|at|upon|not)\s+(?P<agent>{_PARTY})(?![\w'-]|\s+[A-Z0-9])"
+    # or as the owner, by a possessive that ends the clause or names the duty, or by naming
+    # the duty after it: "... is the customer's.", "Security is AWS's responsibility", "is the
+    # customers' job", "is a customer duty"
+    rf"|(?P<owns>{_PARTY})(?:(?:'s|')(?=\s*(?:[.,;:!?)]|$))|(?:'s|')?(?=\s+{_DUTY}\b))"
+    # or as who manages it: "is AWS-managed", "customer-managed keys"
+    rf"|\b(?P<managed>{_PARTY})-(?i:managed|owned|operated|run|patched|controlled|maintained)\b"
     # or the opening forms: "AWS, through ...", "Each customer, for ...", "Both, in equal
     # parts" ("The customer's application code" is not: it names a thing, and whose it is)
     rf"|^(?P<opening>{_PARTY}(?![ -][A-Z]|[-'\u2019])\b|Both(?:,| AWS| equally))"
@@ -86,29 +109,89 @@ or as whose a duty is, is an owner claim. No library at hand parses who the subj
 English clause is (a tagger needs model data this build does not ship); this matches the forms
 English gives a subject, and is tested both ways (tests/test_owners.py) and against the
 content (`check content` stays clean). When in doubt it finds a party: a needless claim costs
-an author one line, a missed one lets an unchecked owner through."""
+an author one line, a missed one lets an unchecked owner through. What it cannot catch: a
+party named only through a possessive of a thing ("AWS's network is monitored"), or by a
+pronoun ("they patch it")."""
 
+_ASKS_ABOUT_A_PARTY = re.compile(
+    # whose duty the prompt asks about: "Which of these is AWS's responsibility?", "… are the
+    # customer's?", "… the customer's job with AWS Lambda?"
+    rf"(?P<owns>{_PARTY})(?:'s|')(?=\s*(?:[.,;:!?)]|$))|(?P<duty>{_PARTY})(?:'s|')\s+{_DUTY}\b"
+    # or what a party does: "What does AWS take on …?", "… which operating system does AWS
+    # patch?", "What is left for the customer to do?"
+    rf"|\b(?i:does|do|must|should|will)\s+(?P<asks>{_PARTY})\s+(?i:take|do|patch|own|look"
+    r"|handle|secure|manage|run|operate|control)\b"
+    rf"|\b(?i:for)\s+(?P<left>{_PARTY})\s+to\s+do\b"
+)
+"""A question's prompt that asks what a party owns or does: every option of it then says
+something that party does, so is an owner claim about it."""
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"[*_`]+")
-"""Markdown emphasis and code marks, which do not change who a text names."""
+"""Markdown links (kept: their text) and emphasis and code marks, which do not change who a
+text names."""
+
+
+def plain(text: str) -> str:
+    """`text` (Markdown) as words: links reduced to their text, emphasis dropped, curly
+    apostrophes made straight, whitespace collapsed."""
+    text = _EMPHASIS.sub("", _LINK.sub(r"\1", text))
+    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").split())
+
+
+def parties_asked(prompt: str) -> set[Owner]:
+    """The owners a question's `prompt` asks about ("Which of these is AWS's job?"): each
+    option of the question is then a claim about them."""
+    return {
+        _owner_named(next(g for g in match.groups() if g))
+        for match in _ASKS_ABOUT_A_PARTY.finditer(plain(prompt))
+    }
 
 
 def _owner_named(party: str) -> Owner:
     words = set(re.findall(r"[a-z]+", party.lower()))
-    if words & {"both", "party", "parties"}:  # "Both AWS and the customer" is both
+    if words & {"both", "party", "parties", "shared"}:  # "Both AWS and the customer" is both
         return "shared"
-    return "aws" if words & {"aws", "amazon"} else "customer"
+    if words & {"customer", "customers", "you", "your"}:  # "the AWS customer" is a customer
+        return "customer"
+    return "aws"
 
 
 def parties_named(text: str) -> set[Owner]:
-    """The owners `text` (an option or a true/false statement, in Markdown) names as its
-    answer, as the one who does something in any of its clauses, or as whose a duty is; empty
-    when it names none. Any such text is an owner claim, so must carry a `claim` (or `claims`,
-    one per party it names)."""
-    plain = _EMPHASIS.sub("", text).strip()
+    """The owners `text` (an option, a true/false statement or a question's prompt, in
+    Markdown) names as its answer, as the one who does something in any of its clauses, or as
+    whose a duty is; empty when it names none. Any such text is an owner claim, so must carry
+    a `claim` (or `claims`, one per party it names)."""
     return {
         _owner_named(next(g for g in match.groups() if g))
-        for match in _NAMES_A_PARTY.finditer(plain)
+        for match in _NAMES_A_PARTY.finditer(plain(text))
     }
+
+
+_NEGATION = re.compile(
+    r"(?i:\b(?:not|never|no longer|no|none|nothing|neither|nor|cannot|without)\b|n't\b)"
+)
+_MENTION = re.compile(r"(?i:\b(?:aws|amazon|customers?|you|your|provider|we)\b)(?![ -]+[A-Z0-9])")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:.!?()\u2013\u2014]|\b(?:and|but|or|so|yet|because|while|whereas|although|though"
+    r"|unless|until|when|where|which|who)\b"
+)
+
+
+def negation(text: str) -> str | None:
+    """The negating word of the first clause of `text` that names a party and negates
+    ("AWS does not patch", "the customer never", "…, not AWS", "has no part"), or None.
+
+    An owner statement in the negative says who does *not* do something, which the matrix
+    cannot check as a claim of an owner (and "AWS does not patch X" marked false with an AWS
+    claim would pass reversed): such statements are refused, and authors state the owner
+    positively. Clauses are cut at punctuation and conjunctions, so "Nothing; AWS handles it"
+    is not negated."""
+    for clause in _CLAUSE_BREAK.split(plain(text)):
+        found = _NEGATION.search(clause)
+        if found and _MENTION.search(clause):
+            return found.group()
+    return None
 
 
 def combined(owners: Iterable[Owner]) -> Owner | None:
@@ -125,6 +208,63 @@ class Matrix:
     def __init__(self, content: Content) -> None:
         self.services = {s.id: s for s in content.of_type(Service)}
         self.layers = {layer.id: layer for layer in content.layers}
+        self._layer_words = {lid: _words([x.name, *x.names]) for lid, x in self.layers.items()}
+        self._service_words = {sid: _words([x.name, *x.names]) for sid, x in self.services.items()}
+
+    def layers_named(self, text: str) -> set[str]:
+        """The layers `text` names, by a layer's name or one of its `names`. The longest word
+        wins where two overlap: "data centres" names the facilities, not the customer's data."""
+        words = plain(text)
+        found = sorted(
+            (
+                (m.start(), m.end(), lid)
+                for lid, pattern in self._layer_words.items()
+                for m in pattern.finditer(words)
+            ),
+            key=lambda hit: hit[0] - hit[1],
+        )
+        taken: list[tuple[int, int]] = []
+        named = set()
+        for start, end, lid in found:
+            if all(end <= s or start >= e for s, e in taken):
+                taken.append((start, end))
+                named.add(lid)
+        return named
+
+    def services_named(self, text: str) -> set[str]:
+        """The services `text` names, by a service's name or one of its `names`."""
+        words = plain(text)
+        return {sid for sid, pattern in self._service_words.items() if pattern.search(words)}
+
+    def tie(self, claim: Claim, text: str, context: str = "") -> str | None:
+        """Why `claim` is not tied to the `text` that makes it (and the `context` it is read
+        in, such as the question's prompt), or None when it is: its layer must be one the text
+        or context names (a layerless claim, about the whole stack, needs a text that names
+        the whole stack), and a service the text names must be its service."""
+        named = self.services_named(text) or self.services_named(context)
+        if named and claim.service not in named:
+            names = " or ".join(self.services[sid].name for sid in sorted(named))
+            return f"names {names}, so its claim must say 'service: {sorted(named)[0]}'" + (
+                f" (not '{claim.service}')" if claim.service else ""
+            )
+        if claim.layer is None:
+            if _WHOLE_STACK.search(plain(f"{text} {context}")):
+                return None
+            return (
+                "has a claim without a 'layer'; give the layer the text names (a claim about "
+                "the whole stack is only for a text that names it: 'all security', 'every "
+                "layer', 'security and compliance')"
+            )
+        if claim.layer not in self.layers:
+            return None  # an unknown id, reported by the reference checks
+        if claim.layer in self.layers_named(f"{text} {context}"):
+            return None
+        layer = self.layers[claim.layer]
+        return (
+            f"claims an owner for {layer.name}, but its text does not name that layer (its "
+            f"words: {', '.join([layer.name, *layer.names])}); claim the layer the text is "
+            f"about, or add the word the text uses to the layer's 'names'"
+        )
 
     def truth(self, layer: str | None, service: str | None) -> tuple[Owner | None, str]:
         """The owner the matrix gives, and how to name the cell in a message; None as owner
@@ -150,6 +290,22 @@ class Matrix:
         return next(iter(owners.values())), f"{name} for every service"
 
 
+def _words(names: list[str]) -> re.Pattern[str]:
+    """Any of `names` as whole words, in any case."""
+    alternatives = "|".join(re.escape(plain(n)) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+_WHOLE_STACK = re.compile(
+    r"(?i:\b(?:whole|entire|full) stack\b|\bevery layer\b|\ball (?:the )?layers\b"
+    r"|\ball (?:of (?:its |their |the )?)?(?:its |their )?security\b|\bsecurity and compliance\b"
+    r"|\bsecurity of the cloud and in the cloud\b|\bultimately responsible for security\b"
+    r"|^(?:security|compliance) is\b)"
+)
+"""How a text names the whole stack, the one case where a claim may leave out its layer: it
+is then checked against every cell of the matrix (shared, as services differ)."""
+
+
 def _spread(owners: dict[str, Owner | None], services: dict[str, Service]) -> str:
     by_owner: dict[str, list[str]] = {}
     for ident, owner in owners.items():
@@ -162,7 +318,7 @@ def check_owner_claims(content: Content) -> list[Problem]:
     if not content.of_type(Service) or not content.layers:
         return []
     matrix = Matrix(content)
-    checks = (_items, _table_rows, _choices, _statements)
+    checks = (_items, _table_rows, _choices, _statements, _free_text)
     return [problem for check in checks for problem in check(content, matrix)]
 
 
@@ -205,17 +361,26 @@ def _agree(
 
 
 def _items(content: Content, matrix: Matrix) -> Iterator[Problem]:
-    """Scenarios and sort items: each states one owner and says which cells it stands for."""
-    stated: list[tuple[Model, str, str, str]] = [
-        (s, f"scenario '{s.id}': ", "responsible", "is responsible")
+    """Scenarios and sort items: each states one owner and says which cells it stands for;
+    each claim names a layer its text names (no whole-stack claims here: a scenario or a sort
+    item is always about something in particular), and a service its text names."""
+    stated: list[tuple[Model, str, str, str, str, str]] = [
+        (
+            s,
+            f"scenario '{s.id}': ",
+            "responsible",
+            "is responsible",
+            f"{s.title}. {s.situation}",
+            "",
+        )
         for s in content.of_type(Scenario)
     ]
     stated += [
-        (item, f"sort item '{item.id}': ", "owner", "owns it")
+        (item, f"sort item '{item.id}': ", "owner", "owns it", item.text, sort.prompt)
         for sort in content.of_type(Sort)
         for item in sort.items
     ]
-    for item, label, field, says in stated:
+    for item, label, field, says, text, context in stated:
         claims = _claims_of(item)  # type: ignore[arg-type]
         if claims is None:
             yield item.where.problem(
@@ -224,7 +389,26 @@ def _items(content: Content, matrix: Matrix) -> Iterator[Problem]:
                 field,
             )
             continue
-        yield from _agree(matrix, item, label, claims, getattr(item, field), field)
+        parts = bool(getattr(item, "claims", []))
+        untied = False
+        for i, claim in enumerate(claims):
+            key: tuple[str | int, ...] = ("claims", i) if parts else ("layer",)
+            if claim.layer is None:
+                untied = True
+                kind = "scenario" if isinstance(item, Scenario) else "sort item"
+                yield item.where.problem(
+                    f"{label}has a claim without a 'layer'; a {kind} is about "
+                    f"one thing, so claim the layer its text names (a claim without a layer, "
+                    f"about the whole stack, is only for options and statements that name it)",
+                    *key,
+                )
+                continue
+            why = matrix.tie(claim, text, context)
+            if why:
+                untied = True
+                yield item.where.problem(f"{label}{why}", *key)
+        if not untied:
+            yield from _agree(matrix, item, label, claims, getattr(item, field), field)
 
 
 _NAMES_A_GROUP = re.compile(
@@ -293,6 +477,7 @@ def _table_rows(content: Content, matrix: Matrix) -> Iterator[Problem]:
                         f"for it the build can check; add it to the row's 'claims'",
                         column,
                     )
+            yield from _row_bullets(matrix, row, label)
             for layer, claim in row.claims.items():
                 owner = _row_owner(claim)
                 if not getattr(row, owner):
@@ -304,6 +489,54 @@ def _table_rows(content: Content, matrix: Matrix) -> Iterator[Problem]:
                         layer,
                     )
                 yield from _row_claim(matrix, row, label, layer, claim)
+
+
+def _row_bullets(matrix: Matrix, row: TableRow, label: str) -> Iterator[Problem]:
+    """Every bullet of a row states a duty of its column's owner, so it is tied to the row's
+    claims: it names at least one layer (in the layer's words), each layer it names is one the
+    row claims for that owner (and so is checked against every service of the row), and a
+    service it names is one of the row's. Without this, a row with one honest claim per
+    column could list anything else under it."""
+    for column in ("aws", "customer", "shared"):
+        for i, bullet in enumerate(getattr(row, column)):
+            named = matrix.layers_named(bullet)
+            if not named:
+                yield row.where.problem(
+                    f"{label}{column} bullet {i + 1} names no layer, so the build cannot check "
+                    f"who does it; say which layer it is about in that layer's words (its "
+                    f"'names' in the layers file), or add the word it uses there",
+                    column,
+                    i,
+                )
+            for layer in sorted(named):
+                claim = row.claims.get(layer)
+                name = matrix.layers[layer].name
+                if claim is None:
+                    yield row.where.problem(
+                        f"{label}{column} bullet {i + 1} is about {name}, which the row does "
+                        f"not claim; add '{layer}: {column}' to its claims so the build checks "
+                        f"it against the service matrix, or reword the bullet",
+                        column,
+                        i,
+                    )
+                elif _row_owner(claim) != column:
+                    yield row.where.problem(
+                        f"{label}{column} bullet {i + 1} gives {name} to "
+                        f"{OWNER_LABELS[column]}, but the row claims "
+                        f"{OWNER_LABELS[_row_owner(claim)]} owns it",
+                        column,
+                        i,
+                    )
+            services = matrix.services_named(bullet) - set(row.services)
+            if services and row.services:
+                yield row.where.problem(
+                    f"{label}{column} bullet {i + 1} names "
+                    f"{', '.join(matrix.services[s].name for s in sorted(services))}, which is "
+                    f"not one of the row's services; add it to 'services' so the row's claims "
+                    f"are checked against it",
+                    column,
+                    i,
+                )
 
 
 def _row_owner(claim: Owner | RowClaim) -> Owner:
@@ -358,7 +591,9 @@ def _row_claim(
 def _choices(content: Content, matrix: Matrix) -> Iterator[Problem]:
     for question in content.of_type(SingleChoice) + content.of_type(MultipleChoice):
         for option in question.options:
-            yield from _text_claims(matrix, question.id, option, option.id in question.correct)
+            yield from _text_claims(
+                matrix, question.id, option, option.id in question.correct, question.prompt
+            )
 
 
 def _statements(content: Content, matrix: Matrix) -> Iterator[Problem]:
@@ -367,14 +602,17 @@ def _statements(content: Content, matrix: Matrix) -> Iterator[Problem]:
 
 
 def _text_claims(
-    matrix: Matrix, question: str, said: Option | TrueFalse, right: bool
+    matrix: Matrix, question: str, said: Option | TrueFalse, right: bool, prompt: str = ""
 ) -> Iterator[Problem]:
     """An option of `question` that is `right` (or a true/false statement whose answer is
     `right`) that names parties claims something of each, so it carries a claim whose owner
     is each party it names (more claims are welcome: the detection of parties is by wording,
-    and may miss one). It is right (the statement true) exactly when the matrix agrees with
-    every one of its claims: "AWS does X and the customer does Y" is wrong as soon as either
-    half is."""
+    and may miss one). A `prompt` that names a party ("Which of these is AWS's job?") makes
+    every option a claim about that party. It is right (the statement true) exactly when the
+    matrix agrees with every one of its claims: "AWS does X and the customer does Y" is wrong
+    as soon as either half is. Each claim is tied to the text: its layer is one the text (or
+    the prompt) names, and a service the text names is its service. A statement in the
+    negative ("AWS does not patch …") is refused: the author states the owner positively."""
     if isinstance(said, Option):
         text, field, at_verdict = said.text, "text", None
         label = f"question '{question}': option '{said.id}' "
@@ -386,13 +624,32 @@ def _text_claims(
         verdict = f"question '{question}': answer is {str(right).lower()}"
         claim_label = f"question '{question}': "
     named, parts = parties_named(text), said.parts
+    asked = parties_asked(prompt)
+    negated = negation(text) if named else None
+    if negated:
+        yield said.where.problem(
+            f"{label}says who does not do something ('{negated}'), which the build cannot "
+            f'check as an owner claim; state positively who does it ("AWS does not patch '
+            f'the hosts" becomes "AWS patches the hosts" or "The customer patches the '
+            f'guest OS", with the answer that sentence has) and claim that owner',
+            field,
+        )
+        return
     if not parts:
         if named:
             says = "names who owns something" if field == "text" else "says what a party does"
             yield said.where.problem(
                 f"{label}{says}, but carries no 'claim' the build can check", field
             )
+        elif asked:
+            yield said.where.problem(
+                f"{label}answers a prompt that asks what {_owners(asked)} owns, so it is an "
+                f"owner claim, but carries no 'claim' the build can check",
+                field,
+            )
         return
+    from_prompt = not named and bool(asked)
+    named = named or asked  # an option that names its own parties answers for those
     key: tuple[str | int, ...] = ("claim",) if said.claim else ("claims",)
     owners = {claim.owner for claim in parts}
     # each party the text names needs a claim of its own ("Both" is met by parts that differ);
@@ -400,11 +657,20 @@ def _text_claims(
     covered = owners | ({"shared"} if combined(owners) == "shared" else set())
     if not named <= covered:
         yield said.where.problem(
-            f"{label}names {_owners(named)}, but its "
+            f"{label}{'answers a prompt that asks what ' if from_prompt else 'names '}"
+            f"{_owners(named)}{' owns' if from_prompt else ''}, but its "
             f"{'claim is' if len(parts) == 1 else 'claims are'} for {_owners(owners)}; give "
             f"each party it names a claim for what it says that party does",
             *key,
         )
+        return
+    untied = False
+    for i, claim in enumerate(parts):
+        why = matrix.tie(claim, text, prompt)
+        if why:
+            untied = True
+            yield said.where.problem(f"{claim_label}the text {why}", *_part(key, i, len(parts)))
+    if untied:
         return
     found = [(i, claim, *matrix.truth(claim.layer, claim.service)) for i, claim in enumerate(parts)]
     for i, _claim, truth, what in found:
@@ -444,3 +710,91 @@ def _part(key: tuple[str | int, ...], i: int, count: int) -> tuple[str | int, ..
 def _owners(owners: set[Owner], quoted: bool = False) -> str:
     names = sorted(owners) if quoted else sorted(OWNER_LABELS[o] for o in owners)
     return "', '".join(names) if quoted else " and ".join(names)
+
+
+_SENTENCE = re.compile(r"(?<=[.;!?])\s+|\n\s*\n")
+
+
+def _free_texts(content: Content) -> Iterator[tuple[Model, str, tuple[str | int, ...], str]]:
+    """Free text that may state an owner, with where it was written: glossary definitions,
+    misconception corrections, and the feedback, explanations and notes of questions,
+    scenarios, sort items and table rows."""
+    for term in content.of_type(Term):
+        if not term.quote:  # official wording is quoted as AWS wrote it
+            yield term, f"term '{term.id}': ", ("definition",), term.definition
+    for myth in content.of_type(Misconception):
+        yield myth, f"misconception '{myth.id}': ", ("correction",), myth.correction
+    for question in content.of_type(SingleChoice) + content.of_type(MultipleChoice):
+        for option in question.options:
+            label = f"question '{question.id}': option '{option.id}': "
+            yield option, label, ("feedback",), option.feedback
+    for statement in content.of_type(TrueFalse):
+        for field in ("feedback_true", "feedback_false"):
+            yield statement, f"question '{statement.id}': ", (field,), getattr(statement, field)
+    for question in content.of_type(QuestionBase):
+        if question.explanation:
+            label = f"question '{question.id}': "
+            yield question, label, ("explanation",), question.explanation
+    for sort in content.of_type(Sort):
+        for item in sort.items:
+            yield item, f"sort item '{item.id}': ", ("explanation",), item.explanation
+    for scenario in content.of_type(Scenario):
+        label = f"scenario '{scenario.id}': "
+        yield scenario, label, ("explanation",), scenario.explanation
+        for owner, text in scenario.feedback.items():
+            yield scenario, label, ("feedback", owner), text
+    for table in content.of_type(Table):
+        for row in table.rows:
+            if row.notes:
+                yield row, f"table '{table.id}': row '{row.id}': ", ("notes",), row.notes
+
+
+def _free_text(content: Content, matrix: Matrix) -> Iterator[Problem]:
+    """An owner statement in free text agrees with the matrix where the build can read it:
+    a clause that names exactly one party (AWS or the customer), in the positive, and one or
+    more layers (or the whole stack). The services are those its sentence names, or every
+    service; a clause about a layer where those services differ is not checked (it cannot
+    tell which service is meant). Feedback on a wrong option states the wrong belief only in
+    the negative or in a reader's words, so it is checked the same way. What this cannot
+    read: pronouns, possessives of things, a party and layer in different clauses."""
+    for item, label, key, text in _free_texts(content):
+        problem = _free_statement(matrix, text)
+        if problem:
+            yield item.where.problem(f"{label}{problem}", *key)
+
+
+_SUPPLIES = re.compile(
+    r"(?i:\b(?:provides?|provided|supplie[sd]|supply|offers?|offered|features?|tools?)\b)"
+)
+"""A clause about AWS supplying a feature ("AWS provides the bucket policy feature") says
+who makes the tool, not who owns the duty, so it is not read as an owner statement."""
+
+
+def _free_statement(matrix: Matrix, text: str) -> str | None:
+    """Why `text` states an owner the matrix contradicts, or None."""
+    for sentence in _SENTENCE.split(plain(text)):
+        if _NEGATION.search(sentence):
+            continue  # "Nothing in X falls to the customer": too easy to read backwards
+        services = sorted(matrix.services_named(sentence)) or [None]
+        for clause in _CLAUSE_BREAK.split(sentence):
+            parties = parties_named(clause)
+            if len(parties) != 1 or "shared" in parties or _SUPPLIES.search(clause):
+                continue
+            party = next(iter(parties))
+            layers: list[str | None] = sorted(matrix.layers_named(clause))
+            if _WHOLE_STACK.search(clause):
+                layers.append(None)
+            for layer in layers:
+                for service in services:
+                    truth, what = matrix.truth(layer, service)
+                    # one party doing something in a shared cell is its part of it; only the
+                    # whole stack must be named as shared
+                    if truth is not None and truth != party and (truth != "shared" or not layer):
+                        return (
+                            f"says {OWNER_LABELS[party]} owns "
+                            f"{matrix.layers[layer].name if layer else 'the whole stack'} "
+                            f'("{clause.strip()}"), but the service matrix says '
+                            f"{OWNER_LABELS[truth]} owns {what}; reword it, or name the service "
+                            f"it is about"
+                        )
+    return None

@@ -164,6 +164,20 @@ _ID = re.compile(r'id="([^"]+)"')
 _QUESTION = re.compile(r'data-srm-component="(?:choice|sort|flashcards)"')
 _H1_END = re.compile(r"</h1>")
 
+# What the client would undo on every copy of a bank item, undone once here instead. The
+# markup is the templates' own (content text is escaped, so `="` and `<p` never come from
+# it): report links, the component marker (a copy is mounted by its owner), and `hidden` on
+# the controls that need the script, which the bank's only readers have.
+_BANK_DROP = re.compile(
+    r'(?<=data-srm-js)(?: data-search-exclude)? hidden\b|<p class="srm-report"[^>]*>.*?</p>\n?'
+    r'| data-srm-component="[a-z]+"| data-search-exclude'
+)
+
+
+def bank_html(html: str) -> str:
+    """A bank item's HTML as the exam and the review copy it (see `_BANK_DROP`)."""
+    return _BANK_DROP.sub("", html)
+
 
 def element_ids(html: str) -> set[str]:
     """The element ids in a piece of item HTML, for link and anchor validation."""
@@ -408,10 +422,10 @@ class SitePages:
         items: dict[str, list] = {}
         for index, topic in enumerate(bank.topics):
             for ident, html in topic.items + topic.sorts:
-                items[ident] = [index, str(html)]
+                items[ident] = [index, bank_html(html)]
         card = self.renderer.env.get_template("_macros.html.jinja").module.bank_card
         cards = {
-            term.id: [bank.card_hrefs[term.id], str(card(term, definition)).strip()]
+            term.id: [bank.card_hrefs[term.id], bank_html(str(card(term, definition)).strip())]
             for term, definition in bank.cards
         }
         data = {

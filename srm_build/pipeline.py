@@ -16,7 +16,7 @@ from .anchors import HeadingIds
 from .errors import ContentError, Problem, display_path
 from .files import YAML_SUFFIXES, scan_content
 from .frontmatter import check_front_matter
-from .limits import MAX_BYTES, bracket_problem, forbidden_character, line_col
+from .limits import MAX_BYTES, forbidden_character, line_col, markdown_problem
 from .loader import load_bytes
 from .models import Content, FileBase, Page, page_path
 from .navigation import nav_problems, read_config
@@ -205,18 +205,15 @@ def _load_content(
 
 def check_prose(text: str, shown: str) -> list[Problem]:
     """Problems a Markdown page has on its own: characters it may not hold, brackets nested
-    past what the Markdown parser handles quickly, and its front matter."""
+    past what the Markdown parser handles quickly (`limits.markdown_problem`), and its front
+    matter."""
     found = forbidden_character(text)
     if found is not None:
         return [Problem(shown, *line_col(text, found[0]), found[1])]
     problems = check_front_matter(text, shown)
-    offset = 0
-    for paragraph in text.split("\n\n"):  # the parser's cost grows within a block
-        brackets = bracket_problem(paragraph)
-        if brackets is not None:
-            problems.append(Problem(shown, *line_col(text, offset + brackets[0]), brackets[1]))
-            break
-        offset += len(paragraph) + 2
+    limit = markdown_problem(text)
+    if limit is not None:
+        problems.append(Problem(shown, *line_col(text, limit[0]), limit[1]))
     return problems
 
 

@@ -13,13 +13,14 @@ import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import unquote
 
-from .anchors import HeadingIds, PageIds
+from .anchors import HeadingIds, PageIds, Tree
 from .embeds import find_embeds, shown_file
 from .errors import Problem
 from .export import EXPORTS
-from .limits import bracket_problem, line_col, shorten
+from .limits import bracket_problem, line_col, markdown_problem, shorten
 from .links import (
     attr_list_problem,
+    attr_pairs_problem,
     blank_code,
     fence_attr_problem,
     find_attr_lists,
@@ -128,6 +129,8 @@ def _sources(content: Content) -> Iterator[Problem]:
         if isinstance(item, Quiz):
             yield from _expect(content, item, [item.source], Source, "source", "source")
             for question in item.questions:
+                for entry in question.items if isinstance(question, Sort) else []:
+                    yield from _expect(content, entry, [entry.source], Source, "source", "source")
                 if question.source is None and item.source is None:
                     yield question.where.problem(
                         f"question '{question.id}': no source; give the question or its quiz "
@@ -389,104 +392,213 @@ def link_problems(
     anchors_on: dict[str, set[str]] | None = None,
 ) -> Iterator[tuple[int, str]]:
     """Offset and message of each link in Markdown `text` that is unsafe, would be blocked
-    by the Content Security Policy, or leads nowhere. `base` is the folder relative links
-    start from (content-relative). With `items_on` (see `items_on_pages`), an `#srm-<id>`
-    anchor must name an item shown on the page linked to (`here` for `#...` alone); with
-    `anchors_on` (see `page_anchors`), any other anchor must be an id of that page."""
+    by the Content Security Policy, or leads nowhere (see `url_problem`), found in the
+    source with `links.find_links`."""
     for link in find_links(text):
-        url = link.url
-        shown = url if len(url) <= 100 else url[:100] + "..."
-        if not is_safe_url(url):
-            yield link.offset, _UNSAFE_LINK.format(shown)
-        elif link.kind == "image" and is_external(url):
-            yield (
-                link.offset,
-                (
-                    f"image '{shown}' is on another site, which the Content Security Policy "
-                    f"(img-src 'self') blocks: save the image in the content folder and link "
-                    f"it relatively"
-                ),
-            )
-        elif url.startswith("/") and not url.startswith("//"):
-            yield (
-                link.offset,
-                (
-                    f"link '{shown}' starts with '/', which breaks when the site is served "
-                    f"from a sub-path; write it relative to this file"
-                ),
-            )
-        elif not is_external(url):
-            path = unquote(url.partition("#")[0].partition("?")[0])
-            target = posixpath.normpath(posixpath.join(base, path)) if path else here
-            if target is None:
-                continue
-            if target not in published:
-                what = "page" if target.endswith(".md") else "file"
-                yield (
-                    link.offset,
-                    (f"link '{shown}' leads to no {what} (no {target} in the content)"),
-                )
-                continue
-            anchor = unquote(url.partition("#")[2])
-            if not anchor:
-                continue
-            present = anchors_on.get(target) if anchors_on is not None else None
-            if present is not None and anchor in present:
-                continue
-            shows = items_on.get(target, set()) if items_on is not None else None
-            if shows is not None and anchor.startswith("srm-"):
-                item = anchor[4:].partition("--")[0]  # an item, or one of its parts
-                if item not in shows:
-                    yield (
-                        link.offset,
-                        f"link '{shown}': {target} shows no item '{item}' (anchors "
-                        f"'#srm-<id>' lead to the items a page shows)",
-                    )
-            elif present is not None:
-                where = "this page" if target == here and not path else target
-                yield (
-                    link.offset,
-                    f"link '{shown}': {where} has no anchor '#{anchor}' (headings, "
-                    f"{{: #id }} and the items a page shows make its anchors)",
-                )
+        kind = "image" if link.kind == "image" else "link"
+        message = url_problem(kind, link.url, base, published, items_on, here, anchors_on)
+        if message is not None:
+            yield link.offset, message
 
 
-def page_anchors(content: Content, headings: HeadingIds) -> dict[str, set[str]]:
+def url_problem(
+    kind: str,
+    url: str,
+    base: str,
+    published: set[str],
+    items_on: dict[str, set[str]] | None = None,
+    here: str | None = None,
+    anchors_on: dict[str, set[str]] | None = None,
+) -> str | None:
+    """Why the address `url` of a "link" or an "image" (`kind`) may not be used, or None:
+    unsafe, blocked by the Content Security Policy, or leading nowhere. `base` is the
+    folder relative links start from (content-relative). With `items_on` (see
+    `items_on_pages`), an `#srm-<id>` anchor must name an item shown on the page linked to
+    (`here` for `#...` alone); with `anchors_on` (see `page_anchors`), any other anchor must
+    be an id of that page."""
+    shown = url if len(url) <= 100 else url[:100] + "..."
+    if not is_safe_url(url):
+        return _UNSAFE_LINK.format(shown)
+    if kind == "image" and is_external(url):
+        return (
+            f"image '{shown}' is on another site, which the Content Security Policy "
+            f"(img-src 'self') blocks: save the image in the content folder and link "
+            f"it relatively"
+        )
+    if url.startswith("/") and not url.startswith("//"):
+        return (
+            f"link '{shown}' starts with '/', which breaks when the site is served "
+            f"from a sub-path; write it relative to this file"
+        )
+    if is_external(url):
+        return None
+    path = unquote(url.partition("#")[0].partition("?")[0])
+    target = posixpath.normpath(posixpath.join(base, path)) if path else here
+    if target is None:
+        return None
+    if target not in published:
+        what = "page" if target.endswith(".md") else "file"
+        return f"link '{shown}' leads to no {what} (no {target} in the content)"
+    anchor = unquote(url.partition("#")[2])
+    if not anchor:
+        return None
+    present = anchors_on.get(target) if anchors_on is not None else None
+    if present is not None and anchor in present:
+        return None
+    shows = items_on.get(target, set()) if items_on is not None else None
+    if shows is not None and anchor.startswith("srm-"):
+        item = anchor[4:].partition("--")[0]  # an item, or one of its parts
+        if item not in shows:
+            return (
+                f"link '{shown}': {target} shows no item '{item}' (anchors "
+                f"'#srm-<id>' lead to the items a page shows)"
+            )
+    elif present is not None:
+        where = "this page" if target == here and not path else target
+        return (
+            f"link '{shown}': {where} has no anchor '#{anchor}' (headings, "
+            f"{{: #id }} and the items a page shows make its anchors)"
+        )
+    return None
+
+
+def page_trees(content: Content, headings: HeadingIds) -> dict[str, Tree]:
+    """Page path -> what Python-Markdown makes of the prose page, with the site's
+    extensions and `toc` settings (see `anchors.PageIds.inspect`)."""
+    inspect = PageIds(headings).inspect
+    return {src: inspect(page.body) for src, page in content.pages.items()}
+
+
+def page_anchors(
+    content: Content, headings: HeadingIds, trees: dict[str, Tree] | None = None
+) -> dict[str, set[str]]:
     """Page path -> the anchors links to it may name, as the build makes them (see
     `anchors.PageIds`): a prose page's heading and `{: #id }` ids, and on a YAML file's page
-    its title's heading. Item anchors (`#srm-<id>`) are checked with `items_on_pages`."""
-    ids_of = PageIds(headings)
-    anchors = {src: ids_of(page.body) for src, page in content.pages.items()}
+    its title's heading. Item anchors (`#srm-<id>`) are checked with `items_on_pages`.
+    `trees`: the pages' `page_trees`, when already made."""
+    if trees is None:
+        trees = page_trees(content, headings)
+    anchors = {src: tree.ids for src, tree in trees.items()}
     for path, file in content.files.items():
         anchors.setdefault(page_path(path), set()).add(headings.slug(file.title))
     return anchors
 
 
+def _plain_address(url: str) -> str:
+    return html.unescape(url).replace("\\", "").strip()
+
+
+def _locate(text: str, *needles: str) -> tuple[int, int]:
+    """Line and column of the first of `needles` found in `text` (1:1 if none is): where
+    an element of the rendered tree was written, as well as its text tells."""
+    for needle in needles:
+        needle = needle.strip()
+        if needle:
+            at = text.find(needle)
+            if at >= 0:
+                return line_col(text, at)
+    return 1, 1
+
+
+def _tree_problems(
+    content: Content,
+    page: Page,
+    tree: Tree,
+    judged: tuple[set[str], set[tuple[int, int]], set[str], set[str]],
+    url_check: functools.partial[str | None],
+) -> Iterator[Problem]:
+    """What the pattern pass over the source missed, judged on the element tree
+    Python-Markdown makes of the page: every attribute list `attr_list` applied, every id
+    an element has and every link and image address. `judged`: the addresses (and their
+    places), attribute lists and messages the pattern pass already dealt with (it gives
+    exact places; here a place is where the offending text is first found)."""
+    urls, url_places, attr_lists, messages = judged
+    text = page.body
+    if tree.error is not None:
+        yield Problem(page.path, 1, 1, tree.error)
+        return
+    for written, pairs in tree.attr_lists:
+        if " ".join(written.split()) in attr_lists:
+            continue
+        reason = attr_pairs_problem(pairs, content.by_id)
+        if reason is not None and reason not in messages:
+            messages.add(reason)
+            yield Problem(page.path, *_locate(text, "{" + written, written), reason)
+    for ident, shown, given in tree.elements:
+        if given:
+            reason = reserved_id_problem(ident, items=content.by_id)
+            where = _locate(text, "#" + ident, ident)
+        else:
+            reserved = reserved_id_problem(ident, "the heading anchor", content.by_id)
+            reason = reserved and (
+                f"{reserved}; reword the heading or give it an anchor with {{: #id }}"
+            )
+            where = _locate(text, shown, ident)
+        if reason is not None and reason not in messages:
+            messages.add(reason)
+            yield Problem(page.path, *where, reason)
+    for kind, url in tree.links:
+        if _plain_address(url) in urls:
+            continue
+        where = _locate(text, url, url.partition("#")[2])
+        if where in url_places:
+            continue  # the pattern read this address shorter, as `(1` of `(1)`
+        reason = url_check(kind, url)
+        if reason is not None and reason not in messages:
+            messages.add(reason)
+            yield Problem(page.path, *where, reason)
+
+
 def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
     """Every link form (inline, reference, autolink, image) in prose pages and YAML text
     uses a safe scheme, passes the Content Security Policy and leads to a page or file that
-    exists; attribute lists in prose hold only an id and classes; fenced code stands only
-    in YAML fields shown as blocks."""
+    exists; attribute lists in prose hold only an id and classes, and no element of a page
+    gets a reserved id; fenced code stands only in YAML fields shown as blocks. Prose is
+    judged twice: with patterns over the source, for exact places, and on the element tree
+    Python-Markdown makes of it (`_tree_problems`), for what the patterns cannot see (code
+    spans and fences as the parser reads them, every heading form)."""
     published = _published_files(content)
     items_on = items_on_pages(content)
-    anchors_on = page_anchors(content, headings)
+    trees = page_trees(content, headings)
+    anchors_on = page_anchors(content, headings, trees)
     for relative, page in content.pages.items():
         text = page.body
         base = posixpath.dirname(relative)
+        messages: set[str] = set()
         for offset, message in link_problems(text, base, published, items_on, relative, anchors_on):
+            messages.add(message)
             yield Problem(page.path, *line_col(text, offset), message)
+        attr_lists = set()
         for offset, attrs in find_attr_lists(text):
+            attr_lists.add(" ".join(attrs.split()))
             reason = attr_list_problem(attrs, content.by_id)
             if reason is not None:
+                messages.add(reason)
                 yield Problem(page.path, *line_col(text, offset), reason)
         for offset, attrs in find_fence_attrs(text):
             reason = fence_attr_problem(attrs, content.by_id)
             if reason is not None:
                 yield Problem(page.path, *line_col(text, offset), reason)
+        found = find_links(text)
+        urls = {_plain_address(link.url) for link in found}
+        url_places = {line_col(text, link.offset) for link in found}
+        messages.update(
+            problem.message
+            for problem in check_page_embeds(content, page, relative, headings)
+            if problem.message.startswith(("the heading anchor", "the id"))
+        )
+        url_check = functools.partial(_url_check, base, published, items_on, relative, anchors_on)
+        yield from _tree_problems(
+            content, page, trees[relative], (urls, url_places, attr_lists, messages), url_check
+        )
     for path, file in content.files.items():
         doc = file.where.doc
         base = posixpath.dirname(path)
         for key, text in _strings(doc.data):
+            limit = bracket_problem(text) or markdown_problem(text)
+            if limit is not None:
+                yield doc.problem(key, item_label(doc.data, key) + limit[1])
+                continue
             block = _BLOCK_LINE.search(text) if key and key[-1] in INLINE_FIELDS else None
             if block is None and _MARKUP.search(text) is None:
                 continue
@@ -495,9 +607,6 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
                 text, base, published, items_on, anchors_on=anchors_on
             ):
                 yield doc.problem(key, label + message)
-            brackets = bracket_problem(text)
-            if brackets is not None:
-                yield doc.problem(key, label + brackets[1])
             for _offset, attrs in find_fence_attrs(text):
                 reason = fence_attr_problem(attrs, content.by_id)
                 if reason is not None:
@@ -509,6 +618,18 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
                     f"{label}{what} cannot stand in '{key[-1]}', which is shown inline; "
                     f"use `code` or move the block to a feedback or explanation",
                 )
+
+
+def _url_check(
+    base: str,
+    published: set[str],
+    items_on: dict[str, set[str]],
+    here: str,
+    anchors_on: dict[str, set[str]],
+    kind: str,
+    url: str,
+) -> str | None:
+    return url_problem(kind, url, base, published, items_on, here, anchors_on)
 
 
 def _page_embeds(content: Content, headings: HeadingIds) -> Iterator[Problem]:

@@ -16,7 +16,10 @@ from srm_build.bias import (
     LONGEST_MAX,
     MULTIPLE_FIRST_MAX,
     PICKER_MAX,
+    SECOND_MAX,
+    TOP_TWO_MAX,
     TRUE_RANGE,
+    TWO_OR_THREE_MAX,
     bias_figures,
 )
 from srm_build.pipeline import load_content
@@ -27,7 +30,7 @@ STUDY = "data/study/"
 
 def test_the_authored_bank_is_within_every_limit():
     figures = bias_figures(load_content(ROOT / "content"))
-    assert len(figures) == 5
+    assert len(figures) == 10
     for figure in figures:
         assert figure.total >= 14, figure
         assert not figure.warn, str(figure)
@@ -44,6 +47,67 @@ def test_check_prints_the_figures_and_warns_past_a_limit(tmp_path: Path):
         "warning: bank bias past its limit: single choice, first option right: 1 of 1 (100%; "
         "chance 50%; limit 40%)" in result.stderr.splitlines()
     )
+
+
+SECOND_LONGEST = quiz(
+    answer="b",
+    extra_options="          - {id: c, text: A much longer option than these, feedback: No.}\n",
+)
+"""The base quiz with a third option that makes the right one, 'The customer', the
+second-longest; and a multiple-choice question with two right options of three."""
+
+
+def test_check_warns_about_the_length_and_answer_count_figures(tmp_path: Path):
+    """A bank whose right option is always the second-longest, and whose multiple-choice
+    questions always have two or three right options, is warned about (issue 13, item 7)."""
+    multiple = SECOND_LONGEST + (
+        "      - id: pick-two\n"
+        "        type: multiple\n"
+        "        prompt: Which are layers?\n"
+        "        options:\n"
+        "          - {id: a, text: Hypervisor, feedback: Yes.}\n"
+        "          - {id: b, text: Guest OS, feedback: Yes.}\n"
+        "          - {id: c, text: Lunch, feedback: No.}\n"
+        "        answer: [a, b]\n"
+    )
+    write_content(tmp_path, {"quizzes/basics.yml": multiple})
+    result = run_check(tmp_path)
+    assert result.returncode == 0, result.stderr
+    warnings = result.stderr.splitlines()
+    assert (
+        "warning: bank bias past its limit: single choice, right option the second-longest: "
+        f"1 of 1 (100%; chance 33%; limit {SECOND_MAX:.0%})" in warnings
+    )
+    assert (
+        "warning: bank bias past its limit: single choice, right option the longest or "
+        f"second-longest: 1 of 1 (100%; chance 67%; limit {TOP_TWO_MAX:.0%})" in warnings
+    )
+    assert (
+        "warning: bank bias past its limit: multiple choice, 2 or 3 right options: 1 of 1 "
+        f"(100%; chance 67%; limit {TWO_OR_THREE_MAX:.0%})" in warnings
+    )
+
+
+def test_check_warns_about_a_right_option_far_longer_than_the_rest(tmp_path: Path):
+    """The right option 1.5 times the others' mean length, and echoing the prompt, is warned
+    about (the reviewer's cust-three-protections had 95 characters against 47)."""
+    bank = quiz(answer="b").replace(
+        "{id: b, text: The customer, feedback: The guest OS is the customer's.}",
+        "{id: b, text: The customer patches the guest OS of each EC2 instance it runs, "
+        "feedback: Right.}",
+    )
+    write_content(tmp_path, {"quizzes/basics.yml": bank})
+    warnings = run_check(tmp_path).stderr.splitlines()
+    assert any(
+        line.startswith("warning: bank bias past its limit: single choice, right option 1.5x")
+        for line in warnings
+    ), warnings
+    assert any(
+        line.startswith(
+            "warning: bank bias past its limit: single choice, right option echoes the prompt"
+        )
+        for line in warnings
+    ), warnings
 
 
 def test_a_balanced_bank_is_not_warned_about(tmp_path: Path):

@@ -392,6 +392,22 @@ def test_a_chapter_prints_an_answer_key_not_the_reader_s_marks(
         expect(card).to_be_visible()
 
 
+@pytest.mark.parametrize("path", ["", "quizzes/basics/"])
+def test_flashcards_print_with_their_definitions(reader: Page, fixture_url: str, path: str):
+    """A worksheet gives its answers: each card prints its term and, under it, its
+    definition, whether the reader turned the card or not (as on /practice/)."""
+    reader.goto(fixture_url + path)
+    deck = reader.locator("[data-srm-component=flashcards]").first
+    expect(deck).to_have_attribute("data-srm-ready", "")
+    reader.emulate_media(media="print")
+    cards = deck.locator(".srm-card")
+    expect(cards.first).to_be_visible()
+    for card in cards.all():
+        expect(card.locator("summary")).to_be_visible()
+        expect(card.locator(".srm-card-back")).to_be_visible()
+        expect(card.locator(".srm-card-back")).not_to_be_empty()
+
+
 # ---------------------------------------------------------------- right to left
 
 

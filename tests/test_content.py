@@ -765,6 +765,16 @@ def test_shield_response_team_always_needs_shield_advanced(content: Content):
                     mentions += 1
                     assert "Shield Advanced" in each, each[:200]
     assert mentions >= 3
+    # the right answer's own feedback says so too (it once said only "one of those support
+    # plans"), and so does every prose paragraph that names the team
+    for question in content.of_type(SingleChoice):
+        if "Response Team" in question.prompt:
+            right = next(o for o in question.options if o.id == question.answer)
+            assert "Shield Advanced" in right.feedback, question.id
+    for page in content.pages.values():
+        for paragraph in page.text.split("\n\n"):
+            if "Response Team" in paragraph:
+                assert "Shield Advanced" in paragraph, paragraph
 
 
 def test_retired_services_are_not_offered_as_current_examples(content: Content):
@@ -783,3 +793,12 @@ def test_a_count_before_embedded_items_matches_them(content: Content):
         ):
             ids = [line for line in match.group(2).splitlines() if line.strip()]
             assert len(ids) == numbers[match.group(1)], f"{page.path}: {match.group(0)[:60]}"
+
+
+def test_feedback_answers_its_own_option(content: Content):
+    """A wrong option's feedback says what is wrong with that option (issue 13 item 8: the
+    hypervisor option of the edge-location question was answered about patching)."""
+    question = content.by_id["mix-edge-location"]
+    option = next(o for o in question.options if "hypervisor" in o.text)
+    feedback = " ".join(option.feedback.lower().split())
+    assert "hypervisor" in feedback and "edge locations" in feedback

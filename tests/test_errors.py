@@ -72,7 +72,7 @@ quizzes:
         prompt: Sort them.
         buckets: [aws, customer]
         items:
-          - {id: t1, text: Guards, owner: aws, explanation: Facilities are AWS's.}
+          - {id: t1, text: OS fix, owner: aws, explanation: Facilities are AWS's.}
 """
 """A sort question file up to its second item, which each case writes its own way."""
 
@@ -107,9 +107,21 @@ MATRIX = {
 kind: layers
 title: Stack
 layers:
-  - {id: layer-os, name: Guest OS, description: Inside the instance., source: aws-srm}
-  - {id: layer-net, name: Network configuration, description: Rules., source: aws-srm}
-  - {id: layer-enc, name: Encryption, description: Keys., source: aws-srm}
+  - id: layer-os
+    name: Guest OS
+    names: [OS, operating system, patching]
+    description: Inside the instance.
+    source: aws-srm
+  - id: layer-net
+    name: Network configuration
+    names: [network rules, firewall, firewall rules]
+    description: Rules.
+    source: aws-srm
+  - id: layer-enc
+    name: Encryption
+    names: [keys, encrypts]
+    description: Keys.
+    source: aws-srm
 """,
     "services.yml": """\
 kind: services
@@ -645,7 +657,7 @@ title: Scenarios
 scenarios:
   - id: flood
     title: A flood
-    situation: A data centre floods. Who keeps the app running?
+    situation: A data centre floods. Who patches the OS and reopens the firewall?
     responsible: aws
     explanation: Both.
     feedback: {aws: Half., customer: Half., shared: Right.}
@@ -668,7 +680,7 @@ scenarios:
             )
             + """\
           - id: t2
-            text: Patching
+            text: Firewall
             owner: aws
             explanation: Hosts.
             claims: [{owner: customer, layer: layer-net, service: rds}]
@@ -1154,3 +1166,361 @@ def test_zensical_check_asks_for_each_yaml_files_page(tmp_path: Path) -> None:
     assert (tmp_path / "content/quizzes/basics.md").read_text() == "```srm\nbasics.yml\n```\n"
     again = run_check(tmp_path, "--engine", "zensical")
     assert again.returncode == 0, again.stderr
+
+
+REVIEW_MATRIX = {
+    "stack.yml": """\
+kind: layers
+title: Stack
+layers:
+  - {id: layer-hyp, name: Hypervisor, names: [virtualisation], description: Hosts., source: aws-srm}
+  - id: layer-guest
+    name: Guest operating system
+    names: [guest OS, operating system]
+    description: Inside the instance.
+    source: aws-srm
+  - id: layer-platform
+    name: Platform
+    names: [web server, Apache]
+    description: Servers and runtimes.
+    source: aws-srm
+  - id: layer-enc
+    name: Encryption
+    names: [encrypting, keys]
+    description: Keys.
+    source: aws-srm
+  - id: layer-iam
+    name: Identity
+    names: [IAM, permissions, who may]
+    description: Who may do what.
+    source: aws-srm
+""",
+    "services.yml": """\
+kind: services
+title: Services
+services:
+  - id: ec2
+    name: Amazon EC2
+    names: [EC2]
+    model: iaas
+    summary: Servers.
+    layers:
+      {layer-hyp: aws, layer-guest: customer, layer-platform: customer, layer-enc: customer,
+       layer-iam: customer}
+    source: aws-srm
+  - id: s3
+    name: Amazon S3
+    names: [S3]
+    category: abstracted
+    summary: Objects.
+    layers:
+      layer-hyp: aws
+      layer-guest: aws
+      layer-platform: aws
+      layer-enc: {owner: shared, note: AWS encrypts new objects; the customer picks keys.}
+      layer-iam: customer
+    source: aws-srm
+""",
+}
+"""A two-service matrix with layers that say the words they go by, for the reviewer's cases
+(issue 13, the second round): each input is what a dishonest author wrote to get past the
+owner check."""
+
+
+def statement(prompt: str, answer: str, claims: str) -> dict[str, str]:
+    """The base quiz and a true/false statement `prompt` with `answer` and `claims` (YAML)."""
+    return {
+        **REVIEW_MATRIX,
+        "quizzes/basics.yml": quiz()
+        + f"""\
+      - id: tf-review
+        type: true-false
+        prompt: {prompt}
+        answer: {answer}
+        {claims}
+        feedback_true: Why.
+        feedback_false: Why.
+""",
+    }
+
+
+def option(prompt: str, text: str, claim: str = "") -> dict[str, str]:
+    """The base quiz with its prompt replaced by `prompt` and its option 'a' by `text`, with
+    `claim` (a YAML flow mapping) when given."""
+    extra = f", claim: {claim}" if claim else ""
+    return {
+        **REVIEW_MATRIX,
+        "quizzes/basics.yml": quiz()
+        .replace("Who patches the guest OS of an EC2 instance?", prompt)
+        .replace(
+            "{id: a, text: AWS, feedback: AWS stops at the hypervisor.}",
+            f"{{id: a, text: '{text}', feedback: Why.{extra}}}",
+        ),
+    }
+
+
+REVIEW_CASES = [
+    # 1. a row's other bullets were never checked
+    (
+        "PaaS row with an unchecked AWS bullet about firewalls (the reviewer's bullet)",
+        row_table("""\
+            - id: paas
+              label: PaaS
+              model: paas
+              services: [rds, beanstalk]
+              aws:
+                - Patching the OS
+                - Firewall configuration and disaster recovery, Amazon RDS included
+              claims: {layer-os: {owner: aws, exceptions: [beanstalk]}}
+              notes: AWS Elastic Beanstalk differs.
+            """),
+        "content/tables.yml:14:13: table 'models': row 'paas': aws bullet 2 is about Network "
+        "configuration, which the row does not claim; add 'layer-net: aws' to its claims so the "
+        "build checks it against the service matrix, or reword the bullet",
+    ),
+    (
+        "row bullet that names no layer at all",
+        row_table("""\
+            - id: paas
+              label: PaaS
+              model: paas
+              services: [rds, beanstalk]
+              aws:
+                - Patching the OS
+                - Disaster recovery, Amazon RDS included
+              claims: {layer-os: {owner: aws, exceptions: [beanstalk]}}
+              notes: AWS Elastic Beanstalk differs.
+            """),
+        "content/tables.yml:14:13: table 'models': row 'paas': aws bullet 2 names no layer, so "
+        "the build cannot check who does it; say which layer it is about in that layer's words "
+        "(its 'names' in the layers file), or add the word it uses there",
+    ),
+    (
+        "row bullet under AWS about a layer the row gives to the customer",
+        row_table("""\
+            - id: paas
+              label: PaaS
+              model: paas
+              services: [rds, beanstalk]
+              aws: [Patching the OS, Firewall rules]
+              customer: [Network rules]
+              claims: {layer-os: {owner: aws, exceptions: [beanstalk]}, layer-net: customer}
+              notes: AWS Elastic Beanstalk differs.
+            """),
+        "content/tables.yml:12:32: table 'models': row 'paas': aws bullet 2 gives Network "
+        "configuration to AWS, but the row claims Customer owns it",
+    ),
+    (
+        "row bullet naming a service the row leaves out",
+        row_table("""\
+            - id: paas
+              label: PaaS
+              services: [beanstalk]
+              aws: [Patching the OS on Amazon S3]
+              claims: {layer-os: {owner: aws, exceptions: [beanstalk]}}
+              notes: AWS Elastic Beanstalk differs.
+            """),
+        "content/tables.yml:11:15: table 'models': row 'paas': aws bullet 1 names Amazon S3, "
+        "which is not one of the row's services; add it to 'services' so the row's claims are "
+        "checked against it",
+    ),
+    # 2. a claim with no layer let any answer through
+    (
+        "scenario about one layer whose claim leaves the layer out ('whole stack')",
+        {
+            **REVIEW_MATRIX,
+            "scenarios.yml": """\
+kind: scenarios
+title: Scenarios
+scenarios:
+  - id: apache
+    title: Apache on a customer's EC2 instance exploited
+    situation: An unpatched web server on an EC2 instance is broken into.
+    responsible: shared
+    explanation: Both.
+    feedback: {aws: Half., customer: Half., shared: Right.}
+    claims: [{owner: shared}]
+    source: aws-srm
+""",
+        },
+        "content/scenarios.yml:10:14: scenario 'apache': has a claim without a 'layer'; a "
+        "scenario is about one thing, so claim the layer its text names (a claim without a "
+        "layer, about the whole stack, is only for options and statements that name it)",
+    ),
+    (
+        "option whose claim leaves the layer out though its text names no whole stack",
+        option("Who patches the guest OS?", "AWS", "{owner: aws}"),
+        "content/quizzes/basics.yml:12:57: question 'ec2-patching': option 'a': the text has a "
+        "claim without a 'layer'; give the layer the text names (a claim about the whole stack "
+        "is only for a text that names it: 'all security', 'every layer', 'security and "
+        "compliance')",
+    ),
+    (
+        "option whose layerless claim names the service but not the whole stack",
+        option("Who patches the guest OS of an EC2 instance?", "AWS", "{owner: aws, service: ec2}"),
+        "content/quizzes/basics.yml:12:57: question 'ec2-patching': option 'a': the text has a "
+        "claim without a 'layer'; give the layer the text names (a claim about the whole stack "
+        "is only for a text that names it: 'all security', 'every layer', 'security and "
+        "compliance')",
+    ),
+    # 3. the claim's layer and service were not tied to the text
+    (
+        "true statement about the guest OS claimed as a hypervisor cell",
+        statement(
+            "On Amazon EC2, AWS patches the guest operating system.",
+            "true",
+            "claim: {owner: aws, layer: layer-hyp, service: ec2}",
+        ),
+        "content/quizzes/basics.yml:19:16: question 'tf-review': the text claims an owner for "
+        "Hypervisor, but its text does not name that layer (its words: Hypervisor, "
+        "virtualisation); claim the layer the text is about, or add the word the text uses to "
+        "the layer's 'names'",
+    ),
+    (
+        "S3 encryption sort item checked against S3 identity",
+        {
+            **REVIEW_MATRIX,
+            "quizzes/sort.yml": SORT_HEAD.replace(
+                "explanation: Facilities are AWS's.}",
+                "explanation: Facilities are AWS's., layer: layer-guest, service: ec2}",
+            ).replace("text: OS fix", "text: Guest OS")
+            + """\
+          - id: t3
+            text: Encrypting data at rest in an S3 bucket
+            owner: customer
+            explanation: Keys.
+            service: s3
+            layer: layer-iam
+""",
+        },
+        "content/quizzes/sort.yml:19:20: sort item 't3': claims an owner for Identity, but its "
+        "text does not name that layer (its words: Identity, IAM, permissions, who may); claim "
+        "the layer the text is about, or add the word the text uses to the layer's 'names'",
+    ),
+    (
+        "option about EC2 claimed as another service's cell",
+        option(
+            "Who runs the hypervisor?",
+            "On Amazon EC2, AWS runs the hypervisor",
+            "{owner: aws, layer: layer-hyp, service: s3}",
+        ),
+        "content/quizzes/basics.yml:12:92: question 'ec2-patching': option 'a': the text names "
+        "Amazon EC2, so its claim must say 'service: ec2' (not 's3')",
+    ),
+    # 4. negation reversed the check
+    (
+        "negated statement marked false with an AWS claim",
+        statement(
+            "AWS does not patch the guest OS on Amazon EC2.",
+            "false",
+            "claim: {owner: aws, layer: layer-guest, service: ec2}",
+        ),
+        "content/quizzes/basics.yml:17:17: question 'tf-review': the statement says who does "
+        "not do something ('not'), which the build cannot check as an owner claim; state "
+        'positively who does it ("AWS does not patch the hosts" becomes "AWS patches the '
+        'hosts" or "The customer patches the guest OS", with the answer that sentence has) and '
+        "claim that owner",
+    ),
+    (
+        "true negated statement: the message asks for a positive wording, not a flipped answer",
+        statement(
+            "On Amazon EC2, the customer's team never leaves patching the guest OS to AWS.",
+            "true",
+            "claim: {owner: customer, layer: layer-guest, service: ec2}",
+        ),
+        "content/quizzes/basics.yml:17:17: question 'tf-review': the statement says who does "
+        "not do something ('never'), which the build cannot check as an owner claim; state "
+        'positively who does it ("AWS does not patch the hosts" becomes "AWS patches the '
+        'hosts" or "The customer patches the guest OS", with the answer that sentence has) and '
+        "claim that owner",
+    ),
+    (
+        "option 'only ... not' naming both parties in the negative",
+        option(
+            "Who patches the guest OS of an EC2 instance?",
+            "Patching it is the customers\\u2019 job, not AWS",
+            "{owner: customer, layer: layer-guest, service: ec2}",
+        ),
+        "content/quizzes/basics.yml:12:27: question 'ec2-patching': option 'a' says who does "
+        "not do something ('not'), which the build cannot check as an owner claim; state "
+        'positively who does it ("AWS does not patch the hosts" becomes "AWS patches the '
+        'hosts" or "The customer patches the guest OS", with the answer that sentence has) and '
+        "claim that owner",
+    ),
+    # 6. free text that states owners
+    (
+        "glossary definition giving SaaS's whole stack to AWS",
+        {
+            **REVIEW_MATRIX,
+            "glossary.yml": GLOSSARY
+            + """\
+  - id: saas
+    term: SaaS
+    definition: A finished application. The provider runs the entire stack.
+    source: aws-srm
+""",
+        },
+        "content/glossary.yml:10:17: term 'saas': says AWS owns the whole stack (\"The provider "
+        'runs the entire stack"), but the service matrix says Shared owns the whole stack; '
+        "reword it, or name the service it is about",
+    ),
+    (
+        "misconception correction that teaches the wrong owner of a cell",
+        {
+            **REVIEW_MATRIX,
+            "misconceptions.yml": MISCONCEPTIONS.replace(
+                "The guest OS is the customer's.", "On Amazon EC2, AWS patches the guest OS."
+            ),
+        },
+        "content/misconceptions.yml:6:17: misconception 'mc-aws-patches': says AWS owns Guest "
+        'operating system ("AWS patches the guest OS"), but the service matrix says Customer '
+        "owns Guest operating system for Amazon EC2; reword it, or name the service it is about",
+    ),
+    # 5. wordings the party detection missed, and a prompt that names the party
+    (
+        "option 'falls to AWS' with no claim",
+        option("Who patches the guest OS of an EC2 instance?", "Patching falls to AWS"),
+        "content/quizzes/basics.yml:12:27: question 'ec2-patching': option 'a' names who owns "
+        "something, but carries no 'claim' the build can check",
+    ),
+    (
+        "option 'The cloud provider' with no claim",
+        option("Who patches the guest OS of an EC2 instance?", "The cloud provider"),
+        "content/quizzes/basics.yml:12:27: question 'ec2-patching': option 'a' names who owns "
+        "something, but carries no 'claim' the build can check",
+    ),
+    (
+        "option of a prompt asking what AWS owns, with no claim",
+        option("On Amazon EC2, which of these is AWS's job?", "Patching the guest OS"),
+        "content/quizzes/basics.yml:12:27: question 'ec2-patching': option 'a' answers a prompt "
+        "that asks what AWS owns, so it is an owner claim, but carries no 'claim' the build can "
+        "check",
+    ),
+    (
+        "option of a prompt asking what AWS owns, claimed for the customer to pass as right",
+        {
+            **option(
+                "On Amazon EC2, which of these is AWS's job?",
+                "Patching the guest OS",
+                "{owner: customer, layer: layer-guest, service: ec2}",
+            ),
+        },
+        "content/quizzes/basics.yml:12:75: question 'ec2-patching': option 'a' answers a prompt "
+        "that asks what AWS owns, but its claim is for Customer; give each party it names a "
+        "claim for what it says that party does",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"), [c[1:] for c in REVIEW_CASES], ids=[c[0] for c in REVIEW_CASES]
+)
+def test_reviewer_cases_are_reported(tmp_path: Path, files, expected) -> None:
+    """Each input a reviewer wrote to get an unchecked owner past the build is a located error
+    (issue 13 item 2, second round)."""
+    write_content(tmp_path, files)
+    result = run_check(tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert expected in lines, "\n".join(lines)

@@ -4,6 +4,7 @@ the models question by question."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -149,6 +150,34 @@ def test_gift_round_trip(content: Content) -> None:
             right = {text for mark, _, text in parsed["answers"] if mark == "="}
             assert right == _correct_texts(item)
     assert gift == {}
+
+
+GIFT_SPECIALS = "%100%An independent auditor: ~ = # { } \\ 50% & <b>x</b> -> y"
+"""A text made of every character GIFT gives a meaning (a leading `%n%` is an answer's
+weight in Moodle's grammar) and HTML."""
+
+
+@pytest.mark.parametrize("kind", ["single", "multiple"])
+def test_gift_special_characters_round_trip_as_text(kind: str) -> None:
+    option = {"id": "a", "text": GIFT_SPECIALS, "feedback": GIFT_SPECIALS, "misconception": None}
+    bank = [
+        {
+            "id": "q1",
+            "quiz": "quiz",
+            "type": kind,
+            "prompt": GIFT_SPECIALS,
+            "source": "s",
+            "options": [option, {**option, "id": "b", "text": "B", "feedback": "F"}],
+            "answer": ["a"],
+            "explanation": "",
+        }
+    ]
+    parsed = parse_gift(to_gift(bank))["q1"]
+    assert html.unescape(parsed["text"]) == GIFT_SPECIALS
+    _mark, weight, text = parsed["answers"][0]
+    # Moodle reads `%n%` right after `~`/`=` as a weight: only the exporter's own.
+    assert weight == (100 if kind == "multiple" else None)
+    assert html.unescape(text) == GIFT_SPECIALS
 
 
 def test_qti_package_round_trip(content: Content) -> None:

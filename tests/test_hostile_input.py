@@ -120,6 +120,20 @@ CASES = [
         "'!' or '?'",
     ),
     (
+        "front matter: a MultiMarkdown value continued on an indented line",
+        {"index.md": "title: Fine\n    <b>gone</b> words\n\n# Home\n"},
+        "",
+        "content/index.md:1:8: front matter: field 'title': '<b>' reads as an HTML tag, "
+        "which the engine drops from titles; write it without '<' before a letter, '/', "
+        "'!' or '?'",
+    ),
+    (
+        "front matter: a MultiMarkdown description continued past the limit",
+        {"index.md": "description: x\n    " + "w" * 5000 + "\n\n# Home\n"},
+        "",
+        "content/index.md:1:14: front matter: field 'description': is longer than 300 characters",
+    ),
+    (
         "front matter: alias bomb",
         {"index.md": f"---\n{BOMB}---\n# Home\n"},
         "",
@@ -551,6 +565,124 @@ CASES = [
         "content/quizzes/basics.yml:10:17: question 'ec2-patching': fenced code cannot stand in "
         "'prompt', which is shown inline; use `code` or move the block to a feedback or "
         "explanation",
+    ),
+    # --- what the rendered page holds, wherever the source hides it ------------------
+    # Python-Markdown, not a pattern, decides what is code, a heading or an attribute list.
+    (
+        "a line superfences does not take for a fence hides nothing: reserved id",
+        {"index.md": "# Home\n\n``` a: b\n\nText\n{: #srmStudy }\n"},
+        "",
+        f"content/index.md:6:4: the id 'srmStudy' {CLIENT_GLOBAL}",
+    ),
+    (
+        "a line superfences does not take for a fence hides nothing: missing page",
+        {"index.md": "# Home\n\n``` a: b\n\n[x](missing.md)\n"},
+        "",
+        "content/index.md:5:5: link 'missing.md' leads to no page (no missing.md in the content)",
+    ),
+    (
+        "a line superfences does not take for a fence hides nothing: #__config on a heading",
+        {"index.md": "# Home\n\n``` a: b\n\n## Hi {: #__config }\n"},
+        "",
+        f"content/index.md:5:10: the id '__config' is reserved: {THEME_ID}",
+    ),
+    (
+        "backticks in two paragraphs are no code span: heading",
+        {"index.md": "# Home\n\nA ` tick.\n\n## __search\n\nAnother ` tick.\n"},
+        "",
+        f"content/index.md:5:4: the heading anchor '__search' is reserved: {THEME_ID}; "
+        "reword the heading or give it an anchor with {: #id }",
+    ),
+    (
+        "backticks in two paragraphs are no code span: attribute",
+        {"index.md": "# Home\n\na ` b\n\nPara\n{: data-md-state=x }\n\nc ` d\n"},
+        "",
+        f"content/index.md:6:4: 'data-md-state=x' {ATTRS}",
+    ),
+    (
+        "backticks in two paragraphs are no code span: anchor",
+        {"index.md": "# Home\n\na ` b\n\n[x](#nowhere)\n\nc ` d\n"},
+        "",
+        "content/index.md:5:5: link '#nowhere': this page " + NO_ANCHOR.format("nowhere"),
+    ),
+    (
+        "escaped backticks",
+        {
+            "index.md": "# Home\n\nA \\` tick.\n\nPara\n{: data-md-component=x }\n\n"
+            "Another \\` tick.\n"
+        },
+        "",
+        f"content/index.md:6:4: 'data-md-component=x' {ATTRS}",
+    ),
+    (
+        "heading without a space",
+        {"index.md": "# Home\n\n#__search\n"},
+        "",
+        f"content/index.md:3:2: the heading anchor '__search' is reserved: {THEME_ID}; "
+        "reword the heading or give it an anchor with {: #id }",
+    ),
+    (
+        "setext heading",
+        {"index.md": "# Home\n\nSRM tip\n-------\n"},
+        "",
+        "content/index.md:3:1: the heading anchor 'srm-tip' is reserved: the site's components "
+        "use it for the glossary's tooltip (srm.js); reword the heading or give it an anchor "
+        "with {: #id }",
+    ),
+    (
+        "heading in a block quote",
+        {"index.md": "# Home\n\n> ## __drawer\n"},
+        "",
+        f"content/index.md:3:6: the heading anchor '__drawer' is reserved: {THEME_ID}; "
+        "reword the heading or give it an anchor with {: #id }",
+    ),
+    (
+        "heading in a list item",
+        {"index.md": "# Home\n\n- ## SRM reset title\n"},
+        "",
+        "content/index.md:3:6: the heading anchor 'srm-reset-title' is reserved: the site's "
+        "components use it for the progress bar's reset dialog (progress.html.jinja); reword "
+        "the heading or give it an anchor with {: #id }",
+    ),
+    (
+        "heading in an admonition",
+        {"index.md": "# Home\n\n!!! note\n\n    ## __consent\n"},
+        "",
+        f"content/index.md:5:8: the heading anchor '__consent' is reserved: {THEME_ID}; "
+        "reword the heading or give it an anchor with {: #id }",
+    ),
+    # --- what would exhaust or stall the Markdown parser (limits.py) --------------------
+    (
+        "emphasis marks deep enough for a RecursionError",
+        {"index.md": "# Home\n\n" + "*" * 2000 + "a" + "*" * 2000 + "\n"},
+        "",
+        "content/index.md:3:1: 2,000 '*' in a row; Markdown needs at most 100 (longer runs "
+        "exhaust the parser); shorten the run",
+    ),
+    (
+        "braces in a heading, one over the limit (20,000 took 12 s)",
+        {"index.md": "# Home\n\n## a " + "{ " * 101 + "\n"},
+        "",
+        "content/index.md:3:206: more than 100 '{' on one line, which the Markdown parser "
+        "takes too long on; split the line",
+    ),
+    (
+        "emphasis marks deep enough for a RecursionError, in YAML",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "inside an instance.", '"' + "*" * 2000 + "a" + "*" * 2000 + '"'
+            )
+        },
+        "",
+        "content/glossary.yml:6:17: term 'guest-os': 2,000 '*' in a row; Markdown needs at "
+        "most 100 (longer runs exhaust the parser); shorten the run",
+    ),
+    (
+        "backslashes in a paragraph, one over the limit (300,000 took 62 s)",
+        {"index.md": "# Home\n\n" + "\\" * 1001 + "\n"},
+        "",
+        "content/index.md:3:1001: more than 1,000 backslashes in one paragraph, which the "
+        "Markdown parser takes too long on; split it up",
     ),
 ]
 
@@ -984,3 +1116,32 @@ def test_fenced_code_in_yaml_text_renders_as_in_prose(tmp_path: Path) -> None:
     assert note is not None and note.select_one("p:not(.admonition-title)").get_text() == (
         "A <b>note</b>."
     )
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "title: Fine\n    <b>gone</b> words\n\n# Home\n",
+        "Title: a\n\tmore\ntitle: b\n    c: d\nx\n\n# Home\n",
+        "---\ntitle: a\ndescription: b\n---\n# Home\n",
+        "# Home\ntitle: x\n",
+    ],
+)
+def test_front_matter_is_read_as_the_engine_reads_it(page: str) -> None:
+    from mkdocs.utils.meta import get_data
+
+    from srm_build import frontmatter
+    from srm_build.loader import load_text
+
+    meta = frontmatter.split(page)
+    data = {} if meta.yaml is None else load_text(meta.yaml, "x.md").data
+    assert data == get_data(page)[1]
+
+
+def test_a_page_too_deep_for_the_parser_is_an_error_not_a_traceback() -> None:
+    """Beyond the limits, the check's renderer turns a RecursionError into a message."""
+    from srm_build.anchors import RECURSION, PageIds
+
+    tree = PageIds().inspect("*" * 2000 + "a" + "*" * 2000)
+    assert tree.error == RECURSION
+    assert PageIds().inspect("**a**").error is None

@@ -90,3 +90,29 @@ def test_it_controls_cite_the_model_page(content: Content):
     sources = cited(content)
     for ident in ("inherited-controls", "shared-controls", "customer-specific-controls"):
         assert sources[ident] == "aws-srm"
+
+
+SORT_ITEM_SOURCES = {
+    # issue 13 item 9 (second round): the service sort cited the model page for Beanstalk's
+    # managed updates, S3's default encryption and Lambda; each item now cites its service.
+    "s2": "rds-maintenance",
+    "s3": "lambda-security",
+    "s9": "s3-encryption",
+    "s10": "beanstalk-managed-updates",
+    "s12": "lambda-security",
+}
+
+
+def test_service_sort_items_cite_their_service_pages(content: Content):
+    sort = content.by_id["sort-service-layers"]
+    found = {item.id: item.source for item in sort.items}
+    for ident, source in SORT_ITEM_SOURCES.items():
+        assert found[ident] == source, ident
+    assert all(found.values()), "every item of the service sort names its page"
+
+
+def test_the_design_exercise_does_not_cite_the_model_page(content: Content):
+    sources = cited(content)
+    for row in content.by_id["table-design-exercise"].rows:
+        assert sources[f"table-design-exercise/{row.id}"] != "aws-srm", row.id
+    assert content.by_id["table-design-exercise"].source != "aws-srm"

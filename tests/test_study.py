@@ -115,6 +115,24 @@ def test_the_compact_bank_holds_what_exam_and_review_show(fixture_site: Site):
     ]
 
 
+def test_the_compact_bank_leaves_out_what_every_copy_undid(fixture_site: Site):
+    """The bank holds the items without what the exam and review removed from each copy:
+    report links, component markers, `hidden` on controls that need the script (its only
+    readers have it). Gzipped, it stays smaller than the study page it replaces."""
+    import gzip
+
+    page = (fixture_site.root / "study" / "index.html").read_bytes()
+    assert b"data-srm-component=" in page  # the page's markers; the bank has none
+    script = (fixture_site.root / "study.srm-bank.js").read_bytes()
+    bank = compact_bank(fixture_site)
+    for html in [e[1] for e in bank["items"].values()] + [e[1] for e in bank["cards"].values()]:
+        soup = BeautifulSoup(html, "html.parser")
+        assert not soup.select(".srm-report, [data-srm-component], [data-srm-js][hidden]")
+        assert not soup.select("[data-search-exclude]")
+    size = {name: len(gzip.compress(data, 9)) for name, data in (("bank", script), ("page", page))}
+    assert size["bank"] < size["page"], size
+
+
 def test_the_bank_lists_topics_in_the_order_of_the_navigation():
     from srm_build.engines.mkdocs import _chapters
     from srm_build.pages import SitePages
@@ -529,6 +547,49 @@ def test_start_pressed_twice_while_the_bank_loads_starts_one_exam(reader: Page, 
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("saved", [True, False], ids=["saved", "none-saved"])
+def test_a_start_pressed_while_the_bank_loads_ends_with_its_page(
+    reader: Page, fixture_url: str, saved: bool
+):
+    """Start pressed while the bank loads, then the reader leaves by instant navigation:
+    once the bank comes, nothing starts on the next page: no confirm, no attempt stored or
+    replaced, no timer."""
+    reader.clock.install()
+    asked: list[str] = []
+    reader.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.accept()))
+    reader.goto(fixture_url + EXAM)
+    if saved:
+        start_exam(reader, "2")
+        drawn = exam_ids(reader)
+        answer(reader, drawn[0], RIGHT[drawn[0]])
+    before = stored(reader, "srm-attempt-v1")
+    held: list = []
+    reader.route("**/study.srm-bank.js", lambda route: held.append(route))
+    reader.goto(fixture_url + EXAM, wait_until="domcontentloaded")
+    asked.clear()
+    reader.get_by_label("Time me").check()
+    reader.get_by_role("button", name="Start the exam").click()
+    while not held:  # the bank's request has reached the test's route
+        reader.evaluate("0")
+    reader.evaluate("window.srmSamePage = true")
+    reader.locator('.md-nav__link[href$="/network/"]').first.click()
+    expect(reader).to_have_url(fixture_url + "network/")
+    expect(reader.locator("[data-srm-component=choice]").first).to_have_attribute(
+        "data-srm-mounted", ""
+    )
+    held[0].continue_()
+    while not reader.evaluate("Object.keys(window.srmBanks || {}).length"):
+        pass  # the bank's script has run
+    reader.evaluate("new Promise(r => setTimeout(r))")  # the bank's callbacks have run
+    assert reader.evaluate("window.srmSamePage") is True  # the theme swapped the page
+    reader.clock.run_for(30 * 60_000)
+    assert asked == []
+    assert stored(reader, "srm-attempt-v1") == before
+    assert stored(reader, "srm-exam-v1") == {}
+    assert queue(reader) == {}
+
+
+@pytest.mark.browser
 def test_one_attempt_in_two_tabs_is_handed_in_once(reader: Page, fixture_url: str):
     """An attempt runs in one tab, the one that last stored it: another tab that goes on with
     it, or hands it in, closes it here, which says so and offers it back while it is open.
@@ -573,6 +634,64 @@ def test_one_attempt_in_two_tabs_is_handed_in_once(reader: Page, fixture_url: st
     expect(late.locator(".srm-exam-run")).to_be_hidden()
     assert len(stored(reader, "srm-exam-v1")) == 1
     assert set(queue(reader)) == set(drawn[1:])
+
+
+@pytest.mark.browser
+def test_the_tab_that_resumes_an_attempt_last_owns_it(reader: Page, fixture_url: str):
+    """Tab 2 resumes an attempt whose first save says nothing new (both clocks stand
+    still): tab 1 still gives it up at once, and tab 2 keeps it."""
+    tabs = [reader, reader.context.new_page()]
+    for tab in tabs:
+        tab.on("dialog", lambda dialog: dialog.accept())
+        tab.clock.install()
+        tab.goto(fixture_url + EXAM)
+        tab.clock.pause_at(tab.evaluate("Date.now()") / 1000 + 1)
+        if tab is reader:
+            start_exam(reader, "2", timed=True)
+            drawn = exam_ids(reader)
+    first, second = tabs
+    second.get_by_role("button", name="Resume your exam of 2 questions").click()
+    assert exam_ids(second) == drawn
+    expect(first.locator("[data-srm-component=exam] [role=status]").first).to_have_text(
+        "This exam went on in another tab."
+    )
+    expect(first.locator(".srm-exam-run")).to_be_hidden()
+    first.clock.run_for(3_000)
+    second.clock.run_for(3_000)
+    expect(second.locator(".srm-exam-run")).to_be_visible()
+    expect(second.locator("[data-srm-component=exam] [role=status]").first).not_to_have_text(
+        "This exam went on in another tab."
+    )
+    assert stored(second, "srm-attempt-v1")["exam"]["left"] < 20  # its own ticks
+
+
+@pytest.mark.browser
+def test_a_tampered_attempt_is_not_offered(reader: Page, fixture_url: str):
+    """Only an attempt this page could have stored is offered: distinct questions of the
+    bank, answers among their options, flags among its questions, time within its limit."""
+    reader.goto(fixture_url + EXAM)
+    good = {"id": 1, "ids": ["ec2-patching", "who-writes-sg"], "flags": ["ec2-patching"]}
+    good["picked"] = {"ec2-patching": ["b"], "who-writes-sg": []}
+    tampered = [
+        {"ids": ["ec2-patching", "ec2-patching"], "picked": {"ec2-patching": []}},
+        {"picked": {**good["picked"], "ec2-patching": ["zzz"]}},
+        {"flags": ["zz"]},
+        {"left": 10**12},
+        {"left": 2 * 10 + 1},  # the fixture's exam allows 10 seconds a question
+    ]
+    resume = reader.locator(".srm-exam-resume")
+    for change in [{}, {"left": 20}, *tampered]:
+        attempt = json.dumps({"exam": {**good, **change}})
+        reader.evaluate(f"localStorage.setItem('/.srm-attempt-v1', {attempt!r})")
+        reader.reload()
+        expect(reader.get_by_role("button", name="Start the exam")).to_be_visible()
+        if change in ({}, {"left": 20}):
+            expect(resume).to_have_text("Resume your exam of 2 questions")
+        else:
+            expect(resume).to_be_hidden()
+    reader.get_by_role("button", name="Start the exam").click()  # asks nothing
+    expect(reader.locator(".srm-exam-run .srm-question-slot")).to_have_count(2)
+    expect(reader.locator("[id=srm-exam-q1]")).to_have_count(1)
 
 
 @pytest.mark.browser
@@ -631,6 +750,38 @@ def test_clock_and_sheet_stay_in_view_and_the_sheet_keeps_to_one_row(new_reader,
     page.get_by_role("button", name="Hand in").scroll_into_view_if_needed()
     expect(page.locator(".srm-exam-clock")).to_be_in_viewport()
     expect(sheet).to_be_in_viewport()
+
+
+FOCUS_UNDER_BAR = """() => {
+    const el = document.activeElement, run = document.querySelector('.srm-exam-run');
+    const bar = run.querySelector('.srm-exam-bar');
+    if (!run.contains(el)) return null;
+    if (bar.contains(el)) return 0;
+    return el.getBoundingClientRect().top - bar.getBoundingClientRect().bottom;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_focused_control_hides_under_the_sticky_bar(new_reader, fixture_url, width: int):
+    """WCAG 2.4.11: every focus stop of a running exam, backwards from Hand in and forwards
+    again, shows below the sticky clock and answer sheet (which sit under the header)."""
+    page = new_reader(viewport={"width": width, "height": 600})
+    page.clock.install()
+    page.goto(fixture_url + EXAM)
+    page.clock.pause_at(page.evaluate("Date.now()") / 1000 + 1)  # the clock shows, stands
+    start_exam(page, "6", timed=True)
+    page.get_by_role("button", name="Hand in").focus()
+    stops = 0
+    for key in ("Shift+Tab", "Tab"):
+        while True:
+            page.keyboard.press(key)
+            gap = page.evaluate(FOCUS_UNDER_BAR)
+            if gap is None:
+                break
+            stops += 1
+            assert gap >= 0, (key, stops, page.evaluate("document.activeElement.outerHTML"))
+    assert stops > 20
 
 
 @pytest.mark.browser
@@ -720,6 +871,50 @@ def test_a_right_answer_moves_an_item_on_only_when_it_was_due(reader: Page, fixt
     reader.clock.set_system_time(1_800_000_000 + 2 * DAY)
     reader.reload()
     expect(count).to_have_text("1 due today, 0 later.")
+
+
+@pytest.mark.browser
+def test_the_review_shows_what_another_tab_adds_to_the_queue(reader: Page, fixture_url: str):
+    reader.goto(fixture_url + STUDY)
+    review = reader.locator("[data-srm-component=review]")
+    count = review.locator(".srm-review-count")
+    expect(count).to_have_text("Nothing is due today.")
+    other = reader.context.new_page()
+    other.goto(fixture_url + "quizzes/basics/")
+    form = other.locator('form[data-srm-id="aws-does-all"]')
+    form.get_by_label("True").check()
+    form.get_by_role("button", name="Check").click()
+    expect(count).to_have_text("1 due today, 0 later.")  # no reload
+    due = review.locator('form[data-srm-id="aws-does-all"]')
+    due.get_by_label("False").check()
+    due.get_by_role("button", name="Check").click()
+    expect(due.locator("[role=status]")).to_have_text("Correct.")
+    expect(count).to_have_text("1 due today, 0 later.")
+
+
+@pytest.mark.browser
+def test_the_review_back_from_the_cache_shows_the_queue(
+    browser_type, browser_type_launch_args, fixture_url: str
+):
+    browser = browser_type.launch(
+        **browser_type_launch_args, ignore_default_args=["--disable-back-forward-cache"]
+    )
+    try:
+        reader = browser.new_page()
+        reader.goto(fixture_url + STUDY)
+        reader.evaluate("window.srmCached = true")
+        count = reader.locator("[data-srm-component=review] .srm-review-count")
+        expect(count).to_have_text("Nothing is due today.")
+        reader.goto(fixture_url + "quizzes/basics/")
+        form = reader.locator('form[data-srm-id="aws-does-all"]')
+        form.get_by_label("True").check()
+        form.get_by_role("button", name="Check").click()
+        expect(form).to_have_attribute("data-srm-result", "wrong")
+        reader.go_back(wait_until="commit")  # a page from the cache fires no load event
+        expect(count).to_have_text("1 due today, 0 later.")
+        assert reader.evaluate("window.srmCached") is True  # the page came from the cache
+    finally:
+        browser.close()
 
 
 @pytest.mark.browser

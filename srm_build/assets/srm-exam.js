@@ -9,7 +9,7 @@
   var kit = srm.form, choice = kit.choice, lock = kit.lock, misses = kit.misses,
     mountForm = kit.mountForm;
   var loadBank = srm.study.load, copy = srm.study.copy, formOf = srm.study.formOf,
-    failed = srm.study.failed, questions = srm.study.questions;
+    failed = srm.study.failed, questions = srm.study.questions, shown = srm.study.shown;
 
   /* ---- Practice exam: n questions, drawn in turn from each topic so that every topic is
    * represented; answered without feedback until handed in. The attempt is saved as the
@@ -17,8 +17,8 @@
    * nothing. ---- */
 
   var EXAMS = "srm-exam-v1";
-  /* {exam id: {id, ids, picked: {id: [values]}, flags, left?}}: `id` names the attempt. An
-   * attempt runs in one tab: the tab that last stored it. */
+  /* {exam id: {id, ids, picked: {id: [values]}, flags, left?}}: `id` names the run of the
+   * attempt in the one tab it runs in: the tab that last started or resumed it. */
   var ATTEMPTS = "srm-attempt-v1";
 
   function mountExam(box) {
@@ -28,14 +28,13 @@
     var seconds = +box.getAttribute("data-srm-seconds") || 72;
     var key = idOf(box);
     var running = null; /* the AbortController of the exam on screen, until it is marked */
-    var busy = false;
-    var saved = null;
-    var sync = function () {};
+    var busy, saved;
+    var self = {}; /* the instance: its sync is the exam's check, or history before one */
     /* The exam on screen's check against what is stored, never its own memory alone: true
      * while the stored attempt is what this tab last stored; once another tab has gone on
      * with it, handed it in or started anew, closes the exam, says so and is false. Before
      * any exam: offers the saved one. Run on other tabs' storage events, and before storing
-     * or handing in: it is `sync`, the instance's, which the core calls on storage events. */
+     * or handing in: it is the instance's sync, which the core calls on storage events. */
     function store(a) {
       save({ [key]: a }, ATTEMPTS);
     }
@@ -48,9 +47,17 @@
         ? "Your last result: " + past[last].right + " of " + past[last].of + " on " +
           new Date(+last).toLocaleDateString() + "." : "";
       var a = load(ATTEMPTS)[key];
-      saved = bank && a && strings(a.ids) && a.ids.length && strings(a.flags) && a.picked &&
-        (a.left === undefined || isInt(a.left) && a.left > 0) &&
-        a.ids.every(function (id) { return bank.items[id] && strings(a.picked[id]); }) ? a : null;
+      /* Offered only if this page could have stored it: distinct questions of the bank (a
+       * set of ids and flags no larger than the ids: flags among them too), answers among
+       * their options (values in the item's markup), time within the exam's limit. */
+      saved = a && strings(a.ids) && a.ids.length && strings(a.flags) &&
+        new Set(a.ids.concat(a.flags)).size === a.ids.length &&
+        (a.left === undefined || isInt(a.left) && a.left > 0 && a.left <= a.ids.length * seconds) &&
+        a.ids.every(function (id) {
+          return bank.items[id] && strings(a.picked?.[id]) && a.picked[id].every(function (v) {
+            return bank.items[id][1].includes('value="' + v + '"');
+          });
+        }) ? a : null;
       resume.hidden = !saved;
       if (saved) resume.textContent = "Resume your exam of " + questions(saved.ids.length);
     }
@@ -75,6 +82,8 @@
       if (busy) return;
       busy = true;
       loadBank(box).then(function (bank) {
+        /* Nothing starts once the exam's page is gone (instant navigation while it loaded). */
+        if (!box.isConnected) return;
         if (again || !saved || confirm("Start a new exam? Your saved one, " +
             saved.ids.filter(function (id) { return saved.picked[id].length; }).length + " of " +
             questions(saved.ids.length) + " answered, will be discarded.")) start(bank, again && saved);
@@ -85,12 +94,14 @@
       running?.abort();
       var ctl = running = new AbortController();
       var on = { signal: ctl.signal };
-      var id = saved ? saved.id : Math.random();
+      /* Names this tab's run of the attempt, stored with it: a tab that resumes it owns it
+       * from its first save on, even when that save says nothing else new. */
+      var id = Math.random();
       var mine = JSON.stringify(load(ATTEMPTS)[key]);
       var ids = saved ? saved.ids : draw(bank, +setup.querySelector("input[type=radio]:checked").value);
       var timed = saved ? isInt(saved.left) : setup.querySelector("input[type=checkbox]").checked;
       var left = saved && timed ? saved.left : ids.length * seconds;
-      var leaving = false;
+      var leaving;
       run.textContent = "";
       run.appendChild(box.querySelector("template").content.cloneNode(true));
       var flagged = run.querySelector(".srm-exam-flag"); /* copied for each question */
@@ -118,7 +129,7 @@
          * submission is for text fields), so the form needs no submit handler. */
         if (saved) {
           choice.restore(form, { picked: saved.picked[id] });
-          flag.firstChild.checked = saved.flags.indexOf(id) !== -1;
+          flag.firstChild.checked = saved.flags.includes(id);
         }
         slot.append(make("p", "srm-exam-number", "Question " + (i + 1) + " of " + ids.length), question, flag);
         run.querySelector(".srm-questions").appendChild(slot);
@@ -140,7 +151,7 @@
         });
         keep();
       }
-      var check = sync = function () {
+      var check = self.sync = function () {
         if (ctl.signal.aborted) return history(bank);
         if (JSON.stringify(load(ATTEMPTS)[key]) === mine) return 1;
         ctl.abort();
@@ -180,7 +191,6 @@
       window.navigation?.addEventListener("navigate", function (event) {
         if (event.navigationType === "traverse" && event.cancelable) away(event, event.destination.url);
       }, on);
-      var timer = 0;
       if (timed) {
         var stop = Date.now() + left * 1000;
         var tick = function () {
@@ -192,7 +202,7 @@
           if (left) keep();
           else finish(bank, slots);
         };
-        timer = setInterval(tick, 1000);
+        var timer = setInterval(tick, 1000);
         tick();
       }
       setup.hidden = true;
@@ -206,7 +216,7 @@
     /* Marks once: a second call (the timer running out as the reader hands in) does
      * nothing. The clock and the Hand in button go. */
     function finish(bank, slots) {
-      if (running.signal.aborted || !sync()) return;
+      if (!self.sync()) return; /* false once marked, too */
       running.abort();
       store(null);
       var scores = bank.topics.map(function () { return [0, 0]; });
@@ -253,19 +263,15 @@
       announce(box, heading.textContent);
     }
     /* Loaded now, so that an exam can start once the page is loaded, even offline. */
-    loadBank(box).then(function (bank) {
-      (sync = function () { history(bank); })();
-    }, failed(box));
+    shown(box, history, self);
     setup.addEventListener("submit", function (event) {
       event.preventDefault();
       begin();
     });
     resume.onclick = function () { begin(1); };
     /* The core unmounts the exam when a page swap removes it (instant navigation). */
-    return {
-      sync: function () { return sync(); },
-      unmount: function () { running?.abort(); }
-    };
+    self.unmount = function () { running?.abort(); };
+    return self;
   }
 
   srm.define("exam", mountExam);

@@ -9,7 +9,7 @@
   var kit = srm.form, choice = kit.choice, lock = kit.lock, misses = kit.misses,
     mountForm = kit.mountForm;
   var loadBank = srm.study.load, copy = srm.study.copy, formOf = srm.study.formOf,
-    failed = srm.study.failed, questions = srm.study.questions;
+    failed = srm.study.failed, questions = srm.study.questions, shown = srm.study.shown;
 
   /* ---- Review: what is due today, and mistakes grouped by misconception ---- */
 
@@ -42,7 +42,7 @@
       }
       run.textContent = "";
       run.appendChild(counter);
-      run.addEventListener("submit", count);
+      run.onsubmit = count; /* one listener, however often it is shown */
       count();
       ids.filter(function (id) { return all[id].due <= today(); }).forEach(function (id) {
         var item = bank.items[id];
@@ -82,7 +82,7 @@
       if (list.firstChild) run.appendChild(list);
       if (cards.firstChild) run.appendChild(cards);
       var groups = bank.beliefs.map(function (b) {
-        var n = ids.filter(function (id) { return all[id].miss.indexOf(b[0]) !== -1; }).length;
+        var n = ids.filter(function (id) { return all[id].miss.includes(b[0]); }).length;
         return n && [b, n];
       }).filter(Boolean);
       if (groups.length) {
@@ -95,7 +95,8 @@
         });
       }
     }
-    loadBank(box).then(show, failed(box));
+    /* Shown anew when another tab changes the queue, and back from the back/forward cache. */
+    return shown(box, show, {});
   }
 
   srm.define("review", mountReview);

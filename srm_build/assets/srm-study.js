@@ -35,7 +35,8 @@
   }
 
   /* A bank item as nodes for this page, its ids and names prefixed so that copies keep apart
-   * from the page's own, its links made absolute. Mounted by its owner, not by mountAll. */
+   * from the page's own, its links made absolute. Mounted by its owner, not by mountAll: the
+   * bank has no component markers, report links, or hidden script controls (bank_html). */
   function copy(bank, html, prefix) {
     var t = make("template");
     t.innerHTML = html;
@@ -45,11 +46,8 @@
         var v = el.getAttribute(attr);
         if (v) el.setAttribute(attr, prefix + v);
       });
-      el.removeAttribute("data-srm-component");
       if (el.hasAttribute("href")) el.href = new URL(el.getAttribute("href"), bank.page).href;
     });
-    $$(clone, ".srm-report").forEach(function (el) { el.remove(); });
-    $$(clone, "[data-srm-js]").forEach(function (el) { el.hidden = false; });
     return clone;
   }
 
@@ -64,10 +62,20 @@
     };
   }
 
+  /* Shows the box from its bank once loaded, and again whenever the core calls the sync
+   * of `instance` (other tabs' storage events, a page back from the back/forward cache).
+   * Returns `instance`, the box's. */
+  function shown(box, show, instance) {
+    loadBank(box).then(function (bank) {
+      (instance.sync = function () { return show(bank); })();
+    }, failed(box));
+    return instance;
+  }
+
   function questions(n) {
     return n + (n === 1 ? " question" : " questions");
   }
 
-  srm.study = { load: loadBank, copy, formOf, failed, questions };
+  srm.study = { load: loadBank, copy, formOf, failed, questions, shown };
   srm.define("study");
 })(window.srm);
