@@ -105,7 +105,7 @@ def build(engine: str, variant: str, config: Path, site: Path) -> tuple[float, f
     """One fresh build of `variant` by `engine`, the way `make build` runs it; wall and CPU s.
 
     MkDocs and ProperDocs are one `build -q` process. Zensical runs no plugin, so the plugin
-    variant is its three steps added up (`check --engine zensical`, `zensical build`, then
+    variant is its three steps added up (`check`, `zensical build`, then
     `complete`), and the plain variant is `zensical build` alone; its cache is cleaned each
     time (`--clean`), since every MkDocs build starts afresh too."""
     shutil.rmtree(site, ignore_errors=True)
@@ -116,8 +116,7 @@ def build(engine: str, variant: str, config: Path, site: Path) -> tuple[float, f
     shutil.rmtree(out, ignore_errors=True)
     steps = [[sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config)]]
     if variant == "plugin":
-        steps.insert(0, [sys.executable, "-m", "srm_build", "check", "--engine", "zensical"])
-        steps[0].append("content")
+        steps.insert(0, [sys.executable, "-m", "srm_build", "check", "content"])
         steps.append([sys.executable, "-m", "srm_build", "complete", "site", "content"])
     times = [timed(step, cwd=config.parent) for step in steps]
     shutil.move(out, site)
@@ -231,10 +230,13 @@ def assets(plugin_site: Path | None) -> dict:
     # What every page loads: the core, the stylesheet and the theme's boot scripts. Each
     # page adds one bundle of the components it uses; each component's own file (and the
     # explorer's stylesheet) is what the core fetches when instant navigation brings it.
-    on_demand = set(sizes) - set(srm_assets.EVERY_PAGE)
-    files = {name: size for name, size in sizes.items() if name not in on_demand}
+    # Zensical's theme alone loads the package's fixes to it; these pages are Material's.
+    modern = srm_assets.MODERN_STYLESHEET.rsplit("/", 1)[1]
+    on_demand = set(sizes) - set(srm_assets.EVERY_PAGE) - {modern}
+    files = {name: size for name, size in sizes.items() if name in srm_assets.EVERY_PAGE}
     result = {
         "files": files,
+        "zensical_theme": {modern: sizes[modern]},
         "bytes": sum(f["bytes"] for f in files.values()),
         "gzip_bytes": sum(f["gzip_bytes"] for f in files.values()),
         "gzip_level": GZIP_LEVEL,

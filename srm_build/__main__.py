@@ -10,16 +10,15 @@ from pathlib import Path
 
 from .bias import bias_figures
 from .engines.zensical import complete as complete_site
-from .engines.zensical import missing_pages
 from .errors import ContentError, format_problems
 from .export import EXPORTS, question_bank
 from .models import page_path
 from .navigation import read_config
-from .pages import page_text
 from .pipeline import load_content
 from .schema import write_schemas
 
-ENGINES = ("mkdocs", "properdocs", "zensical")
+# What renders pages (Jinja, the Markdown parser) is imported by the commands that render
+# (`pages`, `complete`), not by `check`, which runs on every save and in CI.
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,12 +40,6 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="the site's mkdocs.yml, whose nav must list every page (default: mkdocs.yml, "
         "when it exists and its docs_dir is the content folder)",
-    )
-    check.add_argument(
-        "--engine",
-        choices=ENGINES,
-        default="mkdocs",
-        help="also check what that engine needs (zensical: every YAML file's page written)",
     )
     pages = commands.add_parser(
         "pages", help="write the page beside each YAML file that shows it, where missing"
@@ -91,15 +84,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.as_posix()}")
         return 0
     try:
-        content = load_content(args.content_dir, config=getattr(args, "config", None))
-        if getattr(args, "engine", None) == "zensical":
-            missing = missing_pages(content, args.content_dir.as_posix())
-            if missing:
-                raise ContentError(missing)
+        content = load_content(
+            args.content_dir,
+            config=getattr(args, "config", None),
+            pages_required=args.command != "pages",
+        )
     except ContentError as exc:
         print(format_problems(exc.problems), file=sys.stderr)
         return 1
     if args.command == "pages":
+        from .pages import page_text
+
         for yaml_path in content.files:
             target = args.content_dir / page_path(yaml_path)
             if page_path(yaml_path) not in content.pages:

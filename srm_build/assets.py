@@ -8,7 +8,9 @@ attribute (`data-srm-component="<name>"`, or `data-srm-tip` for glossary tips): 
 links them after the core (`page_scripts`, `link_components`), and the core loads a
 component's files itself when instant navigation brings a page that uses one the first page
 did not. Every file is external (CSP `script-src 'self'`) and minified with rjsmin and
-rcssmin; sources keep their comments.
+rcssmin; sources keep their comments. Which files there are comes from the registry: the
+core every page loads (`CORE_CLIENT`) and each unit's own (`client` in its unit); the
+theme fixes (`THEME_FIXES`) are published beside them.
 
 Styles stay one stylesheet, `srm.css`, linked in every page's head, plus the explorer's
 own, which the explorer links on its one page: the shared rules (feedback, actions, the
@@ -28,6 +30,8 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
+from .registry import CORE_CLIENT, client_files
+
 FOLDER = Path(__file__).parent / "assets"
 URI = "assets/srm/{}"
 """Where each file is published, relative to the site root."""
@@ -36,8 +40,13 @@ STYLESHEET = URI.format("srm.css")
 SCRIPT = URI.format("srm.js")
 """The core: linked from every page by the plugin; the theme overrides load the boot
 scripts (theme.js, palette.js) themselves."""
-EVERY_PAGE = ("srm.js", "srm.css", "theme.js", "palette.js")
-"""The files every page loads, whatever components it has."""
+EVERY_PAGE = CORE_CLIENT
+"""The files every page loads, whatever components it has (the registry's core)."""
+THEME_FIXES = ("theme-modern.css",)
+"""Files that patch a theme rather than belong to a unit, so the registry does not list them."""
+MODERN_STYLESHEET = URI.format(THEME_FIXES[0])
+"""Contrast fixes to Zensical's "modern" theme: the package's partial links it on that
+theme's pages only."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +65,7 @@ def _by_attribute(name: str, **options: tuple[str, ...]) -> Component:
     return Component(f'[data-srm-component="{name}"]', **options)
 
 
-COMPONENTS: dict[str, Component] = {
+_HOW: dict[str, Component] = {
     # Sort first: a page's bundle is named for its components in this order, so that the
     # file a page with a sort question loads says so first (srm-sort-choice-....js).
     "sort": _by_attribute("sort", needs=("choice",)),
@@ -71,8 +80,26 @@ COMPONENTS: dict[str, Component] = {
     "explorer": _by_attribute("explorer", styles=("srm-explorer.css",)),
     "tip": Component("[data-srm-tip]"),
 }
-"""Component name -> what it is made of. The item units' registry may add entries with
-`register`."""
+"""How each component is found and what it needs, where that differs from the usual (its
+own `data-srm-component` attribute, nothing else), in the order bundles are named for."""
+
+
+def _components() -> dict[str, Component]:
+    """The components of the registry's client files (each `srm-<name>.js` a unit names
+    in its `client`), in `_HOW`'s order, then the others in the registry's."""
+    names = [
+        f.removeprefix("srm-").removesuffix(".js")
+        for f in client_files()
+        if f not in CORE_CLIENT and f.startswith("srm-") and f.endswith(".js")
+    ]
+    order = list(_HOW)
+    names.sort(key=lambda n: order.index(n) if n in order else len(order))
+    return {name: _HOW.get(name) or _by_attribute(name) for name in names}
+
+
+COMPONENTS: dict[str, Component] = _components()
+"""Component name -> what it is made of: one entry per component script the registry's
+units name (`client`). `register` may add entries."""
 
 
 def register(name: str, component: Component) -> None:
@@ -231,13 +258,13 @@ def _minified(path: Path) -> bytes:
 
 
 def published() -> dict[str, bytes]:
-    """Site path -> minified content, for every script and stylesheet in the package's
-    assets folder (each component's own script is what the core loads when instant
-    navigation brings a component the first page did not have). The core gets the table
-    of components in place of its empty one. Bundles are published as pages name them
-    (`bundle`)."""
+    """Site path -> minified content, for every client file the registry names (each
+    component's own script is what the core loads when instant navigation brings a
+    component the first page did not have) and the theme fixes; the package's assets folder
+    holds each of them. The core gets the table of components in place of its empty one.
+    Bundles are published as pages name them (`bundle`). Raises FileNotFoundError for a
+    unit's file that is missing there."""
     return {
-        URI.format(path.name): _minified(path)
-        for path in sorted(FOLDER.iterdir())
-        if path.suffix in (".js", ".css")
+        URI.format(name): _minified(FOLDER / name)
+        for name in sorted({*client_files(), *THEME_FIXES})
     }

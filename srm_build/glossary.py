@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -58,10 +59,20 @@ def _pattern(found: list[Mention]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])")
 
 
+class GlossaryState(Protocol):
+    """What the links of one page need: set by `GlossaryExtension` or, per page, by the
+    core extension (srm_build/markdown.py)."""
+
+    href: Callable[[str], str] | None
+    mentions: list[Mention]
+    pattern: re.Pattern[str]
+    by_phrase: dict[str, Mention]
+
+
 class GlossaryLinks(Treeprocessor):
     """Links the first mention of each term in a page's text."""
 
-    def __init__(self, md: markdown.Markdown, extension: GlossaryExtension) -> None:
+    def __init__(self, md: markdown.Markdown, extension: GlossaryState) -> None:
         super().__init__(md)
         self.extension = extension
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +39,13 @@ from pymdownx.superfences import SuperFencesException
 from .embeds import find_embeds, heading_level_after, shown_file
 from .errors import ContentError, format_problems
 from .files import scan_content
-from .glossary import GlossaryExtension, GlossaryLinks
-from .pages import ReportLinks, SitePages, element_ids, nav_order
+from .glossary import GlossaryExtension, GlossaryLinks, Mention
+from .navigation import nav_order
+from .pages import SitePages
 from .pipeline import load_content
 from .render import Renderer
+from .reports import ReportHrefs
+from .urls import element_ids
 
 FENCE_NAME = "srm"
 
@@ -70,10 +74,10 @@ class SrmExtension(Extension):
         self.anchors: dict[str, set[str]] = {}
         """Page path -> the element ids its items brought (for anchor validation)."""
         # What the glossary treeprocessor reads, set for each page (see `GlossaryLinks`).
-        self.href = None
-        self.mentions: list = []
-        self.pattern = None
-        self.by_phrase: dict = {}
+        self.href: Callable[[str], str] | None = None
+        self.mentions: list[Mention] = []
+        self.pattern: re.Pattern[str] = re.compile(r"(?!)")
+        self.by_phrase: dict[str, Mention] = {}
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown API)
         md.srm_extension = self  # type: ignore[attr-defined]  # how `fence` finds it
@@ -82,7 +86,7 @@ class SrmExtension(Extension):
         # After the HTML stash is put back (30): the page's progress bar under its title.
         md.postprocessors.register(_Progress(md, self), "srm_progress", 5)
         # After inline patterns (20) have made links and code, before MkDocs' link work (0).
-        md.treeprocessors.register(GlossaryLinks(md, self), "srm_glossary_links", 6)  # type: ignore[arg-type]
+        md.treeprocessors.register(GlossaryLinks(md, self), "srm_glossary_links", 6)
 
     def resolve(self, md: markdown.Markdown) -> tuple[SitePages, str]:
         """The site and the page being rendered, from the adapter or the host's context."""
@@ -109,7 +113,7 @@ class SrmExtension(Extension):
             glossary.pattern,
             glossary.by_phrase,
         )
-        self.href = None if page in site.yaml_of else site.source_linker(page)
+        self.href = None if page in site.yaml_of else site.urls.source_hrefs(page)
         self.anchors[page] = set()
         return site, page
 
@@ -132,6 +136,10 @@ class _FilePages(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         site, page = self.extension.start_page(self.md)
         self.extension.levels = _levels(lines)
+        if page not in site.yaml_of:
+            # Only the page beside a YAML file may show it (the check makes sure), so
+            # prose pages, which the resolve step has read already, are not scanned again.
+            return lines
         text = "\n".join(lines)
         embeds = [embed for embed in find_embeds(text) if embed.files]
         if not embeds:
@@ -211,7 +219,7 @@ def fence(
 
 _LOCK = threading.Lock()
 _SITES: dict[tuple, SitePages] = {}
-_GLOSSARIES: dict[int, GlossaryExtension] = {}
+_GLOSSARIES: dict[int, tuple[SitePages, GlossaryExtension]] = {}
 
 
 def _host_context(md: markdown.Markdown) -> tuple[dict, str] | None:
@@ -254,7 +262,7 @@ def site_for(config: dict) -> SitePages:
                 ) from None
             report = None
             if repo_url and site_url:
-                report = ReportLinks(repo_url, site_url, directory_urls)
+                report = ReportHrefs(repo_url, site_url, directory_urls)
             # The host is Zensical, which resolves links against the page's source file.
             site = SitePages(
                 content,
@@ -281,9 +289,8 @@ def _glossary(site: SitePages) -> GlossaryExtension:
     """The glossary's phrases and pattern, compiled once per loaded site."""
     with _LOCK:
         found = _GLOSSARIES.get(id(site))
-        if found is None or found.site is not site:  # type: ignore[attr-defined]
-            found = GlossaryExtension(site.content.terms)
-            found.site = site  # type: ignore[attr-defined]
+        if found is None or found[0] is not site:
+            found = (site, GlossaryExtension(site.content.terms))
             _GLOSSARIES.clear()
             _GLOSSARIES[id(site)] = found
-        return found
+        return found[1]

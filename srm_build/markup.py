@@ -7,7 +7,6 @@ arrives through pull requests from anyone.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from xml.etree.ElementTree import Element
 
@@ -17,10 +16,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .links import is_relative_link, is_safe_url
-
-LinkResolver = Callable[[str], str]
-"""Rewrites a relative link written in a YAML file (to a Markdown page, `../aws-side.md#x`,
-or to an image) into its URL from the page that shows the text."""
+from .urls import Hrefs
 
 
 class _SafeLinks(Treeprocessor):
@@ -31,7 +27,8 @@ class _SafeLinks(Treeprocessor):
     unsafe link becomes a `<span>` of its text and an unsafe image goes, rather than keeping
     an `<a>` without `href`, which MkDocs' own link processing cannot take."""
 
-    resolve: LinkResolver | None = None
+    resolve: Hrefs | None = None
+    """Relative links written in the text -> their hrefs on the page (`TextHrefs`)."""
 
     def run(self, root: Element) -> None:
         for parent in list(root.iter()):
@@ -76,14 +73,14 @@ class SafeMarkdown(Extension):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)
-        self.links = _SafeLinks()
+        self.safe_links = _SafeLinks()
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown API)
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
-        self.links.md = md
+        self.safe_links.md = md
         # Before MkDocs' own link processing (priority 0), so it never sees unsafe links.
-        md.treeprocessors.register(self.links, "srm_safe_links", 1)
+        md.treeprocessors.register(self.safe_links, "srm_safe_links", 1)
 
 
 def makeExtension(**kwargs: object) -> SafeMarkdown:  # noqa: N802 (Markdown API)
@@ -111,23 +108,24 @@ def _markdown(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _convert(text: str, links: LinkResolver | None) -> str:
-    # `links` is part of the key: the same text links differently from different pages.
+def _convert(text: str, hrefs: Hrefs | None) -> str:
+    # `hrefs` is part of the key: the same text links differently from different pages.
     # Most fields are one plain sentence: they skip the Markdown parser (same output).
     if text == text.strip() and _PLAIN.fullmatch(text):
         return f"<p>{text}</p>"
-    _SAFE.links.resolve = links
+    _SAFE.safe_links.resolve = hrefs
     return _markdown(text)
 
 
-def render_block(text: str, links: LinkResolver | None = None) -> Markup:
-    """Markdown text as block HTML (paragraphs, lists). `links` must be hashable."""
-    return Markup(_convert(text, links))
+def render_block(text: str, hrefs: Hrefs | None = None) -> Markup:
+    """Markdown text as block HTML (paragraphs, lists); `hrefs` rewrites its relative links
+    (a `TextHrefs`, hashable)."""
+    return Markup(_convert(text, hrefs))
 
 
-def render_inline(text: str, links: LinkResolver | None = None) -> Markup:
+def render_inline(text: str, hrefs: Hrefs | None = None) -> Markup:
     """Markdown text as inline HTML: a lone paragraph is unwrapped."""
-    result = _convert(text, links)
+    result = _convert(text, hrefs)
     if result.startswith("<p>") and result.endswith("</p>") and result.count("<p>") == 1:
         result = result[3:-4]
     return Markup(result)

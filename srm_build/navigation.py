@@ -16,6 +16,20 @@ import yaml
 from .errors import Problem
 from .models import Content, page_path
 
+
+def nav_order(nav: object) -> list[str]:
+    """The page paths a navigation names, in order: the `nav` setting of mkdocs.yml as
+    written, or as an engine holds it (Zensical's entries carry the page as `url`, beside
+    titles and children). A page is a string that ends in `.md` and is no web address."""
+    if isinstance(nav, str):
+        return [nav.lstrip("/")] if nav.endswith(".md") and "://" not in nav else []
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in nav_order(value)]
+    if isinstance(nav, list):
+        return [path for entry in nav for path in nav_order(entry)]
+    return []
+
+
 NavEntry = tuple[str, int, int]
 """A page the navigation names, with the 1-based line and column where it is named."""
 

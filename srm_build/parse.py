@@ -11,15 +11,8 @@ from pydantic import TypeAdapter, ValidationError
 from .errors import Problem
 from .limits import shorten
 from .loader import Document, PathKey
-from .models import (
-    FILE_MODELS,
-    QUESTION_TYPES,
-    SINGULAR,
-    ContentFile,
-    FileBase,
-    field_names,
-    locate,
-)
+from .models import FILE_MODELS, QUESTION_TYPES, SINGULAR, ContentFile, FileBase, locate
+from .registry import field_names
 
 _ADAPTER: TypeAdapter[Any] = TypeAdapter(ContentFile)
 _KINDS = tuple(FILE_MODELS)

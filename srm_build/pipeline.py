@@ -22,6 +22,7 @@ from .models import Content, FileBase, Page, page_path
 from .navigation import nav_problems, read_config
 from .parse import parse_document
 from .references import check_references, index_items, shows_file
+from .resolve import resolve
 
 __all__ = ["YAML_SUFFIXES", "load_content"]
 
@@ -66,6 +67,8 @@ def load_content(
     shown_as: str | None = None,
     config: Path | None = None,
     headings: HeadingIds | None = None,
+    *,
+    pages_required: bool = True,
 ) -> Content:
     """Load and check everything under `root`; raise ContentError listing every problem.
 
@@ -73,11 +76,15 @@ def load_content(
     engine's configuration file: when it has a `nav` and its `docs_dir` is `root`, every
     page must be in the nav and every nav entry a page. `headings` is how the site makes
     heading ids, for links to anchors (default: the `toc` settings of `config`, else
-    Python-Markdown's)."""
+    Python-Markdown's).
+
+    Every YAML file needs the Markdown page beside it that shows it (`x.yml` -> `x.md`):
+    no engine may invent a page, since Zensical cannot, so every engine gives the same
+    verdict. `pages_required=False` is for `python -m srm_build pages`, which writes them."""
     if headings is None and config is not None and config.is_file():
         headings = HeadingIds.from_config(config)
     with _collector_paused():
-        return _load_content(root, shown_as, config, headings)
+        return _load_content(root, shown_as, config, headings, pages_required)
 
 
 def page_address(page: str) -> str:
@@ -119,7 +126,11 @@ def _same_address(
 
 
 def _load_content(
-    root: Path, shown_as: str | None, config: Path | None, headings: HeadingIds | None
+    root: Path,
+    shown_as: str | None,
+    config: Path | None,
+    headings: HeadingIds | None,
+    pages_required: bool,
 ) -> Content:
     prefix = PurePosixPath(shown_as if shown_as is not None else display_path(root))
     problems: list[Problem] = []
@@ -173,7 +184,11 @@ def _load_content(
         if model is not None:
             files[relative] = model
     problems.extend(_same_address(root, prefix, scanned.pages, becomes))
+    authored = {path.relative_to(root).as_posix() for path in scanned.pages}
     for relative, model in files.items():
+        if pages_required and page_path(relative) not in authored:
+            problems.append(missing_page(model, relative, prefix))
+            continue
         page = pages.get(page_path(relative))
         # The page beside a YAML file may show it (the way every engine builds it); any
         # other page there would take its address.
@@ -195,12 +210,24 @@ def _load_content(
     )
     if not problems:
         # With a file missing, its ids would be reported as unknown everywhere they are
-        # used: references are checked once every file has loaded.
+        # used: references are resolved and checked once every file has loaded.
+        problems.extend(resolve(content)[1])
         problems.extend(check_references(content, headings))
         problems.extend(_nav_problems(content, root, config))
     if problems:
         raise ContentError(problems)
     return content
+
+
+def missing_page(model: FileBase, relative: str, prefix: PurePosixPath) -> Problem:
+    """The problem of a YAML file (at `relative` in the content folder shown as `prefix`)
+    that no page beside it shows, located at its `kind`."""
+    page = page_path(relative)
+    return model.where.problem(
+        f"no page shows this file: write {prefix / page} with an srm block naming "
+        f"{PurePosixPath(relative).name} (`python -m srm_build pages` writes it)",
+        "kind",
+    )
 
 
 def check_prose(text: str, shown: str) -> list[Problem]:

@@ -10,11 +10,11 @@ import functools
 import html
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from urllib.parse import unquote
 
 from .anchors import HeadingIds, PageIds, Tree
-from .embeds import find_embeds, shown_file
+from .embeds import shown_file
 from .errors import Problem
 from .export import EXPORTS
 from .limits import bracket_problem, line_col, markdown_problem, shorten
@@ -30,42 +30,23 @@ from .links import (
     is_safe_url,
     reserved_id_problem,
 )
-from .models import (
-    Content,
-    Flashcards,
-    Layer,
-    Misconception,
-    Model,
-    MultipleChoice,
-    Page,
-    Quiz,
-    Scenario,
-    Service,
-    SingleChoice,
-    Sort,
-    Source,
-    Table,
-    Term,
-    TrueFalse,
-    items_with_ids,
-    page_path,
-)
+from .models import Content, FileBase, Item, Page, items_with_ids, page_path
 from .owners import check_owner_claims
 from .parse import item_label
 
 
-def index_items(files: dict[str, object]) -> tuple[dict[str, Model], list[Problem]]:
+def index_items(files: dict[str, FileBase]) -> tuple[dict[str, Item], list[Problem]]:
     """Index every addressable item by id; a repeated id is a problem at its second use."""
-    by_id: dict[str, Model] = {}
+    by_id: dict[str, Item] = {}
     problems: list[Problem] = []
     for file in files.values():
-        for item in items_with_ids(file):  # type: ignore[arg-type]
-            first = by_id.setdefault(item.id, item)  # type: ignore[attr-defined]
+        for item in items_with_ids(file):
+            first = by_id.setdefault(item.id, item)
             if first is not item:
                 was = first.where.problem("", "id")
                 problems.append(
                     item.where.problem(
-                        f"duplicate id '{item.id}'; it is already used at "  # type: ignore[attr-defined]
+                        f"duplicate id '{item.id}'; it is already used at "
                         f"{was.path}:{was.line}:{was.col}",
                         "id",
                     )
@@ -74,268 +55,23 @@ def index_items(files: dict[str, object]) -> tuple[dict[str, Model], list[Proble
 
 
 def check_references(content: Content, headings: HeadingIds | None = None) -> list[Problem]:
-    """Every cross-item rule: references resolve, answers name options, owners agree.
-    `headings` says how the site makes heading ids (default: Python-Markdown's)."""
+    """Every cross-item rule: links and embeds lead somewhere, each unit's own checks, and
+    owner claims agree with the matrix. References declared in the models were checked by
+    the resolve step (srm_build/resolve.py), which must have run. `headings` says how the
+    site makes heading ids (default: Python-Markdown's)."""
     headings = headings or HeadingIds()
     checks = (
         functools.partial(_page_links, headings=headings),
-        _sources,
-        _terms,
-        _services,
-        _matrix_references,
-        _choices,
-        _sorts,
-        _tables,
-        _misconceptions,
-        _topics,
+        _unit_checks,
         functools.partial(_page_embeds, headings=headings),
     )
     problems = [problem for check in checks for problem in check(content)]
     return problems + check_owner_claims(content)
 
 
-def _expect(
-    content: Content, item: Model, ids: Iterable[str | None], cls: type, what: str, field: str
-) -> Iterator[Problem]:
-    """Problems for each id in `ids` that does not name an item of type `cls`."""
-    values = list(ids)
-    for i, ref in enumerate(values):
-        if ref is None or isinstance(content.by_id.get(ref), cls):
-            continue
-        key: tuple[str | int, ...] = (field, i) if field in _LIST_FIELDS else (field,)
-        yield item.where.problem(f"{_label(item)}{field} names unknown {what} '{ref}'", *key)
-
-
-_LIST_FIELDS = {"related", "terms", "cards", "services"}
-
-
-def _label(item: Model) -> str:
-    name = {
-        Term: "term",
-        Table: "table",
-        Scenario: "scenario",
-        Service: "service",
-        Layer: "layer",
-        Quiz: "quiz",
-        Source: "source",
-        Misconception: "misconception",
-    }.get(type(item), "question")
-    ident = getattr(item, "id", None)
-    return f"{name} '{ident}': " if ident else ""
-
-
-def _sources(content: Content) -> Iterator[Problem]:
+def _unit_checks(content: Content) -> Iterator[Problem]:
     for item in content.by_id.values():
-        if isinstance(item, Quiz):
-            yield from _expect(content, item, [item.source], Source, "source", "source")
-            for question in item.questions:
-                for entry in question.items if isinstance(question, Sort) else []:
-                    yield from _expect(content, entry, [entry.source], Source, "source", "source")
-                if question.source is None and item.source is None:
-                    yield question.where.problem(
-                        f"question '{question.id}': no source; give the question or its quiz "
-                        f"a 'source'",
-                        "id",
-                    )
-        elif isinstance(item, Table):
-            yield from _expect(content, item, [item.source], Source, "source", "source")
-            for row in item.rows:
-                yield from _expect(content, row, [row.source], Source, "source", "source")
-        elif hasattr(item, "source") and not isinstance(item, Source):
-            yield from _expect(content, item, [item.source], Source, "source", "source")
-
-
-def _terms(content: Content) -> Iterator[Problem]:
-    for item in content.by_id.values():
-        if isinstance(item, Term):
-            yield from _expect(content, item, item.related, Term, "term", "related")
-        if isinstance(item, Flashcards):
-            yield from _expect(content, item, item.cards, Term, "term", "cards")
-        if hasattr(item, "terms") and isinstance(item.terms, list):
-            yield from _expect(content, item, item.terms, Term, "term", "terms")
-
-
-def _services(content: Content) -> Iterator[Problem]:
-    layer_ids = [layer.id for layer in content.layers]
-    for service in content.of_type(Service):
-        for layer in service.layers:
-            if layer not in layer_ids:
-                yield service.where.problem(
-                    f"service '{service.id}': unknown layer '{layer}'", "layers", layer, of_key=True
-                )
-        missing = [layer for layer in layer_ids if layer not in service.layers]
-        if missing:
-            yield service.where.problem(
-                f"service '{service.id}': does not say who owns layer(s) {', '.join(missing)}",
-                "layers",
-            )
-        for layer, cell in service.layers.items():
-            if cell == "shared":
-                yield service.where.problem(
-                    f"service '{service.id}': layer '{layer}' is shared; write it as "
-                    f"{{owner: shared, note: ...}} to say how",
-                    "layers",
-                    layer,
-                )
-
-
-def _matrix_references(content: Content) -> Iterator[Problem]:
-    """Services and layers named by owner claims exist (their agreement: owners.py)."""
-    tied: list[tuple[Model, str, str | None, str | None]] = []
-    for scenario in content.of_type(Scenario):
-        tied.append((scenario, _label(scenario), scenario.service, scenario.layer))
-        tied += [(c, _label(scenario), c.service, c.layer) for c in scenario.claims]
-    for sort in content.of_type(Sort):
-        for item in sort.items:
-            label = f"sort item '{item.id}': "
-            tied.append((item, label, item.service, item.layer))
-            tied += [(c, label, c.service, c.layer) for c in item.claims]
-    for question in content.of_type(SingleChoice) + content.of_type(MultipleChoice):
-        for option in question.options:
-            tied += [(c, _label(question), c.service, c.layer) for c in option.parts]
-    for question in content.of_type(TrueFalse):
-        tied += [(c, _label(question), c.service, c.layer) for c in question.parts]
-    for item, label, service_id, layer_id in tied:
-        if service_id and not isinstance(content.by_id.get(service_id), Service):
-            yield item.where.problem(
-                f"{label}service names unknown service '{service_id}'", "service"
-            )
-        if layer_id and not isinstance(content.by_id.get(layer_id), Layer):
-            yield item.where.problem(f"{label}layer names unknown layer '{layer_id}'", "layer")
-    for table in content.of_type(Table):
-        for row in table.rows:
-            for layer_id in row.claims:
-                if not isinstance(content.by_id.get(layer_id), Layer):
-                    yield row.where.problem(
-                        f"table '{table.id}': row '{row.id}': claims names unknown layer "
-                        f"'{layer_id}'",
-                        "claims",
-                        layer_id,
-                        of_key=True,
-                    )
-
-
-def _choices(content: Content) -> Iterator[Problem]:
-    for question in content.by_id.values():
-        if not isinstance(question, (SingleChoice, MultipleChoice)):
-            continue
-        ids = [option.id for option in question.options]
-        texts: dict[str, str] = {}
-        for i, option in enumerate(question.options):
-            if ids.index(option.id) != i:
-                yield question.where.problem(
-                    f"question '{question.id}': option id '{option.id}' is used twice",
-                    "options",
-                    i,
-                    "id",
-                )
-            folded = " ".join(option.text.casefold().split())
-            if folded in texts:
-                yield question.where.problem(
-                    f"question '{question.id}': options '{texts[folded]}' and '{option.id}' "
-                    f"have the same text",
-                    "options",
-                    i,
-                    "text",
-                )
-            texts.setdefault(folded, option.id)
-        answers = [question.answer] if isinstance(question, SingleChoice) else question.answer
-        for i, answer in enumerate(answers):
-            if answer not in ids:
-                key = ("answer",) if isinstance(question, SingleChoice) else ("answer", i)
-                yield question.where.problem(
-                    f"question '{question.id}': answer '{answer}' is not one of the options "
-                    f"{', '.join(ids)}",
-                    *key,
-                )
-            elif answers.index(answer) != i:
-                yield question.where.problem(
-                    f"question '{question.id}': answer '{answer}' is listed twice", "answer", i
-                )
-
-
-def _sorts(content: Content) -> Iterator[Problem]:
-    for sort in content.of_type(Sort):
-        for i, bucket in enumerate(sort.buckets):
-            if sort.buckets.index(bucket) != i:
-                yield sort.where.problem(
-                    f"question '{sort.id}': bucket '{bucket}' is listed twice", "buckets", i
-                )
-        seen: set[str] = set()
-        for item in sort.items:
-            if item.id in seen:
-                yield item.where.problem(
-                    f"question '{sort.id}': item id '{item.id}' is used twice", "id"
-                )
-            seen.add(item.id)
-            if item.owner not in sort.buckets:
-                yield item.where.problem(
-                    f"question '{sort.id}': item '{item.id}' belongs in '{item.owner}', which "
-                    f"is not one of the buckets {', '.join(sort.buckets)}",
-                    "owner",
-                )
-
-
-def _tables(content: Content) -> Iterator[Problem]:
-    for table in content.of_type(Table):
-        seen: set[str] = set()
-        for i, row in enumerate(table.rows):
-            if row.id in seen:
-                yield row.where.problem(
-                    f"table '{table.id}': row id '{row.id}' is used twice", "id"
-                )
-            seen.add(row.id)
-            yield from _expect(content, row, row.services, Service, "service", "services")
-            if row.beside and (table.draw != "stack" or i == 0):
-                reason = "it is the first row" if i == 0 else "the table is not drawn as a stack"
-                yield row.where.problem(
-                    f"table '{table.id}': row '{row.id}' cannot sit beside the row above: {reason}",
-                    "beside",
-                )
-
-
-def _misconceptions(content: Content) -> Iterator[Problem]:
-    """Misconceptions are named by wrong answers only: a right answer reveals none."""
-    for question in content.by_id.values():
-        if isinstance(question, TrueFalse):
-            yield from _expect(
-                content,
-                question,
-                [question.misconception],
-                Misconception,
-                "misconception",
-                "misconception",
-            )
-        if not isinstance(question, (SingleChoice, MultipleChoice)):
-            continue
-        for option in question.options:
-            named = option.misconception
-            if named and not isinstance(content.by_id.get(named), Misconception):
-                yield option.where.problem(
-                    f"question '{question.id}': option '{option.id}' names unknown "
-                    f"misconception '{named}'",
-                    "misconception",
-                )
-            elif named and option.id in question.correct:
-                yield option.where.problem(
-                    f"question '{question.id}': option '{option.id}' is a right answer, so it "
-                    f"reveals no misconception; tag the wrong options",
-                    "misconception",
-                )
-
-
-def _topics(content: Content) -> Iterator[Problem]:
-    """A topic is a Markdown page a reader can reread."""
-    for quiz in content.of_type(Quiz):
-        for item in (quiz, *quiz.questions):
-            if item.topic is not None and item.topic not in content.pages:
-                close = difflib.get_close_matches(item.topic, content.pages, n=1, cutoff=0.6)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
-                yield item.where.problem(
-                    f"{_label(item)}topic '{item.topic}' is not a Markdown page of the "
-                    f"content{hint}",
-                    "topic",
-                )
+        yield from item.checks(content)
 
 
 def _strings(data: object, key: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple, str]]:
@@ -367,20 +103,9 @@ def _published_files(content: Content) -> set[str]:
 
 
 def items_on_pages(content: Content) -> dict[str, set[str]]:
-    """Page path -> ids of the items shown on it (so `#srm-<id>` anchors exist there): each
-    YAML file's items on its own page, and embedded items (a quiz's questions with it)."""
-    shown: dict[str, set[str]] = {}
-    for path, file in content.files.items():
-        shown[page_path(path)] = {item.id for item in items_with_ids(file)}  # type: ignore[attr-defined]
-    for src, page in content.pages.items():
-        ids = shown.setdefault(src, set())
-        for embed in find_embeds(page.body):
-            for ident, _line, _col in embed.ids:
-                ids.add(ident)
-                item = content.by_id.get(ident)
-                if isinstance(item, Quiz):
-                    ids.update(question.id for question in item.questions)
-    return shown
+    """Page path -> ids of the items shown on it (see `Resolution.shown_on`)."""
+    assert content.resolved is not None, "content is resolved when it loads"
+    return content.resolved.shown_on
 
 
 def link_problems(
@@ -654,8 +379,8 @@ def _heading_clashes(
     ids = set(embedded)
     for ident in embedded:
         item = content.by_id.get(ident)
-        if isinstance(item, Quiz):
-            ids.update(question.id for question in item.questions)
+        if item is not None:
+            ids.update(one.id for one in item.addressable())
     text = blank_code(page.body)
     for match in _HEADING.finditer(text):
         title = match.group(1)
@@ -693,7 +418,7 @@ def check_page_embeds(
     page's place in the content) names only that file, and the file shows on its own page,
     `x.md` beside `x.yml`, so it has one address."""
     seen: set[str] = set()
-    for embed in find_embeds(page.body):
+    for embed in page.embeds:
         if not embed.ids:
             yield Problem(
                 page.path, embed.first_line + 1, 1, "empty srm block; write one item id per line"
@@ -732,6 +457,6 @@ def shows_file(page: Page, path: str, yaml_path: str) -> bool:
     """True if the page at `path` shows the whole YAML file `yaml_path` in an srm block."""
     return any(
         shown_file(path, name) == yaml_path
-        for embed in find_embeds(page.body)
+        for embed in page.embeds
         for name, _line, _col in embed.files
     )

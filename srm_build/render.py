@@ -1,12 +1,12 @@
 """Items to HTML through the package's Jinja templates (autoescaped, strict undefined).
 
-A folder of custom templates, when given, is searched first, so one template can be
-overridden without copying the rest.
+Each unit's template sits beside it in srm_build/items (its `template`); the page-level
+templates are in srm_build/templates. A folder of custom templates, when given, is
+searched first, so one template can be overridden by its name without copying the rest.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,63 +16,17 @@ from jinja2 import (
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
-    TemplateNotFound,
     pass_context,
     select_autoescape,
 )
 from markupsafe import Markup
 
-from .markup import LinkResolver, render_block, render_inline
-from .models import (
-    MODEL_LABELS,
-    OWNER_LABELS,
-    OWNERS,
-    Content,
-    Exam,
-    FileBase,
-    Flashcards,
-    Layer,
-    Misconception,
-    Model,
-    MultipleChoice,
-    Progress,
-    Quiz,
-    Review,
-    Scenario,
-    Service,
-    SingleChoice,
-    Sort,
-    Source,
-    Table,
-    TableRow,
-    Term,
-    TrueFalse,
-)
-
-Linker = Callable[[str], str]
-"""Turns an item id into an href relative to the page being rendered."""
-
-Reporter = Callable[[Model], str]
-"""Turns an item into the address of a pre-filled issue about it."""
-
-TEMPLATE_OF: dict[type, str] = {
-    Source: "source",
-    Term: "term",
-    Table: "table",
-    Layer: "layer",
-    Service: "service",
-    Scenario: "scenario",
-    Quiz: "quiz",
-    SingleChoice: "question",
-    MultipleChoice: "question",
-    TrueFalse: "question",
-    Sort: "question",
-    Flashcards: "question",
-    Misconception: "misconception",
-    Exam: "exam",
-    Review: "review",
-    Progress: "site-progress",
-}
+from .items.question import ChoiceItem
+from .markup import render_block, render_inline
+from .models import MODEL_LABELS, OWNER_LABELS, OWNERS, Content, FileBase, Item
+from .reports import ReportHref
+from .resolve import Resolution
+from .urls import Hrefs
 
 
 @dataclass(slots=True)  # made for every option of every question: not frozen, which is slower
@@ -86,7 +40,7 @@ class OptionView:
 
 @dataclass(slots=True)
 class ChoiceView:
-    """What the choice template needs, whichever kind of item asks the question."""
+    """What the choice template needs, whichever unit asks the question (`ChoiceItem`)."""
 
     id: str
     prompt: Markup
@@ -97,31 +51,14 @@ class ChoiceView:
     """The script shows the options in an order of each reader's own (written order without it)."""
 
 
-def table_columns(table: Table) -> list[str]:
-    """The owner columns a table needs: those at least one row fills."""
-    return [owner for owner in OWNERS if any(getattr(row, owner) for row in table.rows)]
-
-
-def stack_tiers(table: Table) -> list[list[tuple[TableRow, str]]]:
-    """A table drawn as a stack: its rows in tiers, top first, rows marked `beside` sharing
-    the tier above; each row with its owner (`shared` when more than one column is filled)."""
-    tiers: list[list[tuple[TableRow, str]]] = []
-    for row in table.rows:
-        owners = [owner for owner in OWNERS if getattr(row, owner)]
-        cell = (row, owners[0] if len(owners) == 1 else "shared")
-        if row.beside and tiers:
-            tiers[-1].append(cell)
-        else:
-            tiers.append([cell])
-    return tiers
-
-
 class Renderer:
     """Renders items of one loaded Content; templates are compiled once and cached."""
 
     def __init__(self, content: Content, custom_templates: Path | None = None) -> None:
+        assert content.resolved is not None, "content is resolved when it loads"
         self.content = content
-        loaders = [PackageLoader("srm_build", "templates")]
+        self.resolved: Resolution = content.resolved
+        loaders = [PackageLoader("srm_build", "templates"), PackageLoader("srm_build", "items")]
         if custom_templates is not None:
             loaders.insert(0, FileSystemLoader(str(custom_templates)))
         self.env = Environment(
@@ -135,8 +72,8 @@ class Renderer:
             auto_reload=False,
         )
         self.env.filters.update(
-            md=pass_context(lambda ctx, text: render_block(text, ctx.get("md_links"))),
-            md_inline=pass_context(lambda ctx, text: render_inline(text, ctx.get("md_links"))),
+            md=pass_context(lambda ctx, text: render_block(text, ctx.get("text_hrefs"))),
+            md_inline=pass_context(lambda ctx, text: render_inline(text, ctx.get("text_hrefs"))),
             owner_label=OWNER_LABELS.__getitem__,
         )
         self.env.globals.update(
@@ -144,97 +81,62 @@ class Renderer:
             model_labels=MODEL_LABELS,
             lookup=self.lookup,
             layers=content.layers,
-            table_columns=table_columns,
-            stack_tiers=stack_tiers,
-            choice_view=pass_context(lambda ctx, item: self.choice_view(item, ctx.get("md_links"))),
-            source_of=self.source_of,
+            choice_view=pass_context(
+                lambda ctx, item: self.choice_view(item, ctx.get("text_hrefs"))
+            ),
+            source_of=self.resolved.source_of,
         )
-        self.quiz_of = {q.id: quiz for quiz in content.of_type(Quiz) for q in quiz.questions}
-        """Question id -> the quiz it is part of."""
 
-    def lookup(self, ident: str) -> Model:
+    def lookup(self, ident: str) -> Item:
         return self.content.by_id[ident]
 
-    def source_of(self, item: Model, parent: Model | None = None) -> Source:
-        """The source an item names, or the one it inherits from its table or quiz."""
-        ident = getattr(item, "source", None)
-        if ident is None and parent is not None:
-            ident = getattr(parent, "source", None)
-        if ident is None and getattr(item, "id", None) in self.quiz_of:
-            ident = self.quiz_of[item.id].source  # type: ignore[attr-defined]
-        return self.content.by_id[ident]  # type: ignore[index,return-value]
-
-    def choice_view(self, item: Model, links: LinkResolver | None = None) -> ChoiceView:
-        """Single, multiple, true/false and scenario questions share one markup."""
+    def choice_view(self, item: ChoiceItem, text_hrefs: Hrefs | None = None) -> ChoiceView:
+        """The options of an item answered by choosing (its unit's `choices`), as HTML."""
 
         def block(text: str) -> Markup:
-            return render_block(text, links)
+            return render_block(text, text_hrefs)
 
         def inline(text: str) -> Markup:
-            return render_inline(text, links)
+            return render_inline(text, text_hrefs)
 
-        if isinstance(item, Scenario):
-            options = [
-                OptionView(
-                    o, Markup(OWNER_LABELS[o]), block(item.feedback[o]), o == item.responsible
-                )
-                for o in OWNERS
-            ]
-            # The legend names the group: with the scenario's title, each of a page's
-            # scenarios is told apart by its situation, not only by the question.
-            prompt = Markup(
-                '<span class="srm-visually-hidden">{}: </span>Who is responsible?'
-            ).format(item.title)
-            return ChoiceView(item.id, prompt, False, options, block(item.explanation))
-        if isinstance(item, TrueFalse):
-            feedback = {"true": item.feedback_true, "false": item.feedback_false}
-            options = [
-                OptionView(
-                    value,
-                    Markup(value.title()),
-                    block(feedback[value]),
-                    right := (value == "true") == item.answer,
-                    None if right else item.misconception,
-                )
-                for value in ("true", "false")
-            ]
-            explanation = block(item.explanation) if item.explanation else None
-            return ChoiceView(item.id, inline(item.prompt), False, options, explanation)
-        assert isinstance(item, (SingleChoice, MultipleChoice))
         options = [
-            OptionView(
-                o.id, inline(o.text), block(o.feedback), o.id in item.correct, o.misconception
-            )
-            for o in item.options
+            OptionView(c.id, inline(c.text), block(c.feedback), c.correct, c.misconception)
+            for c in item.choices()
         ]
         explanation = block(item.explanation) if item.explanation else None
-        multiple = isinstance(item, MultipleChoice)
-        quiz = self.quiz_of.get(item.id)
-        shuffle = item.shuffle if item.shuffle is not None else quiz is None or quiz.shuffle
-        return ChoiceView(item.id, inline(item.prompt), multiple, options, explanation, shuffle)
+        return ChoiceView(
+            item.id,
+            item.choice_prompt(inline),
+            item.multiple,
+            options,
+            explanation,
+            item.shuffled(self.resolved.quiz_of(item)),
+        )
 
     def item(
         self,
-        item: Model,
+        item: Item,
         *,
-        link: Linker,
+        item_href: Hrefs,
         titled: bool = True,
-        md_links: LinkResolver | None = None,
-        report: Reporter | None = None,
+        text_hrefs: Hrefs | None = None,
+        report: ReportHref | None = None,
         level: int = 3,
         **context: object,
     ) -> Markup:
-        """One item as an HTML block. `titled` shows its title (off under a page heading),
-        as a heading of `level` (2-6) where the item's title is a heading (scenarios);
-        `md_links` rewrites links to Markdown pages written in the item's text; `report`
-        gives the address where a reader reports a problem with an item; `context` is
-        what a kind's template needs besides (an exam's `bank_script`, say)."""
-        template = self.env.get_template(f"{TEMPLATE_OF[type(item)]}.html.jinja")
+        """One item as an HTML block, through its unit's template. `item_href` turns item
+        ids into hrefs on the page (`ItemHrefs`); `titled` shows its title (off under a page
+        heading), as a heading of `level` (2-6) where the item's title is a heading
+        (scenarios); `text_hrefs` rewrites the relative links written in the item's text
+        (`TextHrefs`); `report` gives the href where a reader reports a problem with an
+        item; `context` is what a kind's template needs besides (an exam's `bank_script`,
+        say)."""
+        template = self.env.get_template(item.template)
         html = template.render(
             item=item,
-            link=link,
+            item_href=item_href,
             titled=titled,
-            md_links=md_links,
+            text_hrefs=text_hrefs,
             report=report,
             level=level,
             **context,
@@ -245,16 +147,17 @@ class Renderer:
         self,
         file: FileBase,
         *,
-        link: Linker,
-        md_links: LinkResolver | None = None,
+        item_href: Hrefs,
+        text_hrefs: Hrefs | None = None,
         end: bool = False,
         **context: object,
     ) -> Markup:
         """What a file's page shows before its items (the services matrix, say), or after
         them with `end` (a quiz page's answer key), if its kind has such a template."""
-        name = f"file-{file.kind}{'-end' if end else ''}.html.jinja"  # type: ignore[attr-defined]
-        try:
-            template = self.env.get_template(name)
-        except TemplateNotFound:
+        kind = file.content_kind
+        name = kind.end if end else kind.start
+        if name is None:
             return Markup("")
-        return Markup(template.render(file=file, link=link, md_links=md_links, **context).strip())
+        template = self.env.get_template(name)
+        html = template.render(file=file, item_href=item_href, text_hrefs=text_hrefs, **context)
+        return Markup(html.strip())

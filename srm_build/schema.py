@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .models import FILE_MODELS, ContentFile
+from .registry import FILE_MODELS, ContentFile
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

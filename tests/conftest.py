@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -37,6 +38,15 @@ def build_site(config_file: Path, site_dir: Path, **overrides: object) -> Path:
     return site_dir
 
 
+def write_pages(content_dir: Path) -> None:
+    """Writes the page beside each YAML file under `content_dir` that has none, as
+    `python -m srm_build pages` does: every engine needs it (README, "Engines")."""
+    for path in [*content_dir.rglob("*.yml"), *content_dir.rglob("*.yaml")]:
+        page = path.with_suffix(".md")
+        if not page.exists():
+            page.write_text(f"```srm\n{path.name}\n```\n", encoding="utf-8")
+
+
 def run_check(root: Path, *options: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
     """`python -m srm_build check [options] content`, run in the project `root` the way a
     contributor runs it (messages name files relative to `root`); output kept as text."""
@@ -51,6 +61,12 @@ def run_check(root: Path, *options: str, timeout: int = 120) -> subprocess.Compl
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 """The engines the same content builds on (README, "Engines"); mkdocs is the default."""
+
+SELECTED_ENGINES = tuple(
+    e for e in os.environ.get("SRM_ENGINES", ",".join(ENGINES)).split(",") if e in ENGINES
+)
+"""The engines the `engine_*_site` fixtures build with: all three, or those `SRM_ENGINES`
+names (what `make test ENGINE=zensical` sets)."""
 
 BIN = Path(sys.executable).parent
 
@@ -81,7 +97,7 @@ def build_with(engine: str, config_file: Path, site_dir: Path, site_url: str) ->
     shutil.copytree(config_file.parent / "content", project / "content")
     shutil.copy(config_file, project / "mkdocs.yml")
     steps = [
-        [BIN / "python", "-m", "srm_build", "check", "--engine", "zensical", "content"],
+        [BIN / "python", "-m", "srm_build", "check", "content"],
         [BIN / "zensical", "build", "--strict", "--clean", "-f", "mkdocs.yml"],
         [BIN / "python", "-m", "srm_build", "complete", "site", "content"],
     ]
@@ -119,11 +135,13 @@ def serve_folder(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 
 class Site:
-    """A built site on disk and the URL it is served at, with parsed pages cached."""
+    """A built site on disk, the URL it is served at and the engine that built it, with
+    parsed pages cached."""
 
-    def __init__(self, root: Path, url: str) -> None:
+    def __init__(self, root: Path, url: str, engine: str = "mkdocs") -> None:
         self.root = root
         self.url = url
+        self.engine = engine
         self._soups: dict[str, BeautifulSoup] = {}
 
     def soup(self, path: str) -> BeautifulSoup:
@@ -134,6 +152,30 @@ class Site:
 
     def pages(self) -> list[str]:
         return sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*.html"))
+
+    @property
+    def keeps_search_marks(self) -> bool:
+        """Whether the published pages still carry `data-search-exclude`. Material's search
+        reads the mark and leaves it in the page; Zensical removes it from the pages it
+        writes once its index has left the element out (README, "Engines")."""
+        return self.engine != "zensical"
+
+    def search_documents(self) -> list[dict[str, str]]:
+        """The engine's search index as documents with `location` (a page address relative
+        to the site, with `#anchor` for a section), `title` and `text` (HTML). Material's
+        search plugin writes `search/search_index.json`, Zensical `search.json`; both list a
+        document per section, located the same way."""
+        material = self.root / "search" / "search_index.json"
+        if material.exists():
+            docs = json.loads(material.read_text(encoding="utf-8"))["docs"]
+        else:
+            docs = json.loads((self.root / "search.json").read_text(encoding="utf-8"))["items"]
+        return [{key: doc[key] for key in ("location", "title", "text")} for doc in docs]
+
+    def search_text(self) -> str:
+        """Every title and text in the search index, as one string of plain words."""
+        html = " ".join(f"{doc['title']} {doc['text']}" for doc in self.search_documents())
+        return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
 
 
 @contextmanager
@@ -161,6 +203,63 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The published site, from the repository's own mkdocs.yml and content/, built once."""
     with served_build(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("real")) as site:
         yield site
+
+
+@contextmanager
+def served_engine_build(engine: str, config_file: Path, root: Path) -> Iterator[Site]:
+    """`config_file`'s site built by `engine` the way `make build ENGINE=...` does, served
+    under the sub-path `site/` (as GitHub Pages serves a project site). An engine that is
+    not installed fails the test: `make test` installs all three."""
+    if not engine_installed(engine):
+        pytest.fail(
+            f"{engine} is not installed: `make test` installs every engine "
+            f"(or: pip install -e '.[dev,{engine}]')",
+            pytrace=False,
+        )
+    server, url = serve_folder(root)
+    try:
+        site_dir = build_with(engine, config_file, root / "site", url + "site/")
+        yield Site(site_dir, url + "site/", engine)
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session", params=SELECTED_ENGINES)
+def engine(request: pytest.FixtureRequest) -> str:
+    """Each engine in turn. The `engine_*_site` fixtures depend on it, so a test that takes
+    both sees one engine's two sites, and pytest runs every test of one engine before the
+    next: each site is built once per engine per session."""
+    return request.param
+
+
+def _by_engine(request: pytest.FixtureRequest, engine: str, default: str, config: Path):
+    if engine == "mkdocs":  # the default engine's build, shared with every other test
+        yield request.getfixturevalue(default)
+        return
+    root = request.getfixturevalue("tmp_path_factory").mktemp(f"{default}-{engine}")
+    with served_engine_build(engine, config, root) as site:
+        yield site
+
+
+@pytest.fixture(scope="session")
+def engine_fixture_site(request: pytest.FixtureRequest, engine: str) -> Iterator[Site]:
+    """The fixture site as each engine builds it: the HTML tests that hold on every engine
+    take this instead of `fixture_site`."""
+    yield from _by_engine(request, engine, "fixture_site", FIXTURE_SITE / "mkdocs.yml")
+
+
+@pytest.fixture(scope="session")
+def engine_real_site(request: pytest.FixtureRequest, engine: str) -> Iterator[Site]:
+    """The published site as each engine builds it."""
+    yield from _by_engine(request, engine, "real_site", ROOT / "mkdocs.yml")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks `engines` every test that runs on each engine's site, so that
+    `make test ENGINE=zensical` runs just those (`-m engines`)."""
+    for item in items:
+        if "engine" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.engines)
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, write_pages
 from srm_build.errors import ContentError
 from srm_build.pipeline import load_content
 
@@ -50,6 +50,7 @@ def test_example_is_valid_content(tmp_path: Path, kind: str, body: str) -> None:
     shutil.copytree(ROOT / "content", content)
     head, indent = WRAP[kind]
     (content / "contributed-example.yml").write_text(head + textwrap.indent(body, " " * indent))
+    write_pages(content)  # the page CONTRIBUTING.md asks for beside a new file
     if kind == "service":
         _join_its_row(content / "data" / "tables.yml", body)
     try:

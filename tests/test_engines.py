@@ -3,17 +3,15 @@ addresses, the same components, answers out of each engine's search index, the C
 Security Policy, and every page working in Chromium.
 
 MkDocs is the reference. `SRM_ENGINES=zensical` (what `make test ENGINE=zensical` sets)
-limits the run to the engines named; an engine that is not installed is skipped, with the
-reason shown (`make test` installs all three)."""
+limits the run to the engines named; an engine that is not installed fails the test
+(`make test` installs all three). The HTML suite (test_html.py, test_site.py,
+test_search.py and others) also runs on each engine's site; this module compares them."""
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import subprocess
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -21,26 +19,12 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, expect
 
-from conftest import BIN, ENGINES, ROOT, Site, build_with, engine_installed, serve_folder, watch
+from conftest import BIN, ROOT, SELECTED_ENGINES, Site, engine_installed, watch
 from srm_build.models import Quiz, Scenario, SingleChoice, Sort
 from srm_build.pipeline import load_content
 
-SELECTED = [e for e in os.environ.get("SRM_ENGINES", ",".join(ENGINES)).split(",") if e]
 CSP = re.compile(r"default-src 'self'; script-src 'self';")
 COMPONENTS = "[data-srm-component], form.srm-choice, .srm-report, a.srm-glossary-link"
-
-
-def _params() -> list:
-    return [
-        pytest.param(
-            engine,
-            marks=pytest.mark.skipif(
-                not engine_installed(engine), reason=f"{engine} is not installed (make test)"
-            ),
-        )
-        for engine in ENGINES
-        if engine in SELECTED
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -49,17 +33,10 @@ def reference(real_site: Site) -> Site:
     return real_site
 
 
-@pytest.fixture(scope="module", params=_params())
-def built(request, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The repository's site built by one engine, served on 127.0.0.1."""
-    root = tmp_path_factory.mktemp(request.param)
-    server, url = serve_folder(root)
-    try:
-        site_dir = root / "site"
-        build_with(request.param, ROOT / "mkdocs.yml", site_dir, url + "site/")
-        yield Site(site_dir, url + "site/")
-    finally:
-        server.shutdown()
+@pytest.fixture
+def built(engine_real_site: Site) -> Site:
+    """The repository's site as one engine builds it (conftest.py, `engine_real_site`)."""
+    return engine_real_site
 
 
 def _counts(site: Site, selector: str) -> dict[str, Counter]:
@@ -93,6 +70,25 @@ def test_the_same_components_on_every_page(built: Site, reference: Site) -> None
     assert ids == {
         p: sorted(e["id"] for e in reference.soup(p).select("[id^=srm-]")) for p in built.pages()
     }
+
+
+def test_the_same_stylesheets_unless_the_theme_differs(built: Site, reference: Site) -> None:
+    # ProperDocs renders with Material's own templates and stylesheets, so what axe finds on
+    # MkDocs' pages holds for it; Zensical brings its own theme, checked by axe itself
+    # (test_site_a11y.py), with the package's fixes to it.
+    def sheets(site: Site) -> dict[str, list[str]]:
+        return {
+            p: [link["href"] for link in site.soup(p).select("link[rel=stylesheet]")]
+            for p in site.pages()
+            if p != "404.html"  # its links are absolute: they name each site's address
+        }
+
+    mine, theirs = sheets(built), sheets(reference)
+    if built.engine == "zensical":
+        assert all("assets/stylesheets/modern/" in " ".join(v) for v in mine.values())
+        assert all(v[-1].endswith("assets/srm/theme-modern.css") for v in mine.values())
+    else:
+        assert mine == theirs
 
 
 def test_the_same_edit_links(built: Site, reference: Site) -> None:
@@ -156,23 +152,13 @@ def test_every_article_link_resolves_under_a_sub_path(built: Site) -> None:
     assert broken == []
 
 
-def _index_text(site: Site) -> str:
-    material = site.root / "search" / "search_index.json"
-    if material.exists():
-        entries = json.loads(material.read_text())["docs"]
-    else:  # Zensical's own index
-        entries = json.loads((site.root / "search.json").read_text())["items"]
-    text = " ".join(f"{entry['title']} {entry['text']}" for entry in entries)
-    return " ".join(BeautifulSoup(text, "html.parser").get_text(" ").split())
-
-
 def _words(markdown_text: str) -> str:
     return " ".join(markdown_text.replace("*", "").replace("`", "").split())[:60]
 
 
 def test_no_answer_text_in_the_search_index(built: Site) -> None:
     content = load_content(ROOT / "content")
-    text = _index_text(built)
+    text = built.search_text()
     questions = [q for quiz in content.of_type(Quiz) for q in quiz.questions]
     singles = [q for q in questions if isinstance(q, SingleChoice)]
     found = [q for q in singles if _words(q.prompt)[:40] in text]
@@ -229,6 +215,7 @@ sources:
 def _small_site(root: Path, extra: str = "") -> Path:
     (root / "content").mkdir(parents=True)
     (root / "content" / "sources.yml").write_text(SOURCES_YML)
+    (root / "content" / "sources.md").write_text("```srm\nsources.yml\n```\n")
     (root / "content" / "index.md").write_text("# Home\n\n```srm\naws-srm\n```\n")
     config = root / "mkdocs.yml"
     config.write_text(
@@ -239,8 +226,8 @@ def _small_site(root: Path, extra: str = "") -> Path:
 
 
 def test_mkdocs_adds_what_an_older_site_leaves_out(tmp_path: Path) -> None:
-    # No page beside sources.yml, no srm fence or extension in mkdocs.yml: the plugin adds
-    # them, so content written before the engine-neutral pages still builds.
+    # No srm fence or extension in mkdocs.yml: the plugin adds them, so a site configured
+    # before the engine-neutral Markdown extension still builds.
     from conftest import build_site
 
     site = build_site(_small_site(tmp_path), tmp_path / "site")
@@ -272,8 +259,8 @@ def test_package_partials_follow_extra_scope_and_yield_to_custom_dir(tmp_path: P
     assert 'src="mine.js"' in html and "assets/srm/theme.js" not in html
 
 
-@pytest.mark.skipif(not engine_installed("properdocs"), reason="properdocs is not installed")
 def test_properdocs_validates_before_writing(tmp_path: Path) -> None:
+    assert engine_installed("properdocs"), "properdocs is not installed: run `make test`"
     # ProperDocs runs the plugin's on_config, so bad content stops it with located errors.
     config = _small_site(tmp_path)
     (tmp_path / "content" / "index.md").write_text("# Home\n\n```srm\naws-srn\n```\n")
@@ -291,3 +278,64 @@ def test_properdocs_validates_before_writing(tmp_path: Path) -> None:
         in result.stderr
     )
     assert not (tmp_path / "site").exists()
+
+
+def test_an_engine_that_is_not_installed_fails_rather_than_skips(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `make test` installs every engine; a missing one must show up as a failure.
+    import conftest
+
+    monkeypatch.setattr(conftest, "engine_installed", lambda engine: False)
+    with (
+        pytest.raises(pytest.fail.Exception, match="zensical is not installed"),
+        conftest.served_engine_build("zensical", ROOT / "mkdocs.yml", tmp_path),
+    ):
+        pass
+    assert not (tmp_path / "site").exists()
+
+
+# --- one verdict on every engine -------------------------------------------------------------
+
+VERDICTS = [
+    (
+        "a YAML file with no page",
+        {"glossary.md": None},
+        "content/glossary.yml:1:7: no page shows this file: write content/glossary.md with an "
+        "srm block naming glossary.yml (`python -m srm_build pages` writes it)",
+    ),
+    (
+        "a page at a YAML file's address that does not show it",
+        {"glossary.md": "# Words\n"},
+        "content/glossary.yml:1:7: this file becomes the page glossary.md, which already "
+        "exists; rename one of them",
+    ),
+    (
+        "an unknown item embedded",
+        {"index.md": "# Home\n\n```srm\nquiz-basic\n```\n"},
+        "content/index.md:4:1: embeds unknown item 'quiz-basic'; did you mean 'quiz-basics'?",
+    ),
+]
+"""Content each engine's build refuses with the same located message (README, "Engines"):
+MkDocs and ProperDocs through the plugin's check, Zensical through the check its build
+command runs first. No engine invents a missing page."""
+
+
+@pytest.mark.parametrize("engine", SELECTED_ENGINES)
+@pytest.mark.parametrize(
+    ("files", "expected"), [v[1:] for v in VERDICTS], ids=[v[0] for v in VERDICTS]
+)
+def test_every_engine_gives_the_same_verdict(
+    tmp_path: Path, engine: str, files: dict, expected: str
+) -> None:
+    from test_hostile_input import _project, make_build, snapshot
+
+    assert engine_installed(engine), f"{engine} is not installed: run `make test`"
+    root = _project(tmp_path, files, "")
+    before = snapshot(root / "site")
+    build = make_build(root, engine=engine)
+    assert build.returncode != 0
+    assert "Traceback" not in build.stderr + build.stdout
+    assert expected in build.stderr.splitlines(), build.stderr[-3000:]
+    assert snapshot(root / "site") == before
+    assert not (root / ".site.new").exists()

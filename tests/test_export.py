@@ -225,8 +225,8 @@ def test_command_line_export_writes_each_format(tmp_path: Path) -> None:
         assert out.stat().st_size > 0
 
 
-def test_site_publishes_the_exports(fixture_site: Site) -> None:
-    bank = json.loads((fixture_site.root / "questions.json").read_text())
+def test_site_publishes_the_exports(engine_fixture_site: Site) -> None:
+    bank = json.loads((engine_fixture_site.root / "questions.json").read_text())
     assert {q["id"] for q in bank["questions"]} >= {"ec2-patching", "sort-basics", "deck-basics"}
     for name in ("srm-questions.gift", "srm-questions-qti21.zip", "srm-anki.csv"):
-        assert (fixture_site.root / "exports" / name).stat().st_size > 0
+        assert (engine_fixture_site.root / "exports" / name).stat().st_size > 0

@@ -32,14 +32,14 @@ def _key(soup, selector: str) -> dict[str, tuple[str, str]]:
     }
 
 
-def test_the_answer_key_shows_each_options_own_feedback(fixture_site: Site):
-    quiz = fixture_site.soup("index.html")
+def test_the_answer_key_shows_each_options_own_feedback(engine_fixture_site: Site):
+    quiz = engine_fixture_site.soup("index.html")
     assert _key(quiz, "form#srm-aws-does-all") == {
         "true": ("false", "That is the myth; customers still secure their data, apps and access."),
         "false": ("true", "AWS secures the cloud itself; customers secure what they put in it."),
     }
     scenario = _key(
-        fixture_site.soup("scenarios/index.html"), '[data-srm-id="unpatched-apache"] form'
+        engine_fixture_site.soup("scenarios/index.html"), '[data-srm-id="unpatched-apache"] form'
     )
     assert scenario == {
         "aws": ("false", "AWS runs the host and hypervisor, not the software inside the instance."),
@@ -47,7 +47,7 @@ def test_the_answer_key_shows_each_options_own_feedback(fixture_site: Site):
         "shared": ("false", "Nothing inside the instance is AWS's to patch, so nothing is shared."),
     }
     # The scenario's explanation is shown once, after the options, not under each of them.
-    form = fixture_site.soup("scenarios/index.html").select_one(
+    form = engine_fixture_site.soup("scenarios/index.html").select_one(
         '[data-srm-id="unpatched-apache"] form'
     )
     assert [e.get_text(strip=True) for e in form.select(".srm-explanation")] == [

@@ -94,9 +94,9 @@ def test_no_payload_runs_in_the_browser(page, hostile_site: Site) -> None:
 # --- Content Security Policy ----------------------------------------------------------------
 
 
-def test_every_page_declares_the_policy_before_any_script(fixture_site: Site) -> None:
-    for page in fixture_site.pages():
-        head = fixture_site.soup(page).head
+def test_every_page_declares_the_policy_before_any_script(engine_fixture_site: Site) -> None:
+    for page in engine_fixture_site.pages():
+        head = engine_fixture_site.soup(page).head
         first = head.find(["meta", "script", "link"])
         assert first.get("http-equiv") == "Content-Security-Policy", page
         assert first["content"] == CSP
@@ -269,8 +269,8 @@ def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None
     assert after == before
 
 
-def test_every_page_is_valid_html(fixture_site: Site, real_site: Site) -> None:
-    for site in (fixture_site, real_site):
+def test_every_page_is_valid_html(engine_fixture_site: Site, engine_real_site: Site) -> None:
+    for site in (engine_fixture_site, engine_real_site):
         for page in site.pages():
             parser = html5lib.HTMLParser(strict=False)
             parser.parse((site.root / page).read_bytes())

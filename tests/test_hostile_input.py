@@ -218,7 +218,7 @@ CASES = [
         {"glossary/README.md": "# Terms\n"},
         "",
         "content/glossary/README.md:1:1: this page has the address 'glossary/', as "
-        "content/glossary.yml does; one would replace the other: rename or move one of them",
+        "content/glossary.md does; one would replace the other: rename or move one of them",
     ),
     # --- every link form, in prose and in YAML ---------------------------------------------
     (
@@ -570,9 +570,9 @@ CASES = [
     # Python-Markdown, not a pattern, decides what is code, a heading or an attribute list.
     (
         "a line superfences does not take for a fence hides nothing: reserved id",
-        {"index.md": "# Home\n\n``` a: b\n\nText\n{: #srmStudy }\n"},
+        {"index.md": "# Home\n\n``` a: b\n\nText\n{: #srm }\n"},
         "",
-        f"content/index.md:6:4: the id 'srmStudy' {CLIENT_GLOBAL}",
+        f"content/index.md:6:4: the id 'srm' {CLIENT_GLOBAL}",
     ),
     (
         "a line superfences does not take for a fence hides nothing: missing page",
@@ -626,7 +626,7 @@ CASES = [
         {"index.md": "# Home\n\nSRM tip\n-------\n"},
         "",
         "content/index.md:3:1: the heading anchor 'srm-tip' is reserved: the site's components "
-        "use it for the glossary's tooltip (srm.js); reword the heading or give it an anchor "
+        "use it for the glossary's tooltip (srm-tip.js); reword the heading or give it an anchor "
         "with {: #id }",
     ),
     (
@@ -688,7 +688,7 @@ CASES = [
 
 
 def _project(
-    root: Path, files: dict[str, str], config: str, extensions: str = "[attr_list]"
+    root: Path, files: dict[str, str | None], config: str, extensions: str = "[attr_list]"
 ) -> Path:
     """A site project in `root`: the valid base content, `files` over it, a built site/."""
     links = {
@@ -718,8 +718,10 @@ def _project(
     return root
 
 
-def make_build(root: Path, **kwargs) -> subprocess.Popen | subprocess.CompletedProcess:
-    """`make build` of the repository's Makefile, run in the project `root`."""
+def make_build(
+    root: Path, engine: str = "mkdocs", **kwargs
+) -> subprocess.Popen | subprocess.CompletedProcess:
+    """`make build ENGINE=engine` of the repository's Makefile, run in the project `root`."""
     command = [
         "make",
         "--no-print-directory",
@@ -728,8 +730,10 @@ def make_build(root: Path, **kwargs) -> subprocess.Popen | subprocess.CompletedP
         "-C",
         str(root),
         "build",
+        f"ENGINE={engine}",
         f"BIN={Path(sys.executable).parent}",
         "STAMP=.stamp",
+        "ENGINE_STAMP=.stamp",
     ]
     if kwargs.pop("background", False):
         return subprocess.Popen(
@@ -859,7 +863,8 @@ def test_every_id_the_components_write_is_reserved() -> None:
 
     package = ROOT / "srm_build"
     written: set[str] = set()
-    for template in (package / "templates").glob("*.jinja"):
+    templates = [*(package / "templates").glob("*.jinja"), *(package / "items").glob("*.jinja")]
+    for template in templates:
         for value in re.findall(r'(?<![\w-])id="([^"]+)"', template.read_text()):
             written.add(re.sub(r"\{\{.*?\}\}", "x1", value))
     scripts = "".join(p.read_text() for p in (package / "assets").glob("*.js"))

@@ -3,19 +3,22 @@ the YAML is not published, and the assets are linked once per page."""
 
 from __future__ import annotations
 
-import json
+import gzip
+from urllib.parse import urljoin
 from xml.etree import ElementTree
 
 from conftest import Site
 
 
-def test_yaml_is_not_published_raw(fixture_site: Site) -> None:
-    published = [p.name for p in fixture_site.root.rglob("*") if p.suffix in (".yml", ".yaml")]
+def test_yaml_is_not_published_raw(engine_fixture_site: Site) -> None:
+    published = [
+        p.name for p in engine_fixture_site.root.rglob("*") if p.suffix in (".yml", ".yaml")
+    ]
     assert published == []
 
 
-def test_each_yaml_file_becomes_a_page(fixture_site: Site) -> None:
-    pages = fixture_site.pages()
+def test_each_yaml_file_becomes_a_page(engine_fixture_site: Site) -> None:
+    pages = engine_fixture_site.pages()
     for page in (
         "glossary/index.html",
         "quizzes/basics/index.html",
@@ -28,34 +31,49 @@ def test_each_yaml_file_becomes_a_page(fixture_site: Site) -> None:
         assert page in pages
 
 
-def test_generated_pages_are_in_nav_sitemap_and_search(fixture_site: Site) -> None:
-    nav = {a.get("href") for a in fixture_site.soup("index.html").select("nav.md-nav a")}
-    assert "glossary/" in nav and "quizzes/basics/" in nav
-    sitemap = ElementTree.parse(fixture_site.root / "sitemap.xml").getroot()
+def test_generated_pages_are_in_nav_sitemap_and_search(engine_fixture_site: Site) -> None:
+    site = engine_fixture_site
+    # As the browser reads them (Zensical writes `./glossary/` where MkDocs writes `glossary/`).
+    nav = {urljoin(site.url, a["href"]) for a in site.soup("index.html").select("nav.md-nav a")}
+    assert site.url + "glossary/" in nav and site.url + "quizzes/basics/" in nav
+    sitemap = ElementTree.parse(engine_fixture_site.root / "sitemap.xml").getroot()
     locations = {el.text for el in sitemap.iter() if el.tag.endswith("loc")}
-    assert fixture_site.url + "glossary/" in locations
-    index = json.loads((fixture_site.root / "search/search_index.json").read_text())
+    assert engine_fixture_site.url + "glossary/" in locations
     assert any(
         doc["location"].startswith("glossary/") and "physical location" in doc["text"]
-        for doc in index["docs"]
+        for doc in engine_fixture_site.search_documents()
     )
 
 
-def test_assets_are_linked_once_per_page(fixture_site: Site) -> None:
-    for page in fixture_site.pages():
-        soup = fixture_site.soup(page)
+def test_the_sitemap_is_published_plain_and_gzipped(engine_fixture_site: Site) -> None:
+    # Every engine publishes sitemap.xml and the same sitemap gzipped, as MkDocs does.
+    site = engine_fixture_site
+    plain = (site.root / "sitemap.xml").read_bytes()
+    assert gzip.decompress((site.root / "sitemap.xml.gz").read_bytes()) == plain
+    locations = {el.text for el in ElementTree.fromstring(plain).iter() if el.tag.endswith("loc")}
+    assert {site.url + page.removesuffix("index.html") for page in site.pages()} - {
+        site.url + "404.html"
+    } == locations
+
+
+def test_assets_are_linked_once_per_page(engine_fixture_site: Site) -> None:
+    for page in engine_fixture_site.pages():
+        soup = engine_fixture_site.soup(page)
         styles = [el["href"] for el in soup.select("link[rel=stylesheet]")]
         scripts = [el["src"] for el in soup.select("script[src]")]
         assert sum(s.endswith("assets/srm/srm.css") for s in styles) == 1, page
         assert sum("srm.css" in s for s in styles) == 1, page
         assert sum(s.endswith("assets/srm/srm.js") for s in scripts) == 1, page
         assert sum("srm.js" in s for s in scripts) == 1, page
-    assert (fixture_site.root / "assets/srm/srm.js").is_file()
-    assert (fixture_site.root / "assets/srm/srm.css").is_file()
+        # The package's contrast fixes to Zensical's own theme, on its pages only.
+        modern = sum(s.endswith("assets/srm/theme-modern.css") for s in styles)
+        assert modern == (engine_fixture_site.engine == "zensical"), page
+    assert (engine_fixture_site.root / "assets/srm/srm.js").is_file()
+    assert (engine_fixture_site.root / "assets/srm/srm.css").is_file()
 
 
-def test_glossary_terms_have_anchors_and_quotes_are_attributed(fixture_site: Site) -> None:
-    soup = fixture_site.soup("glossary/index.html")
+def test_glossary_terms_have_anchors_and_quotes_are_attributed(engine_fixture_site: Site) -> None:
+    soup = engine_fixture_site.soup("glossary/index.html")
     headings = {h["id"]: h.get_text(" ", strip=True) for h in soup.select("h2[id]")}
     assert headings["srm-region"].startswith("AWS Region")
     assert headings["srm-guest-os"].startswith("Guest operating system")
@@ -67,8 +85,8 @@ def test_glossary_terms_have_anchors_and_quotes_are_attributed(fixture_site: Sit
     assert related["href"] == "#srm-hypervisor"
 
 
-def test_table_rows_list_owners_in_columns(fixture_site: Site) -> None:
-    table = fixture_site.soup("tables/index.html").select_one(
+def test_table_rows_list_owners_in_columns(engine_fixture_site: Site) -> None:
+    table = engine_fixture_site.soup("tables/index.html").select_one(
         '[data-srm-id="service-models"] table'
     )
     columns = [th.get_text(strip=True) for th in table.select("thead th")]
@@ -80,8 +98,8 @@ def test_table_rows_list_owners_in_columns(fixture_site: Site) -> None:
     assert row.select_one("th a")["href"] == "../services/#srm-ec2"
 
 
-def test_service_matrix_has_a_cell_per_layer_and_service(fixture_site: Site) -> None:
-    soup = fixture_site.soup("services/index.html")
+def test_service_matrix_has_a_cell_per_layer_and_service(engine_fixture_site: Site) -> None:
+    soup = engine_fixture_site.soup("services/index.html")
     matrix = soup.select_one(".srm-matrix table")
     services = [th.get_text(strip=True) for th in matrix.select("thead th")][1:]
     assert services == ["Amazon EC2", "AWS Lambda"]
@@ -106,8 +124,10 @@ def _key(form) -> dict[str, bool]:
     }
 
 
-def test_choice_questions_have_options_feedback_and_a_readable_key(fixture_site: Site) -> None:
-    soup = fixture_site.soup("quizzes/basics/index.html")
+def test_choice_questions_have_options_feedback_and_a_readable_key(
+    engine_fixture_site: Site,
+) -> None:
+    soup = engine_fixture_site.soup("quizzes/basics/index.html")
     single = soup.select_one("form#srm-ec2-patching")
     radios = single.select("fieldset input[type=radio]")
     assert [r["value"] for r in radios] == ["a", "b", "c"]
@@ -117,7 +137,8 @@ def test_choice_questions_have_options_feedback_and_a_readable_key(fixture_site:
         li.select_one(".srm-feedback-text").get_text(strip=True)
         for li in single.select(".srm-key li")
     )
-    assert single.select_one("details.srm-key").has_attr("data-search-exclude")
+    key = single.select_one("details.srm-key")
+    assert key.has_attr("data-search-exclude") == engine_fixture_site.keeps_search_marks
     multiple = soup.select_one("form#srm-customer-tasks")
     assert len(multiple.select("input[type=checkbox]")) == 3
     assert _key(multiple) == {"a": True, "b": False, "c": True}
@@ -125,8 +146,8 @@ def test_choice_questions_have_options_feedback_and_a_readable_key(fixture_site:
     assert _key(true_false) == {"true": False, "false": True}
 
 
-def test_sort_and_flashcards_render(fixture_site: Site) -> None:
-    soup = fixture_site.soup("quizzes/basics/index.html")
+def test_sort_and_flashcards_render(engine_fixture_site: Site) -> None:
+    soup = engine_fixture_site.soup("quizzes/basics/index.html")
     sort = soup.select_one("form#srm-sort-basics")
     selects = sort.select("select")
     assert [s["id"] for s in selects] == ["srm-sort-basics--guards", "srm-sort-basics--patch"]
@@ -141,8 +162,8 @@ def test_sort_and_flashcards_render(fixture_site: Site) -> None:
     ]
 
 
-def test_scenarios_ask_who_is_responsible(fixture_site: Site) -> None:
-    scenario = fixture_site.soup("scenarios/index.html").select_one(
+def test_scenarios_ask_who_is_responsible(engine_fixture_site: Site) -> None:
+    scenario = engine_fixture_site.soup("scenarios/index.html").select_one(
         '[data-srm-id="unpatched-apache"]'
     )
     form = scenario.select_one("form")
@@ -155,8 +176,8 @@ def test_scenarios_ask_who_is_responsible(fixture_site: Site) -> None:
     assert scenario.select_one(".srm-where a")["href"] == "../services/#srm-ec2"
 
 
-def test_markdown_pages_embed_items_by_id(fixture_site: Site) -> None:
-    soup = fixture_site.soup("index.html")
+def test_markdown_pages_embed_items_by_id(engine_fixture_site: Site) -> None:
+    soup = engine_fixture_site.soup("index.html")
     quiz = soup.select_one('section.srm-quiz[data-srm-id="basics"]')
     assert quiz is not None and quiz["id"] == "srm-basics"
     assert soup.select_one('[data-srm-id="unpatched-apache"]#srm-unpatched-apache')
@@ -165,23 +186,23 @@ def test_markdown_pages_embed_items_by_id(fixture_site: Site) -> None:
     assert soup.select_one("form#srm-ec2-patching .srm-terms a")["href"] == "glossary/#srm-guest-os"
 
 
-def test_element_ids_are_unique_on_every_page(fixture_site: Site) -> None:
-    for page in fixture_site.pages():
-        ids = [el["id"] for el in fixture_site.soup(page).select("[id]")]
+def test_element_ids_are_unique_on_every_page(engine_fixture_site: Site) -> None:
+    for page in engine_fixture_site.pages():
+        ids = [el["id"] for el in engine_fixture_site.soup(page).select("[id]")]
         assert len(ids) == len(set(ids)), (page, sorted(i for i in ids if ids.count(i) > 1))
 
 
-def test_pages_make_no_outside_requests(fixture_site: Site) -> None:
-    for page in fixture_site.pages():
-        soup = fixture_site.soup(page)
+def test_pages_make_no_outside_requests(engine_fixture_site: Site) -> None:
+    for page in engine_fixture_site.pages():
+        soup = engine_fixture_site.soup(page)
         for el in soup.select("script[src], link[href][rel=stylesheet], img[src]"):
             url = el.get("src") or el.get("href")
             assert not url.startswith(("http:", "https:", "//")), (page, url)
         assert not soup.select("[data-md-component=source]"), page
 
 
-def test_prose_links_the_first_mention_of_each_term(fixture_site: Site) -> None:
-    article = fixture_site.soup("index.html").select_one("article")
+def test_prose_links_the_first_mention_of_each_term(engine_fixture_site: Site) -> None:
+    article = engine_fixture_site.soup("index.html").select_one("article")
     links = article.select("a.srm-glossary-link")
     assert [(a.get_text(), a["href"]) for a in links] == [
         ("hypervisor", "glossary/#srm-hypervisor"),

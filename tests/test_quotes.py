@@ -107,8 +107,8 @@ def test_the_misquote_the_site_once_taught_is_gone(content: Content):
     )
 
 
-def test_quotes_are_shown_as_quotes_with_their_source(real_site):
-    soup = real_site.soup("data/glossary/index.html")
+def test_quotes_are_shown_as_quotes_with_their_source(engine_real_site):
+    soup = engine_real_site.soup("data/glossary/index.html")
     for sentence, (_source, url) in OFFICIAL.items():
         quote = next(
             (

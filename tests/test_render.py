@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_errors import SOURCES
 
+from conftest import write_pages
 from srm_build.pages import SitePages
 from srm_build.pipeline import load_content
 from srm_build.render import Renderer
@@ -41,6 +42,7 @@ def _forms(tmp_path: Path, quiz_shuffle: str, question_shuffle: dict[int, str]) 
     content_dir.mkdir()
     (content_dir / "sources.yml").write_text(SOURCES)
     (content_dir / "quiz.yml").write_text(_quiz(quiz_shuffle, question_shuffle))
+    write_pages(content_dir)
     content = load_content(content_dir)
     stashed: list[str] = []
     pages = SitePages(content, Renderer(content))

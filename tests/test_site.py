@@ -29,21 +29,21 @@ def _correct_text(form) -> list[str]:
     return [options[o].get_text(" ", strip=True) for o, right in _key(form).items() if right]
 
 
-def test_known_questions_have_their_known_answers_in_the_html(real_site: Site) -> None:
-    ec2 = _find(real_site, "form#srm-known-ec2-customer-task")
+def test_known_questions_have_their_known_answers_in_the_html(engine_real_site: Site) -> None:
+    ec2 = _find(engine_real_site, "form#srm-known-ec2-customer-task")
     assert [t.lower() for t in _correct_text(ec2)] == [
         "patching the operating system on the instances"
     ]
-    of_cloud = _find(real_site, "form#srm-known-security-of-the-cloud")
+    of_cloud = _find(engine_real_site, "form#srm-known-security-of-the-cloud")
     assert len(_correct_text(of_cloud)) == 1
     assert "physical destruction" in _correct_text(of_cloud)[0].lower()
-    ultimately = _find(real_site, "form#srm-known-ultimately-responsible")
+    ultimately = _find(engine_real_site, "form#srm-known-ultimately-responsible")
     assert len(_correct_text(ultimately)) == 1
     assert "both" in _correct_text(ultimately)[0].lower()
 
 
-def test_sort_exercise_answer_key_in_the_html(real_site: Site) -> None:
-    sort = _find(real_site, "form#srm-sort-ten-tasks")
+def test_sort_exercise_answer_key_in_the_html(engine_real_site: Site) -> None:
+    sort = _find(engine_real_site, "form#srm-sort-ten-tasks")
     key = {li["data-srm-item"]: li["data-srm-owner"] for li in sort.select(".srm-key li")}
     aws = {f"t{n}" for n in (1, 5, 8, 10)}
     assert key == {f"t{n}": "aws" if f"t{n}" in aws else "customer" for n in range(1, 11)}
@@ -52,7 +52,7 @@ def test_sort_exercise_answer_key_in_the_html(real_site: Site) -> None:
     assert all([o["value"] for o in s.select("option")] == ["", "aws", "customer"] for s in selects)
 
 
-def test_every_nav_page_is_built(real_site: Site) -> None:
+def test_every_nav_page_is_built(engine_real_site: Site) -> None:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
 
     def paths(entries):
@@ -62,38 +62,38 @@ def test_every_nav_page_is_built(real_site: Site) -> None:
 
     for src in paths(config["nav"]):
         page = "index.html" if src == "index.md" else src.removesuffix(".md") + "/index.html"
-        assert (real_site.root / page).is_file(), src
+        assert (engine_real_site.root / page).is_file(), src
 
 
-def test_edit_links_point_at_files_in_the_repository(real_site: Site) -> None:
+def test_edit_links_point_at_files_in_the_repository(engine_real_site: Site) -> None:
     prefix = "https://github.com/srm-study/srm/edit/main/"
     checked = 0
-    for page in real_site.pages():
-        button = real_site.soup(page).select_one("a.md-content__button[rel=edit]")
+    for page in engine_real_site.pages():
+        button = engine_real_site.soup(page).select_one("a.md-content__button[rel=edit]")
         if button is None:
             continue
         assert button["href"].startswith(prefix), (page, button["href"])
         assert (ROOT / button["href"].removeprefix(prefix)).is_file(), (page, button["href"])
         checked += 1
-    generated = real_site.soup("data/glossary/index.html").select_one("a[rel=edit]")["href"]
+    generated = engine_real_site.soup("data/glossary/index.html").select_one("a[rel=edit]")["href"]
     assert generated.endswith("content/data/glossary.yml")
     assert checked >= 20
 
 
-def test_no_yaml_is_published(real_site: Site) -> None:
-    assert [p for p in real_site.root.rglob("*") if p.suffix in (".yml", ".yaml")] == []
+def test_no_yaml_is_published(engine_real_site: Site) -> None:
+    assert [p for p in engine_real_site.root.rglob("*") if p.suffix in (".yml", ".yaml")] == []
 
 
-def test_element_ids_are_unique_on_every_page(real_site: Site) -> None:
-    for page in real_site.pages():
-        ids = [el["id"] for el in real_site.soup(page).select("[id]")]
+def test_element_ids_are_unique_on_every_page(engine_real_site: Site) -> None:
+    for page in engine_real_site.pages():
+        ids = [el["id"] for el in engine_real_site.soup(page).select("[id]")]
         assert len(ids) == len(set(ids)), (page, sorted({i for i in ids if ids.count(i) > 1}))
 
 
-def test_links_between_pages_resolve(real_site: Site) -> None:
-    for page in real_site.pages():
-        soup = real_site.soup(page)
-        base = (real_site.root / page).parent
+def test_links_between_pages_resolve(engine_real_site: Site) -> None:
+    for page in engine_real_site.pages():
+        soup = engine_real_site.soup(page)
+        base = (engine_real_site.root / page).parent
         for a in soup.select("article a[href]"):
             href = a["href"]
             if href.startswith(("http:", "https:", "mailto:", "#")):
@@ -105,18 +105,20 @@ def test_links_between_pages_resolve(real_site: Site) -> None:
             assert target.is_file(), (page, href)
             fragment = href.partition("#")[2]
             if fragment:
-                assert real_site.soup(str(target.relative_to(real_site.root))).find(id=fragment), (
+                assert engine_real_site.soup(str(target.relative_to(engine_real_site.root))).find(
+                    id=fragment
+                ), (
                     page,
                     href,
                 )
 
 
-def test_report_links_open_a_prefilled_issue_naming_item_and_file(real_site: Site) -> None:
+def test_report_links_open_a_prefilled_issue_naming_item_and_file(engine_real_site: Site) -> None:
     from urllib.parse import parse_qs, urlsplit
 
     seen: dict[str, int] = {}
-    for page in real_site.pages():
-        for link in real_site.soup(page).select(".srm-report a[href]"):
+    for page in engine_real_site.pages():
+        for link in engine_real_site.soup(page).select(".srm-report a[href]"):
             url = urlsplit(link["href"])
             assert f"{url.scheme}://{url.netloc}{url.path}" == (
                 "https://github.com/srm-study/srm/issues/new"

@@ -8,8 +8,10 @@ engine-neutral core (`srm_build.markdown`):
 - the core Markdown extension, told which page it renders (`on_page_markdown`), and the
   SuperFences `srm` fence when a site's mkdocs.yml does not register it;
 - the package's theme partials, put after the site's `custom_dir` so its own copies win;
-- client files and exports as generated files, YAML kept out of the published files;
-- the page of a YAML file nobody wrote a page for (content written before those pages).
+- client files and exports as generated files, YAML kept out of the published files.
+
+A YAML file's page is an authored Markdown page on every engine: the check asks for it
+here as it does for Zensical, which could not invent one, so both give one verdict.
 """
 
 from __future__ import annotations
@@ -34,9 +36,11 @@ from ..errors import ContentError, format_problems
 from ..export import EXPORTS, question_bank
 from ..markdown import FENCE_NAME, SrmExtension, fence
 from ..models import page_path
-from ..pages import ReportLinks, SitePages, nav_order, page_text
+from ..navigation import nav_order
+from ..pages import SitePages
 from ..pipeline import YAML_SUFFIXES, load_content
 from ..render import Renderer
+from ..reports import ReportHrefs
 from .mkdocs_config import SrmConfig
 
 if TYPE_CHECKING:  # the server and its file watcher are loaded only by `mkdocs serve`
@@ -109,7 +113,7 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         renderer = Renderer(content, Path(custom) if custom else None)
         report = None
         if config.repo_url and config.site_url:
-            report = ReportLinks(config.repo_url, config.site_url, config.use_directory_urls)
+            report = ReportHrefs(config.repo_url, config.site_url, config.use_directory_urls)
         self.pages = SitePages(
             content, renderer, directory_urls=config.use_directory_urls, report=report
         )
@@ -149,12 +153,11 @@ class SrmPlugin(BasePlugin[SrmConfig]):
             if file.src_uri.endswith(YAML_SUFFIXES) and not file.generated_by:
                 files.remove(file)
         for yaml_path in self.pages.content.files:
-            src = page_path(yaml_path)
-            file = files.get_file_from_path(src)
-            if file is None:  # no page written for it: the one every engine would build
-                file = File.generated(config, src, content=page_text(self.pages.content, yaml_path))
-                files.append(file)
-            file.edit_uri = yaml_path  # "Edit this page" opens the YAML it comes from
+            # The check asked for each YAML file's page (no engine invents one), so it is
+            # there, unless another plugin took it away.
+            file = files.get_file_from_path(page_path(yaml_path))
+            if file is not None:
+                file.edit_uri = yaml_path  # "Edit this page" opens the YAML it comes from
         self.pages.chapters = _chapters(config, list(files.documentation_pages()))
         # The exam's and review's questions, as a script (see `SitePages.compact_bank`).
         for uri, text in self.pages.banks().items():
@@ -176,8 +179,10 @@ class SrmPlugin(BasePlugin[SrmConfig]):
             return None
         self.markdown.page = page.file.src_uri
         # The check finds every unknown id first; a page it did not read (made by another
-        # plugin, say) still stops with a message, never a traceback.
-        for embed in find_embeds(markdown):
+        # plugin, say) still stops with a message, never a traceback. A page it read has
+        # its blocks found already (`Page.embeds`).
+        read = self.pages.content.pages.get(page.file.src_uri)
+        for embed in read.embeds if read is not None else find_embeds(markdown):
             for ident, line, col in embed.items:
                 if ident not in self.pages.content.by_id:
                     raise PluginError(

@@ -3,13 +3,13 @@ the extensions it lists, so the core (`srm_build.markdown`) runs inside it uncha
 runs no third-party MkDocs plugin, so what the MkDocs adapter does in plugin events is done
 here by the documented build command (`make build ENGINE=zensical`):
 
-1. `python -m srm_build check --engine zensical`: the whole content validated, with located
-   errors, before anything is written; with this engine every YAML file also needs the page
-   that shows it, since nothing can invent one in memory;
+1. `python -m srm_build check`: the whole content validated, with located errors, before
+   anything is written (the same check, and verdict, as every engine's);
 2. `zensical build --strict`;
 3. `python -m srm_build complete SITE_DIR`: the client files, minified, the exports of the
-   question bank and the study bank's script, written into the built site, and the "Edit
-   this page" links of the pages that show a YAML file pointed at the YAML (`complete`).
+   question bank and the study bank's script, written into the built site, the "Edit
+   this page" links of the pages that show a YAML file pointed at the YAML, and the
+   gzipped sitemap MkDocs also publishes (`complete`).
 
 The package's partials reach Zensical as the theme `srm`, which the site's `custom_dir`
 extends (see `srm_build/theme`). Nothing here imports Zensical.
@@ -17,33 +17,17 @@ extends (see `srm_build/theme`). Nothing here imports Zensical.
 
 from __future__ import annotations
 
+import gzip
+import os
 import re
 import shutil
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .. import assets
-from ..errors import Problem
 from ..export import EXPORTS, question_bank
 from ..models import Content, page_path
-from ..pages import SitePages, url_of
-from ..render import Renderer
-
-
-def missing_pages(content: Content, shown_root: str) -> list[Problem]:
-    """A located problem for each YAML file without the page beside it that shows it."""
-    problems = []
-    for yaml_path, file in content.files.items():
-        if page_path(yaml_path) not in content.pages:
-            name = Path(yaml_path).name
-            problems.append(
-                file.where.problem(
-                    f"no page shows this file: write {shown_root}/{page_path(yaml_path)} with "
-                    f"an srm block naming {name} (`python -m srm_build pages` writes it)",
-                    "kind",
-                )
-            )
-    return problems
-
+from ..urls import url_of
 
 LEAKED = ("__init__.py", "mkdocs_theme.yml", "__pycache__")
 """Files of the theme folders that Zensical copies to the site's root as static files
@@ -64,6 +48,10 @@ def complete(content: Content, site_dir: Path, nav: list[str] | None = None) -> 
             shutil.rmtree(leaked)
         elif leaked.is_file():
             leaked.unlink()
+    # Imported here: the page check above, which `check` runs, renders nothing.
+    from ..pages import SitePages
+    from ..render import Renderer
+
     bank = question_bank(content)
     written: list[Path] = []
     outputs: dict[str, str | bytes] = dict(assets.published())
@@ -91,7 +79,32 @@ def complete(content: Content, site_dir: Path, nav: list[str] | None = None) -> 
         target = site_dir / uri
         target.write_bytes(assets.bundle(uri.rsplit("/", 1)[1]))
         written.append(target)
+    sitemap = gzip_sitemap(site_dir)
+    if sitemap is not None:
+        written.append(sitemap)
     return written
+
+
+def gzip_sitemap(site_dir: Path) -> Path | None:
+    """Writes `sitemap.xml.gz` beside the `sitemap.xml` Zensical wrote, as MkDocs publishes
+    both (`mkdocs.commands.build`); returns its path, or None when the site has no sitemap.
+    The gzip header's time is MkDocs' too: `SOURCE_DATE_EPOCH` when set, else today at
+    midnight UTC, so two builds on one day are byte-identical."""
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        return None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        stamp = int(epoch)
+    else:
+        stamp = int(datetime.combine(date.today(), datetime.min.time(), UTC).timestamp())
+    target = site_dir / "sitemap.xml.gz"
+    with (
+        target.open("wb") as raw,
+        gzip.GzipFile(filename=sitemap.name, mode="wb", fileobj=raw, mtime=stamp) as packed,
+    ):
+        packed.write(sitemap.read_bytes())
+    return target
 
 
 def edit_yaml(site_dir: Path, yaml_path: str) -> bool:

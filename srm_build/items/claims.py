@@ -1,0 +1,42 @@
+"""Owner claims: who owns a layer, as an item teaches it. Parts of the scenario, sort,
+table and choice units; srm_build/owners.py checks them against the service matrix."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import Id, LayerRef, Model, Owner, ServiceRef
+
+
+class Claim(Model):
+    """Who owns a layer, as an item teaches it: checked against the service matrix.
+
+    With a `service`, the claim is about that service's cell for `layer`; without one, about
+    the layer as every service has it (so it holds only where the whole matrix agrees). With
+    no `layer` either, it is about the whole stack, which is shared for every service: allowed
+    only for a text that names the whole stack ("all security", "every layer"), and checked so
+    (srm_build/owners.py)."""
+
+    owner: Owner
+    layer: LayerRef | None = None
+    service: ServiceRef | None = None
+
+
+def one_way_to_claim(claim: Claim | None, claims: list[Claim]) -> None:
+    """An option or a statement claims one part (`claim`) or several (`claims`), not both.
+    Raises ValueError (a located problem once pydantic reports it)."""
+    if claim is not None and claims:
+        raise ValueError("give 'claim' for one part or 'claims' for several, not both")
+
+
+class RowClaim(Model):
+    """A table row's owner for one layer, naming the row's services that differ from it."""
+
+    owner: Owner
+    exceptions: list[Id] = Field(
+        default=[],
+        min_length=1,
+        description="Services of the row whose matrix cell differs; the row's notes name them.",
+    )
+    # Not `ServiceRef`: owners.py requires each to be one of the row's `services`, which
+    # are references themselves.

@@ -1,0 +1,152 @@
+"""The study bank: every question the exam and the review draw from, by topic, shown at the
+end of a tools file's page and published as a script the two load instead of that page."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .markup import render_block
+from .models import Content, Flashcards, Misconception, Term
+from .render import Renderer
+from .urls import SiteUrls
+
+# What the client would undo on every copy of a bank item, undone once here instead. The
+# markup is the templates' own (content text is escaped, so `="` and `<p` never come from
+# it): report links, the component marker (a copy is mounted by its owner), and `hidden` on
+# the controls that need the script, which the bank's only readers have.
+_BANK_DROP = re.compile(
+    r'(?<=data-srm-js)(?: data-search-exclude)? hidden\b|<p class="srm-report"[^>]*>.*?</p>\n?'
+    r'| data-srm-component="[a-z]+"| data-search-exclude'
+)
+
+
+def bank_html(html: str) -> str:
+    """A bank item's HTML as the exam and the review copy it (see `_BANK_DROP`)."""
+    return _BANK_DROP.sub("", html)
+
+
+def bank_uri(src: str) -> str:
+    """Where the compact study bank of the tools page `src` is published, next to the page's
+    source: `data/study.md` -> `data/study.srm-bank.js`."""
+    return f"{posixpath.splitext(src)[0]}.srm-bank.js"
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A page to reread, and the questions that test it, as (id, HTML) pairs."""
+
+    title: str
+    href: str
+    """The page, for an `href` (relative as the engine reads links: `SiteUrls.base`)."""
+    url: str
+    """The page relative to the page's URL, for data attributes, which no engine rewrites
+    and scripts resolve against the document's address."""
+    items: list[tuple[str, Markup]]
+    """What the exam draws: questions and scenarios answered by picking."""
+    sorts: list[tuple[str, Markup]]
+    """Sort questions, which only the review brings back (a wrong placement queues them)."""
+
+
+@dataclass(frozen=True)
+class StudyBank:
+    """What the exam and the review draw from, shown at the end of a tools file's page."""
+
+    topics: list[Topic]
+    cards: list[tuple[Term, Markup]]
+    """Every term of a flashcard deck, with its definition as HTML."""
+    misconceptions: list[Misconception]
+    card_hrefs: dict[str, str]
+    """Term id -> where the term is defined, to reread it (relative to the bank's page)."""
+    misconception_hrefs: dict[str, str]
+
+
+def study_bank(
+    content: Content,
+    renderer: Renderer,
+    urls: SiteUrls,
+    src: str,
+    order: list[str],
+    title_of: Callable[[str], str],
+) -> StudyBank:
+    """Every item a unit offers for study (`study`), grouped by its topic in the
+    navigation's `order`, rendered for the page `src`."""
+    assert content.resolved is not None, "content is resolved when it loads"
+    item_href = urls.item_hrefs(src)
+    grouped: dict[str, tuple[list, list]] = {}
+    for item in content.by_id.values():
+        if item.study is not None:
+            # Under the bank's topic headings (h3): see study-bank.html.jinja.
+            html = renderer.item(
+                item,
+                item_href=item_href,
+                titled=True,
+                text_hrefs=urls.text_hrefs(item.id, src),
+                level=4,
+            )
+            lists = grouped.setdefault(content.resolved.topic_of(item), ([], []))
+            lists[item.study == "review"].append((item.id, html))
+    place = {page: i for i, page in enumerate(order)}
+    topics = [
+        Topic(
+            title_of(page),
+            urls.page_href(src, page),
+            urls.data_href(src, urls.url(page)),
+            items,
+            sorts,
+        )
+        for page, (items, sorts) in sorted(
+            grouped.items(), key=lambda entry: place.get(entry[0], len(place))
+        )
+    ]
+    terms = {term.id: term for term in content.terms}
+    wanted = dict.fromkeys(ident for deck in content.of_type(Flashcards) for ident in deck.cards)
+    cards = [
+        (terms[ident], render_block(terms[ident].definition, urls.text_hrefs(ident, src)))
+        for ident in wanted
+    ]
+    misconceptions = content.of_type(Misconception)
+    return StudyBank(
+        [t for t in topics if t.items or t.sorts],
+        cards,
+        misconceptions,
+        {term.id: item_href(term.id) for term, _ in cards},
+        {m.id: item_href(m.id) for m in misconceptions},
+    )
+
+
+def compact_bank(renderer: Renderer, bank: StudyBank) -> str:
+    """A study bank as a script the exam and the review load instead of the whole page:
+    no page around the items, and each item's HTML is parsed only when it is shown
+    (parsing the whole page was a long task of a quarter of a second). A script rather
+    than JSON so that it also loads from `file://`, where pages may not fetch. Links in it
+    are relative to the page the bank was rendered for.
+
+    It files the bank under its own address, which the client reads back:
+    `srmBanks[script URL] = {topics: [{title, href, ids}], items: {id: [topic index,
+    HTML]}, cards: {id: [href, HTML]}, beliefs: [[id, href, belief]]}`; `ids` are what
+    the exam draws, in chapter order."""
+    items: dict[str, list] = {}
+    for index, topic in enumerate(bank.topics):
+        for ident, html in topic.items + topic.sorts:
+            items[ident] = [index, bank_html(html)]
+    card = renderer.env.get_template("_macros.html.jinja").module.bank_card
+    cards = {
+        term.id: [bank.card_hrefs[term.id], bank_html(str(card(term, definition)).strip())]
+        for term, definition in bank.cards
+    }
+    data = {
+        "topics": [
+            {"title": t.title, "href": t.href, "ids": [i for i, _ in t.items]} for t in bank.topics
+        ],
+        "items": items,
+        "cards": cards,
+        "beliefs": [[m.id, bank.misconception_hrefs[m.id], m.belief] for m in bank.misconceptions],
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"(window.srmBanks=window.srmBanks||{{}})[document.currentScript.src]={text};\n"
