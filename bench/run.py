@@ -227,19 +227,13 @@ def assets(plugin_site: Path | None) -> dict:
         uri.rsplit("/", 1)[1]: {"bytes": len(data), "gzip_bytes": gz(data)}
         for uri, data in published.items()
     }
-    # What every page loads; the study module only reaches the exam and review pages, the
-    # explorer (script and stylesheet) only the service matrix's page, sorting only pages
-    # with a sort question.
-    explorer = srm_assets.EXPLORER_SCRIPT.rsplit("/", 1)[1]
-    on_demand = {
-        srm_assets.STUDY_SCRIPT.rsplit("/", 1)[1],
-        srm_assets.SORT_SCRIPT.rsplit("/", 1)[1],
-        explorer,
-        explorer.replace(".js", ".css"),
-    }
+    # What every page loads: the core, the stylesheet and the theme's boot scripts. Each
+    # page adds one bundle of the components it uses; each component's own file (and the
+    # explorer's stylesheet) is what the core fetches when instant navigation brings it.
     # Zensical's theme alone loads the package's fixes to it; these pages are Material's.
     modern = srm_assets.MODERN_STYLESHEET.rsplit("/", 1)[1]
-    files = {n: size for n, size in sizes.items() if n not in on_demand and n != modern}
+    on_demand = set(sizes) - set(srm_assets.EVERY_PAGE) - {modern}
+    files = {name: size for name, size in sizes.items() if name in srm_assets.EVERY_PAGE}
     result = {
         "files": files,
         "zensical_theme": {modern: sizes[modern]},

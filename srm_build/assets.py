@@ -1,20 +1,36 @@
-"""The client files the package ships, minified as they are published.
+"""The client files the package ships, minified as they are published, and which of them
+each page loads.
 
-Which files there are comes from the registry: the core every page loads, and each unit's
-own (`client` in its unit). Sources keep their comments; readers download the minified
-text. The budget of 8 KiB gzipped (see the tests) is measured on what is published."""
+The client is a small core (`srm.js`: storage, the review queue, shuffling, announcing,
+the registry that mounts components) and one file per component (`srm-<name>.js`). A page
+loads the core and the files of the components its HTML uses, found by their data
+attribute (`data-srm-component="<name>"`, or `data-srm-tip` for glossary tips): the build
+links them after the core (`page_scripts`, `link_components`), and the core loads a
+component's files itself when instant navigation brings a page that uses one the first page
+did not. Every file is external (CSP `script-src 'self'`) and minified with rjsmin and
+rcssmin; sources keep their comments. Which files there are comes from the registry: the
+core every page loads (`CORE_CLIENT`) and each unit's own (`client` in its unit); the
+theme fixes (`THEME_FIXES`) are published beside them.
+
+Styles stay one stylesheet, `srm.css`, linked in every page's head, plus the explorer's
+own, which the explorer links on its one page: the shared rules (feedback, actions, the
+room kept for controls before the script runs) are most of `srm.css`, and a stylesheet per
+component would have to be in the head of every page that might swap to it anyway.
+
+The budget (see tests/test_components.py) is measured on what each page loads."""
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import rcssmin
 import rjsmin
 
-from .items.exam import Exam
-from .items.service import Service
-from .items.sort import Sort
-from .registry import client_files
+from .registry import CORE_CLIENT, client_files
 
 FOLDER = Path(__file__).parent / "assets"
 URI = "assets/srm/{}"
@@ -22,28 +38,233 @@ URI = "assets/srm/{}"
 
 STYLESHEET = URI.format("srm.css")
 SCRIPT = URI.format("srm.js")
-"""Linked from every page by the plugin; the theme overrides load the boot scripts themselves."""
-STUDY_SCRIPT = URI.format(Exam.client[0])
-"""The exam and the review: srm.js fetches it only on pages that have one."""
-SORT_SCRIPT = URI.format(Sort.client[0])
-"""Sort questions: srm.js fetches it only on pages that have one."""
+"""The core: linked from every page by the plugin; the theme overrides load the boot
+scripts (theme.js, palette.js) themselves."""
+EVERY_PAGE = CORE_CLIENT
+"""The files every page loads, whatever components it has (the registry's core)."""
 THEME_FIXES = ("theme-modern.css",)
 """Files that patch a theme rather than belong to a unit, so the registry does not list them."""
 MODERN_STYLESHEET = URI.format(THEME_FIXES[0])
 """Contrast fixes to Zensical's "modern" theme: the package's partial links it on that
 theme's pages only."""
-EXPLORER_SCRIPT = URI.format(Service.client[0])
-"""The responsibility explorer: srm.js fetches it only on the service matrix's page; it
-links its stylesheet, srm-explorer.css, itself."""
+
+
+@dataclass(frozen=True)
+class Component:
+    """A client component, whose script is `srm-<name>.js` in `FOLDER`: the `selector`
+    that finds its elements in a page, the stylesheets it links itself (in `FOLDER`), and
+    the other entries of `COMPONENTS` whose scripts must run before its own (`needs`). An
+    entry with no selector is a module that components share, never mounted itself."""
+
+    selector: str | None = None
+    styles: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+
+
+def _by_attribute(name: str, **options: tuple[str, ...]) -> Component:
+    return Component(f'[data-srm-component="{name}"]', **options)
+
+
+_HOW: dict[str, Component] = {
+    # Sort first: a page's bundle is named for its components in this order, so that the
+    # file a page with a sort question loads says so first (srm-sort-choice-....js).
+    "sort": _by_attribute("sort", needs=("choice",)),
+    "choice": _by_attribute("choice"),
+    "flashcards": _by_attribute("flashcards"),
+    "quiz": _by_attribute("quiz"),
+    "progress": _by_attribute("progress"),
+    "chapters": _by_attribute("chapters"),
+    "study": Component(),
+    "exam": _by_attribute("exam", needs=("choice", "study")),
+    "review": _by_attribute("review", needs=("choice", "study")),
+    "explorer": _by_attribute("explorer", styles=("srm-explorer.css",)),
+    "tip": Component("[data-srm-tip]"),
+}
+"""How each component is found and what it needs, where that differs from the usual (its
+own `data-srm-component` attribute, nothing else), in the order bundles are named for."""
+
+
+def _components() -> dict[str, Component]:
+    """The components of the registry's client files (each `srm-<name>.js` a unit names
+    in its `client`), in `_HOW`'s order, then the others in the registry's."""
+    names = [
+        f.removeprefix("srm-").removesuffix(".js")
+        for f in client_files()
+        if f not in CORE_CLIENT and f.startswith("srm-") and f.endswith(".js")
+    ]
+    order = list(_HOW)
+    names.sort(key=lambda n: order.index(n) if n in order else len(order))
+    return {name: _HOW.get(name) or _by_attribute(name) for name in names}
+
+
+COMPONENTS: dict[str, Component] = _components()
+"""Component name -> what it is made of: one entry per component script the registry's
+units name (`client`). `register` may add entries."""
+
+
+def register(name: str, component: Component) -> None:
+    """Adds (or replaces) the client component `name`, whose script `srm-<name>.js` and
+    styles must be in `FOLDER`. Raises ValueError for a name that is not lowercase letters,
+    digits and dashes, for a missing file, or for a need that is not registered."""
+    if not re.fullmatch(r"[a-z][a-z0-9]*", name):
+        raise ValueError(f"client component name {name!r}: lowercase letters and digits")
+    if component.selector:
+        _pattern(component.selector)  # raises for a selector the build cannot find
+    unknown = [need for need in component.needs if need not in COMPONENTS]
+    if unknown:
+        raise ValueError(f"client component {name!r} needs unknown {', '.join(unknown)}")
+    missing = [f for f in (script_of(name), *component.styles) if not (FOLDER / f).is_file()]
+    if missing:
+        raise ValueError(f"client component {name!r}: no {', '.join(missing)} in {FOLDER}")
+    COMPONENTS[name] = component
+
+
+def script_of(name: str) -> str:
+    """The script file of component `name` (published under `URI`)."""
+    return f"srm-{name}.js"
+
+
+def with_needs(names: Iterable[str]) -> list[str]:
+    """The components `names` and those they need, each after what it needs, each once, in
+    a stable order (the order of `COMPONENTS`). Unknown names are ignored."""
+    ordered: list[str] = []
+
+    def add(name: str) -> None:
+        for need in COMPONENTS[name].needs:
+            add(need)
+        if name not in ordered:
+            ordered.append(name)
+
+    wanted = set(names)
+    for name in COMPONENTS:
+        if name in wanted:
+            add(name)
+    return ordered
+
+
+_SELECTOR = re.compile(r"""\[([a-z][a-z0-9-]*)(?:=(["']?)([^"'\]]*)\2)?\]""")
+
+
+def _pattern(selector: str) -> re.Pattern[str]:
+    """A regular expression that finds, in a page's HTML, an element that `selector`
+    matches. Components are found by one attribute (`[name]` or `[name="value"]`), the way
+    the theme's are by `data-md-component`, so that the build can tell without parsing the
+    page which components it uses. Raises ValueError for any other selector."""
+    match = _SELECTOR.fullmatch(selector)
+    if not match:
+        raise ValueError(
+            f"client component selector {selector!r}: [attribute] or [attribute=value]"
+        )
+    name, value = match.group(1), match.group(3)
+    if value is None:
+        return re.compile(rf"<[^>]*\s{name}(?=[\s=>/])")
+    return re.compile(rf"""<[^>]*\s{name}=(["']?){re.escape(value)}\1(?=[\s>/])""")
+
+
+def components_in(html: str) -> list[str]:
+    """The names of the registered components a page's HTML uses (an element matches the
+    component's selector), in `COMPONENTS` order."""
+    return [
+        name
+        for name, component in COMPONENTS.items()
+        if component.selector and _pattern(component.selector).search(html)
+    ]
+
+
+def _is_module(name: str) -> bool:
+    return COMPONENTS[name].selector is None
+
+
+def modules_of(html: str) -> list[str]:
+    """The script files of the shared modules a page's components need (names under
+    `URI`), in order. Each is linked as its own file, before the page's bundle, so that
+    the pages that share it (the exam's and the review's) share one cached copy."""
+    return [script_of(n) for n in with_needs(components_in(html)) if _is_module(n)]
+
+
+def bundle_of(html: str) -> str | None:
+    """The name of the bundle (under `URI`) of a page's components, or None for a page
+    without any: `srm-` and the names of its components in `COMPONENTS` order, then those
+    of the components they need that it does not use; shared modules are left to their own
+    files (`modules_of`). A bundle of one component that needs nothing is that component's
+    own script."""
+    names = components_in(html)
+    names += [n for n in with_needs(names) if n not in names and not _is_module(n)]
+    return "srm-" + "-".join(names) + ".js" if names else None
+
+
+def page_files(html: str) -> list[str]:
+    """The package's files a page loads (names under `URI`): those of `EVERY_PAGE`, the
+    shared modules, its bundle, and the stylesheets its components link."""
+    names = components_in(html)
+    bundle = bundle_of(html)
+    styles = [s for name in with_needs(names) for s in COMPONENTS[name].styles]
+    return [*EVERY_PAGE, *modules_of(html), *([bundle] if bundle else []), *styles]
+
+
+_CORE_TAG = re.compile(r"""<script\b[^>]*\ssrc="([^"]*?)srm\.js(\?[^"]*)?"[^>]*>\s*</script>""")
+
+
+def link_components(html: str) -> str:
+    """`html` with script elements right after the core's own (same folder, same query
+    string) for the shared modules its components need and then for its bundle, so that
+    its components are defined before the page is mounted. A page without the core's
+    script element, or without components, is returned unchanged."""
+    match = _CORE_TAG.search(html)
+    bundle = bundle_of(html)
+    if not match or not bundle:
+        return html
+    folder, query = match.group(1), match.group(2) or ""
+    tags = "".join(
+        f'<script src="{folder}{name}{query}"></script>' for name in [*modules_of(html), bundle]
+    )
+    return html[: match.end()] + tags + html[match.end() :]
+
+
+def bundle(name: str) -> bytes:
+    """The minified content of the bundle `name` (as `bundle_of` names it): the scripts of
+    its components and of the components they need, each after what it needs (shared
+    modules come in files of their own). Raises KeyError for a name that names an unknown
+    component."""
+    names = name.removeprefix("srm-").removesuffix(".js").split("-")
+    for component in names:
+        if component not in COMPONENTS:
+            raise KeyError(component)
+    return b"\n".join(
+        _minified(FOLDER / script_of(n)) for n in with_needs(names) if not _is_module(n)
+    )
+
+
+def _table() -> str:
+    """The core's table of components: name -> [selector (1 for the usual one, 0 for a
+    shared module), the names it needs...], as JavaScript (JSON)."""
+
+    def selector(name: str, component: Component) -> str | int:
+        if component.selector == _by_attribute(name).selector:
+            return 1  # the core writes the usual selector itself
+        return component.selector or 0
+
+    table = {name: [selector(name, c), *c.needs] for name, c in COMPONENTS.items()}
+    return json.dumps(table, separators=(",", ":"))
+
+
+def _minified(path: Path) -> bytes:
+    if path.suffix == ".js":
+        source = path.read_text(encoding="utf-8")
+        if path.name == "srm.js":
+            source = source.replace("/*SRM_COMPONENTS*/{}", _table(), 1)
+        return rjsmin.jsmin(source).encode("utf-8")
+    return rcssmin.cssmin(path.read_text(encoding="utf-8")).encode("utf-8")
 
 
 def published() -> dict[str, bytes]:
-    """Site path -> minified content, for every client file the registry names and the
-    theme fixes (the package's assets folder holds each of them). Raises FileNotFoundError
-    for a unit's file that is missing there."""
-    result: dict[str, bytes] = {}
-    for name in sorted({*client_files(), *THEME_FIXES}):
-        text = (FOLDER / name).read_text(encoding="utf-8")
-        minify = rjsmin.jsmin if name.endswith(".js") else rcssmin.cssmin
-        result[URI.format(name)] = minify(text).encode("utf-8")
-    return result
+    """Site path -> minified content, for every client file the registry names (each
+    component's own script is what the core loads when instant navigation brings a
+    component the first page did not have) and the theme fixes; the package's assets folder
+    holds each of them. The core gets the table of components in place of its empty one.
+    Bundles are published as pages name them (`bundle`). Raises FileNotFoundError for a
+    unit's file that is missing there."""
+    return {
+        URI.format(name): _minified(FOLDER / name)
+        for name in sorted({*client_files(), *THEME_FIXES})
+    }

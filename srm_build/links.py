@@ -171,19 +171,20 @@ THEME_OWNER = (
 holds its settings and `__drawer`/`__search` are its toggles, so a second element with such
 an id breaks the theme. Every id with this prefix is refused."""
 
-CLIENT_GLOBALS = ("srmStudy", "srmCore", "srmBanks", "srmSort", "srmExplorer")
-"""Names the client scripts (srm_build/assets/*.js) look up on `window`: an element with
-such an id would stand in for them (DOM clobbering)."""
+CLIENT_GLOBALS = ("srm", "srmBanks")
+"""Names the client scripts (srm_build/assets/*.js) look up on `window`: the core's registry
+(`srm`) and the study bank's script (`srmBanks`); an element with such an id would stand in
+for them (DOM clobbering)."""
 
 COMPONENT_IDS: tuple[tuple[str, str], ...] = (
-    ("srm-tip", "the glossary's tooltip (srm.js)"),
+    ("srm-tip", "the glossary's tooltip (srm-tip.js)"),
     ("srm-reset-title", "the progress bar's reset dialog (progress.html.jinja)"),
     ("srm-reset-what", "the progress bar's reset dialog (progress.html.jinja)"),
     ("srm-matrix-caption", "the service matrix (file-services.html.jinja)"),
     ("srm-bank", "the study bank's headings (file-tools-end.html.jinja)"),
     ("srm-bank-*", "the study bank's headings (file-tools-end.html.jinja)"),
-    ("srm-exam-*", "the exam's copies of questions (srm-study.js)"),
-    ("srm-review-*", "the review's copies of questions (srm-study.js)"),
+    ("srm-exam-*", "the exam's copies of questions (srm-exam.js)"),
+    ("srm-review-*", "the review's copies of questions (srm-review.js)"),
     ("srm-*--*", "the parts of an item (srm-<id>--<option or row>, in the templates)"),
 )
 """The one list of ids the components give elements, as shell patterns compared in lower

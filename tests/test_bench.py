@@ -102,11 +102,11 @@ def test_smoke_run_values_are_plausible(smoke: tuple[dict, str, Path]) -> None:
         assert entry["html"]["plugin"]["added_html_bytes_per_question"] > 0
     assets = results["assets"]
     assert set(assets["files"]) == {"srm.css", "srm.js", "theme.js", "palette.js"}
+    from srm_build.assets import COMPONENTS, script_of
+
     assert set(assets["on_demand"]) == {
-        "srm-study.js",
-        "srm-sort.js",
-        "srm-explorer.js",
-        "srm-explorer.css",
+        *(script_of(name) for name in COMPONENTS),
+        *(style for component in COMPONENTS.values() for style in component.styles),
     }
     assert 0 < assets["gzip_bytes"] < assets["bytes"]
     assert assets["external"] is True

@@ -1,4 +1,4 @@
-/* SRM responsibility explorer, loaded by srm.js only on pages that have one. It reads the
+/* SRM responsibility explorer (data-srm-component="explorer"). It reads the
  * service matrix beside it and draws the stack of the chosen service, or the typical stack
  * of a service model, customer data on top, in the matrix's own order. A model's layer is
  * one owner only when every service of that model agrees; otherwise it "varies by service",
@@ -6,12 +6,13 @@
  * one table, so that their layers line up row by row and the rows that differ say so. Its
  * look is srm-explorer.css beside it, linked on first use; the explorer shows once that has
  * loaded, so it never shows unstyled. */
-(function () {
+(function (srm) {
   "use strict";
+  if (!srm) return;
 
-  var core = window.srmCore;
-  var $$ = core.$$, make = core.make;
-  var CSS = document.currentScript && document.currentScript.src.replace(/\.js(\?.*)?$/, ".css");
+  var $$ = srm.$$, make = srm.make;
+  /* Beside this file, which may be a page's bundle of several components. */
+  var CSS = document.currentScript && document.currentScript.src.replace(/[^/]*\.js(\?.*)?$/, "srm-explorer.css$1");
 
   /* Resolves once the explorer's stylesheet has loaded (or failed: the explorer still works). */
   function styled() {
@@ -56,7 +57,7 @@
     return node;
   }
 
-  window.srmExplorer = function (box) {
+  srm.define("explorer", function (box) {
     var wrap = box.parentNode.querySelector(".srm-matrix");
     var table = wrap.querySelector("table");
     var heads = $$(table, "thead th[data-srm-service]");
@@ -137,5 +138,6 @@
       draw();
       box.setAttribute("data-srm-ready", "");
     });
-  };
-})();
+    return { waits: true };
+  });
+})(window.srm);

@@ -1,11 +1,13 @@
 /* SRM sorting: items into owner boxes, by dragging with any pointer or by choosing in each
- * item's list. Loaded by srm.js only on pages that have a sort question; the checking,
- * saving and Try again of every form live in srm.js (window.srmCore). */
-(function () {
+ * item's list (data-srm-component="sort"). Checking, saving and Try again are the shared
+ * form machinery of srm-choice.js (`srm.form`). */
+(function (srm) {
   "use strict";
+  if (!srm) return;
 
-  var core = window.srmCore;
-  var $$ = core.$$, announce = core.announce, feedback = core.feedback, lock = core.lock;
+  var $$ = srm.$$, announce = srm.announce, feedback = srm.form.feedback, lock = srm.form.lock;
+  /* form -> its items in page order, where each goes back to within its box */
+  var orders = new WeakMap();
 
   /* Puts an item in the box its list names (back in the list when none), in page order. */
   function place(form, item) {
@@ -14,8 +16,9 @@
                      : form.querySelector(".srm-sort-items");
     if (!zone) return;
     var next = null;
+    var order = orders.get(form);
     $$(zone, ".srm-sort-item").some(function (other) {
-      if (other.srmIndex > item.srmIndex) next = other;
+      if (order.indexOf(other) > order.indexOf(item)) next = other;
       return next;
     });
     if (item.parentNode !== zone || item.nextElementSibling !== next) zone.insertBefore(item, next);
@@ -134,7 +137,7 @@
     },
     restore: function (form, state) {
       var placed = state.placed;
-      if (!core.isMap(placed)) return false;
+      if (!srm.isMap(placed)) return false;
       return $$(form, ".srm-sort-item").every(function (item) {
         var select = item.querySelector("select");
         var value = placed[item.getAttribute("data-srm-item")];
@@ -144,7 +147,7 @@
     },
     layout: placeAll,
     mount: function (form) {
-      $$(form, ".srm-sort-item").forEach(function (item, index) { item.srmIndex = index; });
+      orders.set(form, $$(form, ".srm-sort-item"));
       placeAll(form); /* in case the browser restored the lists' values */
       form.addEventListener("change", function (event) {
         var item = event.target.closest(".srm-sort-item");
@@ -156,8 +159,6 @@
     }
   };
 
-  window.srmSort = {
-    sort: function (form) { core.mountForm(form, sort); },
-    fresh: function (form) { core.mountForm(form, sort, true); }
-  };
-})();
+  srm.form.sort = sort;
+  srm.define("sort", function (form) { return srm.form.mountForm(form, sort); });
+})(window.srm);

@@ -1,7 +1,16 @@
-/* SRM study components. The server renders working forms with the answer key in a
- * <details>; this script adds checking, feedback, scores, dragging, flashcard decks and
- * saved progress on top of that HTML. It only builds nodes with createElement and
- * textContent: feedback is cloned from the key's own nodes. */
+/* SRM client core. The server renders working forms with the answer key in a <details>;
+ * the components (one file each, srm-<name>.js beside this one) add checking, feedback,
+ * scores, dragging, flashcard decks and saved progress on top of that HTML. This core holds
+ * only what they share: storage scoped to the site and never trusted, the review queue by
+ * item id, shuffling, announcing to screen readers, and the registry that mounts each
+ * component on the elements its data attribute names, again on every page swap of the
+ * theme's instant navigation (`document$`).
+ *
+ * Its one global, `window.srm`, is the registry the component files find it by: they are
+ * classic scripts, not modules, because module scripts do not load from file://. Each
+ * component keeps its state in its own closures; the core keeps one Map from element to
+ * mounted instance, never properties on DOM nodes. Nodes are built with createElement and
+ * textContent only. */
 (function () {
   "use strict";
 
@@ -11,7 +20,10 @@
    * that two sites on one origin (a fork at /srm-fork/, say) keep their progress apart.
    * This file is published at <site>/assets/srm/. */
   var SCOPE = new URL("../../", HERE || location.href).pathname + ".";
-  var ITEMS = "[data-srm-component=choice],[data-srm-component=sort],[data-srm-component=flashcards]";
+  /* Component name -> [selector (1: [data-srm-component=<name>]; 0: a module that
+   * components share), the names of those it needs...]: written by the build (srm_build/assets.py, COMPONENTS) in place
+   * of the empty table. */
+  var FILES = /*SRM_COMPONENTS*/{};
 
   function $$(root, selector) {
     return Array.from(root.querySelectorAll(selector));
@@ -30,6 +42,10 @@
 
   function strings(value) {
     return Array.isArray(value) && value.every(function (v) { return typeof v === "string"; });
+  }
+
+  function isInt(v) {
+    return typeof v === "number" && v % 1 === 0;
   }
 
   /* Storage may be missing, disabled (access throws), full (writes throw) or hold anything:
@@ -72,10 +88,6 @@
     return Math.floor(Date.now() / 864e5);
   }
 
-  function isInt(v) {
-    return typeof v === "number" && v % 1 === 0;
-  }
-
   function readQueue() {
     var all = load(QUEUE);
     Object.keys(all).forEach(function (id) {
@@ -97,97 +109,6 @@
     save({ [id]: e }, QUEUE);
   }
 
-  /* The misconceptions behind the wrong options picked in a checked form. */
-  function misses(form) {
-    return $$(form, ".srm-options input:checked").map(function (input) {
-      var entry = form.querySelector('.srm-key-options [data-srm-option="' + input.value + '"]');
-      return entry && entry.getAttribute("data-srm-correct") !== "true" &&
-        entry.getAttribute("data-srm-misconception");
-    }).filter(Boolean);
-  }
-
-  function idOf(node) {
-    return node.getAttribute("data-srm-id");
-  }
-
-  function announce(root, text) {
-    var status = root.querySelector("[role=status]");
-    if (status) status.textContent = text;
-  }
-
-  /* Feedback node for an option or item: its verdict in words, then the key's text. */
-  function feedback(verdict, source, good) {
-    var box = make("div", "srm-feedback " + (good ? "srm-right" : "srm-wrong"));
-    box.appendChild(make("strong", "", verdict));
-    if (source) box.appendChild(source.cloneNode(true));
-    return box;
-  }
-
-  function unlock(form) {
-    $$(form, ".srm-feedback").forEach(function (node) { node.remove(); });
-    $$(form, ".srm-right, .srm-wrong").forEach(function (node) {
-      node.classList.remove("srm-right", "srm-wrong");
-    });
-    $$(form, "input, select").forEach(function (input) { input.disabled = false; });
-    $$(form, "[type=submit]").forEach(function (b) { b.removeAttribute("aria-disabled"); });
-    form.removeAttribute("data-srm-result");
-  }
-
-  function lock(form, correct) {
-    $$(form, "input, select").forEach(function (input) { input.disabled = true; });
-    /* aria-disabled, not disabled: the button keeps focus, and says it does nothing now. */
-    $$(form, "[type=submit]").forEach(function (b) { b.setAttribute("aria-disabled", "true"); });
-    form.setAttribute("data-srm-result", correct ? "right" : "wrong");
-  }
-
-  /* ---- Single, multiple, true/false and scenarios ---- */
-
-  function checkChoice(form) {
-    var chosen = $$(form, ".srm-options input:checked").map(function (i) { return i.value; });
-    if (!chosen.length) return "Choose an option, then check.";
-    var allOk = true;
-    var shown = [];
-    $$(form, ".srm-key-options [data-srm-option]").forEach(function (entry) {
-      var id = entry.getAttribute("data-srm-option");
-      var correct = entry.getAttribute("data-srm-correct") === "true";
-      var picked = chosen.indexOf(id) !== -1;
-      if (picked !== correct) allOk = false;
-      if (!picked && !correct) return;
-      var option = form.querySelector('.srm-option[data-srm-option="' + id + '"]');
-      if (!option) return;
-      var text = entry.querySelector(".srm-feedback-text");
-      /* True/false and scenarios give every option the same explanation: show it once. */
-      if (text && shown.indexOf(text.textContent) !== -1) text = null;
-      else if (text) shown.push(text.textContent);
-      var good = picked && correct;
-      option.classList.add(good ? "srm-right" : "srm-wrong");
-      option.appendChild(feedback(
-        picked ? (correct ? "Correct." : "Incorrect.") : "Missed: this one is correct.", text, good));
-    });
-    lock(form, allOk);
-    return allOk ? "Correct." : "Not quite. The feedback under each option says why.";
-  }
-
-  var choice = {
-    check: checkChoice,
-    state: function (form) {
-      return { picked: $$(form, ".srm-options input:checked").map(function (i) { return i.value; }) };
-    },
-    restore: function (form, state) {
-      var inputs = $$(form, ".srm-options input");
-      var values = inputs.map(function (i) { return i.value; });
-      var picked = state.picked;
-      if (!strings(picked) || !picked.length ||
-          (inputs[0].type === "radio" && picked.length > 1) ||
-          !picked.every(function (v) { return values.indexOf(v) !== -1; })) return false;
-      inputs.forEach(function (i) { i.checked = picked.indexOf(i.value) !== -1; });
-      return true;
-    },
-    mount: function () {}
-  };
-
-  /* ---- Forms: Check answers, Try again clears, progress is saved per question ---- */
-
   /* A copy of `list` in a random order (Fisher-Yates). */
   function shuffled(list) {
     list = list.slice();
@@ -200,371 +121,42 @@
     return list;
   }
 
-  /* Options of a form marked data-srm-shuffle, put in `order` (option ids) when it is a
-   * whole and unrepeated list of them, else in a new random order. The order shown, or
-   * null for a form that keeps its written order. */
-  function arrange(form, order) {
-    var list = form.querySelector(".srm-options");
-    if (!list || !form.hasAttribute("data-srm-shuffle")) return null;
-    var options = $$(list, ".srm-option");
-    var ids = options.map(function (li) { return li.getAttribute("data-srm-option"); });
-    if (!strings(order) || order.length !== ids.length ||
-        !ids.every(function (id) { return order.indexOf(id) !== -1; })) order = shuffled(ids);
-    order.forEach(function (id) { list.appendChild(options[ids.indexOf(id)]); });
-    return order.slice();
+  /* Says `text` in the component's live region (its role=status element). */
+  function announce(root, text) {
+    var status = root && root.querySelector("[role=status]");
+    if (status) status.textContent = text;
   }
 
+  /* ---- The registry ---- */
+
+  var defined = new Map(); /* component name -> mount(element, name) -> instance */
+  var mounted = new Map(); /* element -> its instance: {id, sync, reset, done, update, unmount} */
+  var files = new Map(); /* component name -> the promise of its file's loading */
   var later = {}; /* states to store once every component of the page is mounted */
 
-  function flush() {
-    if (Object.keys(later).length) save(later);
-    later = {};
-  }
-
-  /* `fresh` forms (copies in the exam and review) neither restore nor keep progress. */
-  function mountForm(form, kind, fresh) {
-    var id = idOf(form);
-    var seen; /* the stored state this form shows, as JSON */
-    function clear() {
-      unlock(form);
-      form.reset();
-      kind.layout?.(form);
-      announce(form, "");
-    }
-    /* What to store: the answer once checked, and the order of the options shown. */
-    function current() {
-      var state = form.hasAttribute("data-srm-result") ? kind.state(form) : {};
-      if (form.srmOrder) state.order = form.srmOrder;
-      return Object.keys(state).length ? state : null;
-    }
-    function keep() {
-      var state = current();
-      if (!fresh) save({ [id]: state });
-      seen = JSON.stringify(state);
-    }
-    /* Shows the stored state quietly (shown, not announced), unless it is shown already;
-     * what cannot be used is dropped, and a new order is stored. */
-    function sync() {
-      var state = fresh ? null : load()[id] || null;
-      if (JSON.stringify(state) === seen) return;
-      if (state || form.hasAttribute("data-srm-result")) clear(); /* keeps unchecked picks */
-      form.srmOrder = arrange(form, state && state.order);
-      if (state && kind.restore(form, state)) {
-        kind.layout?.(form);
-        kind.check(form);
-      }
-      if (!form.hasAttribute("data-srm-result")) clear();
-      seen = JSON.stringify(current());
-      if (!fresh && seen !== JSON.stringify(state)) later[id] = current();
-    }
-    form.srmReset = function () {
-      clear();
-      seen = JSON.stringify(current());
-      return current(); /* the order stays until the reader tries again */
-    };
-    form.srmSync = sync;
-    kind.mount(form);
-    /* Enter in an option would submit the form implicitly: only Check answers. */
-    form.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" && event.target.tagName === "INPUT") event.preventDefault();
-    });
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      if (form.hasAttribute("data-srm-result")) return;
-      announce(form, kind.check(form));
-      var result = form.getAttribute("data-srm-result");
-      if (result) review(id, result === "right", misses(form));
-      if (result) keep();
-      refresh();
-    });
-    var retry = form.querySelector("[data-srm-action=retry]");
-    if (retry) retry.addEventListener("click", function () {
-      clear();
-      form.srmOrder = arrange(form, null);
-      keep();
-      refresh();
-      var first = form.querySelector("input, select");
-      if (first) first.focus();
-    });
-    sync();
-  }
-
-  /* ---- Flashcards: one card at a time; cards marked "again" come back at the end ---- */
-
-  function mountDeck(deck) {
-    var id = idOf(deck);
-    var cards = $$(deck, ".srm-card");
-    var count = deck.querySelector(".srm-deck-count");
-    var controls = deck.querySelector(".srm-deck-controls");
-    if (!cards.length || !count || !controls) return;
-    var known = [];
-    var queue = [];
-    var at = 0;
-    function cardId(card) {
-      return card.getAttribute("data-srm-card");
-    }
-    function start(list) {
-      known = list;
-      queue = cards.filter(function (card) { return known.indexOf(cardId(card)) === -1; });
-      at = 0;
-    }
-    function show(said) {
-      var card = queue[at];
-      cards.forEach(function (other) { other.hidden = other !== card; });
-      if (card) card.querySelector("details").open = false;
-      if (queue.length) deck.removeAttribute("data-srm-done");
-      else deck.setAttribute("data-srm-done", "");
-      count.textContent = card
-        ? "Card " + (at + 1) + " of " + queue.length + " left; " + known.length + " of " +
-          cards.length + " known."
-        : "All " + cards.length + " cards known.";
-      buttons();
-      if (said !== undefined) {
-        announce(deck, (said ? said + " " : "") + count.textContent +
-                 (card ? " Now: " + card.querySelector("summary").textContent + "." : ""));
-      }
-      refresh();
-    }
-    var seen; /* the stored state shown, as JSON */
-    /* Grading belongs after the answer: "I knew it" shows once the card is turned. */
-    function buttons() {
-      var card = queue[at];
-      $$(controls, "button").forEach(function (button) {
-        var action = button.getAttribute("data-srm-action");
-        button.hidden = action === "restart" ? !!card
-          : !card || /known|again/.test(action) && !card.querySelector("details").open;
-      });
-    }
-    deck.addEventListener("toggle", buttons, true);
-    /* `merge` keeps the cards another tab marked known meanwhile (its storage event may
-     * not have come yet), as save() does answers, and shows them known here too. */
-    function keep(merge) {
-      var stored = merge && load()[id];
-      var all = known.concat(stored && strings(stored.known) ? stored.known : []);
-      var card = queue[at];
-      known = cards.map(cardId).filter(function (c) { return all.indexOf(c) !== -1; });
-      queue = queue.filter(function (c) { return known.indexOf(cardId(c)) === -1; });
-      at = Math.max(0, queue.indexOf(card));
-      var state = known.length ? { known } : null;
-      save({ [id]: state });
-      seen = JSON.stringify(state);
-    }
-    controls.addEventListener("click", function (event) {
-      var button = event.target.closest("button");
-      var action = button && button.getAttribute("data-srm-action");
-      var said = "";
-      if (!action) return;
-      if (action === "restart") {
-        start([]);
-        keep();
-        said = "Starting over.";
-      } else if (!queue.length) {
-        return;
-      } else if (action === "next" || action === "prev") {
-        at = (at + (action === "next" ? 1 : queue.length - 1)) % queue.length;
-      } else {
-        var card = queue.splice(at, 1)[0];
-        review(cardId(card), action === "known", []);
-        if (action === "known") {
-          known.push(cardId(card));
-          keep(true);
-          said = "Marked known.";
-        } else {
-          queue.push(card);
-          said = "This card comes back later.";
-        }
-        if (at >= queue.length) at = 0;
-      }
-      show(said);
-      /* A hidden button loses focus: keep the reader inside the deck. */
-      if (button.hidden) (queue.length ? queue[at].querySelector("summary")
-                                       : controls.querySelector("[data-srm-action=restart]")).focus();
-    });
-    deck.srmReset = function () {
-      start([]);
-      show();
-      announce(deck, "");
-    };
-    /* Shows what is stored, unless it is shown already. */
-    deck.srmSync = function () {
-      var state = load()[id] || null;
-      if (JSON.stringify(state) === seen) return;
-      seen = JSON.stringify(state);
-      var saved = state && strings(state.known) ? state.known : [];
-      start(cards.map(cardId).filter(function (c) { return saved.indexOf(c) !== -1; }));
-      if (state && !known.length) keep(); /* drop what was unusable */
-      show();
-    };
-    deck.srmSync();
-  }
-
-  /* ---- Scores, page progress and Reset ---- */
-
-  /* How far the reader has got in each chapter, from what this browser has stored. */
-  function mountChapters(box) {
-    box.srmSync = function () {
-      var all = load();
-      $$(box, "[data-srm-items]").forEach(function (li) {
-        var ids = li.getAttribute("data-srm-items").split(" ");
-        var done = ids.filter(function (entry) {
-          var part = entry.split(":");
-          var state = all[part[0]];
-          return state && (part[1] ? strings(state.known) && state.known.length >= +part[1]
-                                   : strings(state.picked) || isMap(state.placed));
+  /* Loads component `name`'s file, srm-<name>.js beside this one, after those it needs;
+   * each file once, and none whose component the page's bundle defined already. */
+  function need(name) {
+    if (defined.has(name)) return Promise.resolve();
+    if (!files.has(name)) {
+      files.set(name, Promise.all((FILES[name] || []).slice(1).map(need)).then(function () {
+        return new Promise(function (resolve, reject) {
+          var script = make("script");
+          script.src = HERE.replace(/srm\.js(\?.*)?$/, "srm-" + name + ".js$1");
+          script.onload = function () {
+            if (defined.has(name)) resolve();
+            else script.onerror();
+          };
+          script.onerror = function () {
+            files.delete(name);
+            reject();
+          };
+          document.head.appendChild(script);
         });
-        li.querySelector(".srm-chapter-done").textContent = done.length + " of " + ids.length + " done";
-      });
-    };
-  }
-
-  function refresh() {
-    $$(document, "[data-srm-component=chapters]").forEach(function (box) {
-      box.srmSync?.();
-    });
-    $$(document, "[data-srm-component=quiz]").forEach(function (quiz) {
-      var score = quiz.querySelector(".srm-score");
-      var forms = $$(quiz, "[data-srm-component=choice], [data-srm-component=sort]");
-      if (!score || !forms.length) return;
-      var answered = forms.filter(function (f) { return f.hasAttribute("data-srm-result"); });
-      var right = answered.filter(function (f) {
-        return f.getAttribute("data-srm-result") === "right";
-      });
-      score.textContent = "Score: " + right.length + " of " + forms.length + " correct, " +
-        answered.length + " answered.";
-      score.hidden = false;
-      /* Once every question is checked: the score where the reader is, and the way on. */
-      var end = quiz.querySelector(".srm-quiz-end");
-      if (!end) return;
-      end.hidden = answered.length < forms.length;
-      end.textContent = "Quiz finished: " + right.length + " of " + forms.length + " correct.";
-      var next = document.querySelector("link[rel=next]");
-      var title = document.querySelector(".md-footer__link--next .md-ellipsis");
-      if (next) {
-        end.append(" Next: ");
-        end.appendChild(make("a", "", title ? title.textContent.trim() : "the next page")).href = next.href;
-      }
-    });
-    var text = document.querySelector(".srm-progress-text");
-    if (!text) return;
-    var items = $$(document, ITEMS);
-    var done = items.filter(function (item) {
-      return item.hasAttribute("data-srm-result") || item.hasAttribute("data-srm-done");
-    });
-    text.textContent = "Progress on this page: " + done.length + " of " + items.length +
-      (items.length === 1 ? " question" : " questions") + " done.";
-  }
-
-  function resetPage() {
-    var changes = {};
-    $$(document, ITEMS).forEach(function (item) {
-      changes[idOf(item)] = item.srmReset?.() || null;
-    });
-    save(changes);
-    refresh();
-    announce(document.querySelector(".srm-progress"), "Progress on this page cleared.");
-  }
-
-  /* The page's progress line and Reset, rendered with the page under its title. Reset asks
-   * first in its dialog, which says what is cleared; only "Clear this page" clears. */
-  function mountProgress(bar) {
-    var dialog = bar.querySelector("dialog");
-    bar.hidden = false;
-    bar.querySelector("[data-srm-action=reset]").addEventListener("click", function () {
-      dialog.returnValue = "";
-      dialog.showModal();
-    });
-    dialog.addEventListener("close", function () {
-      if (dialog.returnValue === "reset") resetPage();
-    });
-  }
-
-  /* ---- Glossary tips: a linked term's short definition shows under it on hover and on
-   * focus, as the link's description (its name stays the term). One tip per page, kept
-   * inside the viewport; the pointer may move onto it; Esc dismisses it (WCAG 1.4.13). ---- */
-  var tip, tipped;
-
-  function hideTip() {
-    if (tipped) tipped.removeAttribute("aria-describedby");
-    if (tip) tip.hidden = true;
-    tipped = null;
-  }
-
-  function showTip(link) {
-    if (link === tipped) return;
-    hideTip();
-    if (!tip) {
-      tip = make("div", "srm srm-tip");
-      tip.id = "srm-tip";
-      tip.setAttribute("role", "tooltip");
+      }));
     }
-    if (!tip.isConnected) document.body.appendChild(tip);
-    tip.textContent = link.getAttribute("data-srm-tip");
-    tip.style.left = "0";
-    tip.hidden = false;
-    tipped = link;
-    link.setAttribute("aria-describedby", tip.id);
-    var box = link.getBoundingClientRect();
-    var room = document.documentElement.clientWidth - tip.offsetWidth - 8;
-    tip.style.left = Math.max(8, Math.min(box.left, room)) + window.scrollX + "px";
-    tip.style.top = box.bottom + window.scrollY + "px";
+    return files.get(name);
   }
-
-  function tipEvent(event) {
-    var link = event.target.closest?.(".srm-glossary-link[data-srm-tip]");
-    if (event.type === "keydown") {
-      if (event.key === "Escape") hideTip();
-    } else if (event.type === "focusout") hideTip();
-    else if (link) showTip(link);
-    else if (!tip || !tip.contains(event.target)) hideTip();
-  }
-
-  /* Sorting lives in srm-sort.js, the exam and the review in srm-study.js, the explorer
-   * in srm-explorer.js, each fetched only by pages that have one: other pages do not pay
-   * for them. */
-  var waiting = {}; /* file -> the components waiting for it */
-
-  /* Mounts with `global[kind]` (or the function `global`) from `file`; returns false, as
-   * the component is ready only once the file has come and mounted it. */
-  function part(file, global, kind) {
-    function run(el) {
-      return kind ? window[global][kind](el) : window[global](el);
-    }
-    return function (el) {
-      if (window[global]) return run(el);
-      var queue = waiting[file];
-      if (!queue) {
-        if (!HERE) return false;
-        queue = waiting[file] = [];
-        var script = document.createElement("script");
-        script.src = HERE.replace(/srm\.js(\?.*)?$/, file);
-        script.onload = script.onerror = function () {
-          delete waiting[file];
-          queue.forEach(function (w) { /* [run, element]: one file serves several kinds */
-            if (!window[global]) return announce(w[1], "This part of the page could not be loaded. Reload to try again.");
-            w[0](w[1]);
-            ready(w[1]);
-          });
-          flush();
-          refresh();
-        };
-        document.head.appendChild(script);
-      }
-      queue.push([run, el]);
-      return false;
-    };
-  }
-
-  var MOUNT = {
-    choice: function (el) { mountForm(el, choice); },
-    sort: part("srm-sort.js", "srmSort", "sort"),
-    flashcards: mountDeck,
-    explorer: part("srm-explorer.js", "srmExplorer"),
-    chapters: mountChapters,
-    exam: part("srm-study.js", "srmStudy", "exam"),
-    review: part("srm-study.js", "srmStudy", "review"),
-    progress: mountProgress,
-    quiz: function () {} /* its score is kept by refresh() */
-  };
 
   /* `data-srm-ready` says a component answers its controls: tests wait for it, and the
    * controls that need the script stay hidden until then. */
@@ -572,36 +164,66 @@
     el.setAttribute("data-srm-ready", "");
   }
 
-  /* Safe to call on every page swap: a component is mounted once. */
-  function mountAll() {
-    $$(document, "[data-srm-component]").forEach(function (el) {
-      var mount = MOUNT[el.getAttribute("data-srm-component")];
-      if (!mount || el.hasAttribute("data-srm-mounted")) return;
-      el.setAttribute("data-srm-mounted", "");
-      $$(el, "[data-srm-js]").forEach(function (node) { node.hidden = false; });
-      if (mount(el) !== false) ready(el);
-    });
-    flush();
-    refresh();
-    hideTip();
+  function mountOne(el, name) {
+    if (!el.isConnected) return;
+    $$(el, "[data-srm-js]").forEach(function (node) { node.hidden = false; });
+    var instance = defined.get(name)(el, name) || {};
+    mounted.set(el, instance);
+    if (!instance.waits) ready(el);
   }
 
-  /* What srm-study.js builds on. */
-  window.srmCore = {
-    $$, make, load, save, isMap, feedback, isInt, today, readQueue, review, misses, mountForm,
-    arrange, shuffled, choice, lock, announce, idOf, strings,
-    /* a fresh copy of a sort question (the review's), once srm-sort.js has come */
-    mountSort: part("srm-sort.js", "srmSort", "fresh")
-  };
+  /* Tells every mounted component that `el` (null: anything) changed, so that scores and
+   * progress lines update from their own lists, without a scan of the page. */
+  function changed(el) {
+    mounted.forEach(function (instance) { instance.update?.(el || null); });
+  }
+
+  function flush() {
+    if (Object.keys(later).length) save(later);
+    later = {};
+  }
+
+  /* Safe to call on every page swap: a component is mounted once per element, and the
+   * instances of elements the swap removed are unmounted (their timers and listeners end). */
+  function mountAll() {
+    /* The theme's document$ emits at once; the page's component files come after this one. */
+    if (document.readyState === "loading") return;
+    mounted.forEach(function (instance, el) {
+      if (el.isConnected) return;
+      instance.unmount?.();
+      mounted.delete(el);
+    });
+    var waiting = [];
+    Object.keys(FILES).forEach(function (name) {
+      var selector = FILES[name][0];
+      if (!selector) return;
+      var found = $$(document, selector === 1 ? "[data-srm-component=" + name + "]" : selector).filter(function (el) {
+        return !el.hasAttribute("data-srm-mounted");
+      });
+      if (!found.length) return;
+      found.forEach(function (el) { el.setAttribute("data-srm-mounted", ""); });
+      if (defined.has(name)) return found.forEach(function (el) { mountOne(el, name); });
+      waiting.push(need(name).then(function () {
+        found.forEach(function (el) { mountOne(el, name); });
+      }, function () {
+        found.forEach(function (el) {
+          announce(el, "This part of the page could not be loaded. Reload to try again.");
+        });
+      }));
+    });
+    flush();
+    changed(null);
+    if (waiting.length) Promise.all(waiting).then(function () { flush(); changed(null); });
+  }
 
   /* What is shown is what is stored: a page back from the back/forward cache, or told that
    * another tab changed this site's storage, shows the stored answers again. */
   function syncAll() {
-    $$(document, "[data-srm-ready]").forEach(function (el) {
-      el.srmSync?.();
+    mounted.forEach(function (instance, el) {
+      if (el.isConnected) instance.sync?.();
     });
     flush();
-    refresh();
+    changed(null);
   }
   window.addEventListener("pageshow", function (event) {
     if (event.persisted) syncAll();
@@ -610,9 +232,19 @@
     if (!event.key || !event.key.indexOf(SCOPE)) syncAll();
   });
 
-  ["mouseover", "focusin", "focusout", "keydown"].forEach(function (type) {
-    document.addEventListener(type, tipEvent);
-  });
+  window.srm = {
+    /* Registers the component `name`: `mount(element)` returns its instance (or nothing).
+     * An instance with `waits` sets data-srm-ready itself. A shared module defines its
+     * name with no mount. */
+    define: function (name, mount) {
+      defined.set(name, mount);
+    },
+    need, changed, mounted,
+    keepLater: function (id, state) { later[id] = state; },
+    $$, make, load, save, isMap, isInt, strings, today, readQueue, review, shuffled, announce,
+    idOf: function (node) { return node.getAttribute("data-srm-id"); }
+  };
+
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
   else mountAll();
   /* mkdocs-material's instant navigation swaps pages without loading this script again. */

@@ -84,10 +84,12 @@ class SrmPlugin(BasePlugin[SrmConfig]):
     def __init__(self) -> None:
         self.pages: SitePages | None = None
         self.markdown: SrmExtension | None = None
+        self.bundles: set[str] = set()  # the client bundles the built pages link
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        self.bundles = set()
         docs = Path(config.docs_dir)
         root = Path(config.config_file_path or ".").resolve().parent
         try:
@@ -213,6 +215,28 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.update(anchors)
         return None
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return None
+        # Each page loads the core and the bundle of the client components it uses (see
+        # `assets`); the bundles are written once the site is.
+        bundle = assets.bundle_of(output)
+        if bundle:
+            self.bundles.add(bundle)
+        return assets.link_components(output)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        published = assets.published()
+        for name in sorted(self.bundles):
+            uri = assets.URI.format(name)
+            if uri in published:  # a component's own script, published with the others
+                continue
+            target = Path(config.site_dir) / uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(assets.bundle(name))
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder

@@ -66,6 +66,19 @@ def complete(content: Content, site_dir: Path, nav: list[str] | None = None) -> 
         written.append(target)
     for yaml_path in content.files:
         edit_yaml(site_dir, yaml_path)
+    # Each page loads the core and the client components it uses, as the MkDocs adapter's
+    # on_post_page does: Zensical has no event for a page's output.
+    bundles: set[str] = set()
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        linked = assets.link_components(html)
+        if linked != html:
+            page.write_text(linked, encoding="utf-8")
+            bundles.add(assets.URI.format(assets.bundle_of(html)))
+    for uri in sorted(bundles - set(outputs)):
+        target = site_dir / uri
+        target.write_bytes(assets.bundle(uri.rsplit("/", 1)[1]))
+        written.append(target)
     sitemap = gzip_sitemap(site_dir)
     if sitemap is not None:
         written.append(sitemap)

@@ -65,6 +65,7 @@ class OptionQuestion(ChoiceQuestion):
     shuffle: bool | None = SHUFFLE
 
     template: ClassVar[str] = "choice.html.jinja"
+    client: ClassVar[tuple[str, ...]] = ("srm-choice.js",)
 
     @property
     def correct(self) -> set[str]:

@@ -26,7 +26,7 @@ class Exam(Item):
 
     noun: ClassVar[str | None] = "tool"
     template: ClassVar[str] = "exam.html.jinja"
-    client: ClassVar[tuple[str, ...]] = ("srm-study.js",)
+    client: ClassVar[tuple[str, ...]] = ("srm-choice.js", "srm-study.js", "srm-exam.js")
     reads_bank: ClassVar[bool] = True
 
     @property

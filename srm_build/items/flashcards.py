@@ -23,6 +23,7 @@ class Flashcards(QuestionBase):
     cards: list[TermRef] = Field(min_length=1)
 
     template: ClassVar[str] = "flashcards.html.jinja"
+    client: ClassVar[tuple[str, ...]] = ("srm-flashcards.js",)
 
     def progress_ids(self) -> list[str]:
         return [f"{self.id}:{len(self.cards)}"]

@@ -17,6 +17,7 @@ class Progress(Item):
 
     noun: ClassVar[str | None] = "tool"
     template: ClassVar[str] = "site-progress.html.jinja"
+    client: ClassVar[tuple[str, ...]] = ("srm-chapters.js",)
 
     @property
     def heading(self) -> str:

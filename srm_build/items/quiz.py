@@ -35,6 +35,9 @@ class Quiz(Item):
 
     noun: ClassVar[str | None] = "quiz"
     template: ClassVar[str] = "quiz.html.jinja"
+    client: ClassVar[tuple[str, ...]] = ("srm-quiz.js", "srm-progress.js")
+    """Its own script and the progress bar's, which every page with questions shows
+    (srm_build/progress.py); questions are only ever in quizzes."""
 
     @property
     def heading(self) -> str:

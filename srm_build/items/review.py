@@ -16,7 +16,7 @@ class Review(Item):
 
     noun: ClassVar[str | None] = "tool"
     template: ClassVar[str] = "review.html.jinja"
-    client: ClassVar[tuple[str, ...]] = ("srm-study.js",)
+    client: ClassVar[tuple[str, ...]] = ("srm-choice.js", "srm-study.js", "srm-review.js")
     reads_bank: ClassVar[bool] = True
 
     @property

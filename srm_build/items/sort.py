@@ -61,7 +61,7 @@ class Sort(QuestionBase):
     items: list[SortItem] = Field(min_length=2)
 
     template: ClassVar[str] = "sort.html.jinja"
-    client: ClassVar[tuple[str, ...]] = ("srm-sort.js",)
+    client: ClassVar[tuple[str, ...]] = ("srm-choice.js", "srm-sort.js")
     study: ClassVar[Literal["exam", "review"] | None] = "review"
 
     def answer_key(self) -> list[KeyPart]:

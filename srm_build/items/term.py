@@ -19,6 +19,8 @@ class Term(Item):
 
     noun: ClassVar[str | None] = "term"
     template: ClassVar[str] = "term.html.jinja"
+    client: ClassVar[tuple[str, ...]] = ("srm-tip.js",)
+    """The glossary tips on the pages that mention a term (srm_build/glossary.py)."""
 
     @property
     def heading(self) -> str:

@@ -38,6 +38,7 @@ class TrueFalse(ChoiceQuestion):
     )
 
     template: ClassVar[str] = "choice.html.jinja"
+    client: ClassVar[tuple[str, ...]] = ("srm-choice.js",)
 
     @model_validator(mode="after")
     def _one_way_to_claim(self) -> TrueFalse:

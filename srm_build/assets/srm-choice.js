@@ -1,0 +1,181 @@
+/* SRM choice questions: single and multiple choice, true/false and scenarios, which all
+ * render as a form of options (data-srm-component="choice"). Also the form machinery every
+ * question kind shares, as `srm.form`: Check answers, feedback cloned from the answer key,
+ * Try again, the option order shown, and the answer saved by item id. */
+(function (srm) {
+  "use strict";
+  if (!srm) return;
+
+  var $$ = srm.$$, make = srm.make, strings = srm.strings, announce = srm.announce;
+
+  /* The misconceptions behind the wrong options picked in a checked form. */
+  function misses(form) {
+    return $$(form, ".srm-options input:checked").map(function (input) {
+      var entry = form.querySelector('.srm-key-options [data-srm-option="' + input.value + '"]');
+      return entry && entry.getAttribute("data-srm-correct") !== "true" &&
+        entry.getAttribute("data-srm-misconception");
+    }).filter(Boolean);
+  }
+
+  /* Feedback node for an option or item: its verdict in words, then the key's text. */
+  function feedback(verdict, source, good) {
+    var box = make("div", "srm-feedback " + (good ? "srm-right" : "srm-wrong"));
+    box.appendChild(make("strong", "", verdict));
+    if (source) box.appendChild(source.cloneNode(true));
+    return box;
+  }
+
+  function unlock(form) {
+    $$(form, ".srm-feedback").forEach(function (node) { node.remove(); });
+    $$(form, ".srm-right, .srm-wrong").forEach(function (node) {
+      node.classList.remove("srm-right", "srm-wrong");
+    });
+    $$(form, "input, select").forEach(function (input) { input.disabled = false; });
+    $$(form, "[type=submit]").forEach(function (b) { b.removeAttribute("aria-disabled"); });
+    form.removeAttribute("data-srm-result");
+  }
+
+  function lock(form, correct) {
+    $$(form, "input, select").forEach(function (input) { input.disabled = true; });
+    /* aria-disabled, not disabled: the button keeps focus, and says it does nothing now. */
+    $$(form, "[type=submit]").forEach(function (b) { b.setAttribute("aria-disabled", "true"); });
+    form.setAttribute("data-srm-result", correct ? "right" : "wrong");
+  }
+
+  function checkChoice(form) {
+    var chosen = $$(form, ".srm-options input:checked").map(function (i) { return i.value; });
+    if (!chosen.length) return "Choose an option, then check.";
+    var allOk = true;
+    var shown = [];
+    $$(form, ".srm-key-options [data-srm-option]").forEach(function (entry) {
+      var id = entry.getAttribute("data-srm-option");
+      var correct = entry.getAttribute("data-srm-correct") === "true";
+      var picked = chosen.indexOf(id) !== -1;
+      if (picked !== correct) allOk = false;
+      if (!picked && !correct) return;
+      var option = form.querySelector('.srm-option[data-srm-option="' + id + '"]');
+      if (!option) return;
+      var text = entry.querySelector(".srm-feedback-text");
+      /* True/false and scenarios give every option the same explanation: show it once. */
+      if (text && shown.indexOf(text.textContent) !== -1) text = null;
+      else if (text) shown.push(text.textContent);
+      var good = picked && correct;
+      option.classList.add(good ? "srm-right" : "srm-wrong");
+      option.appendChild(feedback(
+        picked ? (correct ? "Correct." : "Incorrect.") : "Missed: this one is correct.", text, good));
+    });
+    lock(form, allOk);
+    return allOk ? "Correct." : "Not quite. The feedback under each option says why.";
+  }
+
+  /* A question kind: check (returns what to announce), state, restore, and optionally
+   * mount and layout. */
+  var choice = {
+    check: checkChoice,
+    state: function (form) {
+      return { picked: $$(form, ".srm-options input:checked").map(function (i) { return i.value; }) };
+    },
+    restore: function (form, state) {
+      var inputs = $$(form, ".srm-options input");
+      var values = inputs.map(function (i) { return i.value; });
+      var picked = state.picked;
+      if (!strings(picked) || !picked.length ||
+          (inputs[0].type === "radio" && picked.length > 1) ||
+          !picked.every(function (v) { return values.indexOf(v) !== -1; })) return false;
+      inputs.forEach(function (i) { i.checked = picked.indexOf(i.value) !== -1; });
+      return true;
+    }
+  };
+
+  /* Options of a form marked data-srm-shuffle, put in `order` (option ids) when it is a
+   * whole and unrepeated list of them, else in a new random order. The order shown, or
+   * null for a form that keeps its written order. */
+  function arrange(form, order) {
+    var list = form.querySelector(".srm-options");
+    if (!list || !form.hasAttribute("data-srm-shuffle")) return null;
+    var options = $$(list, ".srm-option");
+    var ids = options.map(function (li) { return li.getAttribute("data-srm-option"); });
+    if (!strings(order) || order.length !== ids.length ||
+        !ids.every(function (id) { return order.indexOf(id) !== -1; })) order = srm.shuffled(ids);
+    order.forEach(function (id) { list.appendChild(options[ids.indexOf(id)]); });
+    return order.slice();
+  }
+
+  /* Mounts a question form of `kind`; returns its instance. `fresh` forms (copies in the
+   * exam and review) neither restore nor keep progress. */
+  function mountForm(form, kind, fresh) {
+    var id = srm.idOf(form);
+    var order = null; /* the option order shown, kept until the reader tries again */
+    var seen; /* the stored state this form shows, as JSON */
+    function clear() {
+      unlock(form);
+      form.reset();
+      kind.layout?.(form);
+      announce(form, "");
+    }
+    /* What to store: the answer once checked, and the order of the options shown. */
+    function current() {
+      var state = form.hasAttribute("data-srm-result") ? kind.state(form) : {};
+      if (order) state.order = order;
+      return Object.keys(state).length ? state : null;
+    }
+    function keep() {
+      var state = current();
+      if (!fresh) srm.save({ [id]: state });
+      seen = JSON.stringify(state);
+    }
+    /* Shows the stored state quietly (shown, not announced), unless it is shown already;
+     * what cannot be used is dropped, and a new order is stored. */
+    function sync() {
+      var state = fresh ? null : srm.load()[id] || null;
+      if (JSON.stringify(state) === seen) return;
+      if (state || form.hasAttribute("data-srm-result")) clear(); /* keeps unchecked picks */
+      order = arrange(form, state && state.order);
+      if (state && kind.restore(form, state)) {
+        kind.layout?.(form);
+        kind.check(form);
+      }
+      if (!form.hasAttribute("data-srm-result")) clear();
+      seen = JSON.stringify(current());
+      if (!fresh && seen !== JSON.stringify(state)) srm.keepLater(id, current());
+    }
+    kind.mount?.(form);
+    /* Enter in an option would submit the form implicitly: only Check answers. */
+    form.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && event.target.tagName === "INPUT") event.preventDefault();
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (form.hasAttribute("data-srm-result")) return;
+      announce(form, kind.check(form));
+      var result = form.getAttribute("data-srm-result");
+      if (result) {
+        srm.review(id, result === "right", misses(form));
+        keep();
+      }
+      srm.changed(form);
+    });
+    var retry = form.querySelector("[data-srm-action=retry]");
+    if (retry) retry.addEventListener("click", function () {
+      clear();
+      order = arrange(form, null);
+      keep();
+      srm.changed(form);
+      var first = form.querySelector("input, select");
+      if (first) first.focus();
+    });
+    sync();
+    return {
+      id, sync,
+      done: function () { return form.hasAttribute("data-srm-result"); },
+      reset: function () {
+        clear();
+        seen = JSON.stringify(current());
+        return current(); /* the order stays until the reader tries again */
+      }
+    };
+  }
+
+  srm.form = { mountForm, choice, arrange, lock, misses, feedback };
+  srm.define("choice", function (form) { return mountForm(form, choice); });
+})(window.srm);

@@ -1,0 +1,278 @@
+/* SRM practice exam (data-srm-component="exam"), drawn from the study bank (srm-study.js). */
+(function (srm) {
+  "use strict";
+  if (!srm) return;
+
+  var $$ = srm.$$, make = srm.make, load = srm.load, save = srm.save, isInt = srm.isInt,
+    today = srm.today, readQueue = srm.readQueue, review = srm.review, strings = srm.strings,
+    announce = srm.announce, idOf = srm.idOf, shuffled = srm.shuffled;
+  var kit = srm.form, choice = kit.choice, lock = kit.lock, misses = kit.misses,
+    mountForm = kit.mountForm;
+  var loadBank = srm.study.load, copy = srm.study.copy, formOf = srm.study.formOf,
+    failed = srm.study.failed, questions = srm.study.questions, shown = srm.study.shown;
+
+  /* ---- Practice exam: n questions, drawn in turn from each topic so that every topic is
+   * represented; answered without feedback until handed in. The attempt is saved as the
+   * reader works and offered back on return: a reload, a click away or a crash lose
+   * nothing. ---- */
+
+  var EXAMS = "srm-exam-v1";
+  /* {exam id: {id, ids, picked: {id: [values]}, flags, left?}}: `id` names the run of the
+   * attempt in the one tab it runs in: the tab that last started or resumed it. */
+  var ATTEMPTS = "srm-attempt-v1";
+
+  function mountExam(box) {
+    var setup = box.querySelector(".srm-exam-setup");
+    var run = box.querySelector(".srm-exam-run");
+    var resume = box.querySelector(".srm-exam-resume");
+    var seconds = +box.getAttribute("data-srm-seconds") || 72;
+    var key = idOf(box);
+    var running = null; /* the AbortController of the exam on screen, until it is marked */
+    var busy, saved;
+    var self = {}; /* the instance: its sync is the exam's check, or history before one */
+    /* The exam on screen's check against what is stored, never its own memory alone: true
+     * while the stored attempt is what this tab last stored; once another tab has gone on
+     * with it, handed it in or started anew, closes the exam, says so and is false. Before
+     * any exam: offers the saved one. Run on other tabs' storage events, and before storing
+     * or handing in: it is the instance's sync, which the core calls on storage events. */
+    function store(a) {
+      save({ [key]: a }, ATTEMPTS);
+    }
+    function history(bank) {
+      var past = load(EXAMS);
+      var last = Object.keys(past).filter(function (k) {
+        return isInt(past[k].right) && isInt(past[k].of);
+      }).sort().pop();
+      setup.querySelector(".srm-exam-history").textContent = last
+        ? "Your last result: " + past[last].right + " of " + past[last].of + " on " +
+          new Date(+last).toLocaleDateString() + "." : "";
+      var a = load(ATTEMPTS)[key];
+      /* Offered only if this page could have stored it: distinct questions of the bank (a
+       * set of ids and flags no larger than the ids: flags among them too), answers among
+       * their options (values in the item's markup), time within the exam's limit. */
+      saved = a && strings(a.ids) && a.ids.length && strings(a.flags) &&
+        new Set(a.ids.concat(a.flags)).size === a.ids.length &&
+        (a.left === undefined || isInt(a.left) && a.left > 0 && a.left <= a.ids.length * seconds) &&
+        a.ids.every(function (id) {
+          return bank.items[id] && strings(a.picked?.[id]) && a.picked[id].every(function (v) {
+            return bank.items[id][1].includes('value="' + v + '"');
+          });
+        }) ? a : null;
+      resume.hidden = !saved;
+      if (saved) resume.textContent = "Resume your exam of " + questions(saved.ids.length);
+    }
+    function back(bank) {
+      run.hidden = true;
+      setup.hidden = false;
+      history(bank);
+      setup.querySelector("button").focus();
+    }
+    /* Round i holds each topic's i-th question, the topics in one random order. */
+    function draw(bank, n) {
+      var rounds = [];
+      shuffled(bank.topics).forEach(function (t) {
+        shuffled(t.ids).forEach(function (id, i) { (rounds[i] = rounds[i] || []).push(id); });
+      });
+      return rounds.flat().slice(0, n);
+    }
+    /* One press, one exam: presses while the bank loads are ignored. Nor does one press
+     * throw a saved attempt away: Start asks first, naming what would be lost; Cancel
+     * leaves it, and its Resume button, as they were. */
+    function begin(again) {
+      if (busy) return;
+      busy = true;
+      loadBank(box).then(function (bank) {
+        /* Nothing starts once the exam's page is gone (instant navigation while it loaded). */
+        if (!box.isConnected) return;
+        if (again || !saved || confirm("Start a new exam? Your saved one, " +
+            saved.ids.filter(function (id) { return saved.picked[id].length; }).length + " of " +
+            questions(saved.ids.length) + " answered, will be discarded.")) start(bank, again && saved);
+        else resume.focus();
+      }, failed(box)).then(function () { busy = false; });
+    }
+    function start(bank, saved) {
+      running?.abort();
+      var ctl = running = new AbortController();
+      var on = { signal: ctl.signal };
+      /* Names this tab's run of the attempt, stored with it: a tab that resumes it owns it
+       * from its first save on, even when that save says nothing else new. */
+      var id = Math.random();
+      var mine = JSON.stringify(load(ATTEMPTS)[key]);
+      var ids = saved ? saved.ids : draw(bank, +setup.querySelector("input[type=radio]:checked").value);
+      var timed = saved ? isInt(saved.left) : setup.querySelector("input[type=checkbox]").checked;
+      var left = saved && timed ? saved.left : ids.length * seconds;
+      var leaving;
+      run.textContent = "";
+      run.appendChild(box.querySelector("template").content.cloneNode(true));
+      var flagged = run.querySelector(".srm-exam-flag"); /* copied for each question */
+      flagged.remove();
+      var sheet = run.querySelector(".srm-exam-sheet"),
+        clock = run.querySelector(".srm-exam-clock"),
+        done = run.querySelector(".srm-exam-done");
+      var slots = ids.map(function (id, i) {
+        var slot = make("li", "srm-question-slot");
+        /* Buttons, not #links: the theme's instant navigation reloads the page for those.
+         * Outside any form, so no type is needed. */
+        var link = sheet.appendChild(make("li")).appendChild(make("button", "srm-exam-goto"));
+        var flag = flagged.cloneNode(true);
+        var question = copy(bank, bank.items[id][1], "srm-exam-");
+        var form = formOf(question);
+        srm.form.arrange(form); /* options in an order of this attempt's own */
+        slot.id = "srm-exam-q" + (i + 1);
+        link.onclick = function () {
+          slot.scrollIntoView();
+          slot.querySelector("input").focus();
+        };
+        $$(question, ".srm-actions, [role=status]").forEach(function (el) { el.remove(); });
+        question.querySelector(".srm-key").hidden = true;
+        /* No submit button is left, and options never submit implicitly (HTML's implicit
+         * submission is for text fields), so the form needs no submit handler. */
+        if (saved) {
+          choice.restore(form, { picked: saved.picked[id] });
+          flag.firstChild.checked = saved.flags.includes(id);
+        }
+        slot.append(make("p", "srm-exam-number", "Question " + (i + 1) + " of " + ids.length), question, flag);
+        run.querySelector(".srm-questions").appendChild(slot);
+        return { id, node: question, form, link, flag: flag.firstChild, topic: bank.items[id][0] };
+      });
+      function keep() {
+        var a = { id, ids, picked: {}, flags: [] };
+        slots.forEach(function (s) {
+          a.picked[s.id] = choice.state(s.form).picked;
+          if (s.flag.checked) a.flags.push(s.id);
+        });
+        if (timed) a.left = left;
+        if (check()) store(a), mine = JSON.stringify(a);
+      }
+      function mark() {
+        slots.forEach(function (s, i) {
+          s.link.textContent = "Question " + (i + 1) + ": " + (answered(s) ? "answered" : "not answered") +
+            (s.flag.checked ? ", flagged" : "");
+        });
+        keep();
+      }
+      var check = self.sync = function () {
+        if (ctl.signal.aborted) return history(bank);
+        if (JSON.stringify(load(ATTEMPTS)[key]) === mine) return 1;
+        ctl.abort();
+        back(bank);
+        announce(box, "This exam went on in another tab.");
+      };
+      run.addEventListener("change", mark, on);
+      mark();
+      done.onclick = function () {
+        var open = slots.filter(function (s) { return !answered(s); }).length;
+        if (!open || confirm(questions(open) + " not answered. Hand in anyway?")) finish(bank, slots);
+      };
+      /* The exam ends with its page: Material's instant navigation swaps pages without
+       * unloading them, so a timer or listener left behind would go on with no exam on
+       * screen. Leaving asks first; the attempt stays saved either way. */
+      var gone = function () { if (!box.isConnected) ctl.abort(); };
+      ctl.signal.onabort = function () { clearInterval(timer); };
+      addEventListener("beforeunload", function (event) {
+        if (!leaving) event.preventDefault();
+      }, on);
+      /* Going to another page asks first; staying cancels the event and keeps it from the
+       * theme's own handlers. */
+      function away(event, url) {
+        if (url.split("#")[0] === location.href.split("#")[0]) return;
+        leaving = confirm("Leave the exam? Your answers are kept.");
+        if (!leaving) event.preventDefault(), event.stopPropagation();
+      }
+      /* Links: before the theme's handler, on the body, takes them over. */
+      addEventListener("click", function (event) {
+        var a = event.target.closest?.("a[href]");
+        if (a && !a.target && !event.ctrlKey && !event.metaKey) away(event, a.href);
+      }, { capture: true, signal: ctl.signal });
+      /* Back and forward: the theme makes its pages one document, so a traversal between
+       * them unloads nothing and is only a popstate, too late to stop. The Navigation API's
+       * navigate event comes first, and can cancel a traversal within the document; one to
+       * another document cannot be cancelled there, and beforeunload asks instead. */
+      window.navigation?.addEventListener("navigate", function (event) {
+        if (event.navigationType === "traverse" && event.cancelable) away(event, event.destination.url);
+      }, on);
+      if (timed) {
+        var stop = Date.now() + left * 1000;
+        var tick = function () {
+          gone();
+          if (ctl.signal.aborted) return;
+          left = Math.max(0, Math.round((stop - Date.now()) / 1000));
+          clock.textContent = "Time left: " + Math.floor(left / 60) + ":" + ("0" + left % 60).slice(-2);
+          if (left === 60) announce(box, "One minute left.");
+          if (left) keep();
+          else finish(bank, slots);
+        };
+        var timer = setInterval(tick, 1000);
+        tick();
+      }
+      setup.hidden = true;
+      run.hidden = false;
+      announce(box, questions(ids.length) + ". Hand in when you are done.");
+      run.querySelector(".srm-exam-bar .srm-title").focus();
+    }
+    function answered(s) {
+      return s.form.querySelector(".srm-options input:checked");
+    }
+    /* Marks once: a second call (the timer running out as the reader hands in) does
+     * nothing. The clock and the Hand in button go. */
+    function finish(bank, slots) {
+      if (!self.sync()) return; /* false once marked, too */
+      running.abort();
+      store(null);
+      var scores = bank.topics.map(function () { return [0, 0]; });
+      var right = 0;
+      slots.forEach(function (s, i) {
+        var form = s.form;
+        var answer = s.node.querySelector(".srm-key");
+        var given = answered(s);
+        if (given) choice.check(form);
+        else {
+          lock(form, false);
+          answer.before(make("p", "srm-exam-missed", "Not answered. The answer:"));
+          answer.open = true;
+        }
+        var good = form.getAttribute("data-srm-result") === "right";
+        review(s.id, good, misses(form));
+        answer.hidden = false;
+        s.flag.disabled = true;
+        s.link.textContent = "Question " + (i + 1) + ": " + (good ? "right" : given ? "wrong" : "not answered");
+        s.link.parentNode.className = good ? "srm-right" : "srm-wrong";
+        var score = scores[s.topic];
+        score[0] += good;
+        score[1]++;
+        right += good;
+      });
+      var result = run.querySelector(".srm-exam-result");
+      var heading = result.querySelector(".srm-title");
+      var table = result.querySelector("table");
+      heading.textContent = "Your result: " + right + " of " + slots.length + " (" +
+        Math.round(100 * right / slots.length) + "%)";
+      bank.topics.forEach(function (t, i) { /* in the site's chapter order */
+        if (!scores[i][1]) return;
+        var row = table.appendChild(make("tr"));
+        row.appendChild(make("th", "", t.title)).scope = "row";
+        row.appendChild(make("td", "", scores[i][0] + " of " + scores[i][1]));
+        var cell = row.appendChild(make("td"));
+        if (scores[i][0] < scores[i][1]) cell.appendChild(make("a", "", "Reread " + t.title)).href = t.href;
+      });
+      result.querySelector("button").onclick = function () { back(bank); };
+      $$(run, ".srm-exam-clock, .srm-exam-done").forEach(function (el) { el.remove(); });
+      result.hidden = false;
+      save({ [Date.now()]: { right, of: slots.length } }, EXAMS);
+      heading.focus();
+      announce(box, heading.textContent);
+    }
+    /* Loaded now, so that an exam can start once the page is loaded, even offline. */
+    shown(box, history, self);
+    setup.addEventListener("submit", function (event) {
+      event.preventDefault();
+      begin();
+    });
+    resume.onclick = function () { begin(1); };
+    /* The core unmounts the exam when a page swap removes it (instant navigation). */
+    self.unmount = function () { running?.abort(); };
+    return self;
+  }
+
+  srm.define("exam", mountExam);
+})(window.srm);
