@@ -4,10 +4,9 @@
   if (!srm) return;
 
   var $$ = srm.$$, make = srm.make, load = srm.load, save = srm.save, isInt = srm.isInt,
-    today = srm.today, readQueue = srm.readQueue, review = srm.review, strings = srm.strings,
-    announce = srm.announce, idOf = srm.idOf, shuffled = srm.shuffled;
-  var kit = srm.form, choice = kit.choice, lock = kit.lock, misses = kit.misses,
-    mountForm = kit.mountForm;
+    review = srm.review, strings = srm.strings, announce = srm.announce, idOf = srm.idOf,
+    shuffled = srm.shuffled;
+  var kit = srm.form, choice = kit.choice, lock = kit.lock, misses = kit.misses;
   var loadBank = srm.study.load, copy = srm.study.copy, formOf = srm.study.formOf,
     failed = srm.study.failed, questions = srm.study.questions, shown = srm.study.shown;
 
