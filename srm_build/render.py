@@ -85,6 +85,7 @@ class Renderer:
                 lambda ctx, item: self.choice_view(item, ctx.get("text_hrefs"))
             ),
             source_of=self.resolved.source_of,
+            quiz_of=self.resolved.quiz_of,
         )
 
     def lookup(self, ident: str) -> Item:
