@@ -322,25 +322,32 @@ def check_owner_claims(content: Content) -> list[Problem]:
     return [problem for check in checks for problem in check(content, matrix)]
 
 
-def _claims_of(item: Scenario | Model) -> list[Claim] | None:
-    """A scenario's or sort item's claims: its parts, or its own layer and service."""
+def _claims_of(item: Scenario | Model, owner: Owner) -> list[Claim] | None:
+    """A scenario's or sort item's claims (or those of another part that states `owner`):
+    its parts, or its own layer and service."""
     parts = getattr(item, "claims", [])
     if parts:
         return list(parts)
     layer, service = getattr(item, "layer", None), getattr(item, "service", None)
     if layer is None:
         return None
-    owner = item.responsible if isinstance(item, Scenario) else item.owner  # type: ignore[attr-defined]
     return [Claim(owner=owner, layer=layer, service=service)]
 
 
 def _agree(
-    matrix: Matrix, item: Model, label: str, claims: list[Claim], said: Owner, field: str
+    matrix: Matrix,
+    item: Model,
+    label: str,
+    claims: list[Claim],
+    said: Owner,
+    field: str,
+    shown: Owner | str | None = None,
 ) -> Iterator[Problem]:
     """Each part agrees with the matrix, and the parts together make `said`.
 
     The comparison with `said` runs for any number of parts: one customer part under an
-    `owner: aws` is as much a contradiction as two parts that combine to shared."""
+    `owner: aws` is as much a contradiction as two parts that combine to shared. `shown` is
+    what the item wrote in `field`, where it is not the owner itself (a match item's choice)."""
     for i, claim in enumerate(claims):
         key: tuple[str | int, ...] = ("claims", i) if len(getattr(item, "claims", [])) else (field,)
         owner, what = matrix.truth(claim.layer, claim.service)
@@ -356,15 +363,17 @@ def _agree(
     together = combined(c.owner for c in claims)
     if together != said:
         yield item.where.problem(
-            f"{label}{field} is '{said}', but its claims together make it '{together}'", field
+            f"{label}{field} is '{shown or said}', but its claims together make it '{together}'",
+            field,
         )
 
 
 def _items(content: Content, matrix: Matrix) -> Iterator[Problem]:
-    """Scenarios and sort items: each states one owner and says which cells it stands for;
-    each claim names a layer its text names (no whole-stack claims here: a scenario or a sort
-    item is always about something in particular), and a service its text names."""
-    stated: list[tuple[Model, str, str, str, str, str]] = [
+    """Scenarios and sort items (and the parts other units say state an owner,
+    `owner_statements`): each states one owner and says which cells it stands for; each claim
+    names a layer its text names (no whole-stack claims here: a scenario or a sort item is
+    always about something in particular), and a service its text names."""
+    stated: list[tuple[Model, str, str, str, str, str, Owner, str]] = [
         (
             s,
             f"scenario '{s.id}': ",
@@ -372,16 +381,32 @@ def _items(content: Content, matrix: Matrix) -> Iterator[Problem]:
             "is responsible",
             f"{s.title}. {s.situation}",
             "",
+            s.responsible,
+            "scenario",
         )
         for s in content.of_type(Scenario)
     ]
     stated += [
-        (item, f"sort item '{item.id}': ", "owner", "owns it", item.text, sort.prompt)
+        (
+            item,
+            f"sort item '{item.id}': ",
+            "owner",
+            "owns it",
+            item.text,
+            sort.prompt,
+            item.owner,
+            "sort item",
+        )
         for sort in content.of_type(Sort)
         for item in sort.items
     ]
-    for item, label, field, says, text, context in stated:
-        claims = _claims_of(item)  # type: ignore[arg-type]
+    stated += [
+        (s.part, s.label, s.field, s.says, s.text, s.context, s.owner, s.kind)
+        for unit in content.by_id.values()
+        for s in unit.owner_statements()
+    ]
+    for item, label, field, says, text, context, said, kind in stated:
+        claims = _claims_of(item, said)
         if claims is None:
             yield item.where.problem(
                 f"{label}says who {says}, but names no layer the build can check it "
@@ -395,7 +420,6 @@ def _items(content: Content, matrix: Matrix) -> Iterator[Problem]:
             key: tuple[str | int, ...] = ("claims", i) if parts else ("layer",)
             if claim.layer is None:
                 untied = True
-                kind = "scenario" if isinstance(item, Scenario) else "sort item"
                 yield item.where.problem(
                     f"{label}has a claim without a 'layer'; a {kind} is about "
                     f"one thing, so claim the layer its text names (a claim without a layer, "
@@ -408,7 +432,10 @@ def _items(content: Content, matrix: Matrix) -> Iterator[Problem]:
                 untied = True
                 yield item.where.problem(f"{label}{why}", *key)
         if not untied:
-            yield from _agree(matrix, item, label, claims, getattr(item, field), field)
+            shown = getattr(item, field)
+            yield from _agree(
+                matrix, item, label, claims, said, field, None if shown == said else shown
+            )
 
 
 _NAMES_A_GROUP = re.compile(
@@ -747,6 +774,9 @@ def _free_texts(content: Content) -> Iterator[tuple[Model, str, tuple[str | int,
         for row in table.rows:
             if row.notes:
                 yield row, f"table '{table.id}': row '{row.id}': ", ("notes",), row.notes
+    for unit in content.by_id.values():
+        for free in unit.free_texts():
+            yield free.part, free.label, free.key, free.text
 
 
 def _free_text(content: Content, matrix: Matrix) -> Iterator[Problem]:

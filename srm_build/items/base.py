@@ -24,6 +24,7 @@ from ..loader import Document, PathKey
 
 if TYPE_CHECKING:
     from ..models import Content
+    from .claims import FreeText, OwnerStatement
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -156,3 +157,13 @@ class Item(Model):
     def checks(self, content: Content) -> Iterator[Problem]:
         """The unit's own rules, beyond its model and its references (none by default)."""
         return iter(())
+
+    def owner_statements(self) -> list[OwnerStatement]:
+        """Its parts that state who owns something, each checked against the service matrix
+        (srm_build/owners.py); none by default."""
+        return []
+
+    def free_texts(self) -> list[FreeText]:
+        """Its free text that may state an owner, checked against the service matrix where
+        the build can read it (srm_build/owners.py); none by default."""
+        return []

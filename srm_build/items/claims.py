@@ -3,6 +3,8 @@ table and choice units; srm_build/owners.py checks them against the service matr
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pydantic import Field
 
 from .base import Id, LayerRef, Model, Owner, ServiceRef
@@ -40,3 +42,33 @@ class RowClaim(Model):
     )
     # Not `ServiceRef`: owners.py requires each to be one of the row's `services`, which
     # are references themselves.
+
+
+@dataclass(frozen=True)
+class OwnerStatement:
+    """A part of an item that states who owns something, for srm_build/owners.py to check
+    against the service matrix as it checks scenarios and sort items. `part` says which
+    cells it stands for by its own `layer` and `service` fields, or by its `claims`; `owner`
+    is the owner it states, in its field `field`; `label` starts each message about it
+    ("match item 'ec2': "), `kind` names it ("match item"), `says` ends "says who ..."
+    ("owns it"); `text` is what it says, read in `context` (its question's prompt)."""
+
+    part: Model
+    label: str
+    kind: str
+    owner: Owner
+    field: str
+    says: str
+    text: str
+    context: str = ""
+
+
+@dataclass(frozen=True)
+class FreeText:
+    """Free text of an item that may state an owner (an explanation, a feedback), where it
+    was written (`part` and the key path `key` under it), and how messages name it."""
+
+    part: Model
+    label: str
+    key: tuple[str | int, ...]
+    text: str
