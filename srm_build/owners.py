@@ -355,15 +355,18 @@ def _agree(
             if what:
                 yield item.where.problem(f"{label}{what}", *key)
         elif owner != claim.owner:
+            said_as = f"'{shown}' ('{claim.owner}')" if shown and key == (field,) else None
             yield item.where.problem(
-                f"{label}{field if key == (field,) else 'claim'} is '{claim.owner}', but the "
+                f"{label}{field if key == (field,) else 'claim'} is "
+                f"{said_as or repr(claim.owner)}, but the "
                 f"service matrix says {OWNER_LABELS[owner]} owns {what}",
                 *key,
             )
     together = combined(c.owner for c in claims)
     if together != said:
+        stated = f"'{shown}' ('{said}')" if shown else f"'{said}'"
         yield item.where.problem(
-            f"{label}{field} is '{shown or said}', but its claims together make it '{together}'",
+            f"{label}{field} is {stated}, but its claims together make it '{together}'",
             field,
         )
 
