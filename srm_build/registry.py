@@ -23,6 +23,7 @@ from .items.base import Item, Markdown, Model, Text
 from .items.exam import Exam
 from .items.flashcards import Flashcards
 from .items.layer import Layer
+from .items.match import Match
 from .items.misconception import Misconception
 from .items.multiple import MultipleChoice
 from .items.progress import Progress
@@ -44,6 +45,7 @@ QUESTION_TYPES: tuple[type[QuestionBase], ...] = (
     TrueFalse,
     Sort,
     Flashcards,
+    Match,
 )
 """The question types a quiz may hold, by their `type`, in the order the schema lists them."""
 
