@@ -76,6 +76,40 @@ quizzes:
 """
 """A sort question file up to its second item, which each case writes its own way."""
 
+MATCH_HEAD = """\
+kind: quizzes
+title: Match
+quizzes:
+  - id: quiz-match
+    title: Match
+    source: aws-srm
+    questions:
+      - id: match-models
+        type: match
+        prompt: Match each service to its model.
+        choices:
+          - {id: saas, text: SaaS}
+          - {id: paas, text: PaaS}
+        items:
+          - {id: rds, text: Amazon RDS, answer: paas, explanation: Managed.}
+          - {id: s3, text: Amazon S3, answer: saas, explanation: Objects.}
+"""
+"""A match question file up to its second item, which each case completes its own way."""
+
+
+def match(third: str = "{id: x, text: Lambda, answer: paas, explanation: Code.}") -> str:
+    """The match question file with `third` (a YAML flow mapping) as its third item."""
+    return MATCH_HEAD + f"          - {third}\n"
+
+
+def match_with(replacements: dict[str, str], third: str | None = None) -> str:
+    """`match()` with each of `replacements`' keys replaced by its value."""
+    text = match() if third is None else match(third)
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
 
 def quiz(answer: str = "b", extra: str = "", extra_options: str = "") -> str:
     return QUIZ.format(
@@ -315,7 +349,7 @@ CASES = [
         "unknown question type",
         {"quizzes/basics.yml": quiz().replace("type: single", "type: essay")},
         "content/quizzes/basics.yml:9:15: question 'ec2-patching': type 'essay' is not one of "
-        "single, multiple, true-false, sort, flashcards",
+        "single, multiple, true-false, sort, flashcards, match",
     ),
     (
         "sort item in no bucket",
@@ -360,6 +394,182 @@ services:
         },
         "content/quizzes/sort.yml:16:20: sort item 't2': owner is 'aws', but the service matrix "
         "says Customer owns Guest OS for Amazon EC2",
+    ),
+    # the match question type: ambiguous authoring
+    (
+        "match item paired with a choice that does not exist",
+        {"quizzes/match.yml": match("{id: x, text: Lambda, answer: faas, explanation: Code.}")},
+        "content/quizzes/match.yml:17:43: question 'match-models': item 'x' is matched to "
+        "'faas', which is not one of the choices saas, paas",
+    ),
+    (
+        "match choice id used twice",
+        {
+            "quizzes/match.yml": match_with(
+                {
+                    "- {id: paas, text: PaaS}": "- {id: paas, text: PaaS}\n          - {id: paas, "
+                    "text: Platform}"
+                }
+            )
+        },
+        "content/quizzes/match.yml:14:18: question 'match-models': choice id 'paas' is used twice",
+    ),
+    (
+        "match pair listed twice (same item text, case and spaces aside, same choice)",
+        {
+            "quizzes/match.yml": match(
+                "{id: rds2, text: 'Amazon  rds', answer: paas, explanation: Again.}"
+            )
+        },
+        "content/quizzes/match.yml:17:30: question 'match-models': the pair 'Amazon rds' \u2192 "
+        "'paas' is listed twice (items 'rds' and 'rds2')",
+    ),
+    (
+        "match item given two matches",
+        {
+            "quizzes/match.yml": match(
+                "{id: rds2, text: Amazon RDS, answer: saas, explanation: Again.}"
+            )
+        },
+        "content/quizzes/match.yml:17:30: question 'match-models': 'Amazon RDS' is matched to "
+        "both 'paas' (item 'rds') and 'saas' (item 'rds2'); an item has one match",
+    ),
+    (
+        "match choice no item names, not declared a distractor",
+        {
+            "quizzes/match.yml": match_with(
+                {
+                    "- {id: paas, text: PaaS}": "- {id: paas, text: PaaS}\n          - {id: iaas, "
+                    "text: IaaS}"
+                }
+            )
+        },
+        "content/quizzes/match.yml:14:18: question 'match-models': choice 'iaas' is no item's "
+        "match; pair an item with it, or mark it 'distractor: true' if it is there to mislead",
+    ),
+    (
+        "match choice declared a distractor that an item names",
+        {
+            "quizzes/match.yml": match_with(
+                {"{id: saas, text: SaaS}": "{id: saas, text: SaaS, distractor: true}"}
+            )
+        },
+        "content/quizzes/match.yml:12:48: question 'match-models': choice 'saas' is marked as a "
+        "distractor, but item 's3' is matched to it",
+    ),
+    (
+        "match with every item keyed to one choice",
+        {
+            "quizzes/match.yml": match_with(
+                {
+                    "answer: saas": "answer: paas",
+                    "{id: saas, text: SaaS}": "{id: saas, text: SaaS, distractor: true}",
+                }
+            )
+        },
+        "content/quizzes/match.yml:15:11: question 'match-models': every item is matched to "
+        "'paas', so picking it everywhere scores full marks; pair some items with other choices",
+    ),
+    (
+        "match keyed in written order (n-th item to n-th choice)",
+        {
+            "quizzes/match.yml": match_with(
+                {
+                    "- {id: paas, text: PaaS}": "- {id: paas, text: PaaS}\n          - {id: iaas, "
+                    "text: IaaS}",
+                    "answer: paas, explanation: Managed": "answer: saas, explanation: Managed",
+                    "answer: saas, explanation: Objects": "answer: paas, explanation: Objects",
+                },
+                third="{id: x, text: Amazon EC2, answer: iaas, explanation: VMs.}",
+            )
+        },
+        "content/quizzes/match.yml:12:11: question 'match-models': the n-th item is matched to "
+        "the n-th choice for every item, so the written order gives the answer away; reorder "
+        "the choices",
+    ),
+    (
+        "match with two items (Moodle's matching needs three answers)",
+        {"quizzes/match.yml": MATCH_HEAD},
+        "content/quizzes/match.yml:15:11: question 'match-models': field 'items': needs at least "
+        "3 entries",
+    ),
+    (
+        "match choice for a service model that the matrix gives the item's service another",
+        {
+            **MATRIX,
+            "quizzes/match.yml": match_with(
+                {
+                    "{id: saas, text: SaaS}": "{id: saas, text: SaaS, model: saas}",
+                    "answer: saas, explanation: Objects.}": "answer: saas, explanation: DBs., "
+                    "service: rds}",
+                    "text: Amazon S3,": "text: Amazon RDS databases,",
+                }
+            ),
+        },
+        "content/quizzes/match.yml:16:58: question 'match-models': item 's3' is matched to SaaS "
+        "(choice 'saas'), but the service matrix lists Amazon RDS as PaaS",
+    ),
+    (
+        "match choice for a category of the older framing, item of no such category",
+        {
+            **MATRIX,
+            "quizzes/match.yml": match_with(
+                {
+                    "{id: saas, text: SaaS}": "{id: saas, text: Abstracted services, "
+                    "category: abstracted}",
+                    "answer: saas, explanation: Objects.}": "answer: saas, explanation: DBs., "
+                    "service: rds}",
+                    "text: Amazon S3,": "text: Amazon RDS databases,",
+                }
+            ),
+        },
+        "content/quizzes/match.yml:16:58: question 'match-models': item 's3' is matched to "
+        "abstracted services (choice 'saas'), but the service matrix gives Amazon RDS no category",
+    ),
+    (
+        "match choice for a service model, item naming no service",
+        {
+            "quizzes/match.yml": match_with(
+                {"{id: saas, text: SaaS}": "{id: saas, text: SaaS, model: saas}"}
+            )
+        },
+        "content/quizzes/match.yml:16:47: question 'match-models': item 's3' is matched to SaaS "
+        "(choice 'saas'), but names no 'service' the build can check that against",
+    ),
+    (
+        "match choice that names a party, without the owner it stands for",
+        {"quizzes/match.yml": match_with({"{id: saas, text: SaaS}": "{id: saas, text: AWS}"})},
+        "content/quizzes/match.yml:12:30: question 'match-models': choice 'saas' names who owns "
+        "something, so each item matched to it is an owner claim; give the choice 'owner: aws' "
+        "and each of its items the 'layer' (and 'service') it is about",
+    ),
+    (
+        "match item paired with an owner, naming no layer to check",
+        {
+            **MATRIX,
+            "quizzes/match.yml": match_with(
+                {"{id: saas, text: SaaS}": "{id: saas, text: AWS, owner: aws}"}
+            ),
+        },
+        "content/quizzes/match.yml:16:47: question 'match-models': item 's3': says who owns it, "
+        "but names no layer the build can check it against; give it a 'layer' (and 'service'), "
+        "or 'claims' for its parts",
+    ),
+    (
+        "match item paired with an owner the service matrix contradicts",
+        {
+            **MATRIX,
+            "quizzes/match.yml": match_with(
+                {
+                    "{id: saas, text: SaaS}": "{id: saas, text: AWS, owner: aws}",
+                    "{id: s3, text: Amazon S3, answer: saas, explanation: Objects.}": "{id: s3, "
+                    "text: Amazon RDS firewall rules, answer: saas, explanation: Rules., "
+                    "service: rds, layer: layer-net}",
+                }
+            ),
+        },
+        "content/quizzes/match.yml:16:63: question 'match-models': item 's3': answer is 'saas' "
+        "('aws'), but the service matrix says Customer owns Network configuration for Amazon RDS",
     ),
     (
         "alias bomb",

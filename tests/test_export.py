@@ -18,6 +18,7 @@ import pytest
 
 from conftest import ROOT, Site
 from srm_build.export import QTI_NS, question_bank, to_anki_csv, to_gift, to_json, to_qti
+from srm_build.items.match import Match
 from srm_build.models import (
     OWNER_LABELS,
     Content,
@@ -64,6 +65,11 @@ def test_json_round_trip(content: Content) -> None:
             assert {i["id"]: i["owner"] for i in entry["items"]} == {
                 i.id: i.owner for i in item.items
             }
+        elif isinstance(item, Match):
+            assert {i["id"]: i["answer"] for i in entry["items"]} == {
+                i.id: i.answer for i in item.items
+            }
+            assert [c["id"] for c in entry["choices"]] == [c.id for c in item.choices]
         else:
             assert entry["answer"] == [item.responsible]
             # Every answer keeps its own feedback, not one explanation for all three.
@@ -84,6 +90,11 @@ def test_anki_csv_round_trip(content: Content) -> None:
             assert all(text in row["back"] for text in _correct_texts(item))
         elif isinstance(item, TrueFalse):
             assert row["back"].startswith("True" if item.answer else "False")
+        elif isinstance(item, Match):
+            texts = {c.id: c.text for c in item.choices}
+            assert row["back"].splitlines()[: len(item.items)] == [
+                html.escape(f"{i.text} \u2192 {texts[i.answer]}", quote=False) for i in item.items
+            ]
     for deck in content.of_type(Flashcards):
         for card in deck.cards:
             term = content.by_id[card]
@@ -140,6 +151,12 @@ def test_gift_round_trip(content: Content) -> None:
         elif isinstance(item, Sort):
             pairs = {text for _, _, text in parsed["answers"]}
             assert pairs == {f"{i.text} -> {OWNER_LABELS[i.owner]}" for i in item.items}
+        elif isinstance(item, Match):
+            texts = {c.id: c.text for c in item.choices}
+            pairs = [text for _, _, text in parsed["answers"]]
+            assert pairs == [f"{i.text} -> {texts[i.answer]}" for i in item.items] + [
+                f"-> {c.text}" for c in item.choices if c.distractor
+            ]
         elif isinstance(item, MultipleChoice):
             positive = {text for _, weight, text in parsed["answers"] if weight and weight > 0}
             assert positive == _correct_texts(item)
@@ -206,6 +223,8 @@ def test_qti_package_round_trip(content: Content) -> None:
             assert values == ["true" if item.answer else "false"]
         elif isinstance(item, Sort):
             assert values == [f"{i.id} {i.owner}" for i in item.items]
+        elif isinstance(item, Match):
+            assert values == [f"item-{i.id} choice-{i.answer}" for i in item.items]
         else:
             assert values == [item.responsible]
     assert items == {}

@@ -51,7 +51,7 @@ class MatchItem(Model):
 
     id: OptionId | Id
     text: Markdown
-    match: OptionId | Id = Field(description="The id of the choice this item is paired with.")
+    answer: OptionId | Id = Field(description="The id of the choice this item is paired with.")
     explanation: Markdown
     service: ServiceRef | None = None
     layer: LayerRef | None = None
@@ -144,13 +144,13 @@ class Match(QuestionBase):
     def answer_key(self) -> list[KeyPart]:
         texts = {c.id: c.text for c in self.choices}
         return [
-            KeyPart(i.text, f" \u2192 {_plain(texts.get(i.match, i.match))}") for i in self.items
+            KeyPart(i.text, f" \u2192 {_plain(texts.get(i.answer, i.answer))}") for i in self.items
         ]
 
     def answer_entry(self, quiz: Quiz | None, lookup: Lookup) -> Entry:
         return {
             "items": [
-                {"id": i.id, "text": i.text, "match": i.match, "explanation": i.explanation}
+                {"id": i.id, "text": i.text, "answer": i.answer, "explanation": i.explanation}
                 for i in self.items
             ],
             "choices": [
@@ -171,18 +171,18 @@ class Match(QuestionBase):
         ids = [c.id for c in self.choices]
         used: set[str] = set()
         for item in self.items:
-            if item.match not in ids:
+            if item.answer not in ids:
                 yield item.where.problem(
-                    f"question '{self.id}': item '{item.id}' is matched to '{item.match}', "
+                    f"question '{self.id}': item '{item.id}' is matched to '{item.answer}', "
                     f"which is not one of the choices {', '.join(ids)}",
-                    "match",
+                    "answer",
                 )
-            used.add(item.match)
+            used.add(item.answer)
         for i, choice in enumerate(self.choices):
             if choice.id in used and choice.distractor:
                 yield choice.where.problem(
                     f"question '{self.id}': choice '{choice.id}' is marked as a distractor, "
-                    f"but item '{next(x.id for x in self.items if x.match == choice.id)}' is "
+                    f"but item '{next(x.id for x in self.items if x.answer == choice.id)}' is "
                     f"matched to it",
                     "distractor",
                 )
@@ -194,7 +194,7 @@ class Match(QuestionBase):
                     i,
                     "id",
                 )
-        matched = [i.match for i in self.items if i.match in ids]
+        matched = [i.answer for i in self.items if i.answer in ids]
         if len(matched) == len(self.items) and len(set(matched)) == 1:
             yield self.where.problem(
                 f"question '{self.id}': every item is matched to '{matched[0]}', so picking "
@@ -238,14 +238,14 @@ class Match(QuestionBase):
                 part=item,
                 label=f"question '{self.id}': item '{item.id}': ",
                 kind="match item",
-                owner=owners[item.match],
-                field="match",
+                owner=owners[item.answer],
+                field="answer",
                 says="owns it",
                 text=item.text,
                 context=self.prompt,
             )
             for item in self.items
-            if item.match in owners
+            if item.answer in owners
         ]
 
     def free_texts(self) -> list[FreeText]:
@@ -295,9 +295,9 @@ class Match(QuestionBase):
             earlier = first.setdefault(_folded(item.text), item)
             if earlier is item:
                 continue
-            if earlier.match == item.match:
+            if earlier.answer == item.answer:
                 yield self.where.problem(
-                    f"question '{self.id}': the pair '{_plain(item.text)}' \u2192 '{item.match}' "
+                    f"question '{self.id}': the pair '{_plain(item.text)}' \u2192 '{item.answer}' "
                     f"is listed twice (items '{earlier.id}' and '{item.id}')",
                     "items",
                     i,
@@ -306,7 +306,7 @@ class Match(QuestionBase):
             else:
                 yield self.where.problem(
                     f"question '{self.id}': '{_plain(item.text)}' is matched to both "
-                    f"'{earlier.match}' (item '{earlier.id}') and '{item.match}' (item "
+                    f"'{earlier.answer}' (item '{earlier.id}') and '{item.answer}' (item "
                     f"'{item.id}'); an item has one match",
                     "items",
                     i,
@@ -324,14 +324,14 @@ class Match(QuestionBase):
                     continue
                 name = MODEL_LABELS[group] if field == "model" else f"{group} services"
                 for item in self.items:
-                    if item.match != choice.id:
+                    if item.answer != choice.id:
                         continue
                     if item.service is None:
                         yield item.where.problem(
                             f"question '{self.id}': item '{item.id}' is matched to {name} "
                             f"(choice '{choice.id}'), but names no 'service' the build can check "
                             f"that against",
-                            "match",
+                            "answer",
                         )
                         continue
                     service = content.by_id.get(item.service)
@@ -348,7 +348,7 @@ class Match(QuestionBase):
                         yield item.where.problem(
                             f"question '{self.id}': item '{item.id}' is matched to {name} "
                             f"(choice '{choice.id}'), but the service matrix {listed}",
-                            "match",
+                            "answer",
                         )
 
     # ---- exports ------------------------------------------------------------------------
@@ -360,7 +360,7 @@ class Match(QuestionBase):
         # with an empty item (`= -> choice`), as Moodle documents for extra wrong answers.
         texts = {c["id"]: c["text"] for c in entry["choices"]}
         lines = [
-            f"\t={gift_text(i['text'])} -> {gift_text(texts[i['match']])}" for i in entry["items"]
+            f"\t={gift_text(i['text'])} -> {gift_text(texts[i['answer']])}" for i in entry["items"]
         ]
         lines += [f"\t= -> {gift_text(c['text'])}" for c in entry["choices"] if c["distractor"]]
         return lines
@@ -371,7 +371,7 @@ class Match(QuestionBase):
         # item and choice ids may collide or start with a digit, so each set gets a prefix.
         return Qti(
             "match/match.qti.xml.jinja",
-            correct=[f"{QTI_ITEM}{i['id']} {QTI_CHOICE}{i['match']}" for i in entry["items"]],
+            correct=[f"{QTI_ITEM}{i['id']} {QTI_CHOICE}{i['answer']}" for i in entry["items"]],
             cardinality="multiple",
             base_type="directedPair",
         )
@@ -384,7 +384,7 @@ class Match(QuestionBase):
     @classmethod
     def anki_back(cls, entry: Entry) -> list[str]:
         texts = {c["id"]: c["text"] for c in entry["choices"]}
-        return [f"{i['text']} \u2192 {texts[i['match']]}" for i in entry["items"]]
+        return [f"{i['text']} \u2192 {texts[i['answer']]}" for i in entry["items"]]
 
 
 QTI_ITEM = "item-"
