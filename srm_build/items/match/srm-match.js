@@ -43,6 +43,14 @@
     return { items: order.items.slice(), choices: order.choices.slice() };
   }
 
+  /* The lists in the order of their names, which end with their item's id
+   * (srm-<question>--<item>): the order an answer is given in, whatever the order shown. */
+  function selects(form) {
+    return $$(form, ".srm-match-item select").sort(function (a, b) { return a.name > b.name || -1; });
+  }
+
+  /* The match kind (see srm.js for the interface): the answer is the choice picked for each
+   * item ("" for none), in the order of `selects`. */
   var match = {
     check: function (form) {
       var all = items(form);
@@ -64,26 +72,18 @@
       srm.form.lock(form, right === all.length);
       return right + " of " + all.length + " matched correctly.";
     },
-    state: function (form) {
-      var picked = {};
-      items(form).forEach(function (item) {
-        picked[item.getAttribute("data-srm-item")] = item.querySelector("select").value;
-      });
-      return { matched: picked };
+    answer: function (form) {
+      return selects(form).map(function (s) { return s.value; });
     },
-    restore: function (form, state) {
-      var picked = state.matched;
-      if (!srm.isMap(picked)) return false;
-      return items(form).every(function (item) {
-        var select = item.querySelector("select");
-        var value = picked[item.getAttribute("data-srm-item")];
-        select.value = typeof value === "string" ? value : "";
-        return select.value !== "" && select.value === value;
+    restore: function (form, picked) {
+      var all = selects(form);
+      return strings(picked) && picked.length === all.length && all.every(function (s, i) {
+        s.value = picked[i]; /* a list takes only a value it has */
+        return s.value === picked[i];
       });
     },
     arrange: arrange
   };
 
-  srm.form.match = match;
-  srm.define("match", function (form) { return srm.form.mountForm(form, match); });
+  srm.define("match", match);
 })(window.srm);
