@@ -34,7 +34,16 @@ from ..base import (
     SourceRef,
 )
 from ..claims import Claim, FreeText, OwnerStatement
-from ..question import SHUFFLE, Entry, KeyPart, Lookup, Qti, QuestionBase, gift_text
+from ..question import (
+    SHUFFLE,
+    Entry,
+    KeyPart,
+    Lookup,
+    Misconceived,
+    Qti,
+    QuestionBase,
+    gift_text,
+)
 
 if TYPE_CHECKING:
     from ...models import Content
@@ -113,7 +122,7 @@ def _folded(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-class Match(QuestionBase):
+class Match(Misconceived, QuestionBase):
     """Items to pair with choices: one right choice per item."""
 
     type: Literal["match"]
@@ -126,8 +135,11 @@ class Match(QuestionBase):
     shuffle: bool | None = SHUFFLE
 
     template: ClassVar[str] = "match/match.html.jinja"
-    client: ClassVar[tuple[str, ...]] = ("srm-choice.js",)
-    study: ClassVar[Literal["exam", "review"] | None] = "review"
+    component: ClassVar[str | None] = "match"
+    client: ClassVar[tuple[str, ...]] = ("srm-choice.js", "srm-match.js", "srm-match.css")
+    """Its kind (srm-match.js, beside this module) runs on the shared form code of
+    srm-choice.js; its styles are srm-match.css, beside it too."""
+    study: ClassVar[Literal["exam", "review"] | None] = "exam"
 
     def choice(self, ident: str) -> MatchChoice | None:
         """The choice with id `ident`, or None."""

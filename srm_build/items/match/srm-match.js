@@ -8,6 +8,19 @@
   if (!srm) return;
 
   var $$ = srm.$$, strings = srm.strings;
+  /* The stylesheet beside this file (which may be a page's bundle of several components):
+   * the build links it in the head of pages with a match question, but the theme's instant
+   * navigation keeps the first page's head, which may not have it. */
+  var CSS = document.currentScript && document.currentScript.src.replace(/[^/]*\.js(\?.*)?$/, "srm-match.css$1");
+
+  function styled() {
+    if (!CSS || document.querySelector("link[data-srm-match]")) return;
+    var link = srm.make("link");
+    link.rel = "stylesheet";
+    link.href = CSS;
+    link.setAttribute("data-srm-match", "");
+    document.head.appendChild(link);
+  }
 
   function items(form) {
     return $$(form, ".srm-match-item");
@@ -82,7 +95,8 @@
         return s.value === picked[i];
       });
     },
-    arrange: arrange
+    arrange: arrange,
+    mount: styled
   };
 
   srm.define("match", match);
