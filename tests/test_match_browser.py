@@ -122,6 +122,11 @@ def test_match_by_mouse(open_page) -> None:
         expect(select).to_be_disabled()
     quiz = page.locator("[data-srm-component=quiz]").filter(has=form)
     expect(quiz.locator(".srm-score")).to_contain_text("correct, 1 answered.")
+    # The page's progress counts it by its id, done once checked.
+    total = page.locator("form.srm-question").count()
+    expect(page.locator(".srm-progress-text")).to_have_text(
+        f"Progress on this page: 1 of {total} questions done."
+    )
     assert _stored(page)[IDENT]["picked"] == _answer(WRONG)
     # Queued for review, tagged with the question's misconception.
     assert _stored(page, QUEUE)[IDENT]["box"] == 1
