@@ -13,13 +13,17 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
+from bs4 import BeautifulSoup
+from test_errors import SOURCES
 from test_export import parse_gift
 
-from conftest import ROOT, Site
+from conftest import ROOT, Site, write_pages
 from srm_build.export import QTI_NS, question_bank, to_anki_csv, to_gift, to_qti
 from srm_build.items.match import Match
 from srm_build.models import Content, Quiz
+from srm_build.pages import SitePages
 from srm_build.pipeline import load_content
+from srm_build.render import Renderer
 
 
 @pytest.fixture(scope="module")
@@ -204,3 +208,71 @@ def test_anki_card_of_a_match_question() -> None:
         "Third \u2192 Choice",
     ]
     assert rows[0]["tags"] == "srm match quiz m1"
+
+
+# ---------------------------------------------------------------- rendering
+
+
+HOSTILE = "<img src=x onerror=alert(1)> & <b>bold</b>"
+
+
+def _render_match(tmp_path: Path, quiz_shuffle: str = "", own: str = "") -> BeautifulSoup:
+    """A match question rendered as the site renders it, in a quiz with `quiz_shuffle`,
+    with `own` lines added to the question; its texts carry HTML, which must stay text."""
+    content_dir = tmp_path / "content"
+    content_dir.mkdir()
+    (content_dir / "sources.yml").write_text(SOURCES)
+    (content_dir / "quiz.yml").write_text(
+        "kind: quizzes\ntitle: Q\nquizzes:\n  - id: quiz-m\n    title: Q\n    source: aws-srm\n"
+        f"{quiz_shuffle}    questions:\n      - id: m1\n        type: match\n"
+        f"        prompt: 'Match {HOSTILE}'\n{own}"
+        "        items:\n"
+        f"          - {{id: a, text: 'Item {HOSTILE}', answer: y, explanation: 'Why {HOSTILE}'}}\n"
+        "          - {id: b, text: Two, answer: x, explanation: Because.}\n"
+        "          - {id: c, text: Three, answer: y, explanation: Because.}\n"
+        "        choices:\n"
+        f"          - {{id: x, text: 'Choice {HOSTILE}'}}\n"
+        "          - {id: y, text: Other}\n"
+        f"          - {{id: z, text: 'Spare {HOSTILE}', distractor: true}}\n"
+    )
+    write_pages(content_dir)
+    content = load_content(content_dir)
+    stashed: list[str] = []
+    pages = SitePages(content, Renderer(content))
+    pages.file_markdown("quiz.yml", lambda html: stashed.append(html) or f"stash{len(stashed)}")
+    return BeautifulSoup("".join(stashed), "html.parser")
+
+
+@pytest.mark.parametrize(
+    ("quiz_shuffle", "own", "shuffled"),
+    [
+        ("", "", True),
+        ("    shuffle: false\n", "", False),
+        ("    shuffle: false\n", "        shuffle: true\n", True),
+        ("", "        shuffle: false\n", False),
+    ],
+)
+def test_match_shuffles_as_its_quiz_or_itself_says(
+    tmp_path: Path, quiz_shuffle: str, own: str, shuffled: bool
+) -> None:
+    form = _render_match(tmp_path, quiz_shuffle, own).select_one("form#srm-m1")
+    assert form.has_attr("data-srm-shuffle") is shuffled
+    # Written order in the HTML: the script shuffles, per reader.
+    assert [li["data-srm-item"] for li in form.select(".srm-match-item")] == ["a", "b", "c"]
+
+
+def test_match_texts_stay_text(tmp_path: Path) -> None:
+    """HTML in a prompt, an item, a choice (in each list, in the printed list, in the key)
+    or an explanation is shown as text, never as markup."""
+    soup = _render_match(tmp_path)
+    assert soup.select("img") == [] and soup.select("form b") == []
+    form = soup.select_one("form#srm-m1")
+    assert HOSTILE in form.select_one("legend").get_text()
+    assert HOSTILE in form.select_one('label[for="srm-m1--a"]').get_text()
+    for select in form.select("select"):
+        texts = [o.get_text() for o in select.select("option")]
+        assert f"Choice {HOSTILE}" in texts and f"Spare {HOSTILE}" in texts
+    assert f"Choice {HOSTILE}" in form.select_one(".srm-match-choices").get_text()
+    key = form.select_one(".srm-key")
+    assert f"Why {HOSTILE}" in key.get_text()
+    assert f"Spare {HOSTILE}" in key.select_one(".srm-match-distractors").get_text()
