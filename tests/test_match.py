@@ -90,6 +90,15 @@ def test_match_works_without_the_script(real_site: Site, content: Content) -> No
         # the choices also as a list, for paper
         listed = [li["data-srm-choice"] for li in form.select(".srm-match-choices li")]
         assert listed == [c.id for c in question.choices]
+        # a misconception tag on the question: on its form for the script, in its key to read
+        assert form.get("data-srm-misconception") == question.misconception
+        line = key.select_one(".srm-misconception-line a")
+        assert (line is not None) == bool(question.misconception)
+        if line is not None:
+            belief = content.by_id[question.misconception].belief  # type: ignore[attr-defined]
+            assert line.get_text(strip=True) == belief
+            assert line["href"].endswith(f"#srm-{question.misconception}")
+    assert any(q.misconception for _quiz, q in _matches(content))
 
 
 def test_match_is_shuffled_as_its_quiz_says(real_site: Site, content: Content) -> None:
