@@ -81,12 +81,6 @@ def _stored(page: Page, key: str = KEY) -> dict:
     )
 
 
-def _answer(pairs: dict[str, str]) -> list[str]:
-    """An answer as the match kind gives it: the choice of each item, in the order of the
-    lists' names (srm-<question>--<item>)."""
-    return [pairs[ident] for ident in sorted(pairs, key=lambda i: f"srm-{IDENT}--{i}")]
-
-
 def _item_order(form) -> list[str]:
     return form.locator(".srm-match-item").evaluate_all("lis => lis.map(li => li.dataset.srmItem)")
 
@@ -127,7 +121,7 @@ def test_match_by_mouse(open_page) -> None:
     expect(page.locator(".srm-progress-text")).to_have_text(
         f"Progress on this page: 1 of {total} questions done."
     )
-    assert _stored(page)[IDENT]["picked"] == _answer(WRONG)
+    assert _stored(page)[IDENT]["matched"] == WRONG
     # Queued for review, tagged with the question's misconception.
     assert _stored(page, QUEUE)[IDENT]["box"] == 1
     assert _stored(page, QUEUE)[IDENT]["miss"] == [QUESTION.misconception]
@@ -135,7 +129,7 @@ def test_match_by_mouse(open_page) -> None:
     expect(form).not_to_have_attribute("data-srm-result", "wrong")
     expect(form.locator(".srm-feedback")).to_have_count(0)
     expect(form.locator("select").first).to_be_focused()
-    assert "picked" not in _stored(page).get(IDENT, {})
+    assert "matched" not in _stored(page).get(IDENT, {})
     for ident, text in TEXTS.items():
         form.get_by_label(text, exact=True).select_option(ANSWERS[ident])
     form.get_by_role("button", name="Check").click()
@@ -373,3 +367,29 @@ def test_match_mounts_and_is_styled_after_instant_navigation(open_page) -> None:
     # Still the same document: the theme swapped the page in.
     assert page.evaluate("window.srmSameDocument") is True
     assert page.evaluate("location.pathname").endswith("/service-models/")
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        {"matched": ["iaas"], "order": 5},
+        {"matched": {"ec2": "nope"}, "order": {"items": ["x"], "choices": []}},
+        {"matched": {"ec2": 1}},
+        {"matched": None, "order": {"items": None}},
+    ],
+)
+def test_match_never_trusts_what_is_stored(open_page, real_site: Site, stored: dict) -> None:
+    """Stored progress that is not an answer this question can take is dropped: the form
+    shows unanswered, in an order of its own, with no error."""
+    value = json.dumps(json.dumps({IDENT: stored}))
+    page = open_page(init_script=f"localStorage.setItem('/.srm-progress-v1', {value})")
+    form = _form(page)
+    expect(form).not_to_have_attribute("data-srm-result", "right")
+    expect(form).not_to_have_attribute("data-srm-result", "wrong")
+    for text in TEXTS.values():
+        expect(form.get_by_label(text, exact=True)).to_have_value("")
+    assert sorted(_item_order(form)) == sorted(TEXTS)
+    # What was stored was read, and replaced by the order shown, with no answer.
+    kept = page.evaluate("JSON.parse(localStorage.getItem('/.srm-progress-v1'))")[IDENT]
+    assert kept == {"order": {"items": _item_order(form), "choices": kept["order"]["choices"]}}
+    assert sorted(kept["order"]["choices"]) == sorted(CHOICES)

@@ -56,14 +56,7 @@
     return { items: order.items.slice(), choices: order.choices.slice() };
   }
 
-  /* The lists in the order of their names, which end with their item's id
-   * (srm-<question>--<item>): the order an answer is given in, whatever the order shown. */
-  function selects(form) {
-    return $$(form, ".srm-match-item select").sort(function (a, b) { return a.name > b.name || -1; });
-  }
-
-  /* The match kind (see srm.js for the interface): the answer is the choice picked for each
-   * item ("" for none), in the order of `selects`. */
+  /* The match kind (see srm.js for the interface). */
   var match = {
     check: function (form) {
       var all = items(form);
@@ -85,14 +78,21 @@
       srm.form.lock(form, right === all.length);
       return right + " of " + all.length + " matched correctly.";
     },
+    /* The choice picked for each item ("" for none), by item id, stored as {matched: ...}. */
+    field: "matched",
     answer: function (form) {
-      return selects(form).map(function (s) { return s.value; });
+      var matched = {};
+      items(form).forEach(function (item) {
+        matched[item.getAttribute("data-srm-item")] = item.querySelector("select").value;
+      });
+      return matched;
     },
-    restore: function (form, picked) {
-      var all = selects(form);
-      return strings(picked) && picked.length === all.length && all.every(function (s, i) {
-        s.value = picked[i]; /* a list takes only a value it has */
-        return s.value === picked[i];
+    restore: function (form, matched) {
+      return srm.isMap(matched) && items(form).every(function (item) {
+        var select = item.querySelector("select");
+        var value = matched[item.getAttribute("data-srm-item")];
+        select.value = value; /* a list takes only a value it has, and only a string equals it */
+        return select.value === value;
       });
     },
     arrange: arrange,
