@@ -54,12 +54,12 @@ def test_the_content_has_six_match_questions_at_least(content: Content) -> None:
         assert all(item.explanation.strip() for item in question.items)
 
 
-def test_match_works_without_the_script(real_site: Site, content: Content) -> None:
+def test_match_works_without_the_script(engine_real_site: Site, content: Content) -> None:
     """Native controls: one labelled list per item offering every choice, in the written
     order, with nothing chosen; the controls that need the script are hidden; the answer is
     readable in the key's <details>."""
     for quiz, question in _matches(content):
-        soup = real_site.soup(_page_of(content, quiz))
+        soup = engine_real_site.soup(_page_of(content, quiz))
         form = soup.select_one(f"form#srm-{question.id}")
         assert form is not None, question.id
         assert form["data-srm-component"] == "match"
@@ -101,15 +101,15 @@ def test_match_works_without_the_script(real_site: Site, content: Content) -> No
     assert any(q.misconception for _quiz, q in _matches(content))
 
 
-def test_match_is_shuffled_as_its_quiz_says(real_site: Site, content: Content) -> None:
+def test_match_is_shuffled_as_its_quiz_says(engine_real_site: Site, content: Content) -> None:
     for quiz, question in _matches(content):
-        form = real_site.soup(_page_of(content, quiz)).select_one(f"form#srm-{question.id}")
+        form = engine_real_site.soup(_page_of(content, quiz)).select_one(f"form#srm-{question.id}")
         assert form.has_attr("data-srm-shuffle") == question.shuffled(quiz), question.id
 
 
-def test_the_printed_answer_key_pairs_each_item(real_site: Site, content: Content) -> None:
+def test_the_printed_answer_key_pairs_each_item(engine_real_site: Site, content: Content) -> None:
     for quiz, question in _matches(content):
-        soup = real_site.soup(_page_of(content, quiz))
+        soup = engine_real_site.soup(_page_of(content, quiz))
         key = soup.select_one("section.srm-answer-key")
         number = quiz.questions.index(question)
         line = key.select("ol")[0].select(":scope > li")[number].get_text(" ", strip=True)
