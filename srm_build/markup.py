@@ -88,13 +88,18 @@ def makeExtension(**kwargs: object) -> SafeMarkdown:  # noqa: N802 (Markdown API
 
 
 _SAFE = SafeMarkdown()
-_MD = markdown.Markdown(
-    extensions=[_SAFE, "sane_lists", "pymdownx.superfences", "admonition", "pymdownx.details"],
-    output_format="html",
-)
-"""The block extensions the prose pages have in mkdocs.yml, so fenced code, admonitions
-and details render in YAML text as they do in prose (the check keeps them out of fields
-shown inline)."""
+
+
+@lru_cache(maxsize=1)
+def _md() -> markdown.Markdown:
+    """The parser of fields, with the block extensions the prose pages have in mkdocs.yml,
+    so fenced code, admonitions and details render in YAML text as they do in prose (the
+    check keeps them out of fields shown inline). Made on the first field that needs it,
+    not at import: `check`, and builds whose fields are all plain text, never do."""
+    return markdown.Markdown(
+        extensions=[_SAFE, "sane_lists", "pymdownx.superfences", "admonition", "pymdownx.details"],
+        output_format="html",
+    )
 
 
 # One line with nothing Markdown acts on: no markup characters, no list, code or details
@@ -103,8 +108,9 @@ _PLAIN = re.compile(r"(?!(?:[-+]|\d+[.)])[ \t]|\?\?\?)[^\n\r\t*_\[\]`<>&\\!|~{}#
 
 
 def _markdown(text: str) -> str:
-    _MD.reset()
-    return _MD.convert(text)
+    md = _md()
+    md.reset()
+    return md.convert(text)
 
 
 @lru_cache(maxsize=65536)
