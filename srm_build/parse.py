@@ -4,6 +4,7 @@ a contributor can act on."""
 from __future__ import annotations
 
 import difflib
+import functools
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -11,12 +12,19 @@ from pydantic import TypeAdapter, ValidationError
 from .errors import Problem
 from .limits import shorten
 from .loader import Document, PathKey
-from .models import FILE_MODELS, QUESTION_TYPES, SINGULAR, ContentFile, FileBase, locate
+from .models import FILE_MODELS, QUESTION_TYPES, SINGULAR, FileBase, locate
 from .registry import field_names
 
-_ADAPTER: TypeAdapter[Any] = TypeAdapter(ContentFile)
 _KINDS = tuple(FILE_MODELS)
 _FIELDS = field_names()
+
+
+@functools.cache
+def _adapter(kind: str) -> TypeAdapter[Any]:
+    """The validator of one file kind, built when the first file of that kind is read: a
+    process builds only those of the kinds its content has (none for an empty folder, where
+    one adapter over the whole `ContentFile` union built every kind's at import), once."""
+    return TypeAdapter(FILE_MODELS[kind])
 
 
 def parse_document(doc: Document) -> tuple[FileBase | None, list[Problem]]:
@@ -33,7 +41,7 @@ def parse_document(doc: Document) -> tuple[FileBase | None, list[Problem]]:
             )
         ]
     try:
-        file = _ADAPTER.validate_python(doc.data)
+        file = _adapter(kind).validate_python(doc.data)
     except ValidationError as exc:
         problems: dict[tuple[int, int], Problem] = {}
         for error in exc.errors(include_url=False):
