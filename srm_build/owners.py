@@ -77,13 +77,29 @@ _DUTY = (
 )
 """Nouns that say whose a duty is: "AWS's job", "a customer duty"."""
 
+
+class _LazyPattern:
+    """A regular expression compiled on its first use: the two long party patterns below
+    take a few ms to compile, which every build and `check` paid at import, even for a
+    site without a service matrix, where no owner check runs."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str):  # finditer, search, ...: the compiled pattern's
+        if self._compiled is None:
+            self._compiled = re.compile(*self._source)
+        return getattr(self._compiled, name)
+
+
 _A_PARTY_WORD = re.compile(r"(?i:aws|amazon|provider|customer|you|both|party|parties|shared)")
 """A word that every party name (`_PARTY`, and "Both" and "Shared" as a whole answer) holds:
 a text without one names no party, which one search for these words tells at a fraction of
 the cost of the patterns below (most options and sentences name none). Same regex engine,
 same case folding, so it skips nothing those patterns would find."""
 
-_NAMES_A_PARTY = re.compile(
+_NAMES_A_PARTY = _LazyPattern(
     # a party as the whole answer: "AWS", "Amazon", "Customer", "Both parties", "The customer's",
     # "Shared", "The cloud provider"
     rf"^(?P<whole>{_PARTY}|Both|Shared)(?:'s|')?[.!]?$"
@@ -120,7 +136,7 @@ an author one line, a missed one lets an unchecked owner through. What it cannot
 party named only through a possessive of a thing ("AWS's network is monitored"), or by a
 pronoun ("they patch it")."""
 
-_ASKS_ABOUT_A_PARTY = re.compile(
+_ASKS_ABOUT_A_PARTY = _LazyPattern(
     # whose duty the prompt asks about: "Which of these is AWS's responsibility?", "… are the
     # customer's?", "… the customer's job with AWS Lambda?"
     rf"(?P<owns>{_PARTY})(?:'s|')(?=\s*(?:[.,;:!?)]|$))|(?P<duty>{_PARTY})(?:'s|')\s+{_DUTY}\b"
