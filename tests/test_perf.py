@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Site
+from conftest import FIXTURE_SITE, Site
 from srm_build import assets
 
 PAGES = [
@@ -46,3 +46,35 @@ def test_components_found_in_the_real_pages(real_site: Site) -> None:
                 assert assets._finds(html, component.selector) == expected
                 found += expected
     assert found  # the site's pages use components
+
+
+def _quiz_page(content) -> str:
+    from srm_build.pages import SitePages
+    from srm_build.render import Renderer
+
+    stashed: list[str] = []
+    pages = SitePages(content, Renderer(content))
+    path = next(p for p in content.files if p.startswith("quizzes/"))
+    pages.file_markdown(path, lambda html: stashed.append(html) or f"stash{len(stashed)}")
+    return "".join(stashed)
+
+
+def test_a_second_renderer_in_the_process_compiles_no_template(monkeypatch) -> None:
+    # `mkdocs serve` makes a Renderer per rebuild: the templates the first one compiled are
+    # loaded, not compiled again (render._BYTECODE, in memory only), and render the same.
+    from jinja2 import Environment
+
+    from srm_build.pipeline import load_content
+
+    content = load_content(FIXTURE_SITE / "content")
+    first = _quiz_page(content)
+    compiled: list[str] = []
+    original = Environment.compile
+
+    def compile(self, source, name=None, filename=None, *args, **kwargs):
+        compiled.append(str(name))
+        return original(self, source, name, filename, *args, **kwargs)
+
+    monkeypatch.setattr(Environment, "compile", compile)
+    assert _quiz_page(content) == first
+    assert compiled == []
