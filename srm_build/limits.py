@@ -95,6 +95,15 @@ def markdown_problem(text: str) -> tuple[int, str] | None:
     exhausting the recursion limit: brackets (`bracket_problem`, counting them only with
     `count`), runs of `*`/`_` (`MAX_EMPHASIS_RUN`), backslashes per paragraph
     (`MAX_ESCAPES`) and braces per line (`MAX_LINE_BRACES`)."""
+    if (
+        "[" not in text
+        and text.count("\\") <= MAX_ESCAPES
+        and text.count("{") <= MAX_LINE_BRACES
+        and _EMPHASIS_RUN.search(text) is None
+    ):
+        # What holds for the whole text holds for each paragraph: most texts, checked
+        # without splitting them (the check runs on every string of every file).
+        return None
     offset = 0
     for paragraph in re.split(r"(\n[ \t]*\n)", text):
         if paragraph.strip():
