@@ -305,3 +305,14 @@ def test_check_imports_only_what_it_uses() -> None:
     unused |= {"srm_build.engines.zensical", "srm_build.assets", "mkdocs"}
     assert not unused & modules
     assert found["field_parser_made"] == 0
+
+
+def test_before_and_after_runs_both_packages(capsys: pytest.CaptureFixture[str]) -> None:
+    # bench.ab (FINDINGS.md's before/after figures): HEAD against the working tree, on the
+    # empty tree; it reports each package's build over plain, and `check` with each.
+    from bench import ab
+
+    assert ab.main(["--base", "HEAD", "--sizes", "0", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    for line in ("empty tree, before:", "empty tree, after:", "check: before"):
+        assert line in out
