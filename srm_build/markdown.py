@@ -65,9 +65,17 @@ class SrmExtension(Extension):
     path of the page being rendered, relative to the content root, which that caller sets
     before each page. Without them, both come from the host's rendering context."""
 
-    def __init__(self, site: SitePages | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        site: SitePages | None = None,
+        error: type[SrmError] = SrmError,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.site = site
+        self.error = error
+        """What a problem met while rendering is raised as: an adapter gives a subclass its
+        engine reports as a build error (a message, no traceback)."""
         self.page: str | None = None
         self.levels: dict[str, int] = {}
         """First id of each `srm` block on the page -> the heading level of its titles."""
@@ -149,15 +157,21 @@ class _FilePages(Preprocessor):
             self.extension.record(page, html)
             return self.md.htmlStash.store(html)
 
+        error = self.extension.error
+
         out: list[str] = []
         position = 0
         for embed in embeds:
             name, line, col = embed.files[0]
             target = shown_file(page, name)
             if target not in site.content.files:
-                raise SrmError(f"{page}:{line}:{col}: shows unknown file '{name}'")
+                raise error(f"{page}:{line}:{col}: shows unknown file '{name}'")
             out.extend(lines[position : embed.first_line])
-            out.extend(["", *site.file_markdown(target, stash).splitlines(), ""])
+            try:
+                shown = site.file_markdown(target, stash)
+            except ContentError as exc:
+                raise error(format_problems(exc.problems)) from None
+            out.extend(["", *shown.splitlines(), ""])
             position = embed.last_line + 1
         out.extend(lines[position:])
         return out
@@ -209,8 +223,11 @@ def fence(
     ids = [line.strip() for line in source.splitlines() if line.strip()]
     unknown = [ident for ident in ids if ident not in site.content.by_id]
     if unknown:
-        raise SrmError(f"{page}: embeds unknown item '{unknown[0]}'; run `make check`")
-    html = str(site.embed_html(page, ids, extension.levels.get(ids[0], 3) if ids else 3))
+        raise extension.error(f"{page}: embeds unknown item '{unknown[0]}'; run `make check`")
+    try:
+        html = str(site.embed_html(page, ids, extension.levels.get(ids[0], 3) if ids else 3))
+    except ContentError as exc:
+        raise extension.error(format_problems(exc.problems)) from None
     extension.record(page, html)
     return html
 

@@ -15,13 +15,19 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from markupsafe import Markup
 
-from .markup import heading_text, render_inline
-from .models import Content, Item, page_path
+from .errors import ContentError
+from .loader import Document, PathKey
+from .markup import TooDeepError, heading_text, render_inline
+from .models import Content, FileBase, Item, page_path
+from .parse import item_label
 from .progress import Chapter, progress_chapters, with_progress
+from .references import yaml_strings
 from .render import Renderer
 from .reports import ReportHrefs
 from .study_bank import StudyBank, bank_uri, compact_bank, study_bank
@@ -105,18 +111,25 @@ class SitePages:
         return self._study[src]
 
     def _item(self, item: Item, src: str, **context) -> Markup:
-        """`item` rendered for page `src`; an exam or review learns its bank's address."""
+        """`item` rendered for page `src`; an exam or review learns its bank's address.
+        Raises ContentError, located at the text, for one too deep for the Markdown
+        parser."""
         if item.reads_bank:
             # A data attribute, which the script resolves against the page's address.
             context["bank_script"] = self.urls.data_href(src, bank_uri(self.urls.home[item.id]))
-        return self.renderer.item(item, **context)
+        with located(item.where.doc, item.where.key):
+            return self.renderer.item(item, **context)
 
     def file_markdown(self, yaml_path: str, stash: Stash) -> str:
         """The Markdown of the page that shows the YAML file `yaml_path` whole: headings
         for the navigation and table of contents, item HTML stored through `stash`."""
+        file = self.content.files[yaml_path]
+        with located(file.where.doc, ()):
+            return self._file_markdown(file, yaml_path, stash)
+
+    def _file_markdown(self, file: FileBase, yaml_path: str, stash: Stash) -> str:
         env = self.renderer.env
         page, intro = env.get_template("page.md.jinja"), env.get_template("intro.html.jinja")
-        file = self.content.files[yaml_path]
         src = page_path(yaml_path)
         item_href = self.urls.item_hrefs(src)
         text_hrefs = self.urls.text_hrefs(None, src)
@@ -169,6 +182,31 @@ class SitePages:
             )
             for ident in ids
         )
+
+
+@contextmanager
+def located(doc: Document, key: PathKey) -> Iterator[None]:
+    """Turns `markup.TooDeepError` from rendering what `doc` holds under `key` into a
+    ContentError at the text that caused it (the first string there that is, or is part
+    of, the text the parser gave up on), else at `key`. The check refuses such text first
+    (`limits.markdown_problem`); this keeps a build that meets it anyway to a located
+    message."""
+    try:
+        yield
+    except TooDeepError as exc:
+        node: Any = doc.data
+        for part in key:
+            node = node[part]
+        place = next(
+            (
+                (*key, *inner)
+                for inner, text in yaml_strings(node)
+                if text and (text == exc.text or text in exc.text)
+            ),
+            key,
+        )
+        label = item_label(doc.data, place)
+        raise ContentError([doc.problem(place, f"{label}{exc}")]) from None
 
 
 def page_text(content: Content, yaml_path: str) -> str:

@@ -89,8 +89,16 @@ class TextHrefs:
     from_source: bool = False
     """Links relative to the page's source file rather than its URL (see `link_base`)."""
 
+    home: str = ""
+    """The page of the YAML file, which `#x` alone names (every relative link in YAML is
+    relative to the file): on another page it becomes a link to that page."""
+
     def __call__(self, href: str) -> str:
         path, _, fragment = href.partition("#")
+        if not path:
+            if not self.home or self.home == self.page:
+                return href
+            path = posixpath.relpath(self.home, self.base or ".")
         target = posixpath.normpath(posixpath.join(self.base, path))
         here = link_base(self.page, self.directory_urls, self.from_source)
         if target.endswith(".md"):
@@ -166,4 +174,4 @@ class SiteUrls:
     def text_hrefs(self, ident: str | None, src: str) -> TextHrefs:
         """For the text of item `ident` (or of the YAML file shown by `src`) on page `src`."""
         home = self.home[ident] if ident else src
-        return TextHrefs(posixpath.dirname(home), src, self.directory_urls, self.from_source)
+        return TextHrefs(posixpath.dirname(home), src, self.directory_urls, self.from_source, home)
