@@ -115,7 +115,10 @@ class SrmExtension(Extension):
         site, page = self.resolve(md)
         if self.site is None:
             self.site = site
-        glossary = _glossary(site)
+        try:
+            glossary = _glossary(site)
+        except ContentError as exc:
+            raise self.error(format_problems(exc.problems)) from None
         self.mentions, self.pattern, self.by_phrase = (
             glossary.mentions,
             glossary.pattern,

@@ -15,19 +15,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any
+from collections.abc import Callable
 
 from markupsafe import Markup
 
-from .errors import ContentError
-from .loader import Document, PathKey
-from .markup import TooDeepError, heading_text, render_inline
+from .markup import heading_text, render_inline
 from .models import Content, FileBase, Item, page_path
-from .parse import item_label
 from .progress import Chapter, progress_chapters, with_progress
-from .references import yaml_strings
+from .references import located
 from .render import Renderer
 from .reports import ReportHrefs
 from .study_bank import StudyBank, bank_uri, compact_bank, study_bank
@@ -182,31 +177,6 @@ class SitePages:
             )
             for ident in ids
         )
-
-
-@contextmanager
-def located(doc: Document, key: PathKey) -> Iterator[None]:
-    """Turns `markup.TooDeepError` from rendering what `doc` holds under `key` into a
-    ContentError at the text that caused it (the first string there that is, or is part
-    of, the text the parser gave up on), else at `key`. The check refuses such text first
-    (`limits.markdown_problem`); this keeps a build that meets it anyway to a located
-    message."""
-    try:
-        yield
-    except TooDeepError as exc:
-        node: Any = doc.data
-        for part in key:
-            node = node[part]
-        place = next(
-            (
-                (*key, *inner)
-                for inner, text in yaml_strings(node)
-                if text and (text == exc.text or text in exc.text)
-            ),
-            key,
-        )
-        label = item_label(doc.data, place)
-        raise ContentError([doc.problem(place, f"{label}{exc}")]) from None
 
 
 def page_text(content: Content, yaml_path: str) -> str:

@@ -11,11 +11,13 @@ import html
 import posixpath
 import re
 from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
+from typing import Any
 from urllib.parse import unquote
 
 from .anchors import HeadingIds, PageIds, Tree
 from .embeds import shown_file
-from .errors import Problem
+from .errors import ContentError, Problem
 from .export import EXPORTS
 from .items.base import Model
 from .items.question import ChoiceItem
@@ -31,7 +33,8 @@ from .links import (
     is_safe_url,
     reserved_id_problem,
 )
-from .markup import intro_markdown
+from .loader import Document, PathKey
+from .markup import TooDeepError, intro_markdown
 from .models import Content, FileBase, Item, Page, items_with_ids, page_path
 from .owners import check_owner_claims
 from .parse import item_label
@@ -77,6 +80,31 @@ def _unit_checks(content: Content) -> Iterator[Problem]:
         yield from item.checks(content)
 
 
+@contextmanager
+def located(doc: Document, key: PathKey) -> Iterator[None]:
+    """Turns `markup.TooDeepError` from rendering what `doc` holds under `key` into a
+    ContentError at the text that caused it (the first string there that is, or is part
+    of, the text the parser gave up on), else at `key`. The check refuses such text first
+    (`limits.markdown_problem`); this keeps a build that meets it anyway to a located
+    message."""
+    try:
+        yield
+    except TooDeepError as exc:
+        node: Any = doc.data
+        for part in key:
+            node = node[part]
+        place = next(
+            (
+                (*key, *inner)
+                for inner, text in yaml_strings(node)
+                if text and (text == exc.text or text in exc.text)
+            ),
+            key,
+        )
+        label = item_label(doc.data, place)
+        raise ContentError([doc.problem(place, f"{label}{exc}")]) from None
+
+
 def yaml_strings(data: object, key: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple, str]]:
     """Every string in YAML data, with its key path under `data`."""
     if isinstance(data, str):
@@ -119,13 +147,16 @@ def link_problems(
     items_on: dict[str, set[str]] | None = None,
     here: str | None = None,
     anchors_on: dict[str, set[str]] | None = None,
+    here_shown: str = "this page",
 ) -> Iterator[tuple[int, str]]:
     """Offset and message of each link in Markdown `text` that is unsafe, would be blocked
     by the Content Security Policy, or leads nowhere (see `url_problem`), found in the
     source with `links.find_links`."""
     for link in find_links(text):
         kind = "image" if link.kind == "image" else "link"
-        message = url_problem(kind, link.url, base, published, items_on, here, anchors_on)
+        message = url_problem(
+            kind, link.url, base, published, items_on, here, anchors_on, here_shown
+        )
         if message is not None:
             yield link.offset, message
 
@@ -138,13 +169,14 @@ def url_problem(
     items_on: dict[str, set[str]] | None = None,
     here: str | None = None,
     anchors_on: dict[str, set[str]] | None = None,
+    here_shown: str = "this page",
 ) -> str | None:
     """Why the address `url` of a "link" or an "image" (`kind`) may not be used, or None:
     unsafe, blocked by the Content Security Policy, or leading nowhere. `base` is the
     folder relative links start from (content-relative). With `items_on` (see
     `items_on_pages`), an `#srm-<id>` anchor must name an item shown on the page linked to
     (`here` for `#...` alone); with `anchors_on` (see `page_anchors`), any other anchor must
-    be an id of that page."""
+    be an id of that page. `here_shown` names `here` in messages."""
     shown = url if len(url) <= 100 else url[:100] + "..."
     if not is_safe_url(url):
         return _UNSAFE_LINK.format(shown)
@@ -188,7 +220,7 @@ def url_problem(
                 f"'#srm-<id>--<part>' lead to an item's options, sort items and table rows)"
             )
     elif present is not None:
-        where = "this page" if target == here and not path else target
+        where = here_shown if target == here and not path else target
         return (
             f"link '{shown}': {where} has no anchor '#{anchor}' (headings, "
             f"{{: #id }} and the items a page shows make its anchors)"
@@ -372,7 +404,7 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
             # `#x` alone is an anchor of the file's own page, as every relative link in
             # YAML is relative to the file; the page that shows the text links there.
             for _offset, message in link_problems(
-                text, base, published, items_on, home, anchors_on
+                text, base, published, items_on, home, anchors_on, f"{home}, this file's page,"
             ):
                 yield doc.problem(key, label + message)
             for _offset, attrs in find_fence_attrs(text):
