@@ -44,15 +44,12 @@ class SitePages:
         *,
         directory_urls: bool = True,
         report: ReportHrefs | None = None,
-        links_from_source: bool = False,
     ):
-        """`links_from_source`: item HTML links relative to each page's source file, as
-        Zensical resolves them, instead of to the page's URL (see `urls.link_base`)."""
         assert content.resolved is not None, "content is resolved when it loads"
         self.content = content
         self.renderer = renderer
         self.report = report
-        self.urls = SiteUrls(content.resolved.home, directory_urls, links_from_source)
+        self.urls = SiteUrls(content.resolved.home, directory_urls)
         self.yaml_of = {page_path(path): path for path in content.files}
         """Page path -> the YAML file it shows."""
         self._study: dict[str, StudyBank] = {}
@@ -88,8 +85,9 @@ class SitePages:
         )
 
     def compact_bank(self, src: str, bank: StudyBank) -> str:
-        """The study bank of the tools page `src` as a script (study_bank.py)."""
-        return compact_bank(self.renderer, bank)
+        """The study bank of the tools page `src` as a script (study_bank.py). No engine
+        reads the script, so its hrefs are made URLs here (`SiteUrls.url_href`)."""
+        return compact_bank(self.renderer, bank, lambda href: self.urls.url_href(src, href))
 
     def banks(self) -> dict[str, str]:
         """Published path -> compact study bank script, for every tools page."""
@@ -111,7 +109,10 @@ class SitePages:
         parser."""
         if item.reads_bank:
             # A data attribute, which the script resolves against the page's address.
-            context["bank_script"] = self.urls.data_href(src, bank_uri(self.urls.home[item.id]))
+            home = self.urls.home[item.id]
+            context["bank_script"] = self.urls.data_href(src, bank_uri(home))
+            page = self.urls.data_href(src, self.urls.url(home)) if home != src else ""
+            context["bank_page"] = f"{page}#srm-bank"
         with located(item.where.doc, item.where.key):
             return self.renderer.item(item, **context)
 
