@@ -171,7 +171,8 @@ def test_search_dialog_has_a_name(browser: Browser, built: Site, scheme: str) ->
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     page.goto(built.url)
-    expect(page.get_by_role("dialog", name="Search", include_hidden=True)).to_be_attached()
+    # Zensical's theme has a search dialog of its own beside Material's: each is named.
+    expect(page.get_by_role("dialog", name="Search", include_hidden=True).first).to_be_attached()
     results = Axe().run(page, options={"runOnly": {"type": "rule", "values": ["aria-dialog-name"]}})
     assert results.response["violations"] == []
     assert results.response["passes"], "the rule found no dialog to check"
