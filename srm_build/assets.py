@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,7 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-from .registry import CORE_CLIENT, client_files
+from .registry import CORE_CLIENT, UNITS, client_files
 
 FOLDER = Path(__file__).parent / "assets"
 URI = "assets/srm/{}"
@@ -51,8 +52,8 @@ theme's pages only."""
 
 @dataclass(frozen=True)
 class Component:
-    """A client component, whose script is `srm-<name>.js` in `FOLDER`: the `selector`
-    that finds its elements in a page, the stylesheets it links itself (in `FOLDER`), and
+    """A client component, whose script is `srm-<name>.js` (see `path_of`): the `selector`
+    that finds its elements in a page, the stylesheets it links itself, and
     the other entries of `COMPONENTS` whose scripts must run before its own (`needs`). An
     entry with no selector is a module that components share, never mounted itself."""
 
@@ -65,36 +66,54 @@ def _by_attribute(name: str, **options: tuple[str, ...]) -> Component:
     return Component(f'[data-srm-component="{name}"]', **options)
 
 
-_HOW: dict[str, Component] = {
-    # Sort first: a page's bundle is named for its components in this order, so that the
-    # file a page with a sort question loads says so first (srm-sort-choice-....js).
-    "sort": _by_attribute("sort", needs=("choice",)),
-    "choice": _by_attribute("choice"),
-    "flashcards": _by_attribute("flashcards"),
-    "quiz": _by_attribute("quiz"),
-    "progress": _by_attribute("progress"),
-    "chapters": _by_attribute("chapters"),
+_ORDER = (
+    *("sort", "choice", "flashcards", "quiz", "progress", "chapters"),
+    *("study", "exam", "review", "explorer", "tip"),
+)
+"""The order bundles are named in, for the components listed here; others come after, in the
+registry's order. Sort first, so that the file a page with a sort question loads says so
+first (srm-sort-choice-....js)."""
+
+_SPECIAL: dict[str, Component] = {
     "study": Component(),
-    "exam": _by_attribute("exam", needs=("choice", "study")),
-    "review": _by_attribute("review", needs=("choice", "study")),
-    "explorer": _by_attribute("explorer", styles=("srm-explorer.css",)),
     "tip": Component("[data-srm-tip]"),
 }
-"""How each component is found and what it needs, where that differs from the usual (its
-own `data-srm-component` attribute, nothing else), in the order bundles are named for."""
+"""Components that no unit's `component` describes: a module the exam and the review share
+(never mounted itself), and glossary tips, found by their own attribute."""
+
+
+def _name(script: str) -> str:
+    return script.removeprefix("srm-").removesuffix(".js")
+
+
+def _declared() -> dict[str, Component]:
+    """The components the registry's units declare (`component`): found by their own
+    `data-srm-component` attribute, needing the other scripts of the unit's `client` (in
+    its order) and linking the stylesheets among them. A new unit needs no entry here."""
+    found: dict[str, Component] = {}
+    for unit in UNITS:
+        if unit.component and unit.component not in found:
+            scripts = [f for f in unit.client if f.endswith(".js")]
+            found[unit.component] = _by_attribute(
+                unit.component,
+                needs=tuple(_name(f) for f in scripts if _name(f) != unit.component),
+                styles=tuple(f for f in unit.client if f.endswith(".css")),
+            )
+    return found
 
 
 def _components() -> dict[str, Component]:
     """The components of the registry's client files (each `srm-<name>.js` a unit names
-    in its `client`), in `_HOW`'s order, then the others in the registry's."""
+    in its `client`), in `_ORDER`, then the others in the registry's; each as its unit
+    declares it, else `_SPECIAL`'s, else found by its own attribute with no needs."""
     names = [
-        f.removeprefix("srm-").removesuffix(".js")
+        _name(f)
         for f in client_files()
         if f not in CORE_CLIENT and f.startswith("srm-") and f.endswith(".js")
     ]
-    order = list(_HOW)
-    names.sort(key=lambda n: order.index(n) if n in order else len(order))
-    return {name: _HOW.get(name) or _by_attribute(name) for name in names}
+    names.sort(key=lambda n: _ORDER.index(n) if n in _ORDER else len(_ORDER))
+    declared = _declared()
+    return {name: declared.get(name) or _SPECIAL.get(name) or _by_attribute(name) for name in names}
 
 
 COMPONENTS: dict[str, Component] = _components()
@@ -104,8 +123,9 @@ units name (`client`). `register` may add entries."""
 
 def register(name: str, component: Component) -> None:
     """Adds (or replaces) the client component `name`, whose script `srm-<name>.js` and
-    styles must be in `FOLDER`. Raises ValueError for a name that is not lowercase letters,
-    digits and dashes, for a missing file, or for a need that is not registered."""
+    styles must be in `FOLDER` or beside a unit that lists them (`path_of`). Raises
+    ValueError for a name that is not lowercase letters, digits and dashes, for a missing
+    file, or for a need that is not registered."""
     if not re.fullmatch(r"[a-z][a-z0-9]*", name):
         raise ValueError(f"client component name {name!r}: lowercase letters and digits")
     if component.selector:
@@ -113,10 +133,21 @@ def register(name: str, component: Component) -> None:
     unknown = [need for need in component.needs if need not in COMPONENTS]
     if unknown:
         raise ValueError(f"client component {name!r} needs unknown {', '.join(unknown)}")
-    missing = [f for f in (script_of(name), *component.styles) if not (FOLDER / f).is_file()]
+    missing = [f for f in (script_of(name), *component.styles) if not path_of(f).is_file()]
     if missing:
         raise ValueError(f"client component {name!r}: no {', '.join(missing)} in {FOLDER}")
     COMPONENTS[name] = component
+
+
+def path_of(name: str) -> Path:
+    """Where the client file `name` is: beside a unit that lists it in its `client` (in the
+    unit's package folder, `srm_build/items/<type>/`), else in `FOLDER`."""
+    for unit in UNITS:
+        if name in unit.client:
+            beside = Path(sys.modules[unit.__module__].__file__ or "").parent / name
+            if beside.is_file():
+                return beside
+    return FOLDER / name
 
 
 def script_of(name: str) -> str:
@@ -231,7 +262,7 @@ def bundle(name: str) -> bytes:
         if component not in COMPONENTS:
             raise KeyError(component)
     return b"\n".join(
-        _minified(FOLDER / script_of(n)) for n in with_needs(names) if not _is_module(n)
+        _minified(path_of(script_of(n))) for n in with_needs(names) if not _is_module(n)
     )
 
 
@@ -260,11 +291,11 @@ def _minified(path: Path) -> bytes:
 def published() -> dict[str, bytes]:
     """Site path -> minified content, for every client file the registry names (each
     component's own script is what the core loads when instant navigation brings a
-    component the first page did not have) and the theme fixes; the package's assets folder
-    holds each of them. The core gets the table of components in place of its empty one.
+    component the first page did not have) and the theme fixes; `path_of` finds each of
+    them. The core gets the table of components in place of its empty one.
     Bundles are published as pages name them (`bundle`). Raises FileNotFoundError for a
     unit's file that is missing there."""
     return {
-        URI.format(name): _minified(FOLDER / name)
+        URI.format(name): _minified(path_of(name))
         for name in sorted({*client_files(), *THEME_FIXES})
     }

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from .models import Content
+from .registry import QUESTION_TYPES
 from .urls import SiteUrls
 
 
@@ -50,7 +51,12 @@ def progress_chapters(
     return found
 
 
-_QUESTION = re.compile(r'data-srm-component="(?:choice|sort|flashcards)"')
+_QUESTION = re.compile(
+    'data-srm-component="(?:{})"'.format(
+        "|".join(sorted({re.escape(u.component) for u in QUESTION_TYPES if u.component}))
+    )
+)
+"""An element a question type's component mounts: what the progress bar counts."""
 _H1_END = re.compile(r"</h1>")
 
 

@@ -5,8 +5,18 @@ the content union (so the JSON Schemas, `python -m srm_build schema`), the quiz'
 question types, the question bank and its formats (srm_build/export.py), the client files
 (srm_build/assets.py), and what one of each is called in messages (`singular`).
 
-Adding a question type: write its unit in `srm_build/items/` (model, checks, template,
-export mapping, client files), add it to `QUESTION_TYPES`, then content, docs and tests.
+Adding a question type: write its unit, ideally a package folder `srm_build/items/<type>/`
+holding its model (a `QuestionBase`: checks, answer key, bank entry and the mapping to
+GIFT, QTI and Anki), its templates (`<type>/<type>.html.jinja`, a
+`<form class="srm srm-question" data-srm-component="<type>">` that works without the
+script, and its QTI interaction) and its client files (`srm-<type>.js` and styles, named in
+its `client` after `srm-choice.js`, with `component = "<type>"`); add it to
+`QUESTION_TYPES`; then content, docs and tests. Nothing else names a type: the client's
+components and their needs (srm_build/assets.py), the progress bar's count
+(srm_build/progress.py) and the study bank (srm_build/study_bank.py) derive from the
+units, and the quiz score, the practice exam, the review queue and misconception tags work
+through the question kind its script registers (`srm.define("<type>", kind)`; the
+interface is described at the top of srm_build/assets/srm.js).
 """
 
 from __future__ import annotations

@@ -48,9 +48,10 @@ class Topic:
     """The page relative to the page's URL, for data attributes, which no engine rewrites
     and scripts resolve against the document's address."""
     items: list[tuple[str, Markup]]
-    """What the exam draws: questions and scenarios answered by picking."""
-    sorts: list[tuple[str, Markup]]
-    """Sort questions, which only the review brings back (a wrong placement queues them)."""
+    """What the exam draws (and the review brings back): the items whose unit says
+    `study = "exam"`."""
+    review: list[tuple[str, Markup]]
+    """What only the review brings back (a wrong answer queues them): `study = "review"`."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,8 @@ class StudyBank:
     card_hrefs: dict[str, str]
     """Term id -> where the term is defined, to reread it (relative to the bank's page)."""
     misconception_hrefs: dict[str, str]
+    components: dict[str, str]
+    """Item id -> the client component that mounts its copies (its unit's `component`)."""
 
 
 def study_bank(
@@ -79,8 +82,10 @@ def study_bank(
     assert content.resolved is not None, "content is resolved when it loads"
     item_href = urls.item_hrefs(src)
     grouped: dict[str, tuple[list, list]] = {}
+    components: dict[str, str] = {}
     for item in content.by_id.values():
         if item.study is not None:
+            components[item.id] = item.component or ""
             # Under the bank's topic headings (h3): see study-bank.html.jinja.
             html = renderer.item(
                 item,
@@ -98,9 +103,9 @@ def study_bank(
             urls.page_href(src, page),
             urls.data_href(src, urls.url(page)),
             items,
-            sorts,
+            review,
         )
-        for page, (items, sorts) in sorted(
+        for page, (items, review) in sorted(
             grouped.items(), key=lambda entry: place.get(entry[0], len(place))
         )
     ]
@@ -112,11 +117,12 @@ def study_bank(
     ]
     misconceptions = content.of_type(Misconception)
     return StudyBank(
-        [t for t in topics if t.items or t.sorts],
+        [t for t in topics if t.items or t.review],
         cards,
         misconceptions,
         {term.id: item_href(term.id) for term, _ in cards},
         {m.id: item_href(m.id) for m in misconceptions},
+        components,
     )
 
 
@@ -132,12 +138,13 @@ def compact_bank(
 
     It files the bank under its own address, which the client reads back:
     `srmBanks[script URL] = {topics: [{title, href, ids}], items: {id: [topic index,
-    HTML]}, cards: {id: [href, HTML]}, beliefs: [[id, href, belief]]}`; `ids` are what
-    the exam draws, in chapter order."""
+    HTML, component]}, cards: {id: [href, HTML]}, beliefs: [[id, href, belief]]}`; `ids`
+    are what the exam draws, in chapter order; `component` names the client component
+    whose question kind (`srm.defined.get(component)`, see srm.js) answers the item."""
     items: dict[str, list] = {}
     for index, topic in enumerate(bank.topics):
-        for ident, html in topic.items + topic.sorts:
-            items[ident] = [index, rewrite_hrefs(bank_html(html), href)]
+        for ident, html in topic.items + topic.review:
+            items[ident] = [index, rewrite_hrefs(bank_html(html), href), bank.components[ident]]
     card = renderer.env.get_template("_macros.html.jinja").module.bank_card
     cards = {
         term.id: [

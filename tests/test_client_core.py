@@ -73,6 +73,47 @@ def test_registering_a_component_adds_it_to_pages_and_the_core(monkeypatch) -> N
     assert '"flashcards":["[data-srm-deck]"]' in core
 
 
+def test_a_unit_declares_its_component_and_ships_its_files_beside_it(monkeypatch, tmp_path) -> None:
+    """A question type's unit says which component mounts it, what that needs and which
+    styles it links, through its `component` and `client` alone (no table in assets.py to
+    edit), and its client files may sit beside it, in its package folder."""
+    import sys
+    import types
+
+    folder = tmp_path / "rank"
+    folder.mkdir()
+    (folder / "srm-rank.js").write_text('srm.define("rank", {});\n', encoding="utf-8")
+    (folder / "srm-rank.css").write_text(".srm-rank { color: red; }\n", encoding="utf-8")
+    module = types.ModuleType("srm_fake_rank")
+    module.__file__ = str(folder / "__init__.py")
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    unit = type(
+        "Rank",
+        (),
+        {
+            "__module__": module.__name__,
+            "component": "rank",
+            "client": ("srm-choice.js", "srm-rank.js", "srm-rank.css"),
+        },
+    )
+    monkeypatch.setattr(assets, "UNITS", (*assets.UNITS, unit))
+    files = (*assets.client_files(), "srm-rank.js", "srm-rank.css")
+    monkeypatch.setattr(assets, "client_files", lambda: files)
+    monkeypatch.setattr(assets, "COMPONENTS", assets._components())
+    assert assets.COMPONENTS["rank"] == Component(
+        '[data-srm-component="rank"]', styles=("srm-rank.css",), needs=("choice",)
+    )
+    assert assets.path_of("srm-rank.js") == folder / "srm-rank.js"
+    assert assets.path_of("srm-choice.js") == assets.FOLDER / "srm-choice.js"
+    assert bundle_of('<form data-srm-component="rank">') == "srm-rank-choice.js"
+    assert b'srm.define("rank"' in bundle("srm-rank-choice.js")
+    published = assets.published()
+    assert published[assets.URI.format("srm-rank.css")] == b".srm-rank{color:red}"
+    assert '"rank":[1,"choice"]' in published[assets.SCRIPT].decode("utf-8")
+    # The units of the registry declare theirs the same way: the sort needs the choice.
+    assert COMPONENTS["sort"].needs == ("choice",)
+
+
 def test_every_page_links_its_bundle_and_the_bundle_is_published(fixture_site: Site) -> None:
     linked = 0
     for page in fixture_site.root.rglob("*.html"):

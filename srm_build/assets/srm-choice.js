@@ -1,7 +1,8 @@
 /* SRM choice questions: single and multiple choice, true/false and scenarios, which all
  * render as a form of options (data-srm-component="choice"). Also the form machinery every
  * question kind shares, as `srm.form`: Check answers, feedback cloned from the answer key,
- * Try again, the option order shown, and the answer saved by item id. */
+ * Try again, the option order shown, the answer saved by item id and misconception tags,
+ * for a form of any question kind (the interface a kind implements is in srm.js). */
 (function (srm) {
   "use strict";
   if (!srm) return;
@@ -9,12 +10,20 @@
   var $$ = srm.$$, make = srm.make, strings = srm.strings, announce = srm.announce;
 
   /* The misconceptions behind the wrong options picked in a checked form. */
-  function misses(form) {
+  function optionMisses(form) {
     return $$(form, ".srm-options input:checked").map(function (input) {
       var entry = form.querySelector('.srm-key-options [data-srm-option="' + input.value + '"]');
       return entry && entry.getAttribute("data-srm-correct") !== "true" &&
         entry.getAttribute("data-srm-misconception");
     }).filter(Boolean);
+  }
+
+  /* The misconceptions a checked form of `kind` reveals: those its kind finds in the answer
+   * (a choice's wrong options picked), and the question's own tag (data-srm-misconception
+   * on the form) when it was answered wrong. */
+  function misses(form, kind) {
+    var own = form.getAttribute("data-srm-misconception");
+    return (kind.misses?.(form) || []).concat(form.getAttribute("data-srm-result") === "wrong" && own || []);
   }
 
   /* Feedback node for an option or item: its verdict in words, then the key's text. */
@@ -68,24 +77,24 @@
     return allOk ? "Correct." : "Not quite. The feedback under each option says why.";
   }
 
-  /* A question kind: check (returns what to announce), state, restore, and optionally
-   * mount and layout. */
+  /* The choice kind (see srm.js for the interface): the answer is the values of the
+   * options picked. */
   var choice = {
     check: checkChoice,
-    state: function (form) {
-      return { picked: $$(form, ".srm-options input:checked").map(function (i) { return i.value; }) };
+    answer: function (form) {
+      return $$(form, ".srm-options input:checked").map(function (i) { return i.value; });
     },
-    restore: function (form, state) {
+    restore: function (form, picked) {
       var inputs = $$(form, ".srm-options input");
       var values = inputs.map(function (i) { return i.value; });
-      var picked = state.picked;
-      if (!strings(picked) || !picked.length ||
-          (inputs[0].type === "radio" && picked.length > 1) ||
+      if (!strings(picked) || (inputs[0].type === "radio" && picked.length > 1) ||
           !picked.every(function (v) { return values.indexOf(v) !== -1; })) return false;
       inputs.forEach(function (i) { i.checked = picked.indexOf(i.value) !== -1; });
       return true;
-    }
+    },
+    misses: optionMisses
   };
+
 
   /* Options of a form marked data-srm-shuffle, put in `order` (option ids) when it is a
    * whole and unrepeated list of them, else in a new random order. The order shown, or
@@ -115,7 +124,9 @@
     }
     /* What to store: the answer once checked, and the order of the options shown. */
     function current() {
-      var state = form.hasAttribute("data-srm-result") ? kind.state(form) : {};
+      /* {picked: answer}, unless the kind keeps a shape of its own (srm.js). */
+      var state = !form.hasAttribute("data-srm-result") ? {}
+        : kind.state?.(form) || { picked: kind.answer(form) };
       if (order) state.order = order;
       return Object.keys(state).length ? state : null;
     }
@@ -131,7 +142,7 @@
       if (JSON.stringify(state) === seen) return;
       if (state || form.hasAttribute("data-srm-result")) clear(); /* keeps unchecked picks */
       order = arrange(form, state && state.order);
-      if (state && kind.restore(form, state)) {
+      if (state && kind.restore(form, kind.state ? state : state.picked)) {
         kind.layout?.(form);
         kind.check(form);
       }
@@ -150,7 +161,7 @@
       announce(form, kind.check(form));
       var result = form.getAttribute("data-srm-result");
       if (result) {
-        srm.review(id, result === "right", misses(form));
+        srm.review(id, result === "right", misses(form, kind));
         keep();
       }
       srm.changed(form);
@@ -176,6 +187,6 @@
     };
   }
 
-  srm.form = { mountForm, choice, arrange, lock, misses, feedback };
-  srm.define("choice", function (form) { return mountForm(form, choice); });
+  srm.form = { mountForm, arrange, lock, misses, feedback };
+  srm.define("choice", choice);
 })(window.srm);

@@ -6,9 +6,10 @@
   var $$ = srm.$$, make = srm.make, load = srm.load, save = srm.save, isInt = srm.isInt,
     review = srm.review, strings = srm.strings, announce = srm.announce, idOf = srm.idOf,
     shuffled = srm.shuffled;
-  var kit = srm.form, choice = kit.choice, lock = kit.lock, misses = kit.misses;
+  var kit = srm.form, lock = kit.lock, misses = kit.misses;
   var loadBank = srm.study.load, copy = srm.study.copy, formOf = srm.study.formOf,
-    failed = srm.study.failed, questions = srm.study.questions, shown = srm.study.shown;
+    failed = srm.study.failed, questions = srm.study.questions, shown = srm.study.shown,
+    kindOf = srm.study.kindOf;
 
   /* ---- Practice exam: n questions, drawn in turn from each topic so that every topic is
    * represented; answered without feedback until handed in. The attempt is saved as the
@@ -16,8 +17,9 @@
    * nothing. ---- */
 
   var EXAMS = "srm-exam-v1";
-  /* {exam id: {id, ids, picked: {id: [values]}, flags, left?}}: `id` names the run of the
-   * attempt in the one tab it runs in: the tab that last started or resumed it. */
+  /* {exam id: {id, ids, picked: {id: answer}, flags, left?}}: `id` names the run of the
+   * attempt in the one tab it runs in: the tab that last started or resumed it; an answer
+   * is what the question's kind gives (`answer`, see srm.js), [] for none. */
   var ATTEMPTS = "srm-attempt-v1";
 
   function mountExam(box) {
@@ -47,15 +49,16 @@
           new Date(+last).toLocaleDateString() + "." : "";
       var a = load(ATTEMPTS)[key];
       /* Offered only if this page could have stored it: distinct questions of the bank (a
-       * set of ids and flags no larger than the ids: flags among them too), answers among
-       * their options (values in the item's markup), time within the exam's limit. */
+       * set of ids and flags no larger than the ids: flags among them too), answers each
+       * question's kind can put back in a copy of it (`restore`), time within the exam's
+       * limit. */
       saved = a && strings(a.ids) && a.ids.length && strings(a.flags) &&
         new Set(a.ids.concat(a.flags)).size === a.ids.length &&
         (a.left === undefined || isInt(a.left) && a.left > 0 && a.left <= a.ids.length * seconds) &&
         a.ids.every(function (id) {
-          return bank.items[id] && strings(a.picked?.[id]) && a.picked[id].every(function (v) {
-            return bank.items[id][1].includes('value="' + v + '"');
-          });
+          var kind = bank.items[id] && kindOf(bank, id);
+          return kind && strings(a.picked?.[id]) &&
+            kind.restore(formOf(copy(bank, bank.items[id][1], "srm-exam-")), a.picked[id]);
         }) ? a : null;
       resume.hidden = !saved;
       if (saved) resume.textContent = "Resume your exam of " + questions(saved.ids.length);
@@ -116,28 +119,31 @@
         var flag = flagged.cloneNode(true);
         var question = copy(bank, bank.items[id][1], "srm-exam-");
         var form = formOf(question);
+        var kind = kindOf(bank, id);
         srm.form.arrange(form); /* options in an order of this attempt's own */
+        kind.mount?.(form);
         slot.id = "srm-exam-q" + (i + 1);
         link.onclick = function () {
           slot.scrollIntoView();
-          slot.querySelector("input").focus();
+          slot.querySelector("input, select, textarea").focus();
         };
         $$(question, ".srm-actions, [role=status]").forEach(function (el) { el.remove(); });
         question.querySelector(".srm-key").hidden = true;
         /* No submit button is left, and options never submit implicitly (HTML's implicit
          * submission is for text fields), so the form needs no submit handler. */
         if (saved) {
-          choice.restore(form, { picked: saved.picked[id] });
+          kind.restore(form, saved.picked[id]);
+          kind.layout?.(form);
           flag.firstChild.checked = saved.flags.includes(id);
         }
         slot.append(make("p", "srm-exam-number", "Question " + (i + 1) + " of " + ids.length), question, flag);
         run.querySelector(".srm-questions").appendChild(slot);
-        return { id, node: question, form, link, flag: flag.firstChild, topic: bank.items[id][0] };
+        return { id, node: question, form, kind, link, flag: flag.firstChild, topic: bank.items[id][0] };
       });
       function keep() {
         var a = { id, ids, picked: {}, flags: [] };
         slots.forEach(function (s) {
-          a.picked[s.id] = choice.state(s.form).picked;
+          a.picked[s.id] = s.kind.answer(s.form);
           if (s.flag.checked) a.flags.push(s.id);
         });
         if (timed) a.left = left;
@@ -210,7 +216,7 @@
       run.querySelector(".srm-exam-bar .srm-title").focus();
     }
     function answered(s) {
-      return s.form.querySelector(".srm-options input:checked");
+      return s.kind.answer(s.form).some(Boolean);
     }
     /* Marks once: a second call (the timer running out as the reader hands in) does
      * nothing. The clock and the Hand in button go. */
@@ -224,14 +230,18 @@
         var form = s.form;
         var answer = s.node.querySelector(".srm-key");
         var given = answered(s);
-        if (given) choice.check(form);
-        else {
+        if (given) {
+          s.kind.check(form);
+          /* A kind that wants a whole answer before it grades (every item placed) leaves
+           * a part answer unmarked: in the exam, that is wrong. */
+          if (!form.hasAttribute("data-srm-result")) lock(form, false);
+        } else {
           lock(form, false);
           answer.before(make("p", "srm-exam-missed", "Not answered. The answer:"));
           answer.open = true;
         }
         var good = form.getAttribute("data-srm-result") === "right";
-        review(s.id, good, misses(form));
+        review(s.id, good, misses(form, s.kind));
         answer.hidden = false;
         s.flag.disabled = true;
         s.link.textContent = "Question " + (i + 1) + ": " + (good ? "right" : given ? "wrong" : "not answered");

@@ -7,7 +7,8 @@
   srm.define("quiz", function (quiz) {
     var score = quiz.querySelector(".srm-score");
     var end = quiz.querySelector(".srm-quiz-end");
-    var forms = srm.$$(quiz, "[data-srm-component=choice], [data-srm-component=sort]");
+    /* Every question form, whatever its kind: each has the class srm-question (srm.js). */
+    var forms = srm.$$(quiz, "form.srm-question");
     if (!score || !forms.length) return null;
     function update(changed) {
       if (changed && !quiz.contains(changed)) return;

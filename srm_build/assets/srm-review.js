@@ -5,19 +5,22 @@
 
   var $$ = srm.$$, make = srm.make, today = srm.today, readQueue = srm.readQueue,
     review = srm.review, announce = srm.announce;
-  var kit = srm.form, choice = kit.choice, mountForm = kit.mountForm;
+  var kit = srm.form, mountForm = kit.mountForm;
   var copy = srm.study.copy, formOf = srm.study.formOf, questions = srm.study.questions,
     shown = srm.study.shown;
 
   /* ---- Review: what is due today, and mistakes grouped by misconception ---- */
 
-  /* A fresh copy of a sort question, once srm-sort.js has come (only when one is due). */
-  function mountSort(node) {
-    srm.need("sort").then(function () {
-      mountForm(node, kit.sort, true);
-      node.setAttribute("data-srm-ready", "");
-    }, function () {
-      announce(node, "This part of the page could not be loaded. Reload to try again.");
+  /* A fresh copy of a question, answered by the kind of component `name` (srm.js), once
+   * that component's file has come: only when a question of its kind is due. */
+  function mountCopy(form, name) {
+    function mount() {
+      mountForm(form, srm.defined.get(name), true);
+      form.setAttribute("data-srm-ready", "");
+    }
+    if (srm.defined.get(name)) return mount();
+    srm.need(name).then(mount, function () {
+      announce(form, "This part of the page could not be loaded. Reload to try again.");
     });
   }
 
@@ -52,8 +55,7 @@
         if (item) {
           var slot = list.appendChild(make("li", "srm-question-slot"));
           slot.append(node, reread);
-          if (node.classList.contains("srm-sort")) mountSort(formOf(node));
-          else mountForm(formOf(node), choice, true);
+          mountCopy(formOf(node), item[2]);
           return;
         }
         cards.appendChild(node);

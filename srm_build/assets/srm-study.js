@@ -26,7 +26,11 @@
         /* Ids come from storage too: no inherited keys such as "constructor". */
         ["items", "cards"].forEach(function (k) { bank[k] = Object.assign(Object.create(null), bank[k]); });
         bank.topics.forEach(function (t) { t.href = new URL(t.href, page).href; });
-        resolve(bank);
+        /* Loaded with the components of what the exam draws, so that their kinds answer
+         * its questions (the review loads those of the rest as they come due). */
+        kinds(bank, bank.topics.flatMap(function (t) { return t.ids; })).then(function () {
+          resolve(bank);
+        }, reject);
       };
       document.head.appendChild(script);
     });
@@ -62,6 +66,16 @@
     };
   }
 
+  /* The question kind (see srm.js) that answers bank item `id`, once its file has run. */
+  function kindOf(bank, id) {
+    return srm.defined.get(bank.items[id][2]);
+  }
+
+  /* Loads the components whose kinds answer the bank items `ids`, each once. */
+  function kinds(bank, ids) {
+    return Promise.all([...new Set(ids.map(function (id) { return bank.items[id][2]; }))].map(srm.need));
+  }
+
   /* Shows the box from its bank once loaded, and again whenever the core calls the sync
    * of `instance` (other tabs' storage events, a page back from the back/forward cache).
    * Returns `instance`, the box's. */
@@ -76,6 +90,6 @@
     return n + (n === 1 ? " question" : " questions");
   }
 
-  srm.study = { load: loadBank, copy, formOf, failed, questions, shown };
+  srm.study = { load: loadBank, copy, formOf, failed, questions, shown, kindOf, kinds };
   srm.define("study");
 })(window.srm);

@@ -10,7 +10,30 @@
  * classic scripts, not modules, because module scripts do not load from file://. Each
  * component keeps its state in its own closures; the core keeps one Map from element to
  * mounted instance, never properties on DOM nodes. Nodes are built with createElement and
- * textContent only. */
+ * textContent only.
+ *
+ * Question components. Every question is a <form class="srm-question"
+ * data-srm-component="<name>" data-srm-id="<id>"> whose answer key is a <details
+ * class="srm-key">. Its file (srm-<name>.js, which needs srm-choice.js) registers its
+ * question kind, an object, with `srm.define(name, kind)`; the shared form code of
+ * srm-choice.js (`srm.form.mountForm`) mounts every such form with it, and the quiz score, the page's progress, the practice exam, the review
+ * queue and the misconception tags answer every question through the kind alone:
+ *   check(form)          grades the answer given: marks right and wrong parts, calls
+ *                        srm.form.lock(form, right), and returns what to announce; or
+ *                        returns a hint without locking when the answer is not whole;
+ *   answer(form)         the answer given, as a list of strings ([] or "" for none);
+ *   restore(form, list)  puts an answer back (whole or part); false when the list is not
+ *                        an answer the form can take (the caller then clears the form);
+ *   mount(form)?         enhances the controls (drag, move buttons); the answer changes
+ *                        with a `change` event on the form, as native controls give;
+ *   layout(form)?        redraws after the controls' values were set by code;
+ *   misses(form)?        the misconception ids the wrong parts of a checked answer tag
+ *                        (a question tagged as a whole, data-srm-misconception on its form,
+ *                        is handled by the shared code);
+ *   state(form)?         a stored progress shape of its own, instead of {picked: answer},
+ *                        which `restore` then takes too.
+ * A unit names its component (`component`) and its files (`client`, beside the unit or in
+ * srm_build/assets); the build derives this core's table of components from them. */
 (function () {
   "use strict";
 
@@ -129,7 +152,8 @@
 
   /* ---- The registry ---- */
 
-  var defined = new Map(); /* component name -> mount(element, name) -> instance */
+  var defined = new Map(); /* component name -> mount(element) -> instance, or a
+                              * question kind (see above) */
   var mounted = new Map(); /* element -> its instance: {id, sync, reset, done, update, unmount} */
   var files = new Map(); /* component name -> the promise of its file's loading */
   var later = {}; /* states to store once every component of the page is mounted */
@@ -167,7 +191,8 @@
   function mountOne(el, name) {
     if (!el.isConnected) return;
     $$(el, "[data-srm-js]").forEach(function (node) { node.hidden = false; });
-    var instance = defined.get(name)(el, name) || {};
+    var mount = defined.get(name);
+    var instance = (mount.call ? mount(el) : srm.form.mountForm(el, mount)) || {};
     mounted.set(el, instance);
     if (!instance.waits) ready(el);
   }
@@ -233,13 +258,15 @@
   });
 
   window.srm = {
-    /* Registers the component `name`: `mount(element)` returns its instance (or nothing).
-     * An instance with `waits` sets data-srm-ready itself. A shared module defines its
-     * name with no mount. */
+    /* Registers the component `name`: `mount(element)` returns its instance (or nothing),
+     * or `mount` is a question kind. An instance with `waits` sets data-srm-ready itself.
+     * A shared module defines its name with no mount. */
     define: function (name, mount) {
       defined.set(name, mount);
     },
-    need, changed, mounted,
+    /* `defined.get(name)`: what component `name` was defined with, once its file has run
+     * (a question component's kind). */
+    need, changed, mounted, defined,
     keepLater: function (id, state) { later[id] = state; },
     $$, make, load, save, isMap, isInt, strings, today, readQueue, review, shuffled, announce,
     idOf: function (node) { return node.getAttribute("data-srm-id"); }

@@ -120,7 +120,12 @@ class Item(Model):
     template: ClassVar[str] = ""
     """The unit's template, `<name>.html.jinja` beside its module (srm_build/items)."""
     client: ClassVar[tuple[str, ...]] = ()
-    """The client files (in srm_build/assets) the unit's component needs."""
+    """The client files the unit's component needs: beside the unit (in its package folder)
+    or in srm_build/assets. With a `component`, its own script is `srm-<component>.js`; the
+    other scripts listed are those it needs (loaded first), the `.css` files its styles."""
+    component: ClassVar[str | None] = None
+    """The client component that mounts the unit's markup (its template's root element has
+    `data-srm-component="<component>"`), or None for a unit without one of its own."""
     needs_source: ClassVar[bool] = False
     """The item must end up with a source, its own or inherited (see `Item`)."""
     report_noun: ClassVar[str | None] = None

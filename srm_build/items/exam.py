@@ -27,6 +27,7 @@ class Exam(Item):
     noun: ClassVar[str | None] = "tool"
     template: ClassVar[str] = "exam.html.jinja"
     client: ClassVar[tuple[str, ...]] = ("srm-choice.js", "srm-study.js", "srm-exam.js")
+    component: ClassVar[str | None] = "exam"
     reads_bank: ClassVar[bool] = True
 
     @property

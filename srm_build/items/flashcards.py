@@ -24,6 +24,7 @@ class Flashcards(QuestionBase):
 
     template: ClassVar[str] = "flashcards.html.jinja"
     client: ClassVar[tuple[str, ...]] = ("srm-flashcards.js",)
+    component: ClassVar[str | None] = "flashcards"
 
     def progress_ids(self) -> list[str]:
         return [f"{self.id}:{len(self.cards)}"]

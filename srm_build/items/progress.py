@@ -18,6 +18,7 @@ class Progress(Item):
     noun: ClassVar[str | None] = "tool"
     template: ClassVar[str] = "site-progress.html.jinja"
     client: ClassVar[tuple[str, ...]] = ("srm-chapters.js",)
+    component: ClassVar[str | None] = "chapters"
 
     @property
     def heading(self) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, get_args
 
 from pydantic import Field
 
-from .base import Item, Markdown, PageRef, SourceRef, TermRef
+from .base import Item, Markdown, MisconceptionRef, Model, PageRef, SourceRef, TermRef
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -122,6 +122,7 @@ class ChoiceItem(Exported):
     review queue brings them back."""
 
     study: ClassVar[Literal["exam", "review"] | None] = "exam"
+    component: ClassVar[str | None] = "choice"
     multiple: ClassVar[bool] = False
     """The reader picks every right option (checkboxes), not one (radio buttons)."""
 
@@ -235,3 +236,16 @@ class ChoiceQuestion(ChoiceItem, QuestionBase):
 
     def choice_prompt(self, inline: Callable[[str], Markup]) -> Markup:
         return inline(self.prompt)
+
+
+class Misconceived(Model):
+    """A question whose wrong answer, as a whole, reveals one misconception (`misconception`):
+    mixed into a question type's model (`class Order(Misconceived, QuestionBase)`), for a
+    type whose answer has no options to tag one by one. Its template puts
+    `misconception_attribute` on its form and `misconception_line` in its answer key
+    (_macros.html.jinja); the client's shared form code (`srm.form.misses`) queues the tag
+    for review when the question is answered wrong, whatever its kind."""
+
+    misconception: MisconceptionRef | None = Field(
+        None, description="The misconception that a wrong answer to this question reveals."
+    )

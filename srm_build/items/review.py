@@ -17,6 +17,7 @@ class Review(Item):
     noun: ClassVar[str | None] = "tool"
     template: ClassVar[str] = "review.html.jinja"
     client: ClassVar[tuple[str, ...]] = ("srm-choice.js", "srm-study.js", "srm-review.js")
+    component: ClassVar[str | None] = "review"
     reads_bank: ClassVar[bool] = True
 
     @property

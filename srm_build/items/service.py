@@ -45,6 +45,7 @@ class Service(Item):
     noun: ClassVar[str | None] = "service"
     template: ClassVar[str] = "service.html.jinja"
     client: ClassVar[tuple[str, ...]] = ("srm-explorer.js", "srm-explorer.css")
+    component: ClassVar[str | None] = "explorer"
 
     @model_validator(mode="after")
     def _has_a_label(self) -> Service:

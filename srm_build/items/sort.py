@@ -62,6 +62,7 @@ class Sort(QuestionBase):
 
     template: ClassVar[str] = "sort.html.jinja"
     client: ClassVar[tuple[str, ...]] = ("srm-choice.js", "srm-sort.js")
+    component: ClassVar[str | None] = "sort"
     study: ClassVar[Literal["exam", "review"] | None] = "review"
 
     def answer_key(self) -> list[KeyPart]:
