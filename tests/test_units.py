@@ -31,10 +31,14 @@ ASSETS = ROOT / "srm_build" / "assets"
 
 
 def test_every_unit_brings_its_template_and_client_files() -> None:
+    from srm_build.assets import path_of
+
     for unit in registry.UNITS:
         assert (ITEMS / unit.template).is_file(), unit.__name__
         for name in unit.client:
-            assert (ASSETS / name).is_file(), (unit.__name__, name)
+            # in srm_build/assets, or beside a unit that is a package folder
+            assert path_of(name).is_file(), (unit.__name__, name)
+            assert path_of(name).parent in (ASSETS, ITEMS / unit.__module__.split(".")[-1])
     for kind in registry.CONTENT_KINDS:
         for name in (kind.start, kind.end):
             assert name is None or (ITEMS / name).is_file(), kind.kind

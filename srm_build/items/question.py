@@ -58,7 +58,7 @@ class Qti:
 
     interaction: str
     correct: list[str]
-    cardinality: Literal["single", "multiple"]
+    cardinality: Literal["single", "multiple", "ordered"]
     base_type: Literal["identifier", "directedPair"]
     options: list[dict[str, Any]] = field(default_factory=list)
     max_choices: int = 1
