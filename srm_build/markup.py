@@ -91,14 +91,16 @@ def makeExtension(**kwargs: object) -> SafeMarkdown:  # noqa: N802 (Markdown API
     return SafeMarkdown(**kwargs)
 
 
-_SAFE = SafeMarkdown()
-_MD = markdown.Markdown(
-    extensions=[_SAFE, "sane_lists", "pymdownx.superfences", "admonition", "pymdownx.details"],
-    output_format="html",
-)
-"""The block extensions the prose pages have in mkdocs.yml, so fenced code, admonitions
-and details render in YAML text as they do in prose (the check keeps them out of fields
-shown inline)."""
+def _block_markdown() -> tuple[SafeMarkdown, markdown.Markdown]:
+    """The Markdown of YAML text, with the block extensions the prose pages have in
+    mkdocs.yml, so fenced code, admonitions and details render in YAML text as they do in
+    prose (the check keeps them out of fields shown inline)."""
+    safe = SafeMarkdown()
+    extensions = [safe, "sane_lists", "pymdownx.superfences", "admonition", "pymdownx.details"]
+    return safe, markdown.Markdown(extensions=extensions, output_format="html")
+
+
+_SAFE, _MD = _block_markdown()
 
 
 # One line with nothing Markdown acts on: no markup characters, no list, code or details
@@ -124,12 +126,18 @@ TOO_DEEP = (
 
 
 def _markdown(text: str, md: markdown.Markdown | None = None) -> str:
+    global _SAFE, _MD
     md = md or _MD
     md.reset()
     try:
         return md.convert(text)
     except RecursionError:
-        md.reset()
+        # A parse cut short leaves state behind that `reset` keeps (the block parser's
+        # stack still says "list", and later paragraphs lose their <p>): start afresh.
+        if md is _MD:
+            _SAFE, _MD = _block_markdown()
+        else:
+            _intro_md.cache_clear()
         raise TooDeepError(text) from None
 
 

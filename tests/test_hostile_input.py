@@ -1022,7 +1022,9 @@ def test_markdown_too_deep_for_the_parser_is_a_located_build_error(
 
     from conftest import build_site
     from srm_build import limits, references
+    from srm_build.anchors import PageIds
     from srm_build.errors import ContentError
+    from srm_build.markup import render_inline
     from srm_build.pages import SitePages
     from srm_build.pipeline import load_content
     from srm_build.render import Renderer
@@ -1058,6 +1060,11 @@ def test_markdown_too_deep_for_the_parser_is_a_located_build_error(
     errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
     assert any(expected in message.splitlines() for message in errors), errors
     assert not any("Traceback" in message or "RecursionError" in message for message in errors)
+    # A parse cut short leaves no state behind: the next text renders as it should.
+    assert render_inline("Just *one*") == "Just <em>one</em>"
+    ids = PageIds()
+    assert ids.inspect("# Deep\n\n" + "- " * 500 + "x\n").error is not None
+    assert ids("# Home\n\n## Part\n\nJust a paragraph.\n") == {"home", "part"}
 
 
 def test_the_checks_markdown_has_the_sites_block_extensions() -> None:
