@@ -116,14 +116,13 @@ class TextHrefs:
     to that page."""
 
     def __call__(self, href: str) -> str:
-        path, _, fragment = href.partition("#")
+        path, rest = _split(href)
         if not path:
             if not self.home or self.home == self.page:
                 return href
             path = posixpath.relpath(self.home, self.base or ".")
         target = posixpath.normpath(posixpath.join(self.base, path))
-        relative = source_href(self.page, target)
-        return f"{relative}#{fragment}" if fragment else relative
+        return source_href(self.page, target) + rest
 
 
 @dataclass(frozen=True, eq=False)
@@ -168,12 +167,12 @@ class SiteUrls:
         """An href of page `src`'s HTML as the engine makes it (a source-relative `.md`
         path becomes the page's URL relative to `src`'s URL), for HTML no engine reads:
         the study bank's script. A fragment alone and other addresses stay."""
-        path, hash_, fragment = href.partition("#")
+        path, rest = _split(href)
         if not path or not is_relative(path):
             return href
         target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
         url = self.url(target) if target.endswith(".md") else target
-        return relative_url(self.url(src), url) + hash_ + fragment
+        return relative_url(self.url(src), url) + rest
 
     def item_hrefs(self, src: str) -> ItemHrefs:
         return ItemHrefs(self, src)
@@ -182,6 +181,13 @@ class SiteUrls:
         """For the text of item `ident` (or of the YAML file shown by `src`) on page `src`."""
         home = self.home[ident] if ident else src
         return TextHrefs(posixpath.dirname(home), src, home)
+
+
+def _split(href: str) -> tuple[str, str]:
+    """An href's path, and its query and fragment as written (`a.md?x#y` -> `a.md`,
+    `?x#y`)."""
+    at = min((i for i in (href.find("?"), href.find("#")) if i >= 0), default=len(href))
+    return href[:at], href[at:]
 
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
