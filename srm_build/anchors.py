@@ -250,6 +250,9 @@ class PageIds:
         try:
             self._md.convert(body)
         except RecursionError:
+            # A parse cut short leaves state behind that `reset` keeps (the block parser's
+            # stack): the next page gets a fresh instance.
+            self._md = None
             return Tree(error=RECURSION)
         return tree
 

@@ -23,7 +23,7 @@ from jinja2 import (
 from markupsafe import Markup
 
 from .items.question import ChoiceItem
-from .markup import render_block, render_inline
+from .markup import render_block, render_inline, render_intro
 from .models import MODEL_LABELS, OWNER_LABELS, OWNERS, Content, FileBase, Item
 from .reports import ReportHref
 from .resolve import Resolution
@@ -102,6 +102,7 @@ class Renderer:
         self.env.filters.update(
             md=pass_context(lambda ctx, text: render_block(text, ctx.get("text_hrefs"))),
             md_inline=pass_context(lambda ctx, text: render_inline(text, ctx.get("text_hrefs"))),
+            md_intro=pass_context(lambda ctx, file: self._intro(file, ctx.get("text_hrefs"))),
             owner_label=OWNER_LABELS.__getitem__,
         )
         self.env.globals.update(
@@ -114,6 +115,12 @@ class Renderer:
             ),
             source_of=self.resolved.source_of,
         )
+
+    def _intro(self, file: FileBase, text_hrefs: Hrefs | None) -> Markup:
+        """A YAML file's intro, its headings with the ids the site's `toc` gives them."""
+        headings = self.content.headings
+        options = (headings.slugify, headings.separator) if headings else ()
+        return render_intro(file.title, file.intro or "", text_hrefs, *options)
 
     def lookup(self, ident: str) -> Item:
         return self.content.by_id[ident]

@@ -36,7 +36,7 @@ from ..anchors import HeadingIds
 from ..embeds import find_embeds
 from ..errors import ContentError, format_problems
 from ..export import EXPORTS, question_bank
-from ..markdown import FENCE_NAME, SrmExtension, fence
+from ..markdown import FENCE_NAME, SrmError, SrmExtension, fence
 from ..models import page_path
 from ..navigation import nav_order
 from ..pages import SitePages
@@ -146,6 +146,11 @@ def _add_fence(config: MkDocsConfig) -> None:
         fences.append({"name": FENCE_NAME, "class": FENCE_NAME, "format": fence})
 
 
+class _RenderError(PluginError, SrmError):
+    """A problem met while a page renders (`SrmError`), which MkDocs reports as a build
+    error: the located message and no traceback (any other exception shows one)."""
+
+
 class SrmPlugin(BasePlugin[SrmConfig]):
     """Turns the YAML in `docs_dir` into pages; see the README for the content kinds."""
 
@@ -202,7 +207,7 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         if "srm_build.markdown" in extensions:
             extensions.remove("srm_build.markdown")
         config.mdx_configs.pop("srm_build.markdown", None)
-        self.markdown = SrmExtension(site=self.pages)
+        self.markdown = SrmExtension(site=self.pages, error=_RenderError)
         extensions.append(self.markdown)
         _add_fence(config)
         # The package's partials come right after the site's own `custom_dir` (which
