@@ -124,9 +124,8 @@
     }
     /* What to store: the answer once checked, and the order of the options shown. */
     function current() {
-      /* {picked: answer}, unless the kind keeps a shape of its own (srm.js). */
-      var state = !form.hasAttribute("data-srm-result") ? {}
-        : kind.state?.(form) || { picked: kind.answer(form) };
+      /* {picked: answer}, or under the kind's own `field` (srm.js). */
+      var state = form.hasAttribute("data-srm-result") ? { [kind.field || "picked"]: kind.answer(form) } : {};
       if (order) state.order = order;
       return Object.keys(state).length ? state : null;
     }
@@ -142,7 +141,7 @@
       if (JSON.stringify(state) === seen) return;
       if (state || form.hasAttribute("data-srm-result")) clear(); /* keeps unchecked picks */
       order = arrange(form, state && state.order);
-      if (state && kind.restore(form, kind.state ? state : state.picked)) {
+      if (state && kind.restore(form, state[kind.field || "picked"])) {
         kind.layout?.(form);
         kind.check(form);
       }

@@ -57,8 +57,7 @@
         (a.left === undefined || isInt(a.left) && a.left > 0 && a.left <= a.ids.length * seconds) &&
         a.ids.every(function (id) {
           var kind = bank.items[id] && kindOf(bank, id);
-          return kind && strings(a.picked?.[id]) &&
-            kind.restore(formOf(copy(bank, bank.items[id][1], "srm-exam-")), a.picked[id]);
+          return kind && kind.restore(formOf(copy(bank, bank.items[id][1], "srm-exam-")), a.picked?.[id]);
         }) ? a : null;
       resume.hidden = !saved;
       if (saved) resume.textContent = "Resume your exam of " + questions(saved.ids.length);
@@ -216,7 +215,7 @@
       run.querySelector(".srm-exam-bar .srm-title").focus();
     }
     function answered(s) {
-      return s.kind.answer(s.form).some(Boolean);
+      return Object.values(s.kind.answer(s.form)).some(Boolean);
     }
     /* Marks once: a second call (the timer running out as the reader hands in) does
      * nothing. The clock and the Hand in button go. */

@@ -128,25 +128,22 @@
       lock(form, right === items.length);
       return right + " of " + items.length + " placed correctly.";
     },
-    /* The owner chosen for each item ("" for none), in the order of their lists' names,
-     * which placing items does not change. */
+    /* The owner chosen for each item ("" for none), by item id, stored as {placed: ...}. */
+    field: "placed",
     answer: function (form) {
-      return selects(form).map(function (s) { return s.value; });
-    },
-    /* Takes that list, or the stored progress of a sort, {placed: {item id: owner}}. */
-    restore: function (form, owners) {
-      var all = selects(form), placed = owners.placed;
-      if (placed) owners = all.map(function (s) { return placed[s.name.split("--").pop()]; });
-      return owners.length === all.length && all.every(function (s, i) {
-        s.value = owners[i]; /* a list takes only a value it has, and only a string equals it */
-        return s.value === owners[i];
-      });
-    },
-    /* A list's name ends with its item's id: srm-<question>--<item>. */
-    state: function (form) {
       var placed = {};
-      selects(form).forEach(function (s) { placed[s.name.split("--").pop()] = s.value; });
-      return { placed };
+      $$(form, ".srm-sort-item").forEach(function (item) {
+        placed[item.getAttribute("data-srm-item")] = item.querySelector("select").value;
+      });
+      return placed;
+    },
+    restore: function (form, placed) {
+      return srm.isMap(placed) && $$(form, ".srm-sort-item").every(function (item) {
+        var select = item.querySelector("select");
+        var value = placed[item.getAttribute("data-srm-item")];
+        select.value = value; /* a list takes only a value it has, and only a string equals it */
+        return select.value === value;
+      });
     },
     layout: placeAll,
     mount: function (form) {
@@ -161,10 +158,6 @@
       form.addEventListener("pointerdown", function (event) { drag(form, event); });
     }
   };
-
-  function selects(form) {
-    return $$(form, ".srm-sort-item select").sort(function (a, b) { return a.name > b.name || -1; });
-  }
 
   srm.define("sort", sort);
 })(window.srm);

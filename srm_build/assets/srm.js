@@ -21,17 +21,19 @@
  *   check(form)          grades the answer given: marks right and wrong parts, calls
  *                        srm.form.lock(form, right), and returns what to announce; or
  *                        returns a hint without locking when the answer is not whole;
- *   answer(form)         the answer given, as a list of strings ([] or "" for none);
- *   restore(form, list)  puts an answer back (whole or part); false when the list is not
- *                        an answer the form can take (the caller then clears the form);
+ *   answer(form)         the answer given, as JSON data: a list of strings (choices, [] for
+ *                        none), or an object ({item id: owner}, "" for none);
+ *   restore(form, data)  puts an answer back (whole or part), from data never trusted:
+ *                        false when it is not an answer the form can take (the caller
+ *                        then clears the form);
  *   mount(form)?         enhances the controls (drag, move buttons); the answer changes
  *                        with a `change` event on the form, as native controls give;
  *   layout(form)?        redraws after the controls' values were set by code;
  *   misses(form)?        the misconception ids the wrong parts of a checked answer tag
  *                        (a question tagged as a whole, data-srm-misconception on its form,
  *                        is handled by the shared code);
- *   state(form)?         a stored progress shape of its own, instead of {picked: answer},
- *                        which `restore` then takes too.
+ *   field?               the key its stored progress keeps the answer under ("picked"
+ *                        unless the kind says otherwise).
  * A unit names its component (`component`) and its files (`client`, beside the unit or in
  * srm_build/assets); the build derives this core's table of components from them. */
 (function () {
@@ -67,9 +69,7 @@
     return Array.isArray(value) && value.every(function (v) { return typeof v === "string"; });
   }
 
-  function isInt(v) {
-    return typeof v === "number" && v % 1 === 0;
-  }
+  var isInt = Number.isInteger;
 
   /* Storage may be missing, disabled (access throws), full (writes throw) or hold anything:
    * every access is caught and every value read is checked before use. */
