@@ -35,6 +35,7 @@ from .items.flashcards import Flashcards
 from .items.layer import Layer
 from .items.misconception import Misconception
 from .items.multiple import MultipleChoice
+from .items.order import Order
 from .items.progress import Progress
 from .items.question import Exported, QuestionBase
 from .items.quiz import Quiz
@@ -54,6 +55,7 @@ QUESTION_TYPES: tuple[type[QuestionBase], ...] = (
     TrueFalse,
     Sort,
     Flashcards,
+    Order,
 )
 """The question types a quiz may hold, by their `type`, in the order the schema lists them."""
 
