@@ -241,6 +241,29 @@ def test_order_wrong_by_keyboard_queues_its_misconception(reader: Page, real_sit
     expect(copy.get_by_role("status")).to_have_text("4 of 4 in the right place.")
 
 
+@pytest.mark.browser
+def test_order_after_instant_navigation(reader: Page, real_site: Site) -> None:
+    """A page swapped in by the theme's instant navigation mounts its order questions: the
+    core fetches srm-order.js, which links its stylesheet once."""
+    fetched: list[str] = []
+    reader.on("request", lambda r: fetched.append(r.url) if "srm-order" in r.url else None)
+    reader.goto(real_site.url + "idea/")
+    expect(reader.locator("form.srm-question").first).to_have_attribute("data-srm-ready", "")
+    assert fetched == []
+    reader.evaluate("window.srmSamePage = true")
+    reader.locator(".md-nav").get_by_role("link", name=re.compile("^The line moves")).first.click()
+    form = form_of(reader, OLDER)
+    assert reader.evaluate("window.srmSamePage") is True  # swapped, not loaded
+    expect(reader.locator("link[data-srm-order]")).to_have_count(1)
+    assert sorted(u.rsplit("/", 1)[1].split("?")[0] for u in fetched) == [
+        "srm-order.css",
+        "srm-order.js",
+    ]
+    ident = shown(form)[1]
+    button(form, ident, "Up").click()
+    assert shown(form)[0] == ident
+
+
 def text_of(form: Locator, ident: str) -> Locator:
     return form.locator(f'.srm-order-item[data-srm-option="{ident}"] .srm-order-text')
 
