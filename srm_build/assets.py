@@ -12,10 +12,13 @@ rcssmin; sources keep their comments. Which files there are comes from the regis
 core every page loads (`CORE_CLIENT`) and each unit's own (`client` in its unit); the
 theme fixes (`THEME_FIXES`) are published beside them.
 
-Styles stay one stylesheet, `srm.css`, linked in every page's head, plus the explorer's
-own, which the explorer links on its one page: the shared rules (feedback, actions, the
-room kept for controls before the script runs) are most of `srm.css`, and a stylesheet per
-component would have to be in the head of every page that might swap to it anyway.
+Styles are mostly one stylesheet, `srm.css`, linked in every page's head: the shared rules
+(feedback, actions, the room kept for controls before the script runs). A unit's own
+stylesheets (`.css` files in its `client`) are linked in the head of the pages whose HTML
+uses its component, right after `srm.css` (`link_components`), so that its markup is styled
+without the script and in print; as the theme's instant navigation keeps the first page's
+head, a component whose page can be reached that way links its stylesheet itself when it
+mounts (the explorer's, the question types'), finding it by `data-srm-<name>`.
 
 The budget (see tests/test_components.py) is measured on what each page loads."""
 
@@ -234,13 +237,26 @@ def page_files(html: str) -> list[str]:
 
 
 _CORE_TAG = re.compile(r"""<script\b[^>]*\ssrc="([^"]*?)srm\.js(\?[^"]*)?"[^>]*>\s*</script>""")
+_CORE_STYLE = re.compile(r"""<link\b[^>]*\shref="([^"]*?)srm\.css(\?[^"]*)?"[^>]*>""")
+
+
+def styles_of(html: str) -> list[str]:
+    """The stylesheets (names under `URI`) of the components a page's HTML uses and of those
+    they need, each once, in `COMPONENTS` order."""
+    return list(
+        dict.fromkeys(
+            s for name in with_needs(components_in(html)) for s in COMPONENTS[name].styles
+        )
+    )
 
 
 def link_components(html: str) -> str:
     """`html` with script elements right after the core's own (same folder, same query
     string) for the shared modules its components need and then for its bundle, so that
-    its components are defined before the page is mounted. A page without the core's
-    script element, or without components, is returned unchanged."""
+    its components are defined before the page is mounted; and with its components'
+    stylesheets (`styles_of`) linked right after the core's stylesheet, each marked
+    `data-srm-<name>` (`srm-<name>.css`) so that a component finds it. A page without the
+    core's script element, or without components, is returned unchanged."""
     match = _CORE_TAG.search(html)
     bundle = bundle_of(html)
     if not match or not bundle:
@@ -249,7 +265,17 @@ def link_components(html: str) -> str:
     tags = "".join(
         f'<script src="{folder}{name}{query}"></script>' for name in [*modules_of(html), bundle]
     )
-    return html[: match.end()] + tags + html[match.end() :]
+    linked = html[: match.end()] + tags + html[match.end() :]
+    style = _CORE_STYLE.search(linked)
+    styles = styles_of(html)
+    if style is None or not styles:
+        return linked
+    folder, query = style.group(1), style.group(2) or ""
+    links = "".join(
+        f'<link rel="stylesheet" href="{folder}{name}{query}" data-{name.removesuffix(".css")}>'
+        for name in styles
+    )
+    return linked[: style.end()] + links + linked[style.end() :]
 
 
 def bundle(name: str) -> bytes:

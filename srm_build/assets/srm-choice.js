@@ -98,8 +98,11 @@
 
   /* Options of a form marked data-srm-shuffle, put in `order` (option ids) when it is a
    * whole and unrepeated list of them, else in a new random order. The order shown, or
-   * null for a form that keeps its written order. */
+   * null for a form that keeps its written order. A kind that arranges its own parts
+   * (`arrange` in its kind, see srm.js) does it instead. */
   function arrange(form, order) {
+    var kind = srm.defined.get(form.getAttribute("data-srm-component"));
+    if (kind && kind.arrange) return kind.arrange(form, order);
     var list = form.querySelector(".srm-options");
     if (!list || !form.hasAttribute("data-srm-shuffle")) return null;
     var options = $$(list, ".srm-option");

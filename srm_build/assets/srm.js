@@ -33,7 +33,11 @@
  *                        (a question tagged as a whole, data-srm-misconception on its form,
  *                        is handled by the shared code);
  *   field?               the key its stored progress keeps the answer under ("picked"
- *                        unless the kind says otherwise).
+ *                        unless the kind says otherwise);
+ *   arrange(form, order)? for a form marked data-srm-shuffle, shows its parts in `order`
+ *                        (as it returned it before) or, when that is not a whole order of
+ *                        them, in a new random one; returns the order shown (stored with
+ *                        the answer until Try again). Without it, the options are shuffled.
  * A unit names its component (`component`) and its files (`client`, beside the unit or in
  * srm_build/assets); the build derives this core's table of components from them. */
 (function () {
