@@ -3,9 +3,9 @@
 The author writes the items in the right order; readers see them in another: without the
 script, in a fixed order of the build's that puts no item in its right place, each with a
 list of positions to choose from; with it, in an order of their own, moved with Up and Down
-buttons, those lists, or by dragging. The unit is a package folder: beside this model are its template
-(`order.html.jinja`), its QTI interaction (`order.qti.xml.jinja`) and its client files
-(`srm-order.js`, `srm-order.css`).
+buttons, those lists, or by dragging. The unit is a package folder: beside this model are
+its template (`order.html.jinja`), its QTI interaction (`order.qti.xml.jinja`) and its
+client files (`srm-order.js`, `srm-order.css`).
 
 GIFT, Moodle's format, has no ordering question (its types are multiple choice,
 true/false, short answer, matching, numerical and essay), so order questions are left out
