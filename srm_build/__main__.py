@@ -8,17 +8,15 @@ import gc
 import sys
 from pathlib import Path
 
-from .bias import bias_figures
-from .engines.zensical import complete as complete_site
 from .errors import ContentError, format_problems
 from .export import EXPORTS, question_bank
 from .models import page_path
 from .navigation import read_config
 from .pipeline import load_content
-from .schema import write_schemas
 
-# What renders pages (Jinja, the Markdown parser) is imported by the commands that render
-# (`pages`, `complete`), not by `check`, which runs on every save and in CI.
+# Each command imports what it alone uses, inside it: `check`, which runs on every save and
+# in CI, imports neither what renders pages (Jinja), nor the schema writer or the Zensical
+# steps (the exports' table is light, and the link checks use it).
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("content_dir", nargs="?", default="content", type=Path)
     args = parser.parse_args(argv)
     if args.command == "schema":
+        from .schema import write_schemas
+
         for path in write_schemas(args.folder):
             print(f"wrote {path.as_posix()}")
         return 0
@@ -105,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.site_dir.is_dir():
             print(f"{args.site_dir.as_posix()}: no built site there", file=sys.stderr)
             return 1
+        from .engines.zensical import complete as complete_site
+
         _docs, nav, _not_in_nav = read_config(args.config)
         written = complete_site(content, args.site_dir, [page for page, _l, _c in nav or []])
         print(f"{args.site_dir.as_posix()}: wrote {len(written)} client and export files")
@@ -126,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     # How much the bank rewards position over knowledge (bias.py): printed every time,
     # warned about past its limit, never a failure (a small bank can be lopsided by chance).
+    from .bias import bias_figures
+
     for figure in bias_figures(content):
         print(f"bank bias: {figure}")
         if figure.warn:

@@ -13,6 +13,7 @@ line. Either way it is read by the strict YAML loader (no aliases to expand, no 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -34,7 +35,7 @@ PlainText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 class SearchMeta(BaseModel):
     """The theme's search options for one page."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
     exclude: bool = False
     boost: float | None = None
 
@@ -42,7 +43,7 @@ class SearchMeta(BaseModel):
 class FrontMatter(BaseModel):
     """Every front matter key a page may carry (the theme's names and meanings)."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
     title: PlainText | None = None
     """The page's title in the navigation and the browser tab (default: its first heading)."""
     description: PlainText | None = None
@@ -53,7 +54,12 @@ class FrontMatter(BaseModel):
 
 
 KEYS = tuple(FrontMatter.model_fields)
-_ADAPTER: TypeAdapter[FrontMatter] = TypeAdapter(FrontMatter)
+
+
+@functools.cache
+def _adapter() -> TypeAdapter[FrontMatter]:
+    """The front matter's validator, built for the first page that has front matter."""
+    return TypeAdapter(FrontMatter)
 
 
 @dataclass(frozen=True)
@@ -130,7 +136,7 @@ def check_front_matter(text: str, path: str) -> list[Problem]:
     if not isinstance(doc.data, dict):
         return [doc.problem((), "front matter must be a mapping of keys, such as 'title: ...'")]
     try:
-        _ADAPTER.validate_python(doc.data)
+        _adapter().validate_python(doc.data)
     except ValidationError as exc:
         return [_problem(doc, error, meta) for error in exc.errors(include_url=False)]
     problems = []

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from .markup import render_block
 from .models import Term
+from .references import located
 
 _SKIP = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd"}
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*$")
@@ -39,7 +40,8 @@ def mentions(terms: list[Term]) -> list[Mention]:
     aliases. Longest first, so "Availability Zone" wins over "Zone"."""
     found: dict[str, Mention] = {}
     for term in terms:
-        tip = _tip(term.definition)
+        with located(term.where.doc, term.where.key):
+            tip = _tip(term.definition)
         for phrase in (term.term, _PARENTHESIS.sub("", term.term), *term.aliases):
             if len(phrase) >= 2 and phrase.casefold() not in found:
                 found[phrase.casefold()] = Mention(phrase, term.id, tip)

@@ -37,6 +37,13 @@ MAX_LINE_BRACES = 100
 start of an attribute list, in time that grows with the square of them (20,000 took
 12 s)."""
 
+MAX_NESTING = 200
+"""Most indentation, list markers and quote markers before a line's text. Python-Markdown
+parses nested lists and quotes recursively: `- ` written 500 times on one line (1 KB), or
+a list 250 levels deep, exhausts Python's recursion limit; content nests a few levels."""
+
+_NESTING = re.compile(rf"^(?:[ \t>]|(?:[-*+]|\d{{1,9}}[.)])(?=[ \t])){{{MAX_NESTING},}}", re.M)
+
 _EMPHASIS_RUN = re.compile(rf"([*_])\1{{{MAX_EMPHASIS_RUN},}}")
 
 _FORBIDDEN = re.compile(
@@ -93,8 +100,18 @@ def markdown_problem(text: str) -> tuple[int, str] | None:
     """The offset and message of the first thing in the Markdown `text` (one paragraph, or
     a whole page split at blank lines) past what Python-Markdown parses quickly and without
     exhausting the recursion limit: brackets (`bracket_problem`, counting them only with
-    `count`), runs of `*`/`_` (`MAX_EMPHASIS_RUN`), backslashes per paragraph
-    (`MAX_ESCAPES`) and braces per line (`MAX_LINE_BRACES`)."""
+    `count`), runs of `*`/`_` (`MAX_EMPHASIS_RUN`), nesting (`MAX_NESTING`), backslashes
+    per paragraph (`MAX_ESCAPES`) and braces per line (`MAX_LINE_BRACES`)."""
+    if (
+        "[" not in text
+        and text.count("\\") <= MAX_ESCAPES
+        and text.count("{") <= MAX_LINE_BRACES
+        and _EMPHASIS_RUN.search(text) is None
+        and _NESTING.search(text) is None
+    ):
+        # What holds for the whole text holds for each paragraph: most texts, checked
+        # without splitting them (the check runs on every string of every file).
+        return None
     offset = 0
     for paragraph in re.split(r"(\n[ \t]*\n)", text):
         if paragraph.strip():
@@ -114,6 +131,12 @@ def _paragraph_problem(text: str) -> tuple[int, str] | None:
         return run.start(), (
             f"{len(run.group()):,} '{run.group(1)}' in a row; Markdown needs at most "
             f"{MAX_EMPHASIS_RUN} (longer runs exhaust the parser); shorten the run"
+        )
+    nesting = _NESTING.search(text)
+    if nesting is not None:
+        return nesting.start(), (
+            f"a line starts with more than {MAX_NESTING} spaces, list and quote markers, "
+            f"which the Markdown parser nests past Python's recursion limit; nest less"
         )
     if text.count("\\") > MAX_ESCAPES:
         at = [m.start() for m in re.finditer(r"\\", text)][MAX_ESCAPES]

@@ -29,23 +29,26 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import Element, SubElement
 
 import markdown
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 from pymdownx.superfences import SuperFencesException
 
 from .embeds import find_embeds, heading_level_after, shown_file
 from .errors import ContentError, format_problems
 from .files import scan_content
 from .glossary import GlossaryExtension, GlossaryLinks, Mention
+from .links import is_relative_link
 from .navigation import nav_order
 from .pages import SitePages
 from .pipeline import load_content
 from .render import Renderer
 from .reports import ReportHrefs
-from .urls import element_ids
+from .urls import element_ids, hrefs_in, rewrite_hrefs
 
 FENCE_NAME = "srm"
 
@@ -65,14 +68,24 @@ class SrmExtension(Extension):
     path of the page being rendered, relative to the content root, which that caller sets
     before each page. Without them, both come from the host's rendering context."""
 
-    def __init__(self, site: SitePages | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        site: SitePages | None = None,
+        error: type[SrmError] = SrmError,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.site = site
+        self.error = error
+        """What a problem met while rendering is raised as: an adapter gives a subclass its
+        engine reports as a build error (a message, no traceback)."""
         self.page: str | None = None
         self.levels: dict[str, int] = {}
         """First id of each `srm` block on the page -> the heading level of its titles."""
         self.anchors: dict[str, set[str]] = {}
         """Page path -> the element ids its items brought (for anchor validation)."""
+        self.blocks: set[str] = set()
+        """The item HTML stashed on the page being rendered (see `record`)."""
         # What the glossary treeprocessor reads, set for each page (see `GlossaryLinks`).
         self.href: Callable[[str], str] | None = None
         self.mentions: list[Mention] = []
@@ -87,6 +100,11 @@ class SrmExtension(Extension):
         md.postprocessors.register(_Progress(md, self), "srm_progress", 5)
         # After inline patterns (20) have made links and code, before MkDocs' link work (0).
         md.treeprocessors.register(GlossaryLinks(md, self), "srm_glossary_links", 6)
+        # Around the engine's own link processing (MkDocs' `relpath`, priority 0), last of
+        # all the others: see `_OfferLinks`.
+        links = _OfferLinks(md, self)
+        md.treeprocessors.register(links, "srm_offer_links", 0.5)
+        md.treeprocessors.register(_TakeLinks(md, links), "srm_take_links", -1000)
 
     def resolve(self, md: markdown.Markdown) -> tuple[SitePages, str]:
         """The site and the page being rendered, from the adapter or the host's context."""
@@ -107,19 +125,25 @@ class SrmExtension(Extension):
         site, page = self.resolve(md)
         if self.site is None:
             self.site = site
-        glossary = _glossary(site)
+        try:
+            glossary = _glossary(site)
+        except ContentError as exc:
+            raise self.error(format_problems(exc.problems)) from None
         self.mentions, self.pattern, self.by_phrase = (
             glossary.mentions,
             glossary.pattern,
             glossary.by_phrase,
         )
-        self.href = None if page in site.yaml_of else site.urls.source_hrefs(page)
+        self.href = None if page in site.yaml_of else site.urls.item_hrefs(page)
         self.anchors[page] = set()
+        self.blocks = set()
         return site, page
 
     def record(self, page: str, html: str) -> None:
-        """Notes the element ids of item HTML placed on `page` (see `anchors`)."""
+        """Notes item HTML placed on `page`: its element ids (see `anchors`), and the HTML
+        itself, whose links the engine resolves (`_OfferLinks`)."""
         self.anchors.setdefault(page, set()).update(element_ids(html))
+        self.blocks.add(html)
 
 
 def makeExtension(**kwargs: Any) -> SrmExtension:  # noqa: N802 (Markdown API)
@@ -149,15 +173,21 @@ class _FilePages(Preprocessor):
             self.extension.record(page, html)
             return self.md.htmlStash.store(html)
 
+        error = self.extension.error
+
         out: list[str] = []
         position = 0
         for embed in embeds:
             name, line, col = embed.files[0]
             target = shown_file(page, name)
             if target not in site.content.files:
-                raise SrmError(f"{page}:{line}:{col}: shows unknown file '{name}'")
+                raise error(f"{page}:{line}:{col}: shows unknown file '{name}'")
             out.extend(lines[position : embed.first_line])
-            out.extend(["", *site.file_markdown(target, stash).splitlines(), ""])
+            try:
+                shown = site.file_markdown(target, stash)
+            except ContentError as exc:
+                raise error(format_problems(exc.problems)) from None
+            out.extend(["", *shown.splitlines(), ""])
             position = embed.last_line + 1
         out.extend(lines[position:])
         return out
@@ -176,6 +206,62 @@ def _levels(lines: list[str]) -> dict[str, int]:
             first = next((text for text in following if text), "")
             levels.setdefault(first, heading_level_after(lines[:number]))
     return levels
+
+
+class _OfferLinks(Treeprocessor):
+    """Lets the engine resolve the links of item HTML, as it does the page's own.
+
+    Item HTML goes through Markdown's HTML stash, out of the element tree that MkDocs' and
+    ProperDocs' link processing (`relpath`, a treeprocessor) rewrites, so its links, written
+    like an author's (`../glossary.md#srm-x`, see srm_build/urls.py), would stay as they
+    are. Just before that processing, this puts each relative link of the page's item HTML
+    in the tree, as an `<a>` in a holder element at the end; `_TakeLinks`, after it, reads
+    what the engine made of each, writes that into the stashed HTML and removes the holder.
+    The engine validates them too (a missing page or anchor fails a strict build). Zensical
+    resolves links on the page's finished HTML, stashed HTML included: there, nothing in
+    the tree rewrites the holder's links, and the stashed HTML is left for Zensical."""
+
+    def __init__(self, md: markdown.Markdown, extension: SrmExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+        self.holder: Element | None = None
+        self.offered: list[str] = []
+        self.blocks: list[int] = []
+
+    def run(self, root: Element) -> None:
+        stash = self.md.htmlStash.rawHtmlBlocks
+        ours = self.extension.blocks
+        self.blocks = [i for i, html in enumerate(stash) if isinstance(html, str) and html in ours]
+        found = dict.fromkeys(href for i in self.blocks for href in hrefs_in(stash[i]))
+        self.offered = [href for href in found if is_relative_link(href)]
+        self.holder = None
+        if self.offered:
+            self.holder = SubElement(root, "div", {"hidden": "hidden"})
+            for href in self.offered:
+                SubElement(self.holder, "a", {"href": href})
+
+
+class _TakeLinks(Treeprocessor):
+    """Writes what the engine made of each offered link into the stashed item HTML, and
+    takes the holder out of the page (see `_OfferLinks`)."""
+
+    def __init__(self, md: markdown.Markdown, offer: _OfferLinks) -> None:
+        super().__init__(md)
+        self.offer = offer
+
+    def run(self, root: Element) -> None:
+        holder = self.offer.holder
+        if holder is None:
+            return
+        made = {
+            href: link.get("href", href)
+            for href, link in zip(self.offer.offered, holder, strict=True)
+        }
+        root.remove(holder)
+        self.offer.holder = None
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for i in self.offer.blocks:
+            stash[i] = rewrite_hrefs(stash[i], lambda href: made.get(href, href))  # type: ignore[arg-type]
 
 
 class _Progress(Postprocessor):
@@ -209,8 +295,11 @@ def fence(
     ids = [line.strip() for line in source.splitlines() if line.strip()]
     unknown = [ident for ident in ids if ident not in site.content.by_id]
     if unknown:
-        raise SrmError(f"{page}: embeds unknown item '{unknown[0]}'; run `make check`")
-    html = str(site.embed_html(page, ids, extension.levels.get(ids[0], 3) if ids else 3))
+        raise extension.error(f"{page}: embeds unknown item '{unknown[0]}'; run `make check`")
+    try:
+        html = str(site.embed_html(page, ids, extension.levels.get(ids[0], 3) if ids else 3))
+    except ContentError as exc:
+        raise extension.error(format_problems(exc.problems)) from None
     extension.record(page, html)
     return html
 
@@ -263,13 +352,8 @@ def site_for(config: dict) -> SitePages:
             report = None
             if repo_url and site_url:
                 report = ReportHrefs(repo_url, site_url, directory_urls)
-            # The host is Zensical, which resolves links against the page's source file.
             site = SitePages(
-                content,
-                Renderer(content),
-                directory_urls=directory_urls,
-                report=report,
-                links_from_source=True,
+                content, Renderer(content), directory_urls=directory_urls, report=report
             )
             # The study bank lists its topics in the navigation's order.
             site.chapters = nav_order(config.get("nav"))

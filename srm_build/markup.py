@@ -7,11 +7,13 @@ arrives through pull requests from anyone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from xml.etree.ElementTree import Element
 
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.toc import slugify
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
@@ -47,7 +49,9 @@ class _SafeLinks(Treeprocessor):
                             element.attrib.clear()
                         elif element.tag == "img":
                             _remove(parent, element)
-                    elif self.resolve is not None and is_relative_link(value):
+                    elif self.resolve is not None and (
+                        is_relative_link(value) or value.startswith("#")
+                    ):
                         element.set(attribute, self.resolve(value))
                 if element.tag == "a" and element.get("href", "").startswith(("http:", "https:")):
                     element.set("rel", "noopener")
@@ -88,13 +92,18 @@ def makeExtension(**kwargs: object) -> SafeMarkdown:  # noqa: N802 (Markdown API
 
 
 _SAFE = SafeMarkdown()
-_MD = markdown.Markdown(
-    extensions=[_SAFE, "sane_lists", "pymdownx.superfences", "admonition", "pymdownx.details"],
-    output_format="html",
-)
-"""The block extensions the prose pages have in mkdocs.yml, so fenced code, admonitions
-and details render in YAML text as they do in prose (the check keeps them out of fields
-shown inline)."""
+
+
+@lru_cache(maxsize=1)
+def _md() -> markdown.Markdown:
+    """The parser of fields, with the block extensions the prose pages have in mkdocs.yml,
+    so fenced code, admonitions and details render in YAML text as they do in prose (the
+    check keeps them out of fields shown inline). Made on the first field that needs it,
+    not at import: `check`, and builds whose fields are all plain text, never do."""
+    return markdown.Markdown(
+        extensions=[_SAFE, "sane_lists", "pymdownx.superfences", "admonition", "pymdownx.details"],
+        output_format="html",
+    )
 
 
 # One line with nothing Markdown acts on: no markup characters, no list, code or details
@@ -102,9 +111,36 @@ shown inline)."""
 _PLAIN = re.compile(r"(?!(?:[-+]|\d+[.)])[ \t]|\?\?\?)[^\n\r\t*_\[\]`<>&\\!|~{}#]+")
 
 
-def _markdown(text: str) -> str:
-    _MD.reset()
-    return _MD.convert(text)
+class TooDeepError(ValueError):
+    """Markdown text nested past Python's recursion limit (a list 500 levels deep on one
+    line, `- - - ... x`): the check's limits refuse it first (`limits.markdown_problem`);
+    a renderer that meets it anyway raises this, which the caller reports with the place
+    of the text (`pages.SitePages`), never a `RecursionError` traceback."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(TOO_DEEP)
+        self.text = text
+
+
+TOO_DEEP = (
+    "this text nests too deep for the Markdown parser (Python's recursion limit); write "
+    "fewer nested lists, quotes or emphasis marks"
+)
+
+
+def _markdown(text: str, md: markdown.Markdown | None = None) -> str:
+    md = md or _md()
+    md.reset()
+    try:
+        return md.convert(text)
+    except RecursionError:
+        # A parse cut short leaves state behind that `reset` keeps (the block parser's
+        # stack still says "list", and later paragraphs lose their <p>): start afresh.
+        if md is _md():
+            _md.cache_clear()
+        else:
+            _intro_md.cache_clear()
+        raise TooDeepError(text) from None
 
 
 @lru_cache(maxsize=65536)
@@ -129,6 +165,50 @@ def render_inline(text: str, hrefs: Hrefs | None = None) -> Markup:
     if result.startswith("<p>") and result.endswith("</p>") and result.count("<p>") == 1:
         result = result[3:-4]
     return Markup(result)
+
+
+def intro_markdown(title: str, intro: str | None) -> str:
+    """The Markdown whose headings make the ids at the top of a YAML file's page: its
+    title (as the page's Markdown writes it), then its intro. The check reads the anchors
+    of the page from it; `render_intro` renders it."""
+    return f"# {heading_text(title)}\n\n{intro or ''}"
+
+
+@lru_cache(maxsize=16)
+def _intro_md(slugify: Callable[[str, str], str], separator: str) -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=[
+            SafeMarkdown(),
+            "sane_lists",
+            "pymdownx.superfences",
+            "admonition",
+            "pymdownx.details",
+            "toc",
+        ],
+        extension_configs={"toc": {"slugify": slugify, "separator": separator}},
+        output_format="html",
+    )
+
+
+_H1 = re.compile(r"<h1[^>]*>.*?</h1>\n?", re.DOTALL)
+
+
+def render_intro(
+    title: str,
+    intro: str,
+    hrefs: Hrefs | None = None,
+    slugify: Callable[[str, str], str] = slugify,
+    separator: str = "-",
+) -> Markup:
+    """A YAML file's intro as block HTML whose headings have ids, the ones the `toc`
+    extension gives them on the page (with the site's `slugify` and `separator`): links
+    may lead to them, as to a prose page's headings. The intro is rendered after the
+    title's heading, so that a heading named like the title gets `_1`, as `toc` would
+    give it on the page; that heading is then left out (the page's Markdown has it)."""
+    md = _intro_md(slugify, separator)
+    md.treeprocessors["srm_safe_links"].resolve = hrefs  # type: ignore[attr-defined]
+    html = _markdown(intro_markdown(title, intro), md)
+    return Markup(_H1.sub("", html, count=1))
 
 
 _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|<>:~=^&\"'$%@]")

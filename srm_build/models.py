@@ -60,6 +60,7 @@ from .registry import (
 )
 
 if TYPE_CHECKING:
+    from .anchors import HeadingIds
     from .resolve import Resolution
 
 __all__ = [
@@ -182,6 +183,9 @@ class Content:
     """Content-relative paths of the images in the content folder."""
     resolved: Resolution | None = None
     """What the resolve step worked out (srm_build/resolve.py); set when content loads."""
+    headings: HeadingIds | None = None
+    """How the site makes heading ids (its `toc` settings), which the headings of a YAML
+    file's intro get too (`markup.render_intro`); set when content loads."""
 
     def of_type(self, cls: type[_ItemT]) -> list[_ItemT]:
         return [item for item in self.by_id.values() if isinstance(item, cls)]

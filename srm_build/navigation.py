@@ -16,6 +16,10 @@ import yaml
 from .errors import Problem
 from .models import Content, page_path
 
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when PyYAML has it: the same nodes and marks, some 15 times faster
+than the pure-Python one on mkdocs.yml (milliseconds of every `check`)."""
+
 
 def nav_order(nav: object) -> list[str]:
     """The page paths a navigation names, in order: the `nav` setting of mkdocs.yml as
@@ -39,7 +43,7 @@ def read_config(config_file: Path) -> tuple[str | None, list[NavEntry] | None, b
     `not_in_nav` lists pages that may stay out of it. Unreadable files give (None, None,
     False): the engine reports those itself."""
     try:
-        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        root = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=_COMPOSER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None, None, False
     if not isinstance(root, yaml.MappingNode):

@@ -23,6 +23,7 @@ Checks run only when the content has a service matrix (fixture sites may have no
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -76,7 +77,29 @@ _DUTY = (
 )
 """Nouns that say whose a duty is: "AWS's job", "a customer duty"."""
 
-_NAMES_A_PARTY = re.compile(
+
+class _LazyPattern:
+    """A regular expression compiled on its first use: the two long party patterns below
+    take a few ms to compile, which every build and `check` paid at import, even for a
+    site without a service matrix, where no owner check runs."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str):  # finditer, search, ...: the compiled pattern's
+        if self._compiled is None:
+            self._compiled = re.compile(*self._source)
+        return getattr(self._compiled, name)
+
+
+_A_PARTY_WORD = re.compile(r"(?i:aws|amazon|provider|customer|you|both|party|parties|shared)")
+"""A word that every party name (`_PARTY`, and "Both" and "Shared" as a whole answer) holds:
+a text without one names no party, which one search for these words tells at a fraction of
+the cost of the patterns below (most options and sentences name none). Same regex engine,
+same case folding, so it skips nothing those patterns would find."""
+
+_NAMES_A_PARTY = _LazyPattern(
     # a party as the whole answer: "AWS", "Amazon", "Customer", "Both parties", "The customer's",
     # "Shared", "The cloud provider"
     rf"^(?P<whole>{_PARTY}|Both|Shared)(?:'s|')?[.!]?$"
@@ -113,7 +136,7 @@ an author one line, a missed one lets an unchecked owner through. What it cannot
 party named only through a possessive of a thing ("AWS's network is monitored"), or by a
 pronoun ("they patch it")."""
 
-_ASKS_ABOUT_A_PARTY = re.compile(
+_ASKS_ABOUT_A_PARTY = _LazyPattern(
     # whose duty the prompt asks about: "Which of these is AWS's responsibility?", "… are the
     # customer's?", "… the customer's job with AWS Lambda?"
     rf"(?P<owns>{_PARTY})(?:'s|')(?=\s*(?:[.,;:!?)]|$))|(?P<duty>{_PARTY})(?:'s|')\s+{_DUTY}\b"
@@ -132,20 +155,27 @@ _EMPHASIS = re.compile(r"[*_`]+")
 text names."""
 
 
+@functools.lru_cache(maxsize=4096)
 def plain(text: str) -> str:
     """`text` (Markdown) as words: links reduced to their text, emphasis dropped, curly
-    apostrophes made straight, whitespace collapsed."""
+    apostrophes made straight, whitespace collapsed. Cached: the checks read the same
+    prompts, options and names many times over (`check` spends a fifth of its time here)."""
     text = _EMPHASIS.sub("", _LINK.sub(r"\1", text))
     return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").split())
 
 
-def parties_asked(prompt: str) -> set[Owner]:
+@functools.lru_cache(maxsize=4096)
+def parties_asked(prompt: str) -> frozenset[Owner]:
     """The owners a question's `prompt` asks about ("Which of these is AWS's job?"): each
-    option of the question is then a claim about them."""
-    return {
+    option of the question is then a claim about them. Cached: every option reads its
+    question's prompt."""
+    words = plain(prompt)
+    if not _A_PARTY_WORD.search(words):
+        return frozenset()
+    return frozenset(
         _owner_named(next(g for g in match.groups() if g))
-        for match in _ASKS_ABOUT_A_PARTY.finditer(plain(prompt))
-    }
+        for match in _ASKS_ABOUT_A_PARTY.finditer(words)
+    )
 
 
 def _owner_named(party: str) -> Owner:
@@ -157,15 +187,20 @@ def _owner_named(party: str) -> Owner:
     return "aws"
 
 
-def parties_named(text: str) -> set[Owner]:
+@functools.lru_cache(maxsize=4096)
+def parties_named(text: str) -> frozenset[Owner]:
     """The owners `text` (an option, a true/false statement or a question's prompt, in
     Markdown) names as its answer, as the one who does something in any of its clauses, or as
     whose a duty is; empty when it names none. Any such text is an owner claim, so must carry
-    a `claim` (or `claims`, one per party it names)."""
-    return {
+    a `claim` (or `claims`, one per party it names). Cached (a question's options and
+    sentences recur across the checks), so the set is frozen."""
+    words = plain(text)
+    if not _A_PARTY_WORD.search(words):
+        return frozenset()
+    return frozenset(
         _owner_named(next(g for g in match.groups() if g))
-        for match in _NAMES_A_PARTY.finditer(plain(text))
-    }
+        for match in _NAMES_A_PARTY.finditer(words)
+    )
 
 
 _NEGATION = re.compile(
@@ -208,8 +243,8 @@ class Matrix:
     def __init__(self, content: Content) -> None:
         self.services = {s.id: s for s in content.of_type(Service)}
         self.layers = {layer.id: layer for layer in content.layers}
-        self._layer_words = {lid: _words([x.name, *x.names]) for lid, x in self.layers.items()}
-        self._service_words = {sid: _words([x.name, *x.names]) for sid, x in self.services.items()}
+        self._layer_words = _Names({lid: [x.name, *x.names] for lid, x in self.layers.items()})
+        self._service_words = _Names({sid: [x.name, *x.names] for sid, x in self.services.items()})
 
     def layers_named(self, text: str) -> set[str]:
         """The layers `text` names, by a layer's name or one of its `names`. The longest word
@@ -218,7 +253,7 @@ class Matrix:
         found = sorted(
             (
                 (m.start(), m.end(), lid)
-                for lid, pattern in self._layer_words.items()
+                for lid, pattern in self._layer_words.candidates(words)
                 for m in pattern.finditer(words)
             ),
             key=lambda hit: hit[0] - hit[1],
@@ -234,7 +269,9 @@ class Matrix:
     def services_named(self, text: str) -> set[str]:
         """The services `text` names, by a service's name or one of its `names`."""
         words = plain(text)
-        return {sid for sid, pattern in self._service_words.items() if pattern.search(words)}
+        return {
+            sid for sid, pattern in self._service_words.candidates(words) if pattern.search(words)
+        }
 
     def tie(self, claim: Claim, text: str, context: str = "") -> str | None:
         """Why `claim` is not tied to the `text` that makes it (and the `context` it is read
@@ -294,6 +331,52 @@ def _words(names: list[str]) -> re.Pattern[str]:
     """Any of `names` as whole words, in any case."""
     alternatives = "|".join(re.escape(plain(n)) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def _first_words(names: list[str]) -> set[str] | None:
+    """The first word (a run of ASCII letters and digits, lowercased) of each of `names`:
+    where `_words(names)` matches, the match is bounded by no word character, so the text
+    holds that word as a whole token. None when a name is not ASCII or holds no such word."""
+    firsts = set()
+    for name in names:
+        word = plain(name).lower()
+        first = _TOKEN.search(word)
+        if not word.isascii() or first is None:
+            return None
+        firsts.add(first.group())
+    return firsts
+
+
+class _Names:
+    """The name patterns (`_words`) of layers or services, by id, and an index from the
+    first word of each name to the ids: a text can only match the patterns of the words it
+    holds, which a set lookup tells at a fraction of a search per id (owner checks read
+    thousands of sentences, and searching each for every layer and service was most of
+    `check`'s time in them)."""
+
+    def __init__(self, names: dict[str, list[str]]) -> None:
+        self.patterns = {ident: _words(words) for ident, words in names.items()}
+        self._index: dict[str, set[str]] = {}
+        self._always: set[str] = set()  # ids the index cannot rule out
+        for ident, words in names.items():
+            firsts = _first_words(words)
+            if firsts is None:
+                self._always.add(ident)
+            for first in firsts or ():
+                self._index.setdefault(first, set()).add(ident)
+
+    def candidates(self, words: str) -> list[tuple[str, re.Pattern[str]]]:
+        """The (id, pattern) pairs whose pattern may match `words` (a `plain` text), in
+        id order. A text that is not ASCII gets every pair: case-insensitive matching is
+        then more than `str.lower`."""
+        if not words.isascii():
+            return list(self.patterns.items())
+        tokens = set(_TOKEN.findall(words.lower())) & self._index.keys()
+        hit = self._always.union(*(self._index[token] for token in tokens))
+        return [(ident, pattern) for ident, pattern in self.patterns.items() if ident in hit]
 
 
 _WHOLE_STACK = re.compile(

@@ -20,8 +20,9 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from .markup import heading_text, render_inline
-from .models import Content, Item, page_path
+from .models import Content, FileBase, Item, page_path
 from .progress import Chapter, progress_chapters, with_progress
+from .references import located
 from .render import Renderer
 from .reports import ReportHrefs
 from .study_bank import StudyBank, bank_uri, compact_bank, study_bank
@@ -43,15 +44,12 @@ class SitePages:
         *,
         directory_urls: bool = True,
         report: ReportHrefs | None = None,
-        links_from_source: bool = False,
     ):
-        """`links_from_source`: item HTML links relative to each page's source file, as
-        Zensical resolves them, instead of to the page's URL (see `urls.link_base`)."""
         assert content.resolved is not None, "content is resolved when it loads"
         self.content = content
         self.renderer = renderer
         self.report = report
-        self.urls = SiteUrls(content.resolved.home, directory_urls, links_from_source)
+        self.urls = SiteUrls(content.resolved.home, directory_urls)
         self.yaml_of = {page_path(path): path for path in content.files}
         """Page path -> the YAML file it shows."""
         self._study: dict[str, StudyBank] = {}
@@ -87,8 +85,9 @@ class SitePages:
         )
 
     def compact_bank(self, src: str, bank: StudyBank) -> str:
-        """The study bank of the tools page `src` as a script (study_bank.py)."""
-        return compact_bank(self.renderer, bank)
+        """The study bank of the tools page `src` as a script (study_bank.py). No engine
+        reads the script, so its hrefs are made URLs here (`SiteUrls.url_href`)."""
+        return compact_bank(self.renderer, bank, lambda href: self.urls.url_href(src, href))
 
     def banks(self) -> dict[str, str]:
         """Published path -> compact study bank script, for every tools page."""
@@ -105,18 +104,28 @@ class SitePages:
         return self._study[src]
 
     def _item(self, item: Item, src: str, **context) -> Markup:
-        """`item` rendered for page `src`; an exam or review learns its bank's address."""
+        """`item` rendered for page `src`; an exam or review learns its bank's address.
+        Raises ContentError, located at the text, for one too deep for the Markdown
+        parser."""
         if item.reads_bank:
             # A data attribute, which the script resolves against the page's address.
-            context["bank_script"] = self.urls.data_href(src, bank_uri(self.urls.home[item.id]))
-        return self.renderer.item(item, **context)
+            home = self.urls.home[item.id]
+            context["bank_script"] = self.urls.data_href(src, bank_uri(home))
+            page = self.urls.data_href(src, self.urls.url(home)) if home != src else ""
+            context["bank_page"] = f"{page}#srm-bank"
+        with located(item.where.doc, item.where.key):
+            return self.renderer.item(item, **context)
 
     def file_markdown(self, yaml_path: str, stash: Stash) -> str:
         """The Markdown of the page that shows the YAML file `yaml_path` whole: headings
         for the navigation and table of contents, item HTML stored through `stash`."""
+        file = self.content.files[yaml_path]
+        with located(file.where.doc, ()):
+            return self._file_markdown(file, yaml_path, stash)
+
+    def _file_markdown(self, file: FileBase, yaml_path: str, stash: Stash) -> str:
         env = self.renderer.env
         page, intro = env.get_template("page.md.jinja"), env.get_template("intro.html.jinja")
-        file = self.content.files[yaml_path]
         src = page_path(yaml_path)
         item_href = self.urls.item_hrefs(src)
         text_hrefs = self.urls.text_hrefs(None, src)

@@ -207,6 +207,7 @@ def _load_content(
         pages=pages,
         by_id=by_id,
         assets={p.relative_to(root).as_posix() for p in scanned.images},
+        headings=headings or HeadingIds(),
     )
     if not problems:
         # With a file missing, its ids would be reported as unknown everywhere they are

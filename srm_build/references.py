@@ -10,18 +10,21 @@ import functools
 import html
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
+from typing import Any
 from urllib.parse import unquote
 
 from .anchors import HeadingIds, PageIds, Tree
 from .embeds import shown_file
-from .errors import Problem
+from .errors import ContentError, Problem
 from .export import EXPORTS
+from .items.base import Model
+from .items.question import ChoiceItem
 from .limits import bracket_problem, line_col, markdown_problem, shorten
 from .links import (
     attr_list_problem,
     attr_pairs_problem,
-    blank_code,
     fence_attr_problem,
     find_attr_lists,
     find_fence_attrs,
@@ -30,9 +33,12 @@ from .links import (
     is_safe_url,
     reserved_id_problem,
 )
+from .loader import Document, PathKey
+from .markup import TooDeepError, intro_markdown
 from .models import Content, FileBase, Item, Page, items_with_ids, page_path
 from .owners import check_owner_claims
 from .parse import item_label
+from .urls import anchor_of
 
 
 def index_items(files: dict[str, FileBase]) -> tuple[dict[str, Item], list[Problem]]:
@@ -63,7 +69,7 @@ def check_references(content: Content, headings: HeadingIds | None = None) -> li
     checks = (
         functools.partial(_page_links, headings=headings),
         _unit_checks,
-        functools.partial(_page_embeds, headings=headings),
+        _page_embeds,
     )
     problems = [problem for check in checks for problem in check(content)]
     return problems + check_owner_claims(content)
@@ -74,15 +80,41 @@ def _unit_checks(content: Content) -> Iterator[Problem]:
         yield from item.checks(content)
 
 
-def _strings(data: object, key: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple, str]]:
+@contextmanager
+def located(doc: Document, key: PathKey) -> Iterator[None]:
+    """Turns `markup.TooDeepError` from rendering what `doc` holds under `key` into a
+    ContentError at the text that caused it (the first string there that is, or is part
+    of, the text the parser gave up on), else at `key`. The check refuses such text first
+    (`limits.markdown_problem`); this keeps a build that meets it anyway to a located
+    message."""
+    try:
+        yield
+    except TooDeepError as exc:
+        node: Any = doc.data
+        for part in key:
+            node = node[part]
+        place = next(
+            (
+                (*key, *inner)
+                for inner, text in yaml_strings(node)
+                if text and (text == exc.text or text in exc.text)
+            ),
+            key,
+        )
+        label = item_label(doc.data, place)
+        raise ContentError([doc.problem(place, f"{label}{exc}")]) from None
+
+
+def yaml_strings(data: object, key: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple, str]]:
+    """Every string in YAML data, with its key path under `data`."""
     if isinstance(data, str):
         yield key, data
     elif isinstance(data, dict):
         for name, value in data.items():
-            yield from _strings(value, (*key, name))
+            yield from yaml_strings(value, (*key, name))
     elif isinstance(data, list):
         for i, value in enumerate(data):
-            yield from _strings(value, (*key, i))
+            yield from yaml_strings(value, (*key, i))
 
 
 _UNSAFE_LINK = "link '{}' is not allowed: use an http(s), mailto or relative address"
@@ -115,13 +147,16 @@ def link_problems(
     items_on: dict[str, set[str]] | None = None,
     here: str | None = None,
     anchors_on: dict[str, set[str]] | None = None,
+    here_shown: str = "this page",
 ) -> Iterator[tuple[int, str]]:
     """Offset and message of each link in Markdown `text` that is unsafe, would be blocked
     by the Content Security Policy, or leads nowhere (see `url_problem`), found in the
     source with `links.find_links`."""
     for link in find_links(text):
         kind = "image" if link.kind == "image" else "link"
-        message = url_problem(kind, link.url, base, published, items_on, here, anchors_on)
+        message = url_problem(
+            kind, link.url, base, published, items_on, here, anchors_on, here_shown
+        )
         if message is not None:
             yield link.offset, message
 
@@ -134,13 +169,14 @@ def url_problem(
     items_on: dict[str, set[str]] | None = None,
     here: str | None = None,
     anchors_on: dict[str, set[str]] | None = None,
+    here_shown: str = "this page",
 ) -> str | None:
     """Why the address `url` of a "link" or an "image" (`kind`) may not be used, or None:
     unsafe, blocked by the Content Security Policy, or leading nowhere. `base` is the
     folder relative links start from (content-relative). With `items_on` (see
     `items_on_pages`), an `#srm-<id>` anchor must name an item shown on the page linked to
     (`here` for `#...` alone); with `anchors_on` (see `page_anchors`), any other anchor must
-    be an id of that page."""
+    be an id of that page. `here_shown` names `here` in messages."""
     shown = url if len(url) <= 100 else url[:100] + "..."
     if not is_safe_url(url):
         return _UNSAFE_LINK.format(shown)
@@ -172,14 +208,19 @@ def url_problem(
         return None
     shows = items_on.get(target, set()) if items_on is not None else None
     if shows is not None and anchor.startswith("srm-"):
-        item = anchor[4:].partition("--")[0]  # an item, or one of its parts
+        item, dashes, part = anchor[4:].partition("--")  # an item, or one of its parts
         if item not in shows:
             return (
                 f"link '{shown}': {target} shows no item '{item}' (anchors "
                 f"'#srm-<id>' lead to the items a page shows)"
             )
+        if dashes and present is not None:
+            return (
+                f"link '{shown}': the item '{item}' has no part '{part}' (anchors "
+                f"'#srm-<id>--<part>' lead to an item's options, sort items and table rows)"
+            )
     elif present is not None:
-        where = "this page" if target == here and not path else target
+        where = here_shown if target == here and not path else target
         return (
             f"link '{shown}': {where} has no anchor '#{anchor}' (headings, "
             f"{{: #id }} and the items a page shows make its anchors)"
@@ -194,18 +235,47 @@ def page_trees(content: Content, headings: HeadingIds) -> dict[str, Tree]:
     return {src: inspect(page.body) for src, page in content.pages.items()}
 
 
+def part_ids(item: Item) -> list[str]:
+    """The ids of the parts of `item` that its unit's template gives an anchor,
+    `#srm-<id>--<part>`: the options of an item answered by choosing (its `choices`, which
+    for true/false are `true` and `false`, for a scenario the owners), else every part
+    with an id of its own (a sort's items, a table's rows). Items it holds (a quiz's
+    questions) have anchors of their own. `tests/test_hostile_input.py` compares these with
+    the ids in the built pages."""
+    if isinstance(item, ChoiceItem):
+        return [choice.id for choice in item.choices()]
+    found: list[str] = []
+    for name in type(item).model_fields:
+        value = getattr(item, name)
+        for one in value if isinstance(value, list) else (value,):
+            if isinstance(one, Model) and not isinstance(one, Item) and one.ident:
+                found.append(one.ident)
+    return found
+
+
 def page_anchors(
     content: Content, headings: HeadingIds, trees: dict[str, Tree] | None = None
 ) -> dict[str, set[str]]:
     """Page path -> the anchors links to it may name, as the build makes them (see
-    `anchors.PageIds`): a prose page's heading and `{: #id }` ids, and on a YAML file's page
-    its title's heading. Item anchors (`#srm-<id>`) are checked with `items_on_pages`.
+    `anchors.PageIds`): a prose page's heading and `{: #id }` ids; on a YAML file's page
+    its title's heading and its intro's headings; on every page the anchors of the items
+    it shows (`#srm-<id>`) and of their parts (`#srm-<id>--<part>`, `part_ids`).
     `trees`: the pages' `page_trees`, when already made."""
     if trees is None:
         trees = page_trees(content, headings)
-    anchors = {src: tree.ids for src, tree in trees.items()}
+    anchors = {src: set(tree.ids) for src, tree in trees.items()}
+    inspect = PageIds(headings)
     for path, file in content.files.items():
-        anchors.setdefault(page_path(path), set()).add(headings.slug(file.title))
+        anchors.setdefault(page_path(path), set()).update(
+            inspect(intro_markdown(file.title, file.intro))
+        )
+    for src, shown in items_on_pages(content).items():
+        found = anchors.setdefault(src, set())
+        for ident in shown:
+            item = content.by_id.get(ident)
+            if item is not None:
+                found.add(anchor_of(ident))
+                found.update(f"{anchor_of(ident)}--{part}" for part in part_ids(item))
     return anchors
 
 
@@ -228,6 +298,7 @@ def _locate(text: str, *needles: str) -> tuple[int, int]:
 def _tree_problems(
     content: Content,
     page: Page,
+    relative: str,
     tree: Tree,
     judged: tuple[set[str], set[tuple[int, int]], set[str], set[str]],
     url_check: functools.partial[str | None],
@@ -249,15 +320,13 @@ def _tree_problems(
         if reason is not None and reason not in messages:
             messages.add(reason)
             yield Problem(page.path, *_locate(text, "{" + written, written), reason)
+    shows = items_on_pages(content).get(relative, set())
     for ident, shown, given in tree.elements:
         if given:
             reason = reserved_id_problem(ident, items=content.by_id)
             where = _locate(text, "#" + ident, ident)
         else:
-            reserved = reserved_id_problem(ident, "the heading anchor", content.by_id)
-            reason = reserved and (
-                f"{reserved}; reword the heading or give it an anchor with {{: #id }}"
-            )
+            reason = _heading_problem(ident, shows, content)
             where = _locate(text, shown, ident)
         if reason is not None and reason not in messages:
             messages.add(reason)
@@ -307,19 +376,23 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
         found = find_links(text)
         urls = {_plain_address(link.url) for link in found}
         url_places = {line_col(text, link.offset) for link in found}
-        messages.update(
-            problem.message
-            for problem in check_page_embeds(content, page, relative, headings)
-            if problem.message.startswith(("the heading anchor", "the id"))
-        )
         url_check = functools.partial(_url_check, base, published, items_on, relative, anchors_on)
         yield from _tree_problems(
-            content, page, trees[relative], (urls, url_places, attr_lists, messages), url_check
+            content,
+            page,
+            relative,
+            trees[relative],
+            (urls, url_places, attr_lists, messages),
+            url_check,
         )
+    inspect = PageIds(headings).inspect
     for path, file in content.files.items():
         doc = file.where.doc
         base = posixpath.dirname(path)
-        for key, text in _strings(doc.data):
+        home = page_path(path)
+        if file.intro:
+            yield from _intro_problems(content, file, inspect)
+        for key, text in yaml_strings(doc.data):
             limit = bracket_problem(text) or markdown_problem(text)
             if limit is not None:
                 yield doc.problem(key, item_label(doc.data, key) + limit[1])
@@ -328,8 +401,10 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
             if block is None and _MARKUP.search(text) is None:
                 continue
             label = item_label(doc.data, key)
+            # `#x` alone is an anchor of the file's own page, as every relative link in
+            # YAML is relative to the file; the page that shows the text links there.
             for _offset, message in link_problems(
-                text, base, published, items_on, anchors_on=anchors_on
+                text, base, published, items_on, home, anchors_on, f"{home}, this file's page,"
             ):
                 yield doc.problem(key, label + message)
             for _offset, attrs in find_fence_attrs(text):
@@ -345,6 +420,23 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
                 )
 
 
+def _intro_problems(
+    content: Content, file: FileBase, inspect: Callable[[str], Tree]
+) -> Iterator[Problem]:
+    """Headings in a YAML file's intro whose anchor is reserved (`_heading_problem`): they
+    get ids on the file's page as a prose page's headings do (`markup.render_intro`)."""
+    tree = inspect(intro_markdown(file.title, file.intro))
+    doc = file.where.doc
+    if tree.error is not None:
+        yield doc.problem(("intro",), tree.error)
+        return
+    shows = {one.id for one in items_with_ids(file)}
+    for ident, _shown, _given in tree.elements:
+        reason = _heading_problem(ident, shows, content)
+        if reason is not None:
+            yield doc.problem(("intro",), reason)
+
+
 def _url_check(
     base: str,
     published: set[str],
@@ -357,64 +449,32 @@ def _url_check(
     return url_problem(kind, url, base, published, items_on, here, anchors_on)
 
 
-def _page_embeds(content: Content, headings: HeadingIds) -> Iterator[Problem]:
+def _page_embeds(content: Content) -> Iterator[Problem]:
     for path, page in content.pages.items():
-        yield from check_page_embeds(content, page, path, headings)
+        yield from check_page_embeds(content, page, path)
 
 
-_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
-
-
-_HEADING_ATTRS = re.compile(r"[ \t]+\{:?[^}\n]*\}[ \t]*$")
-
-
-def _heading_clashes(
-    content: Content, page: Page, embedded: set[str], headings: HeadingIds
-) -> Iterator[Problem]:
-    """Headings whose anchor is also the id of an element of an embedded item, or an id
-    reserved for the theme or the components (`links.reserved_id_problem`). The anchor is
-    made the way Python-Markdown's `toc` makes it, with the site's `slugify` and `separator`
-    (`headings`); a heading given its own `{: #id }` is checked as an attribute list
-    instead."""
-    ids = set(embedded)
-    for ident in embedded:
-        item = content.by_id.get(ident)
-        if item is not None:
-            ids.update(one.id for one in item.addressable())
-    text = blank_code(page.body)
-    for match in _HEADING.finditer(text):
-        title = match.group(1)
-        attrs = _HEADING_ATTRS.search(title)
-        if attrs is not None:
-            if "#" in attrs.group():
-                continue
-            title = title[: attrs.start()]
-        slug = headings.slug(html.unescape(title))
-        at = line_col(text, match.start(1))
-        if slug.startswith("srm-") and (
-            slug[4:] in ids or any(slug.startswith(f"srm-{i}-") for i in ids)
-        ):
-            yield Problem(
-                page.path,
-                *at,
-                f"the heading anchor '#{slug}' is also the id of an embedded item's element; "
-                f"give the heading another anchor",
+def _heading_problem(ident: str, shows: Collection[str], content: Content) -> str | None:
+    """Why a heading may not have the anchor `ident` that `toc` gave it, or None: it is
+    the id of an element of an item the page shows (`srm-<id>`, `srm-<id>-...`), or an id
+    reserved for the theme or the components (`links.reserved_id_problem`). Judged on the
+    element tree (`Tree.elements`), so every heading form counts: setext, in admonitions,
+    in lists, with markup in its text."""
+    if ident.startswith("srm-"):
+        rest = ident[4:]
+        if rest in shows or any(rest.startswith(f"{one}-") for one in shows):
+            return (
+                f"the heading anchor '#{ident}' is also the id of an embedded item's "
+                f"element; give the heading another anchor"
             )
-            continue
-        reserved = reserved_id_problem(slug, "the heading anchor", content.by_id)
-        if reserved is not None:
-            yield Problem(
-                page.path,
-                *at,
-                f"{reserved}; reword the heading or give it an anchor with {{: #id }}",
-            )
+    reserved = reserved_id_problem(ident, "the heading anchor", content.by_id)
+    return reserved and f"{reserved}; reword the heading or give it an anchor with {{: #id }}"
 
 
-def check_page_embeds(
-    content: Content, page: Page, path: str | None = None, headings: HeadingIds | None = None
-) -> Iterator[Problem]:
-    """Embedded ids on a Markdown page exist and appear once on it, and no heading's anchor
-    is the id of an element they bring. A block that shows a whole YAML file (`path` is the
+def check_page_embeds(content: Content, page: Page, path: str | None = None) -> Iterator[Problem]:
+    """Embedded ids on a Markdown page exist and appear once on it (headings whose anchor
+    is the id of an element they bring are found on the element tree: `_heading_problem`).
+    A block that shows a whole YAML file (`path` is the
     page's place in the content) names only that file, and the file shows on its own page,
     `x.md` beside `x.yml`, so it has one address."""
     seen: set[str] = set()
@@ -450,7 +510,6 @@ def check_page_embeds(
             elif ident in seen:
                 yield Problem(page.path, line, col, f"embeds '{ident}' twice on one page")
             seen.add(ident)
-    yield from _heading_clashes(content, page, seen, headings or HeadingIds())
 
 
 def shows_file(page: Page, path: str, yaml_path: str) -> bool:

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from .markup import render_block
 from .models import Content, Flashcards, Misconception, Term
 from .render import Renderer
-from .urls import SiteUrls
+from .urls import SiteUrls, rewrite_hrefs
 
 # What the client would undo on every copy of a bank item, undone once here instead. The
 # markup is the templates' own (content text is escaped, so `="` and `<p` never come from
@@ -43,7 +43,7 @@ class Topic:
 
     title: str
     href: str
-    """The page, for an `href` (relative as the engine reads links: `SiteUrls.base`)."""
+    """The page, for an `href` the engine makes a URL (`SiteUrls.page_href`)."""
     url: str
     """The page relative to the page's URL, for data attributes, which no engine rewrites
     and scripts resolve against the document's address."""
@@ -126,12 +126,15 @@ def study_bank(
     )
 
 
-def compact_bank(renderer: Renderer, bank: StudyBank) -> str:
+def compact_bank(
+    renderer: Renderer, bank: StudyBank, href: Callable[[str], str] = lambda href: href
+) -> str:
     """A study bank as a script the exam and the review load instead of the whole page:
     no page around the items, and each item's HTML is parsed only when it is shown
     (parsing the whole page was a long task of a quarter of a second). A script rather
     than JSON so that it also loads from `file://`, where pages may not fetch. Links in it
-    are relative to the page the bank was rendered for.
+    are relative to the page the bank was rendered for: no engine reads the script, so
+    `href` makes each href of the page's HTML a URL (`SiteUrls.url_href`).
 
     It files the bank under its own address, which the client reads back:
     `srmBanks[script URL] = {topics: [{title, href, ids}], items: {id: [topic index,
@@ -141,19 +144,25 @@ def compact_bank(renderer: Renderer, bank: StudyBank) -> str:
     items: dict[str, list] = {}
     for index, topic in enumerate(bank.topics):
         for ident, html in topic.items + topic.review:
-            items[ident] = [index, bank_html(html), bank.components[ident]]
+            items[ident] = [index, rewrite_hrefs(bank_html(html), href), bank.components[ident]]
     card = renderer.env.get_template("_macros.html.jinja").module.bank_card
     cards = {
-        term.id: [bank.card_hrefs[term.id], bank_html(str(card(term, definition)).strip())]
+        term.id: [
+            href(bank.card_hrefs[term.id]),
+            rewrite_hrefs(bank_html(str(card(term, definition)).strip()), href),
+        ]
         for term, definition in bank.cards
     }
     data = {
         "topics": [
-            {"title": t.title, "href": t.href, "ids": [i for i, _ in t.items]} for t in bank.topics
+            {"title": t.title, "href": href(t.href), "ids": [i for i, _ in t.items]}
+            for t in bank.topics
         ],
         "items": items,
         "cards": cards,
-        "beliefs": [[m.id, bank.misconception_hrefs[m.id], m.belief] for m in bank.misconceptions],
+        "beliefs": [
+            [m.id, href(bank.misconception_hrefs[m.id]), m.belief] for m in bank.misconceptions
+        ],
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f"(window.srmBanks=window.srmBanks||{{}})[document.currentScript.src]={text};\n"

@@ -1,21 +1,25 @@
 """Where pages and items are published, and the hrefs between them.
 
-One vocabulary: an *href* is an address written into a page's HTML, and each `*Hrefs`
-object turns what content writes into hrefs on one page:
+One vocabulary: an *href* is an address written into a page's HTML. Hrefs in a page's HTML
+are written the way an author writes a link in Markdown, relative to the page's source file
+(`../glossary.md#srm-region`, `img/x.png`), and the engine turns them into URLs as it does
+every link of the page (see `srm_build.markdown`, "Links"): MkDocs and ProperDocs with their
+link processor, Zensical on the page's HTML. Each `*Hrefs` object makes them for one page:
 
-- `ItemHrefs`: an item's id -> the item where it lives (`../glossary/#srm-region`);
-- `TextHrefs`: a relative link written in a YAML file's Markdown (`../aws-side.md#x`,
-  an image) -> the same target from the page that shows the text;
-- `SourceHrefs`: an item's id -> the path between source files (`glossary.md#srm-region`),
-  for Markdown that the engine itself turns into URLs (and validates).
+- `ItemHrefs`: an item's id -> the item where it lives (`../glossary.md#srm-region`, or
+  `#srm-region` on its own page);
+- `TextHrefs`: a relative link written in a YAML file's Markdown (`../aws-side.md#x`, an
+  image, `#x` alone) -> the same target from the page that shows the text.
 
-`SiteUrls` makes them for a site: it knows where each item lives (the resolve step's
-`home`), how the engine writes URLs (`directory_urls`) and what the links in a page's HTML
-are relative to (`base`).
+What no engine reads is the package's to make final: data attributes (`SiteUrls.data_href`)
+and the study bank's script (`SiteUrls.url_href`), with URLs the way MkDocs writes them
+(`url_of`). `SiteUrls` makes all of these for a site: it knows where each item lives (the
+resolve step's `home`) and how the engine writes URLs (`directory_urls`).
 """
 
 from __future__ import annotations
 
+import html as html_module
 import posixpath
 import re
 from collections.abc import Callable
@@ -68,41 +72,63 @@ def relative_url(from_url: str, to_url: str) -> str:
     return relative
 
 
-def link_base(src: str, directory_urls: bool, from_source: bool) -> str:
-    """What the relative links on page `src` are relative to: the page's URL (MkDocs and
-    ProperDocs leave the links in item HTML as written), or, with `from_source`, the page's
-    source file, for Zensical, which resolves every relative link of a page's HTML, stashed
-    HTML included, against the source file's folder, as it does a `.md` link in prose
-    (measured on Zensical 0.0.73: `../data/g/` on `a/b.md` comes out as `../../data/g/`)."""
-    return src if from_source else url_of(src, directory_urls)
+def source_href(src: str, target: str) -> str:
+    """The path from page `src` to the file `target` (both content-relative), as an author
+    writes a link between them in Markdown."""
+    return posixpath.relpath(target, posixpath.dirname(src) or ".")
+
+
+_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+
+
+def hrefs_in(html: str) -> list[str]:
+    """The value of every `href` and `src` attribute in `html`, entities undone (for HTML
+    the package wrote, as `rewrite_hrefs`)."""
+    return [html_module.unescape(match.group(2)) for match in _ATTRIBUTE.finditer(html)]
+
+
+def rewrite_hrefs(html: str, change: Callable[[str], str]) -> str:
+    """`html` with the value of every `href` and `src` attribute passed through `change`
+    (entities undone before, escaped after). For HTML the package wrote: its templates and
+    Python-Markdown quote every attribute value with `"`."""
+
+    def one(match: re.Match[str]) -> str:
+        value = html_module.unescape(match.group(2))
+        changed = change(value)
+        if changed == value:
+            return match.group()
+        return f"{match.group(1)}{html_module.escape(changed)}{match.group(3)}"
+
+    return _ATTRIBUTE.sub(one, html)
 
 
 @dataclass(frozen=True)
 class TextHrefs:
     """Links written in a YAML file's Markdown, relative to that file, made relative to the
-    page that shows them. Hashable, so rendered Markdown can be cached per (text, page)."""
+    source of the page that shows them. `#x` alone is an anchor of the file's own page.
+    Hashable, so rendered Markdown can be cached per (text, page)."""
 
     base: str
     """Folder of the YAML file, relative to the content root."""
     page: str
-    directory_urls: bool
-    from_source: bool = False
-    """Links relative to the page's source file rather than its URL (see `link_base`)."""
+    home: str = ""
+    """The page of the YAML file, which `#x` alone names: on another page it becomes a link
+    to that page."""
 
     def __call__(self, href: str) -> str:
-        path, _, fragment = href.partition("#")
+        path, rest = _split(href)
+        if not path:
+            if not self.home or self.home == self.page:
+                return href
+            path = posixpath.relpath(self.home, self.base or ".")
         target = posixpath.normpath(posixpath.join(self.base, path))
-        here = link_base(self.page, self.directory_urls, self.from_source)
-        if target.endswith(".md"):
-            url = relative_url(here, url_of(target, self.directory_urls))
-        else:  # a file such as an image keeps its path
-            url = relative_url(here, target)
-        return f"{url}#{fragment}" if fragment else url
+        return source_href(self.page, target) + rest
 
 
 @dataclass(frozen=True, eq=False)
 class ItemHrefs:
-    """Item ids to hrefs on the page `page`: a fragment alone for an item on that page."""
+    """Item ids to hrefs on the page `page`: a fragment alone for an item on that page,
+    else the path to the source of the item's page and its anchor."""
 
     urls: SiteUrls
     page: str
@@ -117,53 +143,56 @@ class ItemHrefs:
 
 
 @dataclass(frozen=True, eq=False)
-class SourceHrefs:
-    """Item ids to paths between source files from the page `page` (`../glossary.md#srm-x`),
-    for Markdown the engine turns into URLs itself."""
-
-    home: dict[str, str]
-    page: str
-
-    def __call__(self, ident: str) -> str:
-        target = posixpath.relpath(self.home[ident], posixpath.dirname(self.page) or ".")
-        return f"{target}#{anchor_of(ident)}"
-
-
-@dataclass(frozen=True, eq=False)
 class SiteUrls:
     """How one site writes URLs, and where each item lives: makes the hrefs of its pages."""
 
     home: dict[str, str]
     """Item id -> the page of the YAML file it is written in (`Resolution.home`)."""
     directory_urls: bool = True
-    from_source: bool = False
-    """Links in a page's HTML are relative to its source file, as Zensical resolves them,
-    instead of to its URL (see `link_base`)."""
-
-    def base(self, src: str) -> str:
-        """What links in the HTML of page `src` are relative to (see `link_base`)."""
-        return link_base(src, self.directory_urls, self.from_source)
 
     def url(self, src: str) -> str:
         """The URL of page `src`, relative to the site root."""
         return url_of(src, self.directory_urls)
 
     def page_href(self, src: str, target: str) -> str:
-        """An href from page `src` to page `target`."""
-        return relative_url(self.base(src), self.url(target))
+        """An href from page `src` to page `target`, which the engine makes a URL."""
+        return source_href(src, target)
 
     def data_href(self, src: str, uri: str) -> str:
         """`uri` (a published file or page URL) relative to the URL of page `src`, for data
         attributes, which no engine rewrites and scripts resolve against the document."""
         return relative_url(self.url(src), uri)
 
+    def url_href(self, src: str, href: str) -> str:
+        """An href of page `src`'s HTML as the engine makes it (a source-relative `.md`
+        path becomes the page's URL relative to `src`'s URL), for HTML no engine reads:
+        the study bank's script. A fragment alone and other addresses stay."""
+        path, rest = _split(href)
+        if not path or not is_relative(path):
+            return href
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
+        url = self.url(target) if target.endswith(".md") else target
+        return relative_url(self.url(src), url) + rest
+
     def item_hrefs(self, src: str) -> ItemHrefs:
         return ItemHrefs(self, src)
-
-    def source_hrefs(self, src: str) -> SourceHrefs:
-        return SourceHrefs(self.home, src)
 
     def text_hrefs(self, ident: str | None, src: str) -> TextHrefs:
         """For the text of item `ident` (or of the YAML file shown by `src`) on page `src`."""
         home = self.home[ident] if ident else src
-        return TextHrefs(posixpath.dirname(home), src, self.directory_urls, self.from_source)
+        return TextHrefs(posixpath.dirname(home), src, home)
+
+
+def _split(href: str) -> tuple[str, str]:
+    """An href's path, and its query and fragment as written (`a.md?x#y` -> `a.md`,
+    `?x#y`)."""
+    at = min((i for i in (href.find("?"), href.find("#")) if i >= 0), default=len(href))
+    return href[:at], href[at:]
+
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+
+
+def is_relative(path: str) -> bool:
+    """A path relative to the page (no scheme, not `/...` or `//host`)."""
+    return _SCHEME.match(path) is None and not path.startswith("/")

@@ -271,3 +271,48 @@ def test_instrumented_build_finds_every_stage(tmp_path: Path) -> None:
     for label in ("jinja: srm item templates compiled", "plugin on_files", "exports: to_qti"):
         assert spent[label] > 0, label
     assert (tmp_path / "site" / "index.html").is_file()
+
+
+CHECK_IMPORTS = """
+import contextlib, io, json, sys
+from srm_build.__main__ import main
+from srm_build import markup
+with contextlib.redirect_stdout(io.StringIO()):
+    status = main(["check", sys.argv[1]])
+print(json.dumps({"status": status, "modules": sorted(sys.modules),
+                  "field_parser_made": markup._md.cache_info().currsize}))
+"""
+
+
+def test_check_imports_only_what_it_uses() -> None:
+    # `check` runs on every save and in CI (#18: under 0.2 s): it validates, so it imports
+    # neither Jinja, nor the page renderer, the schema writer or the Zensical steps, and it
+    # builds no parser for item fields. In a fresh process, where nothing else imported them.
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK_IMPORTS, str(ROOT / "content")],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found["status"] == 0
+    modules = set(found["modules"])
+    assert "srm_build.references" in modules  # the check did run
+    unused = {"jinja2", "srm_build.render", "srm_build.pages", "srm_build.schema"}
+    unused |= {"srm_build.engines.zensical", "srm_build.assets", "mkdocs"}
+    assert not unused & modules
+    assert found["field_parser_made"] == 0
+
+
+def test_before_and_after_runs_both_packages(capsys: pytest.CaptureFixture[str]) -> None:
+    # bench.ab (FINDINGS.md's before/after figures): HEAD against the working tree, on the
+    # empty tree; it reports each package's build over plain, and `check` with each.
+    from bench import ab
+
+    assert ab.main(["--base", "HEAD", "--sizes", "0", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    for line in ("empty tree, before:", "empty tree, after:", "check: before"):
+        assert line in out

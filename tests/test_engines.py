@@ -108,7 +108,10 @@ BASE = "http://x/srm/"
 
 def _item_links(site: Site, path: str) -> list[str]:
     """The links the package writes into a page's item HTML: hrefs inside its components
-    (and glossary links), and the addresses its scripts read from data attributes."""
+    (and glossary links), and the addresses its scripts read from data attributes, each as
+    the browser resolves it on the page at `BASE`. Each engine resolves the hrefs of item
+    HTML itself, and may spell a link to the page itself differently (MkDocs `./`,
+    Zensical an empty href): the same address."""
     soup = site.soup(path)
     links = [
         a["href"]
@@ -118,7 +121,8 @@ def _item_links(site: Site, path: str) -> list[str]:
     for name in ("data-srm-bank-script", "data-srm-topic-href"):
         links += [el[name] for el in soup.select(f"article [{name}]")]
     # Absolute links (the report links) name the address each site was built for.
-    return [link for link in links if not urlsplit(link).scheme]
+    page = BASE + path.removesuffix("index.html")
+    return [urljoin(page, link) for link in links if not urlsplit(link).scheme]
 
 
 def test_item_links_match_the_default_engine(built: Site, reference: Site) -> None:

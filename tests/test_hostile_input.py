@@ -461,6 +461,111 @@ CASES = [
         "embedded item's element; give the heading another anchor",
     ),
     (
+        "setext heading whose anchor is an embedded item's id (seen on the element tree)",
+        {"index.md": "# Home\n\nSRM ec2 patching\n----------------\n\n```srm\nquiz-basics\n```\n"},
+        "",
+        "content/index.md:3:1: the heading anchor '#srm-ec2-patching' is also the id of an "
+        "embedded item's element; give the heading another anchor",
+    ),
+    (
+        "heading in an admonition whose anchor is an embedded item's id",
+        {"index.md": "# Home\n\n!!! note\n\n    ## SRM ec2 patching\n\n```srm\nquiz-basics\n```\n"},
+        "",
+        "content/index.md:5:8: the heading anchor '#srm-ec2-patching' is also the id of an "
+        "embedded item's element; give the heading another anchor",
+    ),
+    (
+        "link to a part an item does not have",
+        {
+            "index.md": "# Home\n\nSee [a](quizzes/basics.md#srm-ec2-patching--a) and "
+            "[z](quizzes/basics.md#srm-ec2-patching--z).\n"
+        },
+        "",
+        "content/index.md:3:56: link 'quizzes/basics.md#srm-ec2-patching--z': the item "
+        "'ec2-patching' has no part 'z' (anchors '#srm-<id>--<part>' lead to an item's options, "
+        "sort items and table rows)",
+    ),
+    (
+        "YAML: link to a part an item does not have",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "inside an instance.",
+                "inside an instance; see [it](quizzes/basics.md#srm-ec2-patching--true).",
+            )
+        },
+        "",
+        "content/glossary.yml:6:17: term 'guest-os': link "
+        "'quizzes/basics.md#srm-ec2-patching--true': the item 'ec2-patching' has no part 'true' "
+        "(anchors '#srm-<id>--<part>' lead to an item's options, sort items and table rows)",
+    ),
+    (
+        "YAML: '#x' alone names an anchor of the file's own page, which has none",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "inside an instance.", "inside an instance; see [below](#nope)."
+            ),
+            "index.md": "# Home\n\n```srm\nguest-os\n```\n",
+        },
+        "",
+        "content/glossary.yml:6:17: term 'guest-os': link '#nope': glossary.md, this file's "
+        f"page, {NO_ANCHOR.format('nope')}",
+    ),
+    (
+        "YAML: '#srm-x' alone names an item the file's own page does not show",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "inside an instance.", "inside an instance; see [it](#srm-ec2-patching)."
+            ),
+        },
+        "",
+        "content/glossary.yml:6:17: term 'guest-os': link '#srm-ec2-patching': glossary.md "
+        "shows no item 'ec2-patching' (anchors '#srm-<id>' lead to the items a page shows)",
+    ),
+    (
+        "link to a heading a YAML file's intro does not have",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "title: Glossary\n", "title: Glossary\nintro: |\n  ## Why terms\n\n  Words.\n"
+            ),
+            "index.md": "# Home\n\nSee [x](glossary.md#why-terms) and [y](glossary.md#why-not).\n",
+        },
+        "",
+        "content/index.md:3:40: link 'glossary.md#why-not': glossary.md "
+        + NO_ANCHOR.format("why-not"),
+    ),
+    (
+        "heading in a YAML file's intro whose anchor is a component's id",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "title: Glossary\n", "title: Glossary\nintro: |\n  ## SRM bank\n\n  Words.\n"
+            ),
+        },
+        "",
+        "content/glossary.yml:3:8: the heading anchor 'srm-bank' is reserved: the site's "
+        "components use it for the study bank's headings (file-tools-end.html.jinja); reword the "
+        "heading or give it an anchor with {: #id }",
+    ),
+    (
+        "YAML: a list nested 500 deep on one line (1 KB; the parser's recursion limit)",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "definition: The operating system inside an instance.",
+                "definition: |\n      The operating system.\n\n      " + "- " * 500 + "x",
+            )
+        },
+        "",
+        "content/glossary.yml:6:17: term 'guest-os': a line starts with more than 200 spaces, "
+        "list and quote markers, which the Markdown parser nests past Python's recursion limit; "
+        "nest less",
+    ),
+    (
+        "prose: a list nested 500 deep on one line",
+        {"index.md": "# Home\n\n" + "- " * 500 + "x\n"},
+        "",
+        "content/index.md:3:1: a line starts with more than 200 spaces, list and quote markers, "
+        "which the Markdown parser nests past Python's recursion limit; nest less",
+    ),
+    (
         "heading whose anchor is the theme's settings script",
         {"index.md": "# Home\n\n## __config\n"},
         "",
@@ -837,6 +942,129 @@ def test_anchors_follow_the_sites_toc_settings(tmp_path: Path) -> None:
         f"content/index.md:5:10: link '#cafe': this page {NO_ANCHOR.format('cafe')}"
         in check.stderr.splitlines()
     ), check.stderr
+
+
+INTRO = "title: Glossary\nintro: |\n  ## Why terms\n\n  Words.\n"
+
+
+def test_a_yaml_files_intro_headings_are_link_targets(tmp_path: Path) -> None:
+    """The headings of a YAML file's intro get ids on its page, as a prose page's headings
+    do: a link to one passes the check and the strict build, and leads to the heading. (A
+    link to a heading the intro lacks is a row of the table above.)"""
+    glossary = GLOSSARY.replace("title: Glossary\n", INTRO)
+    root = _project(
+        tmp_path,
+        {"glossary.yml": glossary, "index.md": "# Home\n\nSee [x](glossary.md#why-terms).\n"},
+        "",
+    )
+    check = run_check(root)
+    assert check.returncode == 0, check.stderr[-3000:]
+    build = make_build(root)
+    assert build.returncode == 0, build.stderr[-3000:]
+    page = BeautifulSoup((root / "site" / "glossary" / "index.html").read_text(), "html.parser")
+    assert page.select_one("article .srm-intro h2#why-terms") is not None
+    home = BeautifulSoup((root / "site" / "index.html").read_text(), "html.parser")
+    assert home.select_one("article a")["href"] == "glossary/#why-terms"
+
+
+def test_a_fragment_alone_in_yaml_leads_to_the_files_page(tmp_path: Path) -> None:
+    """`#x` alone in YAML text names an anchor of the YAML file's own page, as every
+    relative link there is relative to the file: the check judges it there, and a page
+    that embeds the text links back to that page."""
+    glossary = GLOSSARY.replace("title: Glossary\n", INTRO).replace(
+        "inside an instance.", "inside an instance; see [why](#why-terms)."
+    )
+    root = _project(
+        tmp_path, {"glossary.yml": glossary, "index.md": "# Home\n\n```srm\nguest-os\n```\n"}, ""
+    )
+    check = run_check(root)
+    assert check.returncode == 0, check.stderr[-3000:]
+    build = make_build(root)
+    assert build.returncode == 0, build.stderr[-3000:]
+    links = {}
+    for src, path in (("glossary.md", "glossary/index.html"), ("index.md", "index.html")):
+        page = BeautifulSoup((root / "site" / path).read_text(), "html.parser")
+        links[src] = [a["href"] for a in page.select("article a") if a.text == "why"]
+    assert links == {"glossary.md": ["#why-terms"], "index.md": ["glossary/#why-terms"]}
+
+
+def test_part_anchors_are_the_ids_the_templates_write(fixture_site) -> None:
+    """The check's `#srm-<id>--<part>` anchors (`part_ids`) are the part ids each item's
+    template writes on its page, for every item of the fixture site."""
+    from conftest import FIXTURE_SITE
+    from srm_build.models import page_path
+    from srm_build.pipeline import load_content
+    from srm_build.references import part_ids
+    from srm_build.urls import url_of
+
+    content = load_content(FIXTURE_SITE / "content")
+    written: dict[str, set[str]] = {}
+    checked: dict[str, set[str]] = {}
+    for path, file in content.files.items():
+        url = url_of(page_path(path), True)
+        html = (fixture_site.root / url / "index.html").read_text(encoding="utf-8")
+        for item in file.items():
+            for one in item.addressable():
+                found = re.findall(rf'id="srm-{re.escape(one.id)}--([^"]+)"', html)
+                written[one.id] = set(found)
+                checked[one.id] = set(part_ids(one))
+    assert any(written.values())
+    assert checked == written
+
+
+def test_markdown_too_deep_for_the_parser_is_a_located_build_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A text the Markdown parser gives up on (Python's recursion limit) stops the build
+    with its place and no traceback, also when the check's limits let it through
+    (bypassed here): the renderer's `RecursionError` becomes a located problem."""
+    from mkdocs.exceptions import Abort
+
+    from conftest import build_site
+    from srm_build import limits, references
+    from srm_build.anchors import PageIds
+    from srm_build.errors import ContentError
+    from srm_build.markup import render_inline
+    from srm_build.pages import SitePages
+    from srm_build.pipeline import load_content
+    from srm_build.render import Renderer
+
+    monkeypatch.setattr(references, "markdown_problem", lambda text: None)
+    monkeypatch.setattr(limits, "_NESTING", re.compile("(?!)"))
+    deep = "definition: |\n      The operating system.\n\n      " + "- " * 500 + "x"
+    root = _project(
+        tmp_path,
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "definition: The operating system inside an instance.", deep
+            ),
+            "index.md": "# Home\n\n```srm\nguest-os\n```\n",
+        },
+        "",
+    )
+    expected = (
+        "content/glossary.yml:6:17: term 'guest-os': this text nests too deep for the "
+        "Markdown parser (Python's recursion limit); write fewer nested lists, quotes or "
+        "emphasis marks"
+    )
+    content = load_content(root / "content", shown_as="content")
+    pages = SitePages(content, Renderer(content))
+    with pytest.raises(ContentError) as raised:
+        pages.embed_html("index.md", ["guest-os"])
+    assert [str(problem) for problem in raised.value.problems] == [expected]
+    with pytest.raises(ContentError) as raised:
+        pages.file_markdown("glossary.yml", lambda html: "")
+    assert [str(problem) for problem in raised.value.problems] == [expected]
+    with pytest.raises(Abort):
+        build_site(root / "mkdocs.yml", root / "built")
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert any(expected in message.splitlines() for message in errors), errors
+    assert not any("Traceback" in message or "RecursionError" in message for message in errors)
+    # A parse cut short leaves no state behind: the next text renders as it should.
+    assert render_inline("Just *one*") == "Just <em>one</em>"
+    ids = PageIds()
+    assert ids.inspect("# Deep\n\n" + "- " * 500 + "x\n").error is not None
+    assert ids("# Home\n\n## Part\n\nJust a paragraph.\n") == {"home", "part"}
 
 
 def test_the_checks_markdown_has_the_sites_block_extensions() -> None:

@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from conftest import FIXTURE_SITE
 from srm_build.markdown import SrmError, fence
@@ -104,3 +105,52 @@ def test_an_unknown_id_stops_the_page_with_its_name(indent: str) -> None:
     text = f"- x\n\n{indent}```srm\n{indent}nope\n{indent}```\n"
     with pytest.raises(SrmError, match=r"network\.md: embeds unknown item 'nope'"):
         render("network.md", text)
+
+
+class _Relpath(Treeprocessor):
+    """An engine's link processing on the element tree, as MkDocs' `relpath` (priority 0)
+    does it: here it marks each relative link it resolves."""
+
+    def run(self, root) -> None:
+        for element in root.iter("a"):
+            href = element.get("href", "")
+            if href and not href.startswith(("#", "http")):
+                element.set("href", f"resolved:{href}")
+
+
+class _Engine(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown API)
+        md.treeprocessors.register(_Relpath(md), "relpath", 0)
+
+
+def test_item_links_are_resolved_by_the_engines_own_link_processing() -> None:
+    """Item HTML is stashed, out of the element tree, yet its links reach the engine's
+    tree-level link processing (MkDocs' and ProperDocs' `relpath`), which resolves them as
+    it does the page's own; with no such processing (Zensical resolves the finished HTML)
+    they stay as an author writes them, relative to the page's source file."""
+    text = "# Net\n\n```srm\nunpatched-apache\n```\n\nSee [the quiz](quizzes/basics.md).\n"
+    plain, _ = render("network.md", text)
+    written = [a["href"] for a in plain.select("[data-srm-id='unpatched-apache'] a[href]")]
+    relative = [href for href in written if not href.startswith(("#", "http"))]
+    assert relative and all(".md" in href for href in relative)
+
+    md = markdown.Markdown(
+        extensions=[
+            _Host("network.md"),
+            _Engine(),
+            "pymdownx.superfences",
+            "srm_build.markup",
+            "srm_build.markdown",
+        ],
+        extension_configs={
+            "pymdownx.superfences": {
+                "custom_fences": [{"name": "srm", "class": "srm", "format": fence}]
+            }
+        },
+    )
+    soup = BeautifulSoup(md.convert(text), "html.parser")
+    resolved = [a["href"] for a in soup.select("[data-srm-id='unpatched-apache'] a[href]")]
+    assert resolved == [f"resolved:{href}" if href in relative else href for href in written]
+    own = [a["href"] for a in soup.select("a") if a.get_text() == "the quiz"]
+    assert own == ["resolved:quizzes/basics.md"]  # the page's own link, as before
+    assert soup.select("body > div[hidden], div[hidden] > a") == []  # no holder left

@@ -75,3 +75,30 @@ def test_only_safe_schemes_are_kept(url: str, safe: bool) -> None:
     assert is_safe_url(url) is safe
     html = render_block(f"[link]({url})")
     assert ("href" in html) is safe
+
+
+def test_links_in_yaml_text_become_paths_from_the_pages_source() -> None:
+    """A relative link in a YAML file's text is relative to the file; on a page that shows
+    the text it becomes the path from that page's source, which the engine resolves as it
+    does an author's link (README, "Engines"). `#x` or `?x` alone names the file's own
+    page; query and fragment are kept as written."""
+    from srm_build.urls import SiteUrls, TextHrefs
+
+    on_index = TextHrefs("quizzes", "index.md", "quizzes/basics.md")
+    assert [
+        on_index(href) for href in ("../idea.md#who", "img.png", "#x", "?x#y", "network.md?a#b")
+    ] == [
+        "idea.md#who",
+        "quizzes/img.png",
+        "quizzes/basics.md#x",
+        "quizzes/basics.md?x#y",
+        "quizzes/network.md?a#b",
+    ]
+    at_home = TextHrefs("quizzes", "quizzes/basics.md", "quizzes/basics.md")
+    assert [at_home(href) for href in ("#x", "../idea.md")] == ["#x", "../idea.md"]
+    # The study bank's script, which no engine reads, gets the addresses themselves.
+    urls = SiteUrls({}, directory_urls=True)
+    assert [
+        urls.url_href("data/study.md", href)
+        for href in ("quizzes/basics.md?x#y", "../glossary.md#srm-a", "#z", "img/a.png")
+    ] == ["../quizzes/basics/?x#y", "../../glossary/#srm-a", "#z", "../img/a.png"]

@@ -3,6 +3,7 @@ must be able to check, and the service names and possessives it must leave alone
 
 import pytest
 
+from srm_build import owners
 from srm_build.owners import parties_named
 
 
@@ -75,3 +76,35 @@ from srm_build.owners import parties_named
 )
 def test_parties_named(text: str, named: set[str]) -> None:
     assert parties_named(text) == named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AWS patches Amazon EC2 hosts in its data centres",
+        "The customer configures the guest OS on EC2.",
+        "ec2x is not a service; an S3 bucket is",  # a name must stand as a whole word
+        "_Amazon_ S3: the customer’s data",  # emphasis and a curly apostrophe
+        "Straße and the KMS key",  # not ASCII: every pattern is tried
+        "the k8s cluster, 3rd-party code",
+    ],
+)
+def test_name_index_skips_no_pattern_that_matches(text: str) -> None:
+    # The index of first words (owners._Names) only saves searches: the ids it lets through
+    # and find a match are exactly the ids whose pattern matches.
+    names = owners._Names(
+        {
+            "ec2": ["Amazon EC2", "EC2"],
+            "s3": ["Amazon S3", "S3 bucket"],
+            "data": ["customer data", "data"],
+            "facilities": ["data centres", "facilities"],
+            "guest": ["guest OS", "guest operating system"],
+            "street": ["Straße"],
+            "k8s": ["k8s", ".k8s"],
+            "party": ["3rd-party code"],
+        }
+    )
+    words = owners.plain(text)
+    every = {i for i, pattern in names.patterns.items() if pattern.search(words)}
+    assert every  # each text names something, so a wrongly skipped pattern shows
+    assert {i for i, pattern in names.candidates(words) if pattern.search(words)} == every

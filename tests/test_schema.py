@@ -28,6 +28,30 @@ def test_committed_schemas_are_fresh() -> None:
         )
 
 
+def _patterns(node: object) -> list[str]:
+    if isinstance(node, dict):
+        found = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+        return found + [p for value in node.values() for p in _patterns(value)]
+    if isinstance(node, list):
+        return [p for value in node for p in _patterns(value)]
+    return []
+
+
+def test_schema_patterns_are_ecmascript_unicode_regexes() -> None:
+    """JSON Schema patterns are ECMAScript regexes; editors' YAML servers and
+    check-jsonschema (by default) compile them in unicode mode, which refuses needless
+    escapes such as `\\"` that Python accepts. `regress` is the engine check-jsonschema uses."""
+    import regress
+
+    patterns = sorted({p for schema in schemas().values() for p in _patterns(schema)})
+    assert any(p.startswith("^https://") for p in patterns)  # the source URL's, once refused
+    for pattern in patterns:
+        try:
+            regress.Regex(pattern, "u")
+        except Exception as exc:  # regress raises its own error type
+            raise AssertionError(f"{pattern!r} is no ECMAScript unicode regex: {exc}") from exc
+
+
 def test_editors_map_content_files_to_the_schema() -> None:
     settings = json.loads((ROOT / ".vscode/settings.json").read_text())
     assert settings["yaml.schemas"]["./schemas/content.schema.json"] == [

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from conftest import ROOT, Site
+from srm_build.engines.mkdocs import search_input
 from srm_build.models import Quiz, Scenario, SingleChoice, Sort
 from srm_build.pipeline import load_content
 
@@ -53,3 +58,52 @@ def test_pages_hold_whole_items_and_the_index_skips_what_they_exclude(
     ]
     assert keys  # the answer keys are in the pages...
     assert [key for key in keys if len(key) > 40 and key[:60] in text] == []  # ...not the index
+
+
+def test_pages_come_back_whole_after_the_search_plugin(fixture_site: Site) -> None:
+    # MkDocs: the plugin hands the search plugin each page without its excluded elements
+    # (engines/mkdocs.py, `search_input`) and puts them back before the theme renders it.
+    pages = [(fixture_site.root / p).read_text(encoding="utf-8") for p in fixture_site.pages()]
+    assert not any("srm-search-exclude-" in html for html in pages)  # no stand-in left
+    keys = [k for p in fixture_site.pages() for k in fixture_site.soup(p).select("details.srm-key")]
+    assert keys and all(k.has_attr("data-search-exclude") and k.select("li") for k in keys)
+
+
+MARKER = "m"
+
+
+@pytest.mark.parametrize(
+    ("html", "kept", "taken"),
+    [
+        (
+            '<p>Q</p><details class="k" data-search-exclude><summary>A</summary></details><p>R</p>',
+            "<p>Q</p><!--m:0--><p>R</p>",
+            ['<details class="k" data-search-exclude><summary>A</summary></details>'],
+        ),
+        # a nested element of the same name, void elements, a mark with a value
+        (
+            "<div data-search-exclude><div>a</div><br></div>x<input data-search-exclude>"
+            '<p data-search-exclude="1">b</p>',
+            "<!--m:0-->x<!--m:1--><!--m:2-->",
+            [
+                "<div data-search-exclude><div>a</div><br></div>",
+                "<input data-search-exclude>",
+                '<p data-search-exclude="1">b</p>',
+            ],
+        ),
+        # the words in text, in an attribute value, or as part of a longer attribute name
+        (
+            '<p>write data-search-exclude on it</p><p title="x data-search-exclude">t</p>'
+            '<a title="a data-search-exclude b" href="#">v</a><p data-search-excluded>u</p>',
+            None,
+            [],
+        ),
+        # an element whose end is not found is left to the search plugin
+        ("<section data-search-exclude><p>a</p>", None, []),
+    ],
+)
+def test_search_input_takes_out_what_search_skips(html: str, kept: str | None, taken) -> None:
+    stripped, parts = search_input(html, MARKER)
+    assert (stripped, parts) == (html if kept is None else kept, taken)
+    restored = re.sub(r"<!--m:(\d+)-->", lambda m: parts[int(m.group(1))], stripped)
+    assert restored == html

@@ -17,6 +17,8 @@ here as it does for Zensical, which could not invent one, so both give one verdi
 from __future__ import annotations
 
 import os
+import re
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +26,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
@@ -34,7 +36,7 @@ from ..anchors import HeadingIds
 from ..embeds import find_embeds
 from ..errors import ContentError, format_problems
 from ..export import EXPORTS, question_bank
-from ..markdown import FENCE_NAME, SrmExtension, fence
+from ..markdown import FENCE_NAME, SrmError, SrmExtension, fence
 from ..models import page_path
 from ..navigation import nav_order
 from ..pages import SitePages
@@ -68,6 +70,72 @@ def _chapters(config: MkDocsConfig, pages: list[File]) -> list[str]:
     return nav_order(nav)
 
 
+_EXCLUDED = " data-search-exclude"
+_TAG_NAME = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)")
+_VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link"))
+_VOID |= {"meta", "source", "track", "wbr"}  # HTML's elements without an end tag
+
+
+def search_input(html: str, marker: str) -> tuple[str, list[str]]:
+    """`html` without the elements marked `data-search-exclude` (the answers, feedback and
+    controls the package's templates mark), each replaced by the comment `<!--MARKER:N-->`,
+    and the elements taken out, in order (`N` is the index).
+
+    The theme's search plugin skips those elements anyway, but only after parsing them with
+    Python's `HTMLParser` (it indexes the page whole): on a quiz page the answers are most
+    of the HTML, and that parsing most of a large build's extra time (bench/FINDINGS.md).
+    Comments are not indexed. No HTML parser is used here, for the same reason: the page is
+    Python-Markdown's output, where a `<` or `>` in text or in an attribute value is always
+    escaped and attribute values are in double quotes, so a tag is found by its `<`, and an
+    element's end by counting the start and end tags of its name. An element whose end is
+    not found is left in place."""
+    parts: list[str] = []
+    out: list[str] = []
+    done = 0  # html[:done] is in out
+    at = html.find(_EXCLUDED)
+    while at != -1:
+        start = html.rfind("<", done, at)
+        after = html[at + len(_EXCLUDED) : at + len(_EXCLUDED) + 1]
+        name = _TAG_NAME.match(html, start) if start != -1 else None
+        if (
+            name is None
+            or html.find(">", start, at) != -1  # in text
+            or html.count('"', start, at) % 2  # in an attribute's value
+            or after not in (">", " ", "=", "/")  # in a longer name
+        ):
+            at = html.find(_EXCLUDED, at + 1)
+            continue
+        end = _element_end(html, start, name.group(1).lower())
+        if end is None:
+            at = html.find(_EXCLUDED, at + 1)
+            continue
+        out.append(html[done:start])
+        out.append(f"<!--{marker}:{len(parts)}-->")
+        parts.append(html[start:end])
+        done = end
+        at = html.find(_EXCLUDED, done)
+    if not parts:
+        return html, parts
+    out.append(html[done:])
+    return "".join(out), parts
+
+
+def _element_end(html: str, start: int, name: str) -> int | None:
+    """Where the element whose start tag begins at `start` ends (after its end tag), or None."""
+    close = html.find(">", start)
+    if close == -1:
+        return None
+    if name in _VOID:
+        return close + 1
+    depth = 1
+    for tag in re.compile(rf"<(/?){re.escape(name)}[\s>/]", re.IGNORECASE).finditer(html, close):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            end = html.find(">", tag.start())
+            return None if end == -1 else end + 1
+    return None
+
+
 def _add_fence(config: MkDocsConfig) -> None:
     """Registers the `srm` SuperFences fence unless mkdocs.yml already does."""
     if _SUPERFENCES not in config.markdown_extensions:
@@ -78,6 +146,11 @@ def _add_fence(config: MkDocsConfig) -> None:
         fences.append({"name": FENCE_NAME, "class": FENCE_NAME, "format": fence})
 
 
+class _RenderError(PluginError, SrmError):
+    """A problem met while a page renders (`SrmError`), which MkDocs reports as a build
+    error: the located message and no traceback (any other exception shows one)."""
+
+
 class SrmPlugin(BasePlugin[SrmConfig]):
     """Turns the YAML in `docs_dir` into pages; see the README for the content kinds."""
 
@@ -85,11 +158,17 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         self.pages: SitePages | None = None
         self.markdown: SrmExtension | None = None
         self.bundles: set[str] = set()  # the client bundles the built pages link
+        self.search = False  # whether a search plugin indexes the pages
+        self.marker = ""  # what stands for an element kept from the search plugin
+        self.hidden: dict[str, list[str]] = {}  # page -> the elements kept from search
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         self.bundles = set()
+        self.search = any(name in config.plugins for name in ("search", "material/search"))
+        self.marker = f"srm-search-exclude-{secrets.token_hex(8)}"  # no page holds it
+        self.hidden = {}
         docs = Path(config.docs_dir)
         root = Path(config.config_file_path or ".").resolve().parent
         try:
@@ -128,7 +207,7 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         if "srm_build.markdown" in extensions:
             extensions.remove("srm_build.markdown")
         config.mdx_configs.pop("srm_build.markdown", None)
-        self.markdown = SrmExtension(site=self.pages)
+        self.markdown = SrmExtension(site=self.pages, error=_RenderError)
         extensions.append(self.markdown)
         _add_fence(config)
         # The package's partials come right after the site's own `custom_dir` (which
@@ -215,6 +294,29 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.update(anchors)
         return None
+
+    # The search plugin indexes the page without what the package marks
+    # `data-search-exclude` (answers, feedback, controls), which it would parse only to skip
+    # (`search_input`): they stand aside, as comments, while it runs, and are back before the
+    # theme renders the page. Zensical builds its own index and is not concerned.
+    @event_priority(50)  # before the search plugin's, at the default priority
+    def _on_page_context_early(self, context, /, *, page: Page, config: MkDocsConfig, nav):
+        if self.config.enabled and self.search and page.content:
+            page.content, parts = search_input(page.content, self.marker)
+            if parts:
+                self.hidden[page.file.src_uri] = parts
+        return None
+
+    @event_priority(-100)  # after every other plugin's
+    def _on_page_context_late(self, context, /, *, page: Page, config: MkDocsConfig, nav):
+        parts = self.hidden.pop(page.file.src_uri, None)
+        if parts and page.content:
+            page.content = re.sub(
+                rf"<!--{self.marker}:(\d+)-->", lambda m: parts[int(m.group(1))], page.content
+            )
+        return None
+
+    on_page_context = CombinedEvent(_on_page_context_early, _on_page_context_late)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:

@@ -40,7 +40,9 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Markdown = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
 """Markdown prose; rendered safely (raw HTML is shown as text)."""
 
-Url = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$", max_length=500)]
+# No `\"` in the pattern: JSON Schema patterns are ECMAScript regexes, and in unicode mode
+# (editors' YAML servers, check-jsonschema's default) an escaped `"` is a syntax error.
+Url = Annotated[str, StringConstraints(pattern=r"""^https://[^\s<>"']+$""", max_length=500)]
 PagePath = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_./-]*\.md$")]
 """A Markdown page of the content, relative to the content folder."""
 
