@@ -36,6 +36,7 @@ from .items.layer import Layer
 from .items.match import Match
 from .items.misconception import Misconception
 from .items.multiple import MultipleChoice
+from .items.order import Order
 from .items.progress import Progress
 from .items.question import Exported, QuestionBase
 from .items.quiz import Quiz
@@ -55,6 +56,7 @@ QUESTION_TYPES: tuple[type[QuestionBase], ...] = (
     TrueFalse,
     Sort,
     Flashcards,
+    Order,
     Match,
 )
 """The question types a quiz may hold, by their `type`, in the order the schema lists them."""

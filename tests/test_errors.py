@@ -111,6 +111,26 @@ def match_with(replacements: dict[str, str], third: str | None = None) -> str:
     return text
 
 
+ORDER_HEAD = """\
+kind: quizzes
+title: Order
+quizzes:
+  - id: quiz-order
+    title: Order
+    source: aws-srm
+    questions:
+      - id: order-stack
+        type: order
+        prompt: Put the layers in order, from the bottom up.
+        first: Bottom
+        last: Top
+        items:
+          - {id: facilities, text: Physical facilities}
+          - {id: hypervisor, text: Hypervisor}
+"""
+"""An order question file up to its second item, which each case ends its own way."""
+
+
 def quiz(answer: str = "b", extra: str = "", extra_options: str = "") -> str:
     return QUIZ.format(
         answer=answer,
@@ -349,7 +369,45 @@ CASES = [
         "unknown question type",
         {"quizzes/basics.yml": quiz().replace("type: single", "type: essay")},
         "content/quizzes/basics.yml:9:15: question 'ec2-patching': type 'essay' is not one of "
-        "single, multiple, true-false, sort, flashcards, match",
+        "single, multiple, true-false, sort, flashcards, order, match",
+    ),
+    (
+        "order item id used twice",
+        {"quizzes/order.yml": ORDER_HEAD + "          - {id: hypervisor, text: Guest OS}\n"},
+        "content/quizzes/order.yml:16:18: question 'order-stack': item id 'hypervisor' is used "
+        "twice",
+    ),
+    (
+        "order items with the same text (either could come first)",
+        {"quizzes/order.yml": ORDER_HEAD + "          - {id: guest, text: '  hypervisor '}\n"},
+        "content/quizzes/order.yml:16:31: question 'order-stack': items 'hypervisor' and "
+        "'guest' have the same text, so either could go first",
+    ),
+    (
+        "order question whose two ends have one name",
+        {
+            "quizzes/order.yml": ORDER_HEAD.replace("last: Top", "last: bottom")
+            + "          - {id: guest, text: Guest OS}\n"
+        },
+        "content/quizzes/order.yml:12:15: question 'order-stack': first and last are both "
+        "'Bottom': name the two ends of the sequence",
+    ),
+    (
+        "order question of two items (one swap is all there is to it)",
+        {"quizzes/order.yml": ORDER_HEAD},
+        "content/quizzes/order.yml:14:11: question 'order-stack': field 'items': needs at least "
+        "3 entries",
+    ),
+    (
+        "order question tagged with an unknown misconception",
+        {
+            "quizzes/order.yml": ORDER_HEAD.replace(
+                "        first: Bottom", "        misconception: mc-nowhere\n        first: Bottom"
+            )
+            + "          - {id: guest, text: Guest OS}\n"
+        },
+        "content/quizzes/order.yml:11:24: question 'order-stack': misconception names unknown "
+        "misconception 'mc-nowhere'",
     ),
     (
         "sort item in no bucket",

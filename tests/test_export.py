@@ -19,6 +19,7 @@ import pytest
 from conftest import ROOT, Site
 from srm_build.export import QTI_NS, question_bank, to_anki_csv, to_gift, to_json, to_qti
 from srm_build.items.match import Match
+from srm_build.items.order import Order
 from srm_build.models import (
     OWNER_LABELS,
     Content,
@@ -65,6 +66,12 @@ def test_json_round_trip(content: Content) -> None:
             assert {i["id"]: i["owner"] for i in entry["items"]} == {
                 i.id: i.owner for i in item.items
             }
+        elif isinstance(item, Order):
+            # The answer is the items in the right order (QTI's ordered response).
+            assert entry["answer"] == [i.id for i in item.items]
+            assert [i["text"] for i in entry["items"]] == [i.text for i in item.items]
+            assert (entry["first"], entry["last"]) == (item.first, item.last)
+            assert entry["misconception"] == item.misconception
         elif isinstance(item, Match):
             assert {i["id"]: i["answer"] for i in entry["items"]} == {
                 i.id: i.answer for i in item.items
@@ -90,6 +97,12 @@ def test_anki_csv_round_trip(content: Content) -> None:
             assert all(text in row["back"] for text in _correct_texts(item))
         elif isinstance(item, TrueFalse):
             assert row["back"].startswith("True" if item.answer else "False")
+        elif isinstance(item, Order):
+            # The back numbers the items in order; the front lists them in another.
+            lines = row["back"].splitlines()[: len(item.items)]
+            assert lines == [f"{n}. {i.text}" for n, i in enumerate(item.items, 1)]
+            front = [line[2:] for line in row["front"].splitlines() if line.startswith("- ")]
+            assert sorted(front) == sorted(i.text for i in item.items)
         elif isinstance(item, Match):
             texts = {c.id: c.text for c in item.choices}
             assert row["back"].splitlines()[: len(item.items)] == [
@@ -139,6 +152,9 @@ def parse_gift(text: str) -> dict[str, dict]:
 def test_gift_round_trip(content: Content) -> None:
     gift = parse_gift(to_gift(question_bank(content)))
     for item in _answerable(content):
+        if isinstance(item, Order):
+            assert item.id not in gift  # GIFT has no ordering question
+            continue
         parsed = gift.pop(item.id)
         if isinstance(item, TrueFalse):
             assert parsed["truth"] is item.answer
@@ -209,10 +225,14 @@ def test_qti_package_round_trip(content: Content) -> None:
         values = [v.text for v in root.iter(f"{q}value")]
         choices = [c.get("identifier") for c in root.iter(f"{q}simpleChoice")]
         shuffle = [i.get("shuffle") for i in root.iter(f"{q}choiceInteraction")]
-        items[root.get("identifier").removeprefix("srm-")] = (values, choices, shuffle)
+        shuffle += [i.get("shuffle") for i in root.iter(f"{q}orderInteraction")]
+        declared = root.find(f"{q}responseDeclaration")
+        assert declared is not None
+        kind = (declared.get("cardinality"), declared.get("baseType"))
+        items[root.get("identifier").removeprefix("srm-")] = (values, choices, shuffle, kind)
     quiz_of = {one.id: quiz for quiz in content.of_type(Quiz) for one in quiz.questions}
     for item in _answerable(content):
-        values, choices, shuffle = items.pop(item.id)
+        values, choices, shuffle, kind = items.pop(item.id)
         if isinstance(item, (SingleChoice, MultipleChoice)):
             assert sorted(values) == sorted(item.correct)
             assert choices == [o.id for o in item.options]
@@ -223,6 +243,12 @@ def test_qti_package_round_trip(content: Content) -> None:
             assert values == ["true" if item.answer else "false"]
         elif isinstance(item, Sort):
             assert values == [f"{i.id} {i.owner}" for i in item.items]
+        elif isinstance(item, Order):
+            # An orderInteraction: its choices are the items, the response their order.
+            assert kind == ("ordered", "identifier")
+            assert values == [i.id for i in item.items]
+            assert sorted(choices) == sorted(i.id for i in item.items)
+            assert shuffle == ["true"]
         elif isinstance(item, Match):
             assert values == [f"item-{i.id} choice-{i.answer}" for i in item.items]
         else:

@@ -2,10 +2,11 @@
 base (id, source, where it was defined), and the marker a field uses to say which kind of
 item it names (`Ref`).
 
-A unit is one module per item kind (`srm_build/items/<kind>.py`): its pydantic model, its
-own checks, the name of its template (beside it, `<kind>.html.jinja`), its export mapping
-and the names of its client files. `srm_build/registry.py` lists the units; nothing else
-names them one by one.
+A unit is one module per item kind (`srm_build/items/<kind>.py`), or a package folder
+(`srm_build/items/<kind>/`) that also holds its templates and client files: its pydantic
+model, its own checks, the name of its template (beside it, `<kind>.html.jinja`), its export
+mapping, its client component and the names of its client files. `srm_build/registry.py`
+lists the units; nothing else names them one by one.
 
 Models are strict (no coercion, unknown keys rejected) so that YAML surprises such as an
 unquoted `no` becoming false are reported instead of published.
