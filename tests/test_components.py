@@ -226,6 +226,24 @@ def stored(page: Page) -> dict:
     return json.loads(raw) if raw else {}
 
 
+def stored_becomes(page: Page, expected: dict) -> None:
+    """Waits until `page` reads `expected` from storage: another tab's write reaches this
+    tab's renderer asynchronously, so one read straight after the other tab acts may be
+    early. Fails with what it last read."""
+    try:
+        page.wait_for_function(
+            "([key, want]) => { const raw = localStorage.getItem(key);"
+            " const got = raw ? JSON.parse(raw) : {}, same = (a, b) => JSON.stringify(a)"
+            " === JSON.stringify(b); return same(Object.keys(got).sort(),"
+            " Object.keys(want).sort())"
+            " && Object.keys(want).every((k) => same(got[k], want[k])); }",
+            arg=[KEY, expected],
+        )
+    except Exception:  # the timeout's own message says nothing of what was stored
+        assert stored(page) == expected
+        raise
+
+
 def tab_to(page: Page, name: str, limit: int = 12) -> None:
     """Presses Tab until the focused element's text is `name`."""
     for _ in range(limit):
@@ -825,16 +843,19 @@ def test_two_tabs_merge_per_question(reader: Page, fixture_url: str) -> None:
     expect(first.locator("form#srm-aws-does-all")).to_have_attribute("data-srm-result", "right")
     first.locator("form#srm-aws-does-all").get_by_role("button", name="Try again").click()
     answer(first, "form#srm-aws-does-all", "True")
-    assert stored(second) == {
-        "ec2-patching": {"picked": ["b"]},
-        "aws-does-all": {"picked": ["true"]},
-    }
+    stored_becomes(
+        second,
+        {"ec2-patching": {"picked": ["b"]}, "aws-does-all": {"picked": ["true"]}},
+    )
     answer(second, "form#srm-customer-tasks", "Security groups", "IAM policies")
-    assert stored(first) == {
-        "ec2-patching": {"picked": ["b"]},
-        "aws-does-all": {"picked": ["true"]},
-        "customer-tasks": {"picked": ["a", "c"]},
-    }
+    stored_becomes(
+        first,
+        {
+            "ec2-patching": {"picked": ["b"]},
+            "aws-does-all": {"picked": ["true"]},
+            "customer-tasks": {"picked": ["a", "c"]},
+        },
+    )
     first.reload()
     expect(first.locator("form#srm-ec2-patching")).to_have_attribute("data-srm-result", "right")
     expect(first.locator("form#srm-aws-does-all")).to_have_attribute("data-srm-result", "wrong")
