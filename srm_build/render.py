@@ -114,6 +114,7 @@ class Renderer:
                 lambda ctx, item: self.choice_view(item, ctx.get("text_hrefs"))
             ),
             source_of=self.resolved.source_of,
+            quiz_of=self.resolved.quiz_of,
         )
 
     def _intro(self, file: FileBase, text_hrefs: Hrefs | None) -> Markup:
