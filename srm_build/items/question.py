@@ -204,6 +204,11 @@ SHUFFLE = Field(
 )
 
 
+BiasFigure = tuple[str, int, int, float, tuple[float, float]]
+"""A position figure (srm_build/bias.py, `Figure`): its name, `count` of `total` items, the
+share chance gives, and the share tolerated (lowest, highest)."""
+
+
 @dataclass(frozen=True, slots=True)
 class KeyPart:
     """One answer of a printed answer key: Markdown (shown inline) and plain text after it."""
@@ -236,6 +241,14 @@ class QuestionBase(Item, Exported):
 
     def progress_ids(self) -> list[str]:
         return [self.id]
+
+    @classmethod
+    def bias_figures(cls, questions: list[Any]) -> list[BiasFigure]:
+        """Position figures of the type's own, over its `questions` in the content:
+        `check` prints them after the shared ones (srm_build/bias.py) and warns past their
+        limit. A type whose answers are picked from lists says how often a reader who picks
+        by position would be right; none by default."""
+        return []
 
     def answer_key(self) -> list[KeyPart]:
         """The answer, as a printed worksheet's key shows it."""
