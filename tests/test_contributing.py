@@ -39,7 +39,8 @@ EXAMPLES = EXAMPLE.findall((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"
 def test_contributing_shows_every_kind_of_example() -> None:
     kinds = [kind for kind, _ in EXAMPLES]
     assert set(kinds) == set(WRAP)
-    assert kinds.count("question") == 6  # single, multiple, true-false, sort, order, flashcards
+    assert kinds.count("question") == 7  # single, multiple, true-false, sort, order, flashcards,
+    # fill-in
 
 
 @pytest.mark.parametrize(
