@@ -24,7 +24,8 @@ of four-option questions passes and a bank keyed mostly to one position does not
   single-choice questions (an echo of the prompt gives it away; chance 1 in the number of
   options);
 - multiple choice with 2 or 3 right answers in more than 80% of questions (a reader who always
-  ticks two or three must not gain; chance: 2 of the possible counts 1 to n).
+  ticks two or three must not gain; chance: 2 of the possible counts 1 to n);
+- and the figures a question type adds of its own (its unit's `bias_figures`).
 
 Limits of these figures: they read lengths and words, not meaning. A right option that is the
 only one in the prompt's register, or the only precise one, or a distractor that is plainly
@@ -40,6 +41,7 @@ from dataclasses import dataclass
 from math import comb
 
 from .models import OWNERS, Content, MultipleChoice, Scenario, SingleChoice, TrueFalse
+from .registry import QUESTION_TYPES
 
 PICKER_MAX = 0.40
 FIRST_MAX = 0.40
@@ -112,7 +114,7 @@ def bias_figures(content: Content) -> list[Figure]:
         + len(statements) / 2
         + len(scenarios) / len(OWNERS)
     ) / (answerable or 1)
-    return [
+    figures = [
         Figure(
             "always the first option, score over every answerable item",
             picked,
@@ -185,6 +187,13 @@ def bias_figures(content: Content) -> list[Figure]:
             (0, TWO_OR_THREE_MAX),
         ),
     ]
+    # Each question type's own figures (its unit's `bias_figures`), after the shared ones.
+    figures += [
+        Figure(*figure)
+        for unit in QUESTION_TYPES
+        for figure in unit.bias_figures(content.of_type(unit))
+    ]
+    return figures
 
 
 def _rank(question: SingleChoice) -> int:

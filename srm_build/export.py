@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .items.question import Exported, Qti, gift_text
+from .items.question import Exported, Qti
 from .models import OWNER_LABELS, Content
 from .registry import EXPORTED
 
@@ -57,17 +57,9 @@ def to_json(bank: Bank) -> str:
 # --- GIFT -----------------------------------------------------------------------------------
 
 
-def _gift_question(entry: dict[str, Any]) -> str | None:
-    answers = EXPORTED[entry["type"]].gift(entry)
-    if answers is None:
-        return None
-    head = f"::{entry['id']}::[markdown]{gift_text(entry['prompt'])} {{"
-    return "\n".join([head, *answers, "}"])
-
-
 def to_gift(bank: Bank) -> str:
     """Moodle's GIFT format, one question per block."""
-    blocks = [b for e in bank if (b := _gift_question(e)) is not None]
+    blocks = [b for e in bank if (b := EXPORTED[e["type"]].gift_block(e)) is not None]
     return "// SRM question bank (GIFT)\n\n" + "\n\n".join(blocks) + "\n"
 
 

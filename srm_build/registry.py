@@ -31,6 +31,7 @@ from pydantic import BaseModel, Field, create_model
 from .items import quiz as quiz_unit
 from .items.base import Item, Markdown, Model, Text
 from .items.exam import Exam
+from .items.fillin import FillIn
 from .items.flashcards import Flashcards
 from .items.layer import Layer
 from .items.match import Match
@@ -58,6 +59,7 @@ QUESTION_TYPES: tuple[type[QuestionBase], ...] = (
     Flashcards,
     Order,
     Match,
+    FillIn,
 )
 """The question types a quiz may hold, by their `type`, in the order the schema lists them."""
 

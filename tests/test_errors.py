@@ -369,7 +369,7 @@ CASES = [
         "unknown question type",
         {"quizzes/basics.yml": quiz().replace("type: single", "type: essay")},
         "content/quizzes/basics.yml:9:15: question 'ec2-patching': type 'essay' is not one of "
-        "single, multiple, true-false, sort, flashcards, order, match",
+        "single, multiple, true-false, sort, flashcards, order, match, fill-in",
     ),
     (
         "order item id used twice",
@@ -1366,6 +1366,151 @@ scenarios:
         "not both",
     ),
 ]
+
+
+FILL_HEAD = """\
+kind: quizzes
+title: Fill
+quizzes:
+  - id: quiz-fill
+    title: Fill
+    source: aws-srm
+    questions:
+      - id: fill-one
+        type: fill-in
+"""
+"""A fill-in question up to its `text`, which each case writes with its gaps."""
+
+
+def fill_in(text: str, gaps: str, matrix: bool = False) -> dict[str, str]:
+    """A quiz file with one fill-in question: `text` and the YAML lines of its `gaps`."""
+    body = f"        text: {text}\n        gaps:\n" + textwrap.indent(
+        textwrap.dedent(gaps), " " * 10
+    )
+    return {**(MATRIX if matrix else {}), "quizzes/fill.yml": FILL_HEAD + body}
+
+
+FILL_IN_CASES = [
+    (
+        "fill-in: a gap with no accepted answer",
+        fill_in("Security [[g1]] the cloud.", "- {id: g1, choices: [of, in]}\n"),
+        "content/quizzes/fill.yml:12:18: question 'fill-one': gap 'g1' has no accepted answer; "
+        "list at least one in 'accepted'",
+    ),
+    (
+        "fill-in: accepted answers that are one once case and spaces are ignored",
+        fill_in("The [[g1]] is the customer's.", "- {id: g1, accepted: [Guest OS, guestos]}\n"),
+        "content/quizzes/fill.yml:12:43: question 'fill-one': gap 'g1': 'guestos' and 'Guest OS' "
+        "in 'accepted' are the same answer once case and spaces are ignored",
+    ),
+    (
+        "fill-in: choices that are one once case and spaces are ignored",
+        fill_in(
+            "Security [[g1]] the cloud.", "- {id: g1, choices: [of, ' OF', in], accepted: [of]}\n"
+        ),
+        "content/quizzes/fill.yml:12:36: question 'fill-one': gap 'g1': ' OF' and 'of' in "
+        "'choices' are the same answer once case and spaces are ignored",
+    ),
+    (
+        "fill-in: an accepted answer the choices do not offer",
+        fill_in("Security [[g1]] the cloud.", "- {id: g1, choices: [in, for], accepted: [of]}\n"),
+        "content/quizzes/fill.yml:12:53: question 'fill-one': gap 'g1': accepted answer 'of' is "
+        "not one of its choices (in, for), so no reader could give it",
+    ),
+    (
+        "fill-in: choices that accept every answer they offer",
+        fill_in(
+            "Security [[g1]] the cloud.", "- {id: g1, choices: [of, in], accepted: [of, in]}\n"
+        ),
+        "content/quizzes/fill.yml:12:31: question 'fill-one': gap 'g1': every choice is "
+        "accepted, so the gap asks nothing; add a wrong choice or drop 'choices' to have the "
+        "answer typed",
+    ),
+    (
+        "fill-in: a single choice",
+        fill_in("Security [[g1]] the cloud.", "- {id: g1, choices: [of], accepted: [of]}\n"),
+        "content/quizzes/fill.yml:12:31: gap 'g1': field 'choices': needs at least 2 entries",
+    ),
+    (
+        "fill-in: a marker naming no declared gap",
+        fill_in("Security [[g1]] the [[g2]].", "- {id: g1, accepted: [of]}\n"),
+        "content/quizzes/fill.yml:10:15: question 'fill-one': the text marks gap 'g2', which "
+        "'gaps' does not declare (declared: g1)",
+    ),
+    (
+        "fill-in: a declared gap the text does not mark",
+        fill_in(
+            "Security [[g1]] the cloud.",
+            "- {id: g1, accepted: [of]}\n- {id: g2, accepted: [in]}\n",
+        ),
+        "content/quizzes/fill.yml:13:18: question 'fill-one': gap 'g2' is not marked in the "
+        "text; write '[[g2]]' where it goes",
+    ),
+    (
+        "fill-in: a gap marked twice",
+        fill_in("Security [[g1]] the cloud, [[g1]] it.", "- {id: g1, accepted: [of]}\n"),
+        "content/quizzes/fill.yml:10:15: question 'fill-one': the text marks gap 'g1' twice",
+    ),
+    (
+        "fill-in: a marker that is not a gap id",
+        fill_in("Security [[Gap 1]] the cloud [[g1]].", "- {id: g1, accepted: [of]}\n"),
+        "content/quizzes/fill.yml:10:15: question 'fill-one': the text has '[[Gap 1]]', which is "
+        "not a gap marker: a gap is marked by its id (lowercase letters and digits) in double "
+        "brackets, as '[[g1]]'",
+    ),
+    (
+        "fill-in: a gap id used twice",
+        fill_in(
+            "Security [[g1]] the cloud.",
+            "- {id: g1, accepted: [of]}\n- {id: g1, accepted: [in]}\n",
+        ),
+        "content/quizzes/fill.yml:13:18: question 'fill-one': gap id 'g1' is used twice",
+    ),
+    (
+        "fill-in: a gap whose answer names a party, with no claim",
+        fill_in(
+            "On Amazon RDS, [[who]] patches the operating system.",
+            "- {id: who, choices: [AWS, the customer], accepted: [AWS]}\n",
+            matrix=True,
+        ),
+        "content/quizzes/fill.yml:12:64: question 'fill-one': gap 'who': its answer 'AWS' names "
+        "who owns something, but the gap carries no 'claim' the build can check",
+    ),
+    (
+        "fill-in: a gap's claim the service matrix disagrees with",
+        fill_in(
+            "On Amazon RDS, [[who]] patches the operating system.",
+            "- id: who\n  choices: [AWS, the customer]\n  accepted: [the customer]\n"
+            "  claim: {owner: customer, layer: layer-os, service: rds}\n",
+            matrix=True,
+        ),
+        "content/quizzes/fill.yml:15:28: question 'fill-one': gap 'who': its claim ('customer') "
+        "disagrees with the service matrix, which says AWS owns Guest OS for Amazon RDS",
+    ),
+    (
+        "fill-in: a gap's claim for another party than its answer names",
+        fill_in(
+            "On Amazon RDS, [[who]] patches the operating system.",
+            "- id: who\n  choices: [AWS, the customer]\n  accepted: [AWS]\n"
+            "  claim: {owner: customer, layer: layer-os, service: rds}\n",
+            matrix=True,
+        ),
+        "content/quizzes/fill.yml:15:28: question 'fill-one': gap 'who': its answer names AWS, "
+        "but its claim is for Customer",
+    ),
+]
+"""The fill-in unit's own checks: ambiguous or impossible gaps, as located errors."""
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"), [case[1:] for case in FILL_IN_CASES], ids=[c[0] for c in FILL_IN_CASES]
+)
+def test_bad_fill_in_questions_are_reported(tmp_path: Path, files, expected) -> None:
+    write_content(tmp_path, files)
+    result = run_check(tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert expected in result.stderr.splitlines(), result.stderr
 
 
 @pytest.mark.parametrize(

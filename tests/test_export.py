@@ -19,6 +19,7 @@ import pytest
 from conftest import ROOT, Site
 from srm_build.export import QTI_NS, question_bank, to_anki_csv, to_gift, to_json, to_qti
 from srm_build.items.match import Match
+from srm_build.items.fillin import FillIn
 from srm_build.items.order import Order
 from srm_build.models import (
     OWNER_LABELS,
@@ -66,6 +67,11 @@ def test_json_round_trip(content: Content) -> None:
             assert {i["id"]: i["owner"] for i in entry["items"]} == {
                 i.id: i.owner for i in item.items
             }
+        elif isinstance(item, FillIn):
+            assert entry["text"] == item.text
+            assert {g["id"]: (g["accepted"], g.get("choices")) for g in entry["gaps"]} == {
+                g.id: (g.accepted, g.choices) for g in item.gaps
+            }
         elif isinstance(item, Order):
             # The answer is the items in the right order (QTI's ordered response).
             assert entry["answer"] == [i.id for i in item.items]
@@ -97,6 +103,9 @@ def test_anki_csv_round_trip(content: Content) -> None:
             assert all(text in row["back"] for text in _correct_texts(item))
         elif isinstance(item, TrueFalse):
             assert row["back"].startswith("True" if item.answer else "False")
+        elif isinstance(item, FillIn):
+            assert "[[" not in row["front"] and row["front"].count("_____") == len(item.gaps)
+            assert all(gap.accepted[0] in row["back"] for gap in item.gaps)
         elif isinstance(item, Order):
             # The back numbers the items in order; the front lists them in another.
             lines = row["back"].splitlines()[: len(item.items)]
@@ -152,8 +161,9 @@ def parse_gift(text: str) -> dict[str, dict]:
 def test_gift_round_trip(content: Content) -> None:
     gift = parse_gift(to_gift(question_bank(content)))
     for item in _answerable(content):
-        if isinstance(item, Order):
-            assert item.id not in gift  # GIFT has no ordering question
+        if isinstance(item, Order) or (isinstance(item, FillIn) and len(item.gaps) > 1):
+            # GIFT has no ordering question, nor one with several gaps
+            assert item.id not in gift
             continue
         parsed = gift.pop(item.id)
         if isinstance(item, TrueFalse):
@@ -173,6 +183,11 @@ def test_gift_round_trip(content: Content) -> None:
             assert pairs == [f"{i.text} -> {texts[i.answer]}" for i in item.items] + [
                 f"-> {c.text}" for c in item.choices if c.distractor
             ]
+        elif isinstance(item, FillIn):
+            right = {text for mark, _, text in parsed["answers"] if mark == "="}
+            assert right == set(item.gaps[0].accepted)
+            wrong = {text for mark, _, text in parsed["answers"] if mark == "~"}
+            assert wrong == set(item.gaps[0].choices or []) - right
         elif isinstance(item, MultipleChoice):
             positive = {text for _, weight, text in parsed["answers"] if weight and weight > 0}
             assert positive == _correct_texts(item)
@@ -243,6 +258,15 @@ def test_qti_package_round_trip(content: Content) -> None:
             assert values == ["true" if item.answer else "false"]
         elif isinstance(item, Sort):
             assert values == [f"{i.id} {i.owner}" for i in item.items]
+        elif isinstance(item, FillIn):
+            # One correct value per gap: the accepted choice's identifier, or the typed answer.
+            assert len(values) == len(item.gaps)
+            for value, gap in zip(values, item.ordered_gaps(), strict=True):
+                assert value == (
+                    f"{gap.id}-{gap.choices.index(gap.accepted[0]) + 1}"
+                    if gap.choices
+                    else gap.accepted[0]
+                )
         elif isinstance(item, Order):
             # An orderInteraction: its choices are the items, the response their order.
             assert kind == ("ordered", "identifier")

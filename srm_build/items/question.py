@@ -51,10 +51,26 @@ def gift_text(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class QtiResponse:
+    """One response variable of a QTI 2.1 item with several interactions: its identifier,
+    base type and correct response (single cardinality), and its `mapping`, the values that
+    each score one point (compared with case ignored unless `case_sensitive`)."""
+
+    identifier: str
+    base_type: Literal["identifier", "string"]
+    correct: list[str]
+    mapping: list[str]
+    case_sensitive: bool = True
+
+
+@dataclass(frozen=True)
 class Qti:
     """How a bank entry becomes a QTI 2.1 item: the correct response, its cardinality and
     base type, and the interaction (a template beside the unit, `<name>.qti.xml.jinja`)
-    with what it shows."""
+    with what it shows. An item with several interactions lists one `responses` entry per
+    interaction instead: each declared with its mapping, and the score is their sum
+    (`mapResponse`), where an item with one response is scored by QTI's match_correct
+    template."""
 
     interaction: str
     correct: list[str]
@@ -62,6 +78,7 @@ class Qti:
     base_type: Literal["identifier", "directedPair"]
     options: list[dict[str, Any]] = field(default_factory=list)
     max_choices: int = 1
+    responses: list[QtiResponse] = field(default_factory=list)
 
 
 class Exported:
@@ -82,6 +99,17 @@ class Exported:
     def gift(cls, entry: Entry) -> list[str] | None:
         """The answer lines of the GIFT question (Moodle's format), or None."""
         return None
+
+    @classmethod
+    def gift_block(cls, entry: Entry) -> str | None:
+        """The whole GIFT question, or None for a type GIFT has no form for: by default
+        its title, its prompt, then its answer lines (`gift`) in braces. A unit whose
+        answers stand inside its text (a missing word) writes the block itself."""
+        answers = cls.gift(entry)
+        if answers is None:
+            return None
+        head = f"::{entry['id']}::[markdown]{gift_text(entry['prompt'])} {{"
+        return "\n".join([head, *answers, "}"])
 
     @classmethod
     def qti(cls, entry: Entry) -> Qti | None:
@@ -176,6 +204,11 @@ SHUFFLE = Field(
 )
 
 
+BiasFigure = tuple[str, int, int, float, tuple[float, float]]
+"""A position figure (srm_build/bias.py, `Figure`): its name, `count` of `total` items, the
+share chance gives, and the share tolerated (lowest, highest)."""
+
+
 @dataclass(frozen=True, slots=True)
 class KeyPart:
     """One answer of a printed answer key: Markdown (shown inline) and plain text after it."""
@@ -208,6 +241,14 @@ class QuestionBase(Item, Exported):
 
     def progress_ids(self) -> list[str]:
         return [self.id]
+
+    @classmethod
+    def bias_figures(cls, questions: list[Any]) -> list[BiasFigure]:
+        """Position figures of the type's own, over its `questions` in the content:
+        `check` prints them after the shared ones (srm_build/bias.py) and warns past their
+        limit. A type whose answers are picked from lists says how often a reader who picks
+        by position would be right; none by default."""
+        return []
 
     def answer_key(self) -> list[KeyPart]:
         """The answer, as a printed worksheet's key shows it."""

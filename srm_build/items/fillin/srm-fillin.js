@@ -1,0 +1,169 @@
+/* SRM fill-in questions (data-srm-component="fillin"): a sentence whose gaps are native
+ * controls, a list of choices (a select) or a text box, that work without this script; the
+ * accepted answers are in the answer key (.srm-key-gaps, one entry per gap). This file is
+ * the question kind (the interface is in srm.js): the answer is each gap's value, in the
+ * order of the sentence; a gap is right when its value, with case and spaces ignored, is
+ * one of its accepted answers (the build checks answers the same way: srm_build/items/
+ * fillin, `normalized`). Each list's choices show in an order of the reader's own
+ * (`arrange`). The build links srm-fillin.css in the head of pages with fill-in questions;
+ * on others (the exam's and review's copies, a page reached by instant navigation) mounting
+ * links it (right and wrong gaps, touch sizes, the worksheet in print). */
+(function (srm) {
+  "use strict";
+  if (!srm) return;
+
+  /* srm.form (feedback, lock) is srm-choice.js's, which runs before this file. */
+  var $$ = srm.$$, make = srm.make;
+  /* Beside this file, which may be a page's bundle of several components. */
+  var CSS = document.currentScript && document.currentScript.src.replace(/[^/]*\.js(\?.*)?$/, "srm-fillin.css$1");
+  var LONGEST = 200; /* a stored answer longer than any gap takes is not one */
+
+  function norm(text) {
+    return text.replace(/\s+/g, "").toLowerCase();
+  }
+
+  function gaps(form) {
+    return $$(form, ".srm-fillin-text .srm-gap");
+  }
+
+  function keyOf(form, gap) {
+    return $$(form, ".srm-key-gaps [data-srm-gap]").find(function (entry) {
+      return entry.getAttribute("data-srm-gap") === gap.getAttribute("data-srm-gap");
+    });
+  }
+
+  function right(form, gap) {
+    var entry = keyOf(form, gap);
+    return !!entry && $$(entry, ".srm-accepted").some(function (a) {
+      return norm(a.textContent) === norm(gap.value);
+    });
+  }
+
+  function styled() {
+    if (!CSS || document.querySelector("link[data-srm-fillin]")) return;
+    var link = make("link");
+    link.rel = "stylesheet";
+    link.href = CSS;
+    link.setAttribute("data-srm-fillin", "");
+    document.head.appendChild(link);
+  }
+
+  var fillin = {
+    check: function (form) {
+      var all = gaps(form);
+      var left = all.filter(function (gap) { return !norm(gap.value); }).length;
+      if (left) return "Fill in every gap, then check. " + left + (left > 1 ? " gaps" : " gap") + " left.";
+      var good = 0;
+      var sentence = form.querySelector(".srm-fillin-text");
+      var after = sentence;
+      all.forEach(function (gap, i) {
+        var ok = right(form, gap);
+        var entry = keyOf(form, gap);
+        var answer = entry && entry.querySelector(".srm-accepted");
+        if (ok) good += 1;
+        gap.classList.add(ok ? "srm-right" : "srm-wrong");
+        /* Each gap's verdict, under the sentence in the gaps' order, named as the gap is. */
+        var label = all.length > 1 ? "Gap " + (i + 1) + ": " : "";
+        var box = srm.form.feedback(
+          label + (ok ? "Correct." : "Incorrect: the answer is " + (answer ? answer.textContent : "") + "."),
+          entry && entry.querySelector(".srm-feedback-text"), ok);
+        /* ...and its description, so that a screen reader on the gap hears its verdict. */
+        box.id = gap.id + "-verdict";
+        gap.setAttribute("aria-describedby", box.id);
+        after.after(box);
+        after = box;
+      });
+      srm.form.lock(form, good === all.length);
+      if (all.length === 1) return good ? "Correct." : "Not quite. The feedback under the sentence says why.";
+      return good + " of " + all.length + " gaps correct.";
+    },
+    answer: function (form) {
+      return gaps(form).map(function (gap) { return gap.value; });
+    },
+    restore: function (form, values) {
+      var all = gaps(form);
+      if (!srm.strings(values) || values.length !== all.length) return false;
+      var fits = all.every(function (gap, i) {
+        if (gap.tagName === "SELECT") {
+          return Array.from(gap.options).some(function (o) { return o.value === values[i]; });
+        }
+        return values[i].length <= LONGEST;
+      });
+      if (!fits) return false;
+      all.forEach(function (gap, i) { gap.value = values[i]; });
+      return true;
+    },
+    /* Unchecked (Try again, or an answer put back before it is checked again): no gap
+     * keeps a description whose verdict has gone. */
+    layout: function (form) {
+      if (form.hasAttribute("data-srm-result")) return;
+      gaps(form).forEach(function (gap) { gap.removeAttribute("aria-describedby"); });
+    },
+    misses: function (form) {
+      return gaps(form).filter(function (gap) { return !right(form, gap); }).map(function (gap) {
+        var entry = keyOf(form, gap);
+        return entry && entry.getAttribute("data-srm-misconception");
+      }).filter(Boolean);
+    },
+    /* For a form marked data-srm-shuffle: each list's choices in `order` (entries
+     * "<gap>:<choice>", as it returned them before) when that is a whole order of them,
+     * else in a new random one; the empty first entry stays first, and a value chosen
+     * stays chosen. Returns the order shown, which the shared code keeps until Try again. */
+    arrange: function (form, order) {
+      if (!form.hasAttribute("data-srm-shuffle")) return null;
+      var lists = $$(form, "select.srm-gap");
+      var all = [];
+      lists.forEach(function (select) {
+        choicesOf(select).forEach(function (o) { all.push(select.getAttribute("data-srm-gap") + ":" + o.value); });
+      });
+      var whole = srm.strings(order) && order.length === all.length &&
+        all.every(function (entry) { return order.indexOf(entry) !== -1; });
+      if (!whole) {
+        order = [];
+        lists.forEach(function (select) {
+          var gap = select.getAttribute("data-srm-gap");
+          srm.shuffled(choicesOf(select)).forEach(function (o) { order.push(gap + ":" + o.value); });
+        });
+      }
+      lists.forEach(function (select) {
+        var prefix = select.getAttribute("data-srm-gap") + ":";
+        var options = choicesOf(select);
+        order.forEach(function (entry) {
+          if (entry.indexOf(prefix)) return;
+          var option = options.find(function (o) { return o.value === entry.slice(prefix.length); });
+          if (option) select.appendChild(option);
+        });
+      });
+      listChoices(form);
+      return order.slice();
+    },
+    mount: function (form) {
+      styled();
+      /* Copies in the exam and the review have no component attribute, by which the
+       * shared code finds this kind's `arrange`: they get an order of their own here. */
+      if (!form.hasAttribute("data-srm-component")) fillin.arrange(form, null);
+    }
+  };
+
+  /* A list's choices, without its empty first entry. */
+  function choicesOf(select) {
+    return Array.from(select.options).slice(1);
+  }
+
+  /* For print, the choices of each list after its blank (written by the template; srm-
+   * fillin.css hides them on screen), in the order shown: a worksheet shows what to choose
+   * from, not what was chosen. */
+  function listChoices(form) {
+    $$(form, "select.srm-gap").forEach(function (select) {
+      var list = select.nextElementSibling;
+      if (!list || !list.classList.contains("srm-gap-choices")) {
+        list = make("span", "srm-gap-choices");
+        list.setAttribute("aria-hidden", "true");
+        select.after(list);
+      }
+      list.textContent = " (" + choicesOf(select).map(function (o) { return o.textContent; }).join(" / ") + ")";
+    });
+  }
+
+  srm.define("fillin", fillin);
+})(window.srm);

@@ -1,0 +1,628 @@
+"""The fill-in question type (issue #17): a sentence with gaps, each filled from a list of
+choices or by typing. The HTML works without the script, the answer key is in <details>,
+the checks and exports are the unit's own.
+
+The site is the fixture site with one more quiz page (tests/fixtures/fillin), so the exam,
+the review and the progress pages of the fixture take part too."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from test_components import axe_violations, tab_to
+
+from conftest import FIXTURE_SITE, ROOT, Site, served_build, watch, write_pages
+from srm_build.bias import Figure, bias_figures
+from srm_build.items.fillin import FillIn, normalized
+
+FILLIN = Path(__file__).resolve().parent / "fixtures" / "fillin"
+
+
+def fillin_project(root: Path) -> Path:
+    """The fixture site plus the fill-in quiz and its page, under `root`; returns its
+    mkdocs.yml."""
+    project = root / "project"
+    shutil.copytree(FIXTURE_SITE, project)
+    shutil.copy(FILLIN / "fill.yml", project / "content" / "quizzes" / "fill.yml")
+    shutil.copy(FILLIN / "fill.md", project / "content" / "fill.md")
+    write_pages(project / "content")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("custom_dir: ../../../overrides", f"custom_dir: {ROOT / 'overrides'}"),
+        encoding="utf-8",
+    )
+    return config
+
+
+@pytest.fixture(scope="module")
+def fillin_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    root = tmp_path_factory.mktemp("fillin")
+    with served_build(fillin_project(root), root / "site") as site:
+        yield site
+
+
+# ---------------------------------------------------------------- HTML, without the script
+
+
+def test_gaps_are_native_controls_in_the_sentence(fillin_site: Site) -> None:
+    form = fillin_site.soup("fill/index.html").select_one("form#srm-fill-of-in")
+    assert form["data-srm-component"] == "fillin"
+    sentence = form.select_one("fieldset .srm-fillin-text")
+    selects = sentence.select("select.srm-gap")
+    assert [s["id"] for s in selects] == ["srm-fill-of-in--g1", "srm-fill-of-in--g2"]
+    assert [s["aria-label"] for s in selects] == ["Gap 1", "Gap 2"]
+    # A first empty entry, then the choices as written (the script shuffles them).
+    assert [o["value"] for o in selects[0].select("option")] == ["", "in", "of", "for"]
+    # The words around the gaps keep their spaces and their Markdown.
+    assert " ".join(sentence.get_text(" ").split()).startswith(
+        "AWS is responsible for security choose in of for (in / of / for) the cloud"
+    )
+    assert sentence.select_one("em").get_text() == "cloud"
+    assert form.has_attr("data-srm-shuffle")
+
+
+def test_typed_gap_is_a_text_box(fillin_site: Site) -> None:
+    form = fillin_site.soup("fill/index.html").select_one("form#srm-fill-typed")
+    box = form.select_one("input.srm-gap")
+    assert box["type"] == "text" and box["data-srm-gap"] == "layer"
+    assert box["aria-label"] == "Gap 1"
+    # One width for every typed gap: a width cut to the answer would hint at it.
+    short, long = (
+        _fill_in([{"id": "a", "accepted": [answer]}]).parts()[0].size
+        for answer in ("MFA", "multi-factor authentication")
+    )
+    assert int(box["size"]) == short == long
+    assert box["spellcheck"] == "false" and box["autocapitalize"] == "none"
+    # The question's default prompt is its legend.
+    assert form.select_one("legend").get_text(strip=True) == "Fill in each gap."
+
+
+def test_answer_key_is_readable_in_details(fillin_site: Site) -> None:
+    soup = fillin_site.soup("fill/index.html")
+    key = soup.select_one("form#srm-fill-of-in details.srm-key")
+    assert key.select_one("summary").get_text() == "Show the answer"
+    assert key.select_one(".srm-key-sentence").get_text() == (
+        "AWS is responsible for security of the cloud, and the customer for security in the cloud."
+    )
+    gaps = {li["data-srm-gap"]: li for li in key.select(".srm-key-gaps li")}
+    assert [a.get_text() for a in gaps["g1"].select(".srm-accepted")] == ["of"]
+    assert "AWS secures the cloud itself." in gaps["g1"].get_text()
+    typed = soup.select_one("form#srm-fill-typed .srm-key-gaps li")
+    assert [a.get_text() for a in typed.select(".srm-accepted")] == [
+        "hypervisor",
+        "virtualization layer",
+    ]
+    who = soup.select_one('form#srm-fill-who .srm-key-gaps li[data-srm-gap="who"]')
+    assert who["data-srm-misconception"] == "mc-aws-does-all"
+    # The controls that need the script are hidden until it runs.
+    actions = soup.select_one("form#srm-fill-of-in .srm-actions")
+    assert actions.has_attr("hidden") and actions.has_attr("data-srm-js")
+
+
+def test_worksheet_answer_key_lists_each_gap(fillin_site: Site) -> None:
+    key = fillin_site.soup("quizzes/fill/index.html").select_one(".srm-answer-key ol")
+    answers = [" ".join(li.get_text().split()) for li in key.select("li")]
+    assert answers == ["of; in", "the customer", "hypervisor"]
+
+
+def test_content_text_is_escaped(tmp_path: Path) -> None:
+    """Text, choices and accepted answers land as text, never as markup."""
+    from srm_build.pipeline import load_content
+    from srm_build.render import Renderer
+
+    config = fillin_project(tmp_path)
+    quiz = config.parent / "content" / "quizzes" / "fill.yml"
+    quiz.write_text(
+        quiz.read_text(encoding="utf-8").replace(
+            "choices: [AWS, the customer]", "choices: [AWS, the customer, '<b>x</b>']"
+        ),
+        encoding="utf-8",
+    )
+    content = load_content(config.parent / "content")
+    html = Renderer(content).item(content.by_id["fill-who"], item_href=lambda ident: "#")
+    assert "<b>x</b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
+
+
+# ---------------------------------------------------------------- checks and figures
+
+
+def _fill_in(gaps: list[dict]) -> FillIn:
+    text = " ".join(f"[[{gap['id']}]]" for gap in gaps)
+    return FillIn.model_validate({"id": "q", "type": "fill-in", "text": text, "gaps": gaps})
+
+
+def test_answers_compare_with_case_and_spaces_ignored() -> None:
+    assert normalized(" Guest  OS ") == normalized("guestos") == "guestos"
+    assert normalized("of") != normalized("in")
+
+
+def test_first_choice_figure_counts_gaps_with_choices() -> None:
+    """The position figure a reader who always picks a gap's first choice would score;
+    check warns past 40%."""
+    keyed = [
+        _fill_in([{"id": "a", "choices": ["of", "in"], "accepted": ["of"]}]),
+        _fill_in([{"id": "a", "choices": ["in", "of", "for"], "accepted": ["in"]}]),
+        _fill_in([{"id": "a", "accepted": ["typed"]}]),  # typed: no position to pick
+    ]
+    ((name, count, total, chance, limit),) = FillIn.bias_figures(keyed)
+    assert (count, total) == (2, 2) and chance == pytest.approx((1 / 2 + 1 / 3) / 2)
+    assert Figure(name, count, total, chance, limit).warn
+    varied = [_fill_in([{"id": "a", "choices": ["in", "of"], "accepted": ["of"]}])] * 3
+    assert not Figure(*FillIn.bias_figures(varied)[0]).warn
+
+
+def test_check_prints_the_fill_in_figure_for_the_content() -> None:
+    from srm_build.pipeline import load_content
+
+    content = load_content(ROOT / "content")
+    names = [figure.name for figure in bias_figures(content)]
+    assert "fill-in, first choice of a gap accepted" in names
+    assert len(content.of_type(FillIn)) >= 6
+    assert not any(figure.warn for figure in bias_figures(content))
+
+
+# ---------------------------------------------------------------- in the browser
+
+FILL = "fill/"
+ALL_RIGHT = {"fill-of-in": ["of", "in"], "fill-who": ["the customer"], "fill-typed": ["hypervisor"]}
+
+
+@pytest.fixture
+def fill_reader(page: Page, fillin_site: Site):
+    """A page of the fill-in site that fails the test on any console or page error."""
+    problems = watch(page, fillin_site.url)
+    yield page
+    assert problems == []
+
+
+@pytest.fixture
+def fill_new_reader(browser: Browser, fillin_site: Site):
+    """Pages in fresh contexts (touch, a colour scheme, an init script), each checked for
+    errors as `fill_reader`."""
+    made: list[tuple[BrowserContext, list[str]]] = []
+
+    def make(init_script: str | None = None, **options) -> Page:
+        context = browser.new_context(**options)
+        if init_script:
+            context.add_init_script(init_script)
+        page = context.new_page()
+        made.append((context, watch(page, fillin_site.url)))
+        return page
+
+    yield make
+    for context, problems in made:
+        context.close()
+        assert problems == []
+
+
+def mounted(page: Page, ident: str) -> Locator:
+    form = page.locator(f"form#srm-{ident}")
+    expect(form).to_have_attribute("data-srm-ready", "")
+    return form
+
+
+def gap(form: Locator, number: int) -> Locator:
+    return form.get_by_label(f"Gap {number}", exact=True)
+
+
+def progress(page: Page) -> dict:
+    raw = page.evaluate("localStorage.getItem('/.srm-progress-v1')")
+    return json.loads(raw) if raw else {}
+
+
+def review_queue(page: Page) -> dict:
+    raw = page.evaluate("localStorage.getItem('/.srm-review-v1')")
+    return json.loads(raw) if raw else {}
+
+
+@pytest.mark.browser
+def test_right_by_mouse_with_lists_and_typing(fill_reader: Page, fillin_site: Site) -> None:
+    fill_reader.goto(fillin_site.url + FILL)
+    form = mounted(fill_reader, "fill-of-in")
+    gap(form, 1).click()
+    gap(form, 1).select_option("of")
+    gap(form, 2).select_option("in")
+    form.get_by_role("button", name="Check").click()
+    expect(form.get_by_role("status")).to_have_text("2 of 2 gaps correct.")
+    expect(form).to_have_attribute("data-srm-result", "right")
+    expect(gap(form, 1)).to_be_disabled()
+    feedback = form.locator(".srm-feedback")
+    expect(feedback).to_have_count(2)
+    expect(feedback.first).to_contain_text("Gap 1: Correct.AWS secures the cloud itself.")
+    # Typed: accepted with case and spaces ignored, whichever accepted answer it is.
+    typed = mounted(fill_reader, "fill-typed")
+    gap(typed, 1).fill("  Virtualization  LAYER ")
+    typed.get_by_role("button", name="Check").click()
+    expect(typed.get_by_role("status")).to_have_text("Correct.")
+    expect(gap(typed, 1)).to_have_class(re.compile("srm-right"))
+    # The quiz's score counts both, and progress keeps each answer by the question's id.
+    expect(fill_reader.locator(".srm-score")).to_have_text("Score: 2 of 3 correct, 2 answered.")
+    expect(fill_reader.locator(".srm-progress-text")).to_have_text(
+        "Progress on this page: 2 of 3 questions done."
+    )
+    stored = progress(fill_reader)
+    assert stored["fill-of-in"]["picked"] == ["of", "in"]
+    assert stored["fill-typed"]["picked"] == ["  Virtualization  LAYER "]
+
+
+@pytest.mark.browser
+def test_wrong_answer_says_why_queues_the_misconception_and_tries_again(
+    fill_reader: Page, fillin_site: Site
+) -> None:
+    fill_reader.goto(fillin_site.url + FILL)
+    form = mounted(fill_reader, "fill-who")
+    form.get_by_role("button", name="Check").click()
+    expect(form.get_by_role("status")).to_have_text("Fill in every gap, then check. 1 gap left.")
+    assert form.get_attribute("data-srm-result") is None
+    gap(form, 1).select_option("AWS")
+    form.get_by_role("button", name="Check").click()
+    expect(form).to_have_attribute("data-srm-result", "wrong")
+    expect(form.get_by_role("status")).to_have_text(
+        "Not quite. The feedback under the sentence says why."
+    )
+    expect(form.locator(".srm-feedback")).to_have_text("Incorrect: the answer is the customer.")
+    expect(gap(form, 1)).to_have_class(re.compile("srm-wrong"))
+    # On the gap, a screen reader hears its verdict as its description.
+    expect(gap(form, 1)).to_have_accessible_description("Incorrect: the answer is the customer.")
+    entry = review_queue(fill_reader)["fill-who"]
+    assert entry["box"] == 1 and entry["miss"] == ["mc-aws-does-all"]
+    form.get_by_role("button", name="Try again").click()
+    expect(gap(form, 1)).to_have_value("")
+    expect(gap(form, 1)).to_be_focused()
+    expect(form.locator(".srm-feedback")).to_have_count(0)
+    expect(gap(form, 1)).not_to_have_attribute("aria-describedby", re.compile(".*"))
+
+
+@pytest.mark.browser
+def test_by_keyboard_alone(fill_reader: Page, fillin_site: Site) -> None:
+    fill_reader.goto(fillin_site.url + FILL)
+    form = mounted(fill_reader, "fill-of-in")
+    first = gap(form, 1)
+    first.focus()
+    # Down the list to "of", wherever the shuffle put it.
+    for _ in range(4):
+        if first.input_value() == "of":
+            break
+        fill_reader.keyboard.press("ArrowDown")
+    expect(first).to_have_value("of")
+    fill_reader.keyboard.press("Tab")
+    expect(gap(form, 2)).to_be_focused()
+    for _ in range(4):
+        if gap(form, 2).input_value() == "for":
+            break
+        fill_reader.keyboard.press("ArrowDown")
+    tab_to(fill_reader, "Check")
+    fill_reader.keyboard.press("Enter")
+    expect(form.get_by_role("status")).to_have_text("1 of 2 gaps correct.")
+    expect(form.locator(".srm-feedback").nth(1)).to_contain_text(
+        "Gap 2: Incorrect: the answer is in."
+    )
+    # A typed gap: Enter in the box does not submit; the Check button does.
+    typed = mounted(fill_reader, "fill-typed")
+    gap(typed, 1).focus()
+    fill_reader.keyboard.type("HYPERVISOR")
+    fill_reader.keyboard.press("Enter")
+    assert typed.get_attribute("data-srm-result") is None
+    tab_to(fill_reader, "Check")
+    fill_reader.keyboard.press("Enter")
+    expect(typed.get_by_role("status")).to_have_text("Correct.")
+
+
+@pytest.mark.browser
+def test_by_touch_on_a_phone(fill_new_reader, fillin_site: Site) -> None:
+    page = fill_new_reader(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 800})
+    page.goto(fillin_site.url + FILL)
+    form = mounted(page, "fill-of-in")
+    # Every gap and button is a target of at least 24 by 24 px (WCAG 2.5.8).
+    for target in [gap(form, 1), gap(form, 2), form.get_by_role("button", name="Check")]:
+        box = target.bounding_box()
+        assert box["height"] >= 24 and box["width"] >= 24, box
+    gap(form, 1).tap()
+    gap(form, 1).select_option("of")
+    gap(form, 2).select_option("in")
+    form.get_by_role("button", name="Check").tap()
+    expect(form.get_by_role("status")).to_have_text("2 of 2 gaps correct.")
+    typed = mounted(page, "fill-typed")
+    gap(typed, 1).tap()
+    expect(gap(typed, 1)).to_be_focused()
+    page.keyboard.type("hypervisor")
+    typed.get_by_role("button", name="Check").tap()
+    expect(typed.get_by_role("status")).to_have_text("Correct.")
+    # The sentence wraps on a narrow screen: nothing runs off the side.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+@pytest.mark.browser
+def test_without_javascript_the_gaps_work_and_the_answer_can_be_read(
+    browser: Browser, fillin_site: Site
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(fillin_site.url + FILL)
+    form = page.locator("form#srm-fill-of-in")
+    gap(form, 1).select_option("of")
+    expect(gap(form, 1)).to_have_value("of")
+    gap(page.locator("form#srm-fill-typed"), 1).fill("hypervisor")
+    # Checking needs the script, so its button stays hidden; the answer is one click away.
+    expect(form.get_by_role("button", name="Check")).to_be_hidden()
+    key = form.locator(".srm-key")
+    expect(key.locator(".srm-key-sentence")).to_be_hidden()
+    key.locator("summary").click()
+    expect(key.locator(".srm-key-sentence")).to_have_text(
+        "AWS is responsible for security of the cloud, and the customer for security in the cloud."
+    )
+    expect(key.locator(".srm-key-gaps li").first).to_contain_text("Gap 1: of")
+    context.close()
+
+
+@pytest.mark.browser
+def test_prints_as_a_worksheet_without_the_reader_s_answers(
+    fill_reader: Page, fillin_site: Site
+) -> None:
+    fill_reader.goto(fillin_site.url + FILL)
+    form = mounted(fill_reader, "fill-of-in")
+    gap(form, 1).select_option("for")
+    gap(form, 2).select_option("in")
+    form.get_by_role("button", name="Check").click()
+    expect(form.locator(".srm-feedback")).to_have_count(2)
+    fill_reader.emulate_media(media="print")
+    # Each gap a blank line: the reader's choice is not printed, the choices are.
+    for number in (1, 2):
+        expect(gap(form, number)).to_have_css("color", "rgba(0, 0, 0, 0)")
+    choices = form.locator(".srm-gap-choices")
+    expect(choices).to_have_count(2)
+    for one in choices.all():
+        expect(one).to_be_visible()
+        assert sorted(one.inner_text().strip(" ()").split(" / ")) == ["for", "in", "of"]
+    for hidden in (".srm-feedback", ".srm-actions", ".srm-status", ".srm-key summary"):
+        expect(form.locator(hidden).first).to_be_hidden()
+    # The key: on a chapter page each question's own, with its right answers.
+    key = form.locator(".srm-key-gaps li").first
+    expect(key).to_be_visible()
+    expect(key).to_contain_text("Gap 1: of")
+    expect(key.locator(".srm-feedback-text")).to_be_hidden()
+    fill_reader.emulate_media(media="screen")
+    expect(choices.first).to_be_hidden()
+
+
+@pytest.mark.browser
+def test_quiz_page_prints_the_answer_key_of_each_gap(fill_reader: Page, fillin_site: Site) -> None:
+    fill_reader.goto(fillin_site.url + "quizzes/fill/")
+    mounted(fill_reader, "fill-who")
+    fill_reader.emulate_media(media="print")
+    key = fill_reader.locator(".srm-answer-key")
+    expect(key).to_be_visible()
+    expect(key.locator("li")).to_have_text(["of; in", "the customer", "hypervisor"])
+    expect(fill_reader.locator("form#srm-fill-who .srm-key")).to_be_hidden()
+
+
+@pytest.mark.browser
+def test_choices_are_shuffled_per_reader_and_answers_survive_a_reload(
+    fill_new_reader, fillin_site: Site
+) -> None:
+    # Math.random() always 0: Fisher-Yates then moves every choice (in, of, for -> of, for, in).
+    page = fill_new_reader(init_script="Math.random = () => 0;")
+    page.goto(fillin_site.url + FILL)
+    form = mounted(page, "fill-of-in")
+    options = gap(form, 1).locator("option")
+    expect(options).to_have_text(["choose", "of", "for", "in"])
+    gap(form, 1).select_option("of")
+    gap(form, 2).select_option("for")
+    form.get_by_role("button", name="Check").click()
+    expect(form).to_have_attribute("data-srm-result", "wrong")
+    page.reload()
+    form = mounted(page, "fill-of-in")
+    # Shown again as answered and checked, quietly: the same verdicts, the same values.
+    expect(gap(form, 1)).to_have_value("of")
+    expect(gap(form, 2)).to_have_value("for")
+    expect(form).to_have_attribute("data-srm-result", "wrong")
+    expect(form.locator(".srm-feedback")).to_have_count(2)
+    # A stored answer the form cannot take is dropped, never shown.
+    page.evaluate(
+        """localStorage.setItem('/.srm-progress-v1', JSON.stringify({
+             'fill-of-in': {picked: ['<img src=x onerror=alert(1)>', 'in']},
+             'fill-typed': {picked: 'hypervisor'}}))"""
+    )
+    page.reload()
+    form = mounted(page, "fill-of-in")
+    expect(gap(form, 1)).to_have_value("")
+    assert form.get_attribute("data-srm-result") is None
+    typed = mounted(page, "fill-typed")
+    expect(gap(typed, 1)).to_have_value("")
+
+
+@pytest.mark.browser
+def test_instant_navigation_mounts_the_gaps(fill_reader: Page, fillin_site: Site) -> None:
+    """From a page without fill-in questions, the theme's instant navigation swaps the page in
+    (the document stays: a mark set on it survives) and keeps the first page's head: the
+    component's script and stylesheet come when it mounts."""
+    fill_reader.goto(fillin_site.url)
+    expect(fill_reader.locator("link[data-srm-fillin]")).to_have_count(0)
+    fill_reader.evaluate("window.srmStayed = true")
+    nav = fill_reader.locator("nav.md-nav--primary")
+    nav.get_by_role("link", name="Fill in", exact=True).first.click()
+    expect(fill_reader).to_have_url(fillin_site.url + FILL)
+    form = mounted(fill_reader, "fill-typed")
+    assert fill_reader.evaluate("window.srmStayed") is True
+    expect(fill_reader.locator("link[data-srm-fillin]")).to_have_count(1)
+    gap(form, 1).fill("hypervisor")
+    form.get_by_role("button", name="Check").click()
+    expect(form.get_by_role("status")).to_have_text("Correct.")
+    expect(gap(form, 1)).to_have_css("border-top-style", "solid")  # styled: the sheet applies
+
+
+@pytest.mark.browser
+def test_a_wrong_gap_comes_back_in_review_and_is_answered_there(
+    fill_reader: Page, fillin_site: Site
+) -> None:
+    fill_reader.goto(fillin_site.url + FILL)
+    form = mounted(fill_reader, "fill-who")
+    gap(form, 1).select_option("AWS")
+    form.get_by_role("button", name="Check").click()
+    expect(form).to_have_attribute("data-srm-result", "wrong")
+    fill_reader.goto(fillin_site.url + "study/")
+    review = fill_reader.locator("[data-srm-component=review]")
+    copy = review.locator('form[data-srm-id="fill-who"]')
+    expect(copy).to_have_attribute("data-srm-ready", "")
+    expect(review).to_contain_text("AWS handles all security")  # the misconception, counted
+    gap(copy, 1).select_option("the customer")
+    copy.get_by_role("button", name="Check").click()
+    expect(copy.get_by_role("status")).to_have_text("Correct.")
+
+
+@pytest.mark.browser
+def test_the_practice_exam_draws_and_marks_fill_in_questions(
+    fill_reader: Page, fillin_site: Site
+) -> None:
+    fill_reader.goto(fillin_site.url + "exam/")
+    fill_reader.get_by_label("6", exact=True).check()
+    fill_reader.get_by_role("button", name="Start the exam").click()
+    slots = fill_reader.locator(".srm-exam-run .srm-question-slot")
+    expect(slots).to_have_count(6)
+    drawn = fill_reader.eval_on_selector_all(
+        ".srm-exam-run .srm-question-slot form", "forms => forms.map(f => f.dataset.srmId)"
+    )
+    fills = [ident for ident in drawn if ident in ALL_RIGHT]
+    assert len(fills) == 2  # three topics, two questions from each: the fill page's are these
+    right, wrong = fills
+    exam = fill_reader.locator(".srm-exam-run")
+    for number, value in enumerate(ALL_RIGHT[right], 1):
+        control = gap(exam.locator(f'form[data-srm-id="{right}"]'), number)
+        if control.evaluate("node => node.tagName") == "SELECT":
+            control.select_option(value)
+        else:
+            control.fill(value.upper())
+    gap(exam.locator(f'form[data-srm-id="{wrong}"]'), 1).evaluate(
+        "node => { node.value = node.tagName === 'SELECT' ? node.options[1].value : 'no'; }"
+    )
+    fill_reader.once("dialog", lambda dialog: dialog.accept())
+    fill_reader.get_by_role("button", name="Hand in").click()
+    sheet = fill_reader.locator(".srm-exam-sheet button")
+    expect(sheet.nth(drawn.index(right))).to_have_text(f"Question {drawn.index(right) + 1}: right")
+    expect(exam.locator(f'form[data-srm-id="{right}"]')).to_have_attribute(
+        "data-srm-result", "right"
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_before_and_after_checking(
+    fill_new_reader, fillin_site: Site, scheme: str
+) -> None:
+    page = fill_new_reader(color_scheme=scheme)
+    page.goto(fillin_site.url + FILL)
+    form = mounted(page, "fill-of-in")
+    page.add_style_tag(content="*, ::before, ::after { transition: none !important; }")
+    assert axe_violations(page) == []
+    gap(form, 1).select_option("for")
+    gap(form, 2).select_option("in")
+    form.get_by_role("button", name="Check").click()
+    typed = mounted(page, "fill-typed")
+    gap(typed, 1).fill("hypervisor")
+    typed.get_by_role("button", name="Check").click()
+    expect(typed).to_have_attribute("data-srm-result", "right")
+    assert axe_violations(page) == []
+
+
+def test_the_fill_page_loads_the_component_within_its_budget(fillin_site: Site) -> None:
+    """A page with fill-in questions loads the core, one bundle with the fill-in component,
+    and nothing else of ours; what the component adds to a page is within 2 KiB gzipped
+    (its script; its stylesheet, which it links itself, is weighed with it)."""
+    import gzip
+
+    from srm_build.assets import EVERY_PAGE
+
+    soup = fillin_site.soup("fill/index.html")
+    mine = [
+        ref.rsplit("/", 1)[1]
+        for node in soup.select("script[src]")
+        if "assets/srm/" in (ref := node["src"])
+    ]
+    extra = [name for name in mine if name not in EVERY_PAGE]
+    assert len(extra) == 1 and "fillin" in extra[0].split("-"), mine
+    folder = fillin_site.root / "assets" / "srm"
+
+    def weight(*names: str) -> int:
+        return sum(len(gzip.compress((folder / n).read_bytes(), compresslevel=9)) for n in names)
+
+    assert weight("srm-fillin.js", "srm-fillin.css") < 2048
+    assert weight(*EVERY_PAGE, *extra, "srm-fillin.css") < 8192 + 2048
+
+
+# ---------------------------------------------------------------- exports
+
+
+def _fixture_bank(tmp_path: Path) -> list[dict]:
+    from srm_build.export import question_bank
+    from srm_build.pipeline import load_content
+
+    content = load_content(fillin_project(tmp_path).parent / "content")
+    return [entry for entry in question_bank(content) if entry["type"] == "fill-in"]
+
+
+def test_qti_declares_one_response_per_gap_with_its_interaction(tmp_path: Path) -> None:
+    """Each gap is a response of its own, declared with its correct value and a mapping of
+    its accepted answers, and answered by an inline interaction in the sentence's paragraph:
+    an inlineChoiceInteraction for a list, a textEntryInteraction (case ignored) for typing.
+    The score is the sum of the gaps' mappings."""
+    import io
+    import zipfile
+    from xml.etree import ElementTree as ET
+
+    from srm_build.export import QTI_NS, to_qti
+
+    q = f"{{{QTI_NS}}}"
+    package = zipfile.ZipFile(io.BytesIO(to_qti(_fixture_bank(tmp_path))))
+    two = ET.fromstring(package.read("items/fill-of-in.xml"))
+    declared = {d.get("identifier"): d for d in two.iter(f"{q}responseDeclaration")}
+    assert list(declared) == ["RESPONSE-g1", "RESPONSE-g2"]
+    paragraphs = list(two.find(f"{q}itemBody"))
+    interactions = list(paragraphs[1].iter(f"{q}inlineChoiceInteraction"))
+    assert [i.get("responseIdentifier") for i in interactions] == list(declared)
+    choices = {c.get("identifier"): c.text for c in interactions[0]}
+    assert choices == {"g1-1": "in", "g1-2": "of", "g1-3": "for"}
+    correct = declared["RESPONSE-g1"].find(f"{q}correctResponse/{q}value").text
+    assert choices[correct] == "of"
+    keys = [e.get("mapKey") for e in declared["RESPONSE-g1"].iter(f"{q}mapEntry")]
+    assert keys == [correct]
+    sums = two.find(f"{q}responseProcessing/{q}setOutcomeValue/{q}sum")
+    assert [m.get("identifier") for m in sums] == list(declared)
+    assert "".join(paragraphs[1].itertext()).startswith("AWS is responsible for security ")
+
+    typed = ET.fromstring(package.read("items/fill-typed.xml"))
+    (declaration,) = typed.iter(f"{q}responseDeclaration")
+    assert declaration.get("baseType") == "string"
+    entries = list(declaration.iter(f"{q}mapEntry"))
+    assert [e.get("mapKey") for e in entries] == ["hypervisor", "virtualization layer"]
+    assert {e.get("caseSensitive") for e in entries} == {"false"}
+    (entry,) = typed.iter(f"{q}textEntryInteraction")
+    assert entry.get("responseIdentifier") == "RESPONSE-layer"
+    assert int(entry.get("expectedLength")) >= len("virtualization layer")
+
+
+def test_gift_keeps_one_gap_where_it_stands_and_leaves_out_several(tmp_path: Path) -> None:
+    """GIFT (Moodle's grammar): a missing word with choices (`~wrong =right`) or a short
+    answer (`=a =b`), the braces where the gap is; a question with several gaps has no GIFT
+    form and is left out."""
+    from test_export import parse_gift
+
+    from srm_build.export import to_gift
+
+    text = to_gift(_fixture_bank(tmp_path))
+    parsed = parse_gift(text)
+    assert set(parsed) == {"fill-who", "fill-typed"}
+    assert parsed["fill-who"]["answers"] == [("~", None, "AWS"), ("=", None, "the customer")]
+    assert parsed["fill-typed"]["answers"] == [
+        ("=", None, "hypervisor"),
+        ("=", None, "virtualization layer"),
+    ]
+    # The words after the gap follow its braces, with the sentence's own spacing.
+    assert "Choose who does it. On Amazon EC2, {~AWS =the customer} patches the guest OS." in text
+    assert "[[" not in text
