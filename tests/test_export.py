@@ -18,8 +18,8 @@ import pytest
 
 from conftest import ROOT, Site
 from srm_build.export import QTI_NS, question_bank, to_anki_csv, to_gift, to_json, to_qti
-from srm_build.items.match import Match
 from srm_build.items.fillin import FillIn
+from srm_build.items.match import Match
 from srm_build.items.order import Order
 from srm_build.models import (
     OWNER_LABELS,
