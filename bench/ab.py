@@ -27,9 +27,15 @@ import tempfile
 from pathlib import Path
 
 from bench.generate import write_all, write_empty
-from bench.run import ENV, ROOT, timed
+from bench.run import ENV, ROOT, peer_installed, timed
 
 VARIANTS = ("baseline", "peer", "before", "after")
+"""The builds of each round, in turn; the peer's only where mkdocs-quiz is installed (the
+`bench` extra), as in `bench.run`."""
+
+
+def variants() -> tuple[str, ...]:
+    return VARIANTS if peer_installed() else tuple(v for v in VARIANTS if v != "peer")
 
 
 def checkout(commit: str, into: Path) -> Path:
@@ -54,7 +60,7 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, list[float]]:
     for round_ in range(args.repeat):
         print(f"[ab] round {round_ + 1} of {args.repeat}", file=sys.stderr)
         for n, configs in sites.items():
-            for variant in VARIANTS:
+            for variant in variants():
                 config = configs["plugin" if variant in ("before", "after") else variant]
                 site = work / f"site-{n}-{variant}"
                 shutil.rmtree(site, ignore_errors=True)
@@ -78,13 +84,13 @@ def report(cpu: dict[str, list[float]], sizes: list[int]) -> str:
     for key, runs in cpu.items():
         lines.append(f"{key:16} {med[key]:7.0f}  {sorted(round(r * 1000) for r in runs)}")
     for n in sizes:
-        plain, peer = med[f"{n} baseline"], med[f"{n} peer"]
+        plain, peer = med[f"{n} baseline"], med.get(f"{n} peer")
         for variant in ("before", "after"):
             mine = med[f"{n} {variant}"]
             lines.append(
                 f"{'empty tree' if n == 0 else f'{n} questions'}, {variant}: "
                 f"{mine - plain:+.0f} ms over plain, {mine / plain:.2f}x plain, "
-                f"{mine / peer:.2f}x peer"
+                + (f"{mine / peer:.2f}x peer" if peer else "no peer (mkdocs-quiz not installed)")
             )
     if "check after" in med:
         before, after = med["check before"], med["check after"]

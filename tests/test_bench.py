@@ -316,3 +316,9 @@ def test_before_and_after_runs_both_packages(capsys: pytest.CaptureFixture[str])
     out = capsys.readouterr().out
     for line in ("empty tree, before:", "empty tree, after:", "check: before"):
         assert line in out
+    try:
+        import mkdocs_quiz  # noqa: F401
+    except ImportError:
+        assert "no peer (mkdocs-quiz not installed)" in out
+    else:
+        assert "x peer" in out
