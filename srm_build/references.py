@@ -248,7 +248,7 @@ def part_ids(item: Item) -> list[str]:
     for name in type(item).model_fields:
         value = getattr(item, name)
         for one in value if isinstance(value, list) else (value,):
-            if isinstance(one, Model) and not isinstance(one, Item) and one.ident:
+            if isinstance(one, Model) and not isinstance(one, Item) and one.anchored and one.ident:
                 found.append(one.ident)
     return found
 

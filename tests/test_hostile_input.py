@@ -988,16 +988,19 @@ def test_a_fragment_alone_in_yaml_leads_to_the_files_page(tmp_path: Path) -> Non
     assert links == {"glossary.md": ["#why-terms"], "index.md": ["glossary/#why-terms"]}
 
 
-def test_part_anchors_are_the_ids_the_templates_write(fixture_site) -> None:
+@pytest.mark.parametrize("which", ["fixture_site", "real_site"])
+def test_part_anchors_are_the_ids_the_templates_write(which: str, request) -> None:
     """The check's `#srm-<id>--<part>` anchors (`part_ids`) are the part ids each item's
-    template writes on its page, for every item of the fixture site."""
+    template writes on its page, for every item of the fixture site and of the real one
+    (which has every question type: a match's choices, for one, get no anchor)."""
     from conftest import FIXTURE_SITE
     from srm_build.models import page_path
     from srm_build.pipeline import load_content
     from srm_build.references import part_ids
     from srm_build.urls import url_of
 
-    content = load_content(FIXTURE_SITE / "content")
+    fixture_site = request.getfixturevalue(which)
+    content = load_content((FIXTURE_SITE if which == "fixture_site" else ROOT) / "content")
     written: dict[str, set[str]] = {}
     checked: dict[str, set[str]] = {}
     for path, file in content.files.items():

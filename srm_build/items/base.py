@@ -94,6 +94,9 @@ class Model(BaseModel):
     noun: ClassVar[str | None] = None
     """What one of these is called in messages ("option", "row"); None for parts that are
     named by their field (a claim)."""
+    anchored: ClassVar[bool] = True
+    """A part with an id gets the anchor `#srm-<item>--<id>` from its unit's template
+    (`references.part_ids`); False where the template gives it none."""
 
     @property
     def where(self) -> Location:

@@ -111,6 +111,7 @@ class MatchChoice(Model):
     )
 
     noun: ClassVar[str | None] = "choice"
+    anchored: ClassVar[bool] = False  # the template anchors the items, not the choices
 
     @property
     def ident(self) -> str:
