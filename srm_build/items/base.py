@@ -178,3 +178,9 @@ class Item(Model):
         """Its free text that may state an owner, checked against the service matrix where
         the build can read it (srm_build/owners.py); none by default."""
         return []
+
+
+def folded(text: str) -> str:
+    """`text` as the checks compare parts for duplicates: case and runs of spaces aside
+    ("Guest  OS" and "guest os" are one text)."""
+    return " ".join(text.casefold().split())

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, ClassVar
 from pydantic import Field, model_validator
 
 from ..errors import Problem
-from .base import Markdown, MisconceptionRef, Model, OptionId
+from .base import Markdown, MisconceptionRef, Model, OptionId, folded
 from .claims import Claim, one_way_to_claim
 from .question import SHUFFLE, Choice, ChoiceQuestion, Entry, KeyPart, Lookup
 
@@ -110,16 +110,16 @@ class OptionQuestion(ChoiceQuestion):
                     i,
                     "id",
                 )
-            folded = " ".join(option.text.casefold().split())
-            if folded in texts:
+            key = folded(option.text)
+            if key in texts:
                 yield self.where.problem(
-                    f"question '{self.id}': options '{texts[folded]}' and '{option.id}' "
+                    f"question '{self.id}': options '{texts[key]}' and '{option.id}' "
                     f"have the same text",
                     "options",
                     i,
                     "text",
                 )
-            texts.setdefault(folded, option.id)
+            texts.setdefault(key, option.id)
             if option.misconception and option.id in self.correct:
                 yield option.where.problem(
                     f"question '{self.id}': option '{option.id}' is a right answer, so it "

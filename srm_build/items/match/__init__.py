@@ -32,6 +32,7 @@ from ..base import (
     Owner,
     ServiceRef,
     SourceRef,
+    folded,
 )
 from ..claims import Claim, FreeText, OwnerStatement
 from ..question import (
@@ -116,11 +117,6 @@ class MatchChoice(Model):
     @property
     def ident(self) -> str:
         return self.id
-
-
-def _folded(text: str) -> str:
-    """Text as compared for duplicates: case and runs of spaces do not count."""
-    return " ".join(text.casefold().split())
 
 
 class Match(Misconceived, QuestionBase):
@@ -283,16 +279,16 @@ class Match(Misconceived, QuestionBase):
                     f"question '{self.id}': {noun} id '{part.id}' is used twice", field, i, "id"
                 )
             ids.setdefault(part.id, part.id)
-            folded = _folded(part.text)
-            if folded in texts:
+            key = folded(part.text)
+            if key in texts:
                 yield self.where.problem(
-                    f"question '{self.id}': {noun}s '{texts[folded]}' and '{part.id}' have the "
+                    f"question '{self.id}': {noun}s '{texts[key]}' and '{part.id}' have the "
                     f"same text",
                     field,
                     i,
                     "text",
                 )
-            texts.setdefault(folded, part.id)
+            texts.setdefault(key, part.id)
 
     def _unique_items(self) -> Iterator[Problem]:
         """Item ids are unique; an item's text is written once: the same text with the same
@@ -305,7 +301,7 @@ class Match(Misconceived, QuestionBase):
                     f"question '{self.id}': item id '{item.id}' is used twice", "items", i, "id"
                 )
             ids.add(item.id)
-            earlier = first.setdefault(_folded(item.text), item)
+            earlier = first.setdefault(folded(item.text), item)
             if earlier is item:
                 continue
             if earlier.answer == item.answer:

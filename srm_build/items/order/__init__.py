@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from pydantic import Field
 
 from ...errors import Problem
-from ..base import Id, Markdown, Model, OptionId, SourceRef, Text
+from ..base import Id, Markdown, Model, OptionId, SourceRef, Text, folded
 from ..question import Entry, KeyPart, Lookup, Misconceived, Qti, QuestionBase
 
 if TYPE_CHECKING:
@@ -109,17 +109,17 @@ class Order(Misconceived, QuestionBase):
                     f"question '{self.id}': item id '{item.id}' is used twice", "items", i, "id"
                 )
             ids.add(item.id)
-            folded = " ".join(item.text.casefold().split())
-            if folded in texts:
+            key = folded(item.text)
+            if key in texts:
                 yield self.where.problem(
-                    f"question '{self.id}': items '{texts[folded]}' and '{item.id}' have the "
+                    f"question '{self.id}': items '{texts[key]}' and '{item.id}' have the "
                     f"same text, so either could go first",
                     "items",
                     i,
                     "text",
                 )
-            texts.setdefault(folded, item.id)
-        if " ".join(self.first.casefold().split()) == " ".join(self.last.casefold().split()):
+            texts.setdefault(key, item.id)
+        if folded(self.first) == folded(self.last):
             yield self.where.problem(
                 f"question '{self.id}': first and last are both '{self.first}': name the two "
                 f"ends of the sequence",
