@@ -153,9 +153,13 @@
       if (!fresh && seen !== JSON.stringify(state)) srm.keepLater(id, current());
     }
     kind.mount?.(form);
-    /* Enter in an option would submit the form implicitly: only Check answers. */
+    /* Enter in an option would submit the form implicitly: only Check answers. Enter in
+     * a text box checks, as Check does (a form with several text boxes has no implicit
+     * submission of its own). */
     form.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" && event.target.tagName === "INPUT") event.preventDefault();
+      if (event.key !== "Enter" || event.target.tagName !== "INPUT") return;
+      event.preventDefault();
+      if (event.target.type === "text" && !event.isComposing) form.requestSubmit();
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();

@@ -126,10 +126,11 @@
           slot.scrollIntoView();
           slot.querySelector("input, select, textarea").focus();
         };
-        $$(question, ".srm-actions, [role=status]").forEach(function (el) { el.remove(); });
+        /* Its status region stays: a kind says there what a move did (srm.announce). */
+        $$(question, ".srm-actions").forEach(function (el) { el.remove(); });
         question.querySelector(".srm-key").hidden = true;
-        /* No submit button is left, and options never submit implicitly (HTML's implicit
-         * submission is for text fields), so the form needs no submit handler. */
+        /* No submit button is left, and srm.js keeps every question form from submitting
+         * natively (Enter in a text gap would), so the form needs no submit handler. */
         if (saved) {
           kind.restore(form, saved.picked[id]);
           kind.layout?.(form);
@@ -229,21 +230,20 @@
         var form = s.form;
         var answer = s.node.querySelector(".srm-key");
         var given = answered(s);
-        if (given) {
-          s.kind.check(form);
-          /* A kind that wants a whole answer before it grades (every item placed) leaves
-           * a part answer unmarked: in the exam, that is wrong. */
-          if (!form.hasAttribute("data-srm-result")) lock(form, false);
-        } else {
+        var whole = given && (s.kind.check(form), form.hasAttribute("data-srm-result"));
+        /* A kind that wants a whole answer before it grades (every item placed, every gap
+         * filled) leaves a part answer unmarked: in the exam, that is wrong, and the answer
+         * is shown open, as for a question not answered at all. */
+        if (!whole) {
           lock(form, false);
-          answer.before(make("p", "srm-exam-missed", "Not answered. The answer:"));
+          answer.before(make("p", "srm-exam-missed", (given ? "Partly answered" : "Not answered") + ". The answer:"));
           answer.open = true;
         }
         var good = form.getAttribute("data-srm-result") === "right";
         review(s.id, good, misses(form, s.kind));
         answer.hidden = false;
         s.flag.disabled = true;
-        s.link.textContent = "Question " + (i + 1) + ": " + (good ? "right" : given ? "wrong" : "not answered");
+        s.link.textContent = "Question " + (i + 1) + ": " + (good ? "right" : whole ? "wrong" : given ? "partly answered" : "not answered");
         s.link.parentNode.className = good ? "srm-right" : "srm-wrong";
         var score = scores[s.topic];
         score[0] += good;

@@ -148,11 +148,25 @@
     return list;
   }
 
-  /* Says `text` in the component's live region (its role=status element). */
-  function announce(root, text) {
+  /* Says `text` in the component's live region (its role=status element); `quiet`: shows
+   * it there without saying it (a result put back on load), the region switched off until
+   * the next announcement. */
+  function announce(root, text, quiet) {
     var status = root && root.querySelector("[role=status]");
-    if (status) status.textContent = text;
+    if (!status) return;
+    if (quiet) status.setAttribute("aria-live", "off");
+    else status.removeAttribute("aria-live");
+    status.textContent = text;
   }
+
+  /* No question form ever submits natively once this script runs, wherever its copy is
+   * (a chapter, the practice exam, the review): a native submission would load the page
+   * anew with the answers in its address. Each form's own submit handler (srm-choice.js)
+   * still runs, on the chapter and review copies, and checks the answer. Capture, on the
+   * document: before any handler, on forms present now or added later. */
+  document.addEventListener("submit", function (event) {
+    if (event.target.closest?.(".srm-question")) event.preventDefault();
+  }, true);
 
   /* ---- The registry ---- */
 

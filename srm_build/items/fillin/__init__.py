@@ -2,9 +2,12 @@
 choices (QTI's `inlineChoiceInteraction`) or by typing (`textEntryInteraction`).
 
 The sentence (`text`) marks each gap with its id in double brackets, `[[g1]]`; `gaps` says
-what each accepts. Typed answers are compared with case and spaces ignored (`normalized`),
-on the site as in the checks, so two accepted answers that differ only so are one answer
-written twice, and an error.
+what each accepts. Answers are compared with case, spaces, hyphens and punctuation at the
+end ignored (`normalized`: "Multi-factor authentication." is "multifactor authentication"),
+on the site (srm-fillin.js, `norm`) as in the checks and the exports, so two accepted
+answers that differ only so are one answer written twice, and an error. A typed answer is
+at most `TYPED_LONGEST` characters: the text box takes no more (`maxlength`), and the
+client keeps no more.
 
 Exports: JSON (the bank entry), QTI 2.1 (one response per gap, each with a mapping of its
 accepted answers, the score their sum), Anki (the sentence with blanks, the answers on the
@@ -52,14 +55,25 @@ MARKER = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 _GAP_ID = re.compile(r"[a-z0-9]{1,12}")
 TYPED_WIDTH = 20
 """Characters a typed gap shows (what is typed beyond them scrolls)."""
+TYPED_LONGEST = 200
+"""Characters a typed gap takes (its `maxlength`); the client reads the limit from there and
+drops a stored answer longer than it (srm-fillin.js)."""
 BLANK = "_____"
 """How a gap shows where no control can (Anki, GIFT's question text, messages)."""
 
 
+_END_PUNCTUATION = re.compile(r"[\s.,;:!?]+$")
+_SPACES_AND_HYPHENS = re.compile(r"[\s\-\u2010-\u2015]+")
+
+
 def normalized(answer: str) -> str:
-    """An answer as it is compared: lowercase, every space removed ("Guest OS" and
-    "guestos" are one answer). The client does the same (srm-fillin.js, `norm`)."""
-    return "".join(answer.split()).lower()
+    """An answer as it is compared: full stops, commas, colons, semicolons and question or
+    exclamation marks at its end dropped, every space and hyphen (or dash) removed, then
+    lowercase: "Guest OS", "guestos", "multi-factor authentication" and "Multifactor
+    authentication." are each one answer. The site's rule for the readers' spellings, not a
+    standard's; the client does the same (srm-fillin.js, `norm`), and
+    tests/test_fillin.py holds both to one table."""
+    return _SPACES_AND_HYPHENS.sub("", _END_PUNCTUATION.sub("", answer)).lower()
 
 
 class Gap(Model):
@@ -69,7 +83,8 @@ class Gap(Model):
     accepted: list[GapText] = Field(
         default=[],
         description="The answers this gap accepts (the first is the one the answer key shows); "
-        "compared with case and spaces ignored. QTI's correctResponse and mapping.",
+        "compared with case, spaces, hyphens and end punctuation ignored. QTI's "
+        "correctResponse and mapping.",
     )
     choices: list[GapText] | None = Field(
         None,
@@ -135,6 +150,7 @@ class FillIn(QuestionBase):
     client: ClassVar[tuple[str, ...]] = ("srm-choice.js", "srm-fillin.js", "srm-fillin.css")
     component: ClassVar[str | None] = "fillin"
     study: ClassVar[Literal["exam", "review"] | None] = "exam"
+    longest: ClassVar[int] = TYPED_LONGEST
 
     def parts(self) -> list[Part]:
         """The sentence cut at its gaps, in order (after `checks`, every marker names a gap)."""
@@ -271,7 +287,7 @@ class FillIn(QuestionBase):
                 elif key in seen:
                     yield self._problem(
                         f"gap '{gap.id}': '{value}' and '{seen[key]}' in '{field}' are the "
-                        f"same answer once case and spaces are ignored",
+                        f"same answer once case, spaces, hyphens and end punctuation are ignored",
                         "gaps",
                         i,
                         field,

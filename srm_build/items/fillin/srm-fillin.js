@@ -2,9 +2,9 @@
  * controls, a list of choices (a select) or a text box, that work without this script; the
  * accepted answers are in the answer key (.srm-key-gaps, one entry per gap). This file is
  * the question kind (the interface is in srm.js): the answer is each gap's value, in the
- * order of the sentence; a gap is right when its value, with case and spaces ignored, is
- * one of its accepted answers (the build checks answers the same way: srm_build/items/
- * fillin, `normalized`). Each list's choices show in an order of the reader's own
+ * order of the sentence; a gap is right when its value, with case, spaces, hyphens and
+ * punctuation at its end ignored, is one of its accepted answers (the build checks answers
+ * the same way: srm_build/items/fillin, `normalized`). Each list's choices show in an order of the reader's own
  * (`arrange`). The build links srm-fillin.css in the head of pages with fill-in questions;
  * on others (the exam's and review's copies, a page reached by instant navigation) mounting
  * links it (right and wrong gaps, touch sizes, the worksheet in print). */
@@ -16,10 +16,10 @@
   var $$ = srm.$$, make = srm.make;
   /* Beside this file, which may be a page's bundle of several components. */
   var CSS = document.currentScript && document.currentScript.src.replace(/[^/]*\.js(\?.*)?$/, "srm-fillin.css$1");
-  var LONGEST = 200; /* a stored answer longer than any gap takes is not one */
-
+  /* As `normalized` in srm_build/items/fillin: end punctuation dropped, spaces and hyphens
+   * (or dashes) removed, lowercase. */
   function norm(text) {
-    return text.replace(/\s+/g, "").toLowerCase();
+    return text.replace(/[\s.,;:!?]+$/, "").replace(/[\s\-\u2010-\u2015]+/g, "").toLowerCase();
   }
 
   function gaps(form) {
@@ -80,17 +80,19 @@
     answer: function (form) {
       return gaps(form).map(function (gap) { return gap.value; });
     },
+    /* A typed answer longer than its box takes (`maxlength`, what the build allows:
+     * TYPED_LONGEST) is not one the reader gave: that gap alone is left empty, and the rest
+     * of the answer (and of an exam attempt) is kept. */
     restore: function (form, values) {
       var all = gaps(form);
       if (!srm.strings(values) || values.length !== all.length) return false;
       var fits = all.every(function (gap, i) {
-        if (gap.tagName === "SELECT") {
-          return Array.from(gap.options).some(function (o) { return o.value === values[i]; });
-        }
-        return values[i].length <= LONGEST;
+        return gap.tagName !== "SELECT" || Array.from(gap.options).some(function (o) { return o.value === values[i]; });
       });
       if (!fits) return false;
-      all.forEach(function (gap, i) { gap.value = values[i]; });
+      all.forEach(function (gap, i) {
+        gap.value = gap.tagName === "SELECT" || gap.maxLength < 0 || values[i].length <= gap.maxLength ? values[i] : "";
+      });
       return true;
     },
     /* Unchecked (Try again, or an answer put back before it is checked again): no gap
@@ -165,5 +167,6 @@
     });
   }
 
+  fillin.norm = norm; /* for tests, which hold it to the build's `normalized` */
   srm.define("fillin", fillin);
 })(window.srm);
