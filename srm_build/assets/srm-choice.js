@@ -146,7 +146,9 @@
       order = arrange(form, state && state.order);
       if (state && kind.restore(form, state[kind.field || "picked"])) {
         kind.layout?.(form);
-        kind.check(form);
+        /* The result line as checking left it, shown again but not said: the reader
+         * did not just check. */
+        announce(form, kind.check(form), true);
       }
       if (!form.hasAttribute("data-srm-result")) clear();
       seen = JSON.stringify(current());

@@ -56,8 +56,8 @@
   }
 
   /* Shows the items in the order the lists give; with none given, never in the right
-   * order (a shuffle may land on it: the first item then goes last). Move buttons work
-   * until the answer is checked. */
+   * order (a copy shuffled by the generic code may land on it: the first item then goes
+   * last; `arrange` never shows it). Move buttons work until the answer is checked. */
   function layout(form) {
     var list = form.querySelector(".srm-order-items");
     var ids = given(form);
@@ -147,6 +147,22 @@
       return true;
     },
     layout,
+    /* The items in `order` (ids, as it returned them before) when that is a whole order of
+     * them other than the answer, else in a new random one that is not the answer either
+     * (a shuffle that lands on it moves its first item last). Returns the order shown, so
+     * that what is stored is what the reader sees. */
+    arrange: function (form, order) {
+      if (!form.hasAttribute("data-srm-shuffle")) return null;
+      var list = form.querySelector(".srm-order-items");
+      var all = items(form), ids = all.map(idOf), right = key(form).join();
+      if (!srm.strings(order) || order.length !== ids.length || order.join() === right ||
+          !ids.every(function (id) { return order.indexOf(id) !== -1; })) {
+        order = srm.shuffled(ids);
+        if (order.join() === right) order.push(order.shift());
+      }
+      order.forEach(function (id) { list.appendChild(all[ids.indexOf(id)]); });
+      return order.slice();
+    },
     mount: function (form) {
       styled();
       layout(form);
