@@ -728,8 +728,11 @@ def test_progress_is_saved_by_id_and_restored(reader: Page, fixture_url: str) ->
     reader.reload()
     expect_quiz_answered(reader)
     expect(progress).to_have_text("Progress on this page: 2 of 5 questions done.")
-    # Restored answers are shown, not announced.
-    expect(status(reader.locator("form#srm-ec2-patching"))).to_have_text("")
+    # Restored answers are shown, not announced: the result line is back, its live region
+    # switched off until the next check.
+    restored = status(reader.locator("form#srm-ec2-patching"))
+    expect(restored).to_have_text("Not quite. The feedback under each option says why.")
+    expect(restored).to_have_attribute("aria-live", "off")
     # Keyed by id, not by position: the home page embeds the same quiz after other content.
     reader.goto(fixture_url)
     expect_quiz_answered(reader)
