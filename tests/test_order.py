@@ -247,6 +247,38 @@ def test_order_wrong_by_keyboard_queues_its_misconception(reader: Page, real_sit
 
 
 @pytest.mark.browser
+def test_a_shuffle_that_lands_on_the_answer_is_stored_as_shown(
+    reader: Page, real_site: Site
+) -> None:
+    """The order the kind arranges (and the shared code stores until Try again) is the
+    order on screen, and never the answer, even when the random shuffle gives the answer."""
+    reader.goto(real_site.url + PAGE)
+    form = form_of(reader, OLDER)
+    before = shown(form)
+    # Fisher-Yates from the order on screen to the answer: the random numbers that pick it.
+    randoms, now = [], before[:]
+    for i in range(len(now) - 1, 0, -1):
+        j = now.index(OLDER_RIGHT[i])
+        randoms.append((j + 0.5) / (i + 1))
+        now[i], now[j] = now[j], now[i]
+    assert now == OLDER_RIGHT
+    returned = form.evaluate(
+        """(form, randoms) => {
+            const random = Math.random;
+            Math.random = () => randoms.shift();
+            try {
+                const order = window.srm.form.arrange(form, null);
+                window.srm.defined.get("order").layout(form);
+                return order;
+            } finally { Math.random = random; }
+        }""",
+        randoms,
+    )
+    assert returned == shown(form)
+    assert returned != OLDER_RIGHT
+
+
+@pytest.mark.browser
 def test_order_after_instant_navigation(reader: Page, real_site: Site) -> None:
     """A page swapped in by the theme's instant navigation mounts its order questions: the
     core fetches srm-order.js, which links its stylesheet once."""

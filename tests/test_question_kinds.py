@@ -68,7 +68,7 @@ def test_no_page_with_questions_scrolls_sideways_at_320_px(
     reader, real_site: Site, touch: bool
 ) -> None:
     """WCAG 1.4.10 (reflow): at 320 CSS px, every page that holds a question is no wider
-    than the screen, before and after its questions of the three types are checked."""
+    than the screen, by mouse and on a touch screen (whose move buttons are wider)."""
     page = reader(viewport=NARROW, **(TOUCH if touch else {}))
     paths = pages_with_questions(real_site)
     kinds = set()
@@ -220,7 +220,8 @@ MATCH_NONE = {
 
 def test_a_partly_answered_exam_question_shows_its_key(reader, real_site: Site) -> None:
     """Marked, a question answered in part (some pairs, one gap of two) is wrong and says
-    so, its answer key open, as one not answered at all shows its own."""
+    so: each part with its verdict, its answer key open, as one not answered at all shows
+    its own."""
     page = reader()
     run = exam_with(
         page, real_site, {"match-service-models": MATCH_NONE, "fill-of-and-in": ["", ""]}
@@ -236,6 +237,13 @@ def test_a_partly_answered_exam_question_shows_its_key(reader, real_site: Site) 
     page.get_by_role("button", name="Hand in").click()
     expect(page.locator(".srm-exam-result .srm-title")).to_have_text(
         re.compile("^Your result: 0 of 2")
+    )
+    # Each part has its verdict, the parts not answered too.
+    expect(match.locator(".srm-feedback")).to_have_count(len(MATCH_NONE))
+    expect(match.locator(".srm-feedback").last).to_contain_text("Not answered: the match is")
+    expect(fill.locator(".srm-feedback")).to_have_count(2)
+    expect(fill.locator(".srm-feedback").last).to_contain_text(
+        "Gap 2: Not answered: the answer is in."
     )
     for form in (match, fill):
         expect(form).to_have_attribute("data-srm-result", "wrong")

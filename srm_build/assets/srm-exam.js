@@ -232,10 +232,12 @@
         var given = answered(s);
         var whole = given && (s.kind.check(form), form.hasAttribute("data-srm-result"));
         /* A kind that wants a whole answer before it grades (every item placed, every gap
-         * filled) leaves a part answer unmarked: in the exam, that is wrong, and the answer
-         * is shown open, as for a question not answered at all. */
+         * filled) leaves a part answer unmarked: in the exam, that is wrong; the kind grades
+         * the parts given where it can (`check(form, true)`), and the answer is shown open,
+         * as for a question not answered at all. */
         if (!whole) {
-          lock(form, false);
+          if (given) s.kind.check(form, true); /* a kind that can grades the parts given */
+          if (!form.hasAttribute("data-srm-result")) lock(form, false);
           answer.before(make("p", "srm-exam-missed", (given ? "Partly answered" : "Not answered") + ". The answer:"));
           answer.open = true;
         }

@@ -18,9 +18,13 @@
  * question kind, an object, with `srm.define(name, kind)`; the shared form code of
  * srm-choice.js (`srm.form.mountForm`) mounts every such form with it, and the quiz score, the page's progress, the practice exam, the review
  * queue and the misconception tags answer every question through the kind alone:
- *   check(form)          grades the answer given: marks right and wrong parts, calls
- *                        srm.form.lock(form, right), and returns what to announce; or
- *                        returns a hint without locking when the answer is not whole;
+ *   check(form, final?)  grades the answer given: marks right and wrong parts, calls
+ *                        srm.form.lock(form, right), and returns what to announce (shown
+ *                        again, not announced, when a stored answer is put back); or
+ *                        returns a hint without locking when the answer is not whole. The
+ *                        exam's marking then calls it `final`: a kind that can grades the
+ *                        parts given, the others wrong; the exam marks it wrong either way
+ *                        and opens its key ("Partly answered");
  *   answer(form)         the answer given, as JSON data: a list of strings (choices, [] for
  *                        none), or an object ({item id: owner}, "" for none);
  *   restore(form, data)  puts an answer back (whole or part), from data never trusted:
@@ -38,6 +42,8 @@
  *                        (as it returned it before) or, when that is not a whole order of
  *                        them, in a new random one; returns the order shown (stored with
  *                        the answer until Try again). Without it, the options are shuffled.
+ * No question form submits natively while this script runs (Enter in a text box would load
+ * the page anew): the shared form code checks instead, and the exam's copies do nothing.
  * A unit names its component (`component`) and its files (`client`, beside the unit or in
  * srm_build/assets); the build derives this core's table of components from them. */
 (function () {

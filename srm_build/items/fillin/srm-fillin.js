@@ -49,10 +49,11 @@
   }
 
   var fillin = {
-    check: function (form) {
+    /* `final` (the exam's marking): grades a part answer too, an empty gap wrong. */
+    check: function (form, final) {
       var all = gaps(form);
       var left = all.filter(function (gap) { return !norm(gap.value); }).length;
-      if (left) return "Fill in every gap, then check. " + left + (left > 1 ? " gaps" : " gap") + " left.";
+      if (left && !final) return "Fill in every gap, then check. " + left + (left > 1 ? " gaps" : " gap") + " left.";
       var good = 0;
       var sentence = form.querySelector(".srm-fillin-text");
       var after = sentence;
@@ -65,7 +66,8 @@
         /* Each gap's verdict, under the sentence in the gaps' order, named as the gap is. */
         var label = all.length > 1 ? "Gap " + (i + 1) + ": " : "";
         var box = srm.form.feedback(
-          label + (ok ? "Correct." : "Incorrect: the answer is " + (answer ? answer.textContent : "") + "."),
+          label + (ok ? "Correct." : (norm(gap.value) ? "Incorrect" : "Not answered") + ": the answer is " +
+            (answer ? answer.textContent : "") + "."),
           entry && entry.querySelector(".srm-feedback-text"), ok);
         /* ...and its description, so that a screen reader on the gap hears its verdict. */
         box.id = gap.id + "-verdict";

@@ -58,10 +58,12 @@
 
   /* The match kind (see srm.js for the interface). */
   var match = {
-    check: function (form) {
+    /* `final` (the exam's marking): grades a part answer too, an item without a match
+     * wrong. */
+    check: function (form, final) {
       var all = items(form);
       var left = all.filter(function (item) { return !item.querySelector("select").value; });
-      if (left.length) return "Choose a match for every item, then check. " + left.length + " left.";
+      if (left.length && !final) return "Choose a match for every item, then check. " + left.length + " left.";
       var right = 0;
       all.forEach(function (item) {
         var select = item.querySelector("select");
@@ -72,7 +74,8 @@
         if (good) right += 1;
         item.classList.add(good ? "srm-right" : "srm-wrong");
         item.appendChild(srm.form.feedback(
-          good ? "Correct." : "Incorrect: the match is " + (label ? label.textContent : answer) + ".",
+          (good ? "Correct." : (select.value ? "Incorrect" : "Not answered") + ": the match is " +
+            (label ? label.textContent : answer) + "."),
           entry && entry.querySelector(".srm-feedback-text"), good));
       });
       srm.form.lock(form, right === all.length);
