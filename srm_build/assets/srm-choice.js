@@ -156,15 +156,13 @@
     }
     kind.mount?.(form);
     /* Enter in an option would submit the form implicitly: only Check answers. Enter in
-     * a text box checks, as Check does (a form with several text boxes has no implicit
-     * submission of its own). */
+     * a text box does submit it, by its default button, Check: it checks. */
     form.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter" || event.target.tagName !== "INPUT") return;
-      event.preventDefault();
-      if (event.target.type === "text" && !event.isComposing) form.requestSubmit();
+      var input = event.target;
+      if (event.key === "Enter" && input.tagName === "INPUT" && input.type !== "text") event.preventDefault();
     });
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
+    /* Never a native submission: srm.js prevents it for every question form. */
+    form.addEventListener("submit", function () {
       if (form.hasAttribute("data-srm-result")) return;
       announce(form, kind.check(form));
       var result = form.getAttribute("data-srm-result");
@@ -180,8 +178,7 @@
       order = arrange(form, null);
       keep();
       srm.changed(form);
-      var first = form.querySelector("input, select");
-      if (first) first.focus();
+      form.querySelector("input, select")?.focus();
     });
     sync();
     return {
@@ -194,6 +191,16 @@
       }
     };
   }
+
+  /* No question form ever submits natively once this file runs, wherever its copy is (a
+   * chapter, the practice exam, the review: every page with a question loads this file): a
+   * native submission would load the page anew with the answers in its address. Each
+   * form's own submit handler (mountForm) still runs, on the chapter and review copies,
+   * and checks the answer. Capture, on the document: before any other handler, on forms
+   * present now or added later. */
+  document.addEventListener("submit", function (event) {
+    if (event.target.closest(".srm-question")) event.preventDefault();
+  }, true);
 
   srm.form = { mountForm, arrange, lock, misses, feedback };
   srm.define("choice", choice);

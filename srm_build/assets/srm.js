@@ -42,7 +42,7 @@
  *                        (as it returned it before) or, when that is not a whole order of
  *                        them, in a new random one; returns the order shown (stored with
  *                        the answer until Try again). Without it, the options are shuffled.
- * No question form submits natively while this script runs (Enter in a text box would load
+ * No question form submits natively once srm-choice.js runs (Enter in a text box would load
  * the page anew): the shared form code checks instead, and the exam's copies do nothing.
  * A unit names its component (`component`) and its files (`client`, beside the unit or in
  * srm_build/assets); the build derives this core's table of components from them. */
@@ -158,21 +158,12 @@
    * it there without saying it (a result put back on load), the region switched off until
    * the next announcement. */
   function announce(root, text, quiet) {
-    var status = root && root.querySelector("[role=status]");
+    var status = root?.querySelector("[role=status]");
     if (!status) return;
-    if (quiet) status.setAttribute("aria-live", "off");
-    else status.removeAttribute("aria-live");
+    status.ariaLive = quiet ? "off" : "polite"; /* polite: role=status's own */
     status.textContent = text;
   }
 
-  /* No question form ever submits natively once this script runs, wherever its copy is
-   * (a chapter, the practice exam, the review): a native submission would load the page
-   * anew with the answers in its address. Each form's own submit handler (srm-choice.js)
-   * still runs, on the chapter and review copies, and checks the answer. Capture, on the
-   * document: before any handler, on forms present now or added later. */
-  document.addEventListener("submit", function (event) {
-    if (event.target.closest?.(".srm-question")) event.preventDefault();
-  }, true);
 
   /* ---- The registry ---- */
 
@@ -206,19 +197,15 @@
     return files.get(name);
   }
 
-  /* `data-srm-ready` says a component answers its controls: tests wait for it, and the
-   * controls that need the script stay hidden until then. */
-  function ready(el) {
-    el.setAttribute("data-srm-ready", "");
-  }
-
   function mountOne(el, name) {
     if (!el.isConnected) return;
     $$(el, "[data-srm-js]").forEach(function (node) { node.hidden = false; });
     var mount = defined.get(name);
     var instance = (mount.call ? mount(el) : srm.form.mountForm(el, mount)) || {};
     mounted.set(el, instance);
-    if (!instance.waits) ready(el);
+    /* `data-srm-ready` says a component answers its controls: tests wait for it, and the
+     * controls that need the script stay hidden until then. */
+    if (!instance.waits) el.setAttribute("data-srm-ready", "");
   }
 
   /* Tells every mounted component that `el` (null: anything) changed, so that scores and
@@ -274,10 +261,10 @@
     flush();
     changed(null);
   }
-  window.addEventListener("pageshow", function (event) {
+  addEventListener("pageshow", function (event) {
     if (event.persisted) syncAll();
   });
-  window.addEventListener("storage", function (event) {
+  addEventListener("storage", function (event) {
     if (!event.key || !event.key.indexOf(SCOPE)) syncAll();
   });
 
@@ -296,10 +283,9 @@
     idOf: function (node) { return node.getAttribute("data-srm-id"); }
   };
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
-  else mountAll();
+  /* While the page loads, mountAll waits (it returns at once) for DOMContentLoaded. */
+  document.addEventListener("DOMContentLoaded", mountAll);
+  mountAll();
   /* mkdocs-material's instant navigation swaps pages without loading this script again. */
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(mountAll);
-  }
+  window.document$?.subscribe?.(mountAll);
 })();
