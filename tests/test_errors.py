@@ -3,6 +3,7 @@ traceback. The table below is the documentation of those messages."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -2101,3 +2102,22 @@ def test_parts_not_named_by_position_pass(tmp_path: Path, files) -> None:
     result = run_check(tmp_path)
     assert result.returncode == 0, result.stderr
     assert "no problems found" in result.stdout
+
+
+def test_output_cut_short_by_its_reader_ends_without_a_traceback() -> None:
+    """`python -m srm_build check content | head -1`: the pipe closes before `check` writes,
+    and it exits non-zero with nothing on stderr (Python raises BrokenPipeError there)."""
+    read, write = os.pipe()
+    os.close(read)  # every write to `write` now fails with EPIPE
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "srm_build", "check", "content"],
+            cwd=Path(__file__).parent.parent,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(write)
+    assert result.returncode == 1 and result.stderr == ""
