@@ -240,6 +240,11 @@ def test_on_a_phone_the_lists_are_large_and_come_first(new_reader, fixture_url: 
     page = new_reader(**PHONE)
     page.goto(fixture_url + NETWORK)
     form = ten(page)
+    # A drag by touch starts with a held finger: the hint says so there (only there).
+    expect(form.locator(".srm-hint")).to_have_text(
+        "Drag each item into its owner's box (touch and hold it first),"
+        " or choose the owner in its list."
+    )
     for item in form.locator(".srm-sort-item").all():
         select = item.locator("select").bounding_box()
         text = item.locator(".srm-sort-text").bounding_box()
