@@ -80,10 +80,12 @@ first (srm-sort-choice-....js)."""
 
 _SPECIAL: dict[str, Component] = {
     "study": Component(),
+    "drag": Component(),
     "tip": Component("[data-srm-tip]"),
 }
-"""Components that no unit's `component` describes: a module the exam and the review share
-(never mounted itself), and glossary tips, found by their own attribute."""
+"""Components that no unit's `component` describes: modules that components share (never
+mounted themselves): `study`, the exam's and the review's, and `drag`, the sort's and the
+order's; and glossary tips, found by their own attribute."""
 
 
 def _name(script: str) -> str:

@@ -163,7 +163,7 @@ class Finger:
         expect(item).to_have_class(re.compile(r"\bsrm-lifted\b"))
 
 
-HOLD = 500  # ms: more than the hold that lifts an item (srm.js, draggable)
+HOLD = 500  # ms: more than the hold that lifts an item (srm-drag.js)
 
 
 def ten(page: Page):

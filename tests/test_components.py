@@ -34,6 +34,7 @@ QUIZ_ITEMS = ["ec2-patching", "customer-tasks", "aws-does-all", "sort-basics", "
 # gzipped: name -> (the components of srm_build.assets.COMPONENTS it is made of, bytes).
 MODULES = {
     "sort": ({"sort"}, 2048),
+    "drag": ({"drag"}, 1024),  # the one drag of sort and order items, a module they share
     "study": ({"study", "exam", "review"}, 4096),
     "explorer": ({"explorer"}, 2560),
 }
@@ -496,7 +497,7 @@ def test_sort_wrong_by_dragging_and_back_to_the_list(reader: Page, fixture_url: 
 
 @pytest.mark.browser
 def test_sort_by_touch_dragging(new_reader, fixture_url: str) -> None:
-    """A finger holds an item until it lifts (srm.js, draggable), then drags it."""
+    """A finger holds an item until it lifts (srm-drag.js), then drags it."""
     page = new_reader(has_touch=True)
     page.clock.install()
     page.goto(fixture_url + QUIZ)

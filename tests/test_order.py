@@ -304,7 +304,7 @@ def touch_drag(page: Page, start: Locator, end: Locator) -> None:
         cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points, "timestamp": at})
 
     send("touchStart", [{"x": x0, "y": y0}], t)
-    # Held until the item lifts (srm.js, draggable), by the page's installed clock.
+    # Held until the item lifts (srm-drag.js), by the page's installed clock.
     page.clock.run_for(500)
     expect(start.locator("xpath=ancestor::li[1]")).to_have_class(re.compile(r"\bsrm-lifted\b"))
     for step in range(1, 9):

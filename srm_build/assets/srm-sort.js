@@ -98,7 +98,7 @@
         place(form, item);
         event.target.focus(); /* moving the item must not lose the reader's place */
       });
-      /* A drag starts anywhere on an item but its list (srm.js, draggable). */
+      /* A drag starts anywhere on an item but its list (srm-drag.js). */
       srm.draggable(form, {
         item: ".srm-sort-item", skip: "select",
         over: function (x, y) { return dropZone(form, x, y); },

@@ -1,6 +1,6 @@
 /* SRM order questions (data-srm-component="order"): items put in sequence, by choosing each
  * one's position in its list, by moving it with its Up and Down buttons, or by dragging it
- * with any pointer (a finger holds it first, as in a sort: srm.js, draggable). Once the reader
+ * with any pointer (a finger holds it first, as in a sort: srm-drag.js). Once the reader
  * has placed anything, every list names a position and the items stand on screen in the
  * order the lists give. A question kind (see srm.js): checking, saving and Try again are the
  * shared form machinery of srm-choice.js. Its look is srm-order.css beside it, linked on
@@ -141,7 +141,7 @@
         move(form, li, to);
         button.focus(); /* moving the item must not lose the reader's place */
       });
-      /* A drag starts anywhere on an item but its list and buttons (srm.js, draggable). */
+      /* A drag starts anywhere on an item but its list and buttons (srm-drag.js). */
       srm.draggable(form, {
         item: ".srm-order-item", skip: "select, button", axis: "y",
         drop: function (li, x, y) { drop(form, li, y); }
