@@ -371,15 +371,15 @@ CASES = [
         "nope.md in the content)",
     ),
     (
-        "YAML: a double-quoted text with an escape is located at the field",
+        "YAML: a link in a double-quoted text over several lines is located at the link",
         {
             "glossary.yml": GLOSSARY.replace(
                 "definition: The operating system inside an instance.",
-                'definition: "The \\u0041WS side,\n      see [it](nope.md)."',
+                'definition: "The AWS side,\n      see [it](nope.md)."',
             )
         },
         "",
-        "content/glossary.yml:6:17: term 'guest-os': link 'nope.md' leads to no page (no "
+        "content/glossary.yml:7:16: term 'guest-os': link 'nope.md' leads to no page (no "
         "nope.md in the content)",
     ),
     (
@@ -1014,6 +1014,33 @@ def test_hostile_input_is_refused_with_its_place(tmp_path: Path, files, config, 
     assert set(lines) <= set(build.stderr.splitlines()), build.stderr[-3000:]
     assert snapshot(root / "site") == before
     assert not (root / ".site.new" / "index.html").exists()
+
+
+def test_yaml_text_is_mapped_to_its_columns_where_its_style_tells_them() -> None:
+    """`loader.text_place` maps a character of a YAML text to its line and column for every
+    scalar style (the table's rows show it in messages), and gives None, so the message
+    falls back to the field's place, for a double-quoted text with an escape, where
+    lengths and joins in the value tell no column."""
+    import yaml
+
+    from srm_build.loader import text_place
+
+    text = (
+        "a: |\n  one\n    [x](u)\nb: >-\n  one\n  two [x](u)\nc: plain\n  [x](u)\n"
+        "d: 'it''s [x](u)'\ne: \"two\n  [x](u)\"\nf: \"\\u0041 [x](u)\"\n"
+    )
+    root = yaml.compose(text)
+    places = {
+        key.value: text_place(text, node, node.value.index("[x]")) for key, node in root.value
+    }
+    assert places == {
+        "a": (3, 5),
+        "b": (6, 7),
+        "c": (8, 3),
+        "d": (9, 11),
+        "e": (11, 3),
+        "f": None,
+    }
 
 
 LEFTOVERS = {
