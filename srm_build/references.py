@@ -387,7 +387,7 @@ def _tree_problems(
         # The address as the source wrote it, which the parser has decoded (`&#x09;`,
         # `\:`) or the pattern read shorter (`(1` of `(1)`): the longest address the
         # pattern pass found that starts the same. Judged once, at that place.
-        written = max((one for one in urls if plain.startswith(one)), key=len, default=None)
+        written = max((one for one in urls if one and plain.startswith(one)), key=len, default=None)
         if written is not None:
             where = urls[written]
             if where in reported:

@@ -319,6 +319,15 @@ VERDICTS = [
         {"index.md": "# Home\n\n```srm\nquiz-basic\n```\n"},
         "content/index.md:4:1: embeds unknown item 'quiz-basic'; did you mean 'quiz-basics'?",
     ),
+    (
+        # MkDocs and ProperDocs compare anchors as written (their strict build fails on it);
+        # Zensical decodes it, but runs the same check first.
+        "a percent-encoded anchor",
+        {"index.md": "# Home\n\nSee [x](glossary.md#%73rm-guest-os).\n"},
+        "content/index.md:3:9: link 'glossary.md#%73rm-guest-os': the anchor '#%73rm-guest-os' "
+        "is percent-encoded, and the build compares anchors as they are written (MkDocs does "
+        "not decode them); write '#srm-guest-os'",
+    ),
 ]
 """Content each engine's build refuses with the same located message (README, "Engines"):
 MkDocs and ProperDocs through the plugin's check, Zensical through the check its build
