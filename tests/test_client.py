@@ -43,41 +43,6 @@ def test_controls_stay_hidden_until_the_script_has_mounted(page: Page, fixture_u
     expect(page.locator("[data-srm-ready]")).to_have_count(0)
 
 
-# ---------------------------------------------------------------- long pages
-
-SKIPPED = """el => !el.checkVisibility({contentVisibilityAuto: true})"""
-"""Whether the browser skips rendering `el` (it is inside a `content-visibility: auto` block
-that is off screen); `checkVisibility()` without the option counts such content as shown."""
-
-
-def test_a_quiz_off_screen_is_left_unrendered_until_it_nears_the_screen(
-    reader: Page, fixture_url: str
-) -> None:
-    """On screen, the browser styles and lays out a page's quizzes only as they near the
-    screen (`content-visibility: auto` in srm.css; the theme restyles the whole page several
-    times on load, bench/FINDINGS.md). The quiz is still the page's: its text is there,
-    scrolling to it renders it, and print renders it without scrolling."""
-    reader.goto(fixture_url + QUIZ)
-    quiz = reader.locator("article > section.srm-quiz")
-    expect(quiz.locator("form").first).to_have_attribute("data-srm-ready", "")
-    # Put the quiz five screens below the top, as the later quizzes of a long page are
-    # (Chromium renders what is within about a screen and a half of the screen).
-    quiz.evaluate(
-        "q => { const gap = document.createElement('div'); gap.style.blockSize = '500vh';"
-        " q.before(gap); window.scrollTo(0, 0); }"
-    )
-    prompt = quiz.locator(".srm-prompt").first
-    reader.wait_for_function(SKIPPED, arg=prompt.element_handle())
-    assert "EC2" in quiz.evaluate("q => q.textContent")
-    reader.emulate_media(media="print")
-    reader.wait_for_function(f"el => !({SKIPPED})(el)", arg=prompt.element_handle())
-    reader.emulate_media(media="screen")
-    reader.wait_for_function(SKIPPED, arg=prompt.element_handle())
-    prompt.scroll_into_view_if_needed()
-    reader.wait_for_function(f"el => !({SKIPPED})(el)", arg=prompt.element_handle())
-    expect(prompt).to_be_in_viewport()
-
-
 # ---------------------------------------------------------------- shuffled options
 
 # Math.random as the test sets it in sessionStorage, so each load's shuffle is known.
