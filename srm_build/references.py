@@ -10,7 +10,7 @@ import functools
 import html
 import posixpath
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from typing import Any
 from urllib.parse import unquote
@@ -302,22 +302,35 @@ def part_ids(item: Item) -> list[str]:
     return found
 
 
+def intro_trees(content: Content, headings: HeadingIds) -> dict[str, Tree]:
+    """YAML file path -> what Python-Markdown makes of the top of its page, its title and
+    intro (`markup.intro_markdown`), with the site's `toc` settings."""
+    inspect = PageIds(headings).inspect
+    return {
+        path: inspect(intro_markdown(file.title, file.intro))
+        for path, file in content.files.items()
+    }
+
+
 def page_anchors(
-    content: Content, headings: HeadingIds, trees: dict[str, Tree] | None = None
+    content: Content,
+    headings: HeadingIds,
+    trees: dict[str, Tree] | None = None,
+    intros: dict[str, Tree] | None = None,
 ) -> dict[str, set[str]]:
     """Page path -> the anchors links to it may name, as the build makes them (see
     `anchors.PageIds`): a prose page's heading and `{: #id }` ids; on a YAML file's page
     its title's heading and its intro's headings; on every page the anchors of the items
     it shows (`#srm-<id>`) and of their parts (`#srm-<id>--<part>`, `part_ids`).
-    `trees`: the pages' `page_trees`, when already made."""
+    `trees` and `intros`: the pages' `page_trees` and the files' `intro_trees`, when
+    already made."""
     if trees is None:
         trees = page_trees(content, headings)
+    if intros is None:
+        intros = intro_trees(content, headings)
     anchors = {src: set(tree.ids) for src, tree in trees.items()}
-    inspect = PageIds(headings)
-    for path, file in content.files.items():
-        anchors.setdefault(page_path(path), set()).update(
-            inspect(intro_markdown(file.title, file.intro))
-        )
+    for path, tree in intros.items():
+        anchors.setdefault(page_path(path), set()).update(tree.ids)
     for src, shown in items_on_pages(content).items():
         found = anchors.setdefault(src, set())
         for ident in shown:
@@ -416,7 +429,8 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
     items_on = items_on_pages(content)
     data_pages = data_file_pages(content)
     trees = page_trees(content, headings)
-    anchors_on = page_anchors(content, headings, trees)
+    intros = intro_trees(content, headings)  # read once: for anchors, then for problems
+    anchors_on = page_anchors(content, headings, trees, intros)
     for relative, page in content.pages.items():
         text = page.body
         base = posixpath.dirname(relative)
@@ -452,13 +466,12 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
             (urls, reported, attr_lists, messages),
             url_check,
         )
-    inspect = PageIds(headings).inspect
     for path, file in content.files.items():
         doc = file.where.doc
         base = posixpath.dirname(path)
         home = page_path(path)
         if file.intro:
-            yield from _intro_problems(content, file, inspect)
+            yield from _intro_problems(content, file, intros[path])
         for key, text in yaml_strings(doc.data):
             limit = bracket_problem(text) or markdown_problem(text)
             if limit is not None:
@@ -494,12 +507,10 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
                 )
 
 
-def _intro_problems(
-    content: Content, file: FileBase, inspect: Callable[[str], Tree]
-) -> Iterator[Problem]:
+def _intro_problems(content: Content, file: FileBase, tree: Tree) -> Iterator[Problem]:
     """Headings in a YAML file's intro whose anchor is reserved (`_heading_problem`): they
-    get ids on the file's page as a prose page's headings do (`markup.render_intro`)."""
-    tree = inspect(intro_markdown(file.title, file.intro))
+    get ids on the file's page as a prose page's headings do (`markup.render_intro`).
+    `tree`: what Markdown makes of the top of the file's page (`intro_trees`)."""
     doc = file.where.doc
     if tree.error is not None:
         yield doc.problem(("intro",), tree.error)
