@@ -79,6 +79,19 @@ def test_registering_a_component_adds_it_to_pages_and_the_core(monkeypatch) -> N
     assert '"flashcards":["[data-srm-deck]"]' in core
 
 
+def test_a_page_judged_before_a_registration_is_judged_again_after_it(monkeypatch) -> None:
+    """The components of the last page are kept while the build asks about it again
+    (`components_in`); a component registered meanwhile, or another table of components,
+    is not answered from what was kept."""
+    monkeypatch.setattr(assets, "COMPONENTS", dict(COMPONENTS))
+    page = "<div data-srm-deck>" + " " * 1000
+    assert bundle_of(page) is None
+    register("flashcards", Component("[data-srm-deck]"))
+    assert bundle_of(page) == "srm-flashcards.js"
+    monkeypatch.setattr(assets, "COMPONENTS", assets._components())
+    assert bundle_of(page) is None
+
+
 def test_a_unit_declares_its_component_and_ships_its_files_beside_it(monkeypatch, tmp_path) -> None:
     """A question type's unit says which component mounts it, what that needs and which
     styles it links, through its `component` and `client` alone (no table in assets.py to
