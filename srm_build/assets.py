@@ -145,12 +145,15 @@ def register(name: str, component: Component) -> None:
 
 def path_of(name: str) -> Path:
     """Where the client file `name` is: beside a unit that lists it in its `client` (in the
-    unit's package folder, `srm_build/items/<type>/`), else in `FOLDER`."""
+    unit's package folder, `srm_build/items/<type>/`) or beside a unit it builds on (the
+    choice questions' `srm-choice.js` is in `items/choice/`, with `ChoiceItem`, which
+    single, multiple and true/false questions extend), else in `FOLDER`."""
     for unit in UNITS:
         if name in unit.client:
-            beside = Path(sys.modules[unit.__module__].__file__ or "").parent / name
-            if beside.is_file():
-                return beside
+            for cls in unit.__mro__:
+                where = getattr(sys.modules.get(cls.__module__), "__file__", None)
+                if where and (Path(where).parent / name).is_file():
+                    return Path(where).parent / name
     return FOLDER / name
 
 

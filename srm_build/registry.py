@@ -88,9 +88,9 @@ CONTENT_KINDS: tuple[ContentKind, ...] = (
     ContentKind("glossary", "terms", (Term,)),
     ContentKind("tables", "tables", (Table,)),
     ContentKind("layers", "layers", (Layer,)),
-    ContentKind("services", "services", (Service,), start="services-file.html.jinja"),
+    ContentKind("services", "services", (Service,), start="service/services-file.html.jinja"),
     ContentKind("scenarios", "scenarios", (Scenario,)),
-    ContentKind("quizzes", "quizzes", (Quiz,), end="answer-key.html.jinja"),
+    ContentKind("quizzes", "quizzes", (Quiz,), end="quiz/answer-key.html.jinja"),
     ContentKind("misconceptions", "misconceptions", (Misconception,)),
     ContentKind("tools", "tools", TOOLS, end="study-bank.html.jinja", bank=True),
 )
@@ -172,8 +172,8 @@ CORE_CLIENT = ("srm.js", "srm.css", "theme.js", "palette.js")
 
 
 def client_files() -> tuple[str, ...]:
-    """Every client file the package publishes (in srm_build/assets): the core, then each
-    unit's, each once."""
+    """Every client file the package publishes (in srm_build/assets or beside the units,
+    see `assets.path_of`): the core, then each unit's, each once."""
     return tuple(dict.fromkeys([*CORE_CLIENT, *(f for unit in UNITS for f in unit.client)]))
 
 

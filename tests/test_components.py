@@ -141,9 +141,20 @@ def _unscoped(css: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize(("name", "rules"), [("srm.css", 20), ("srm-explorer.css", 5)])
+def _stylesheets() -> list[tuple[str, int]]:
+    """The shared stylesheet and every unit's own (beside its unit), each with fewer style
+    rules than it holds."""
+    from srm_build.assets import COMPONENTS
+
+    units = sorted({style for c in COMPONENTS.values() for style in c.styles})
+    return [("srm.css", 20), *((name, 1) for name in units)]
+
+
+@pytest.mark.parametrize(("name", "rules"), _stylesheets())
 def test_every_css_rule_is_scoped_to_the_components(name: str, rules: int) -> None:
-    css = (ASSETS / name).read_text()
+    from srm_build.assets import path_of
+
+    css = path_of(name).read_text()
     assert len(_css_selectors(css)) > rules
     assert _unscoped(css) == []
 

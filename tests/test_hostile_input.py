@@ -1094,11 +1094,23 @@ def test_every_id_the_components_write_is_reserved() -> None:
 
     package = ROOT / "srm_build"
     written: set[str] = set()
-    templates = [*(package / "templates").glob("*.jinja"), *(package / "items").glob("*.jinja")]
+    # Units that are package folders keep their templates and scripts beside them.
+    templates = [*(package / "templates").glob("*.jinja"), *(package / "items").rglob("*.jinja")]
     for template in templates:
-        for value in re.findall(r'(?<![\w-])id="([^"]+)"', template.read_text()):
+        text = template.read_text()
+        # An id may be a variable the template sets first (`{% set control = "srm-" ~
+        # item.id ~ "--" ~ entry.id %}`): its string parts, and x1 for each expression.
+        names = {
+            name: "".join(part.strip('"') if part.startswith('"') else "x1" for part in parts)
+            for name, value in re.findall(r"\{% set (\w+) = (.*?) %\}", text)
+            for parts in [[p.strip() for p in value.split("~")]]
+        }
+        for value in re.findall(r'(?<![\w-])id="([^"]+)"', text):
+            for name, literal in names.items():
+                value = value.replace("{{ " + name + " }}", literal)
             written.add(re.sub(r"\{\{.*?\}\}", "x1", value))
-    scripts = "".join(p.read_text() for p in (package / "assets").glob("*.js"))
+    files = [*(package / "assets").glob("*.js"), *(package / "items").glob("*/*.js")]
+    scripts = "".join(p.read_text() for p in files)
     written.update(m + "1" for m in re.findall(r'\.id = "([^"]+)" \+', scripts))
     written.update(re.findall(r'\.id = "([^"]+)";', scripts))
     written.update(p + "x1" for p in re.findall(r'copy\(.*?"(srm-[a-z-]+)"\);', scripts))

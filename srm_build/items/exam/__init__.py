@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
-from .base import Item, Markdown, Text
+from ..base import Item, Markdown, Text
 
 
 class Exam(Item):
@@ -25,7 +25,7 @@ class Exam(Item):
     )
 
     noun: ClassVar[str | None] = "tool"
-    template: ClassVar[str] = "exam.html.jinja"
+    template: ClassVar[str] = "exam/exam.html.jinja"
     client: ClassVar[tuple[str, ...]] = ("srm-choice.js", "srm-study.js", "srm-exam.js")
     component: ClassVar[str | None] = "exam"
     reads_bank: ClassVar[bool] = True
