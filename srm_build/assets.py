@@ -13,7 +13,9 @@ core every page loads (`CORE_CLIENT`) and each unit's own (`client` in its unit)
 theme fixes (`THEME_FIXES`) are published beside them.
 
 Styles are mostly one stylesheet, `srm.css`, linked in every page's head: the shared rules
-(feedback, actions, the room kept for controls before the script runs). A unit's own
+(feedback, actions, the room kept for controls before the script runs), then the unit
+stylesheets the registry's `IN_CORE_STYLESHEET` names (sort, flashcards, quiz, exam), which
+the build appends to it as it publishes it. Other units' own
 stylesheets (`.css` files in its `client`) are linked in the head of the pages whose HTML
 uses its component, right after `srm.css` (`link_components`), so that its markup is styled
 without the script and in print; as the theme's instant navigation keeps the first page's
@@ -35,7 +37,7 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-from .registry import CORE_CLIENT, UNITS, client_files
+from .registry import CORE_CLIENT, IN_CORE_STYLESHEET, UNITS, client_files
 
 FOLDER = Path(__file__).parent / "assets"
 URI = "assets/srm/{}"
@@ -92,16 +94,21 @@ def _name(script: str) -> str:
 
 def _declared() -> dict[str, Component]:
     """The components the registry's units declare (`component`): found by their own
-    `data-srm-component` attribute, needing the other scripts of the unit's `client` (in
-    its order) and linking the stylesheets among them. A new unit needs no entry here."""
+    `data-srm-component` attribute, needing the scripts its unit's `client` names before
+    its own (in that order; a unit may name others after it, to publish them) and linking
+    the stylesheets among them. A new unit needs no entry here."""
     found: dict[str, Component] = {}
     for unit in UNITS:
         if unit.component and unit.component not in found:
-            scripts = [f for f in unit.client if f.endswith(".js")]
+            scripts = [_name(f) for f in unit.client if f.endswith(".js")]
+            if unit.component in scripts:
+                scripts = scripts[: scripts.index(unit.component)]
             found[unit.component] = _by_attribute(
                 unit.component,
-                needs=tuple(_name(f) for f in scripts if _name(f) != unit.component),
-                styles=tuple(f for f in unit.client if f.endswith(".css")),
+                needs=tuple(s for s in scripts if s != unit.component),
+                styles=tuple(
+                    f for f in unit.client if f.endswith(".css") and f not in IN_CORE_STYLESHEET
+                ),
             )
     return found
 
@@ -346,17 +353,23 @@ def _minified(path: Path) -> bytes:
         if path.name == "srm.js":
             source = source.replace("/*SRM_COMPONENTS*/{}", _table(), 1)
         return rjsmin.jsmin(source).encode("utf-8")
-    return rcssmin.cssmin(path.read_text(encoding="utf-8")).encode("utf-8")
+    css = rcssmin.cssmin(path.read_text(encoding="utf-8"))
+    if path.name == "srm.css":
+        css += "".join(
+            rcssmin.cssmin(path_of(name).read_text(encoding="utf-8")) for name in IN_CORE_STYLESHEET
+        )
+    return css.encode("utf-8")
 
 
 def published() -> dict[str, bytes]:
     """Site path -> minified content, for every client file the registry names (each
     component's own script is what the core loads when instant navigation brings a
     component the first page did not have) and the theme fixes; `path_of` finds each of
-    them. The core gets the table of components in place of its empty one.
+    them. The core gets the table of components in place of its empty one, and `srm.css` the
+    unit stylesheets the registry puts in it (`IN_CORE_STYLESHEET`) after its own rules.
     Bundles are published as pages name them (`bundle`). Raises FileNotFoundError for a
     unit's file that is missing there."""
     return {
         URI.format(name): _minified(path_of(name))
-        for name in sorted({*client_files(), *THEME_FIXES})
+        for name in sorted({*client_files(), *THEME_FIXES} - set(IN_CORE_STYLESHEET))
     }

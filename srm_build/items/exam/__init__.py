@@ -26,7 +26,12 @@ class Exam(Item):
 
     noun: ClassVar[str | None] = "tool"
     template: ClassVar[str] = "exam/exam.html.jinja"
-    client: ClassVar[tuple[str, ...]] = ("srm-choice.js", "srm-study.js", "srm-exam.js")
+    client: ClassVar[tuple[str, ...]] = (
+        "srm-choice.js",
+        "srm-study.js",
+        "srm-exam.js",
+        "srm-exam.css",
+    )
     component: ClassVar[str | None] = "exam"
     reads_bank: ClassVar[bool] = True
 

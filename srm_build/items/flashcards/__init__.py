@@ -23,7 +23,7 @@ class Flashcards(QuestionBase):
     cards: list[TermRef] = Field(min_length=1)
 
     template: ClassVar[str] = "flashcards/flashcards.html.jinja"
-    client: ClassVar[tuple[str, ...]] = ("srm-flashcards.js",)
+    client: ClassVar[tuple[str, ...]] = ("srm-flashcards.js", "srm-flashcards.css")
     component: ClassVar[str | None] = "flashcards"
 
     def progress_ids(self) -> list[str]:

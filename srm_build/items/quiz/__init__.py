@@ -35,7 +35,10 @@ class Quiz(Item):
 
     noun: ClassVar[str | None] = "quiz"
     template: ClassVar[str] = "quiz/quiz.html.jinja"
-    client: ClassVar[tuple[str, ...]] = ("srm-quiz.js", "srm-progress.js")
+    client: ClassVar[tuple[str, ...]] = ("srm-quiz.js", "srm-quiz.css", "srm-progress.js")
+    """Its own script and styles, and the page progress bar's script (srm_build/assets),
+    which the pages with questions show."""
+    component: ClassVar[str | None] = "quiz"
     """Its own script and the progress bar's, which every page with questions shows
     (srm_build/progress.py); questions are only ever in quizzes."""
 
