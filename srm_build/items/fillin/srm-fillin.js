@@ -137,12 +137,7 @@
       listChoices(form);
       return order.slice();
     },
-    mount: function (form) {
-      styled();
-      /* Copies in the exam and the review have no component attribute, by which the
-       * shared code finds this kind's `arrange`: they get an order of their own here. */
-      if (!form.hasAttribute("data-srm-component")) fillin.arrange(form, null);
-    }
+    mount: styled
   };
 
   /* A list's choices, without its empty first entry. */
