@@ -19,8 +19,10 @@ the build appends to it as it publishes it. Other units' own
 stylesheets (`.css` files in its `client`) are linked in the head of the pages whose HTML
 uses its component, right after `srm.css` (`link_components`), so that its markup is styled
 without the script and in print; as the theme's instant navigation keeps the first page's
-head, a component whose page can be reached that way links its stylesheet itself when it
-mounts (the explorer's, the question types'), finding it by `data-srm-<name>`.
+head, and the exam and the review load the scripts of the question types they copy, the
+build puts before the script of such a component the lines that link its stylesheets where
+the page lacks them (`component_script`, templates/link-styles.js), finding them by
+`data-srm-<name>`.
 
 The budget (see tests/test_components.py) is measured on what each page loads."""
 
@@ -59,7 +61,8 @@ theme's pages only."""
 @dataclass(frozen=True)
 class Component:
     """A client component, whose script is `srm-<name>.js` (see `path_of`): the `selector`
-    that finds its elements in a page, the stylesheets it links itself, and
+    that finds its elements in a page, its own stylesheets (linked in the head of the pages
+    that use it, and by its published script where a page lacks them: `component_script`), and
     the other entries of `COMPONENTS` whose scripts must run before its own (`needs`). An
     entry with no selector is a module that components share, never mounted itself."""
 
@@ -329,9 +332,25 @@ def bundle(name: str) -> bytes:
     for component in names:
         if component not in COMPONENTS:
             raise KeyError(component)
-    return b"\n".join(
-        _minified(path_of(script_of(n))) for n in with_needs(names) if not _is_module(n)
-    )
+    return b"\n".join(component_script(n) for n in with_needs(names) if not _is_module(n))
+
+
+LINK_STYLES = Path(__file__).parent / "templates" / "link-styles.js"
+"""What the build puts before the script of a component with stylesheets of its own
+(`component_script`)."""
+
+
+def component_script(name: str) -> bytes:
+    """Component `name`'s script as published, minified; for a component with stylesheets
+    of its own, after the lines that link them on a page that lacks them (`LINK_STYLES`,
+    their names in place of its empty list), so that no component's file repeats them."""
+    script = _minified(path_of(script_of(name)))
+    styles = COMPONENTS[name].styles
+    if not styles:
+        return script
+    names = json.dumps(list(styles), separators=(",", ":"))
+    link = LINK_STYLES.read_text(encoding="utf-8").replace("/*SRM_STYLES*/[]", names, 1)
+    return rjsmin.jsmin(link).encode("utf-8") + b"\n" + script
 
 
 def _table() -> str:
@@ -369,7 +388,10 @@ def published() -> dict[str, bytes]:
     unit stylesheets the registry puts in it (`IN_CORE_STYLESHEET`) after its own rules.
     Bundles are published as pages name them (`bundle`). Raises FileNotFoundError for a
     unit's file that is missing there."""
+    scripts = {script_of(name): name for name in COMPONENTS}
     return {
-        URI.format(name): _minified(path_of(name))
+        URI.format(name): (
+            component_script(scripts[name]) if name in scripts else _minified(path_of(name))
+        )
         for name in sorted({*client_files(), *THEME_FIXES} - set(IN_CORE_STYLESHEET))
     }
