@@ -61,7 +61,12 @@ class Sort(QuestionBase):
     items: list[SortItem] = Field(min_length=2)
 
     template: ClassVar[str] = "sort/sort.html.jinja"
-    client: ClassVar[tuple[str, ...]] = ("srm-choice.js", "srm-sort.js", "srm-sort.css")
+    client: ClassVar[tuple[str, ...]] = (
+        "srm-choice.js",
+        "srm-drag.js",
+        "srm-sort.js",
+        "srm-sort.css",
+    )
     component: ClassVar[str | None] = "sort"
     study: ClassVar[Literal["exam", "review"] | None] = "review"
 
