@@ -34,7 +34,7 @@ from .links import (
     reserved_id_problem,
 )
 from .loader import Document, PathKey
-from .markup import TooDeepError, intro_markdown
+from .markup import TooDeepError, has_slot, intro_markdown
 from .models import Content, FileBase, Item, Page, items_with_ids, page_path
 from .owners import check_owner_claims
 from .parse import item_label
@@ -392,6 +392,12 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
         home = page_path(path)
         if file.intro:
             yield from _intro_problems(content, file, inspect)
+        # What the page renders, where a unit renders a field other than as written.
+        rendered = {
+            (*item.where.key, field): markdown
+            for item in items_with_ids(file)
+            for field, markdown in item.rendered_markdown().items()
+        }
         for key, text in yaml_strings(doc.data):
             limit = bracket_problem(text) or markdown_problem(text)
             if limit is not None:
@@ -404,9 +410,16 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
             # `#x` alone is an anchor of the file's own page, as every relative link in
             # YAML is relative to the file; the page that shows the text links there.
             for _offset, message in link_problems(
-                text, base, published, items_on, home, anchors_on, f"{home}, this file's page,"
+                rendered.get(key, text),
+                base,
+                published,
+                items_on,
+                home,
+                anchors_on,
+                f"{home}, this file's page,",
             ):
-                yield doc.problem(key, label + message)
+                if not has_slot(message):  # a slot in an address: its unit's checks say so
+                    yield doc.problem(key, label + message)
             for _offset, attrs in find_fence_attrs(text):
                 reason = fence_attr_problem(attrs, content.by_id)
                 if reason is not None:

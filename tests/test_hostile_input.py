@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from test_errors import GLOSSARY, quiz, write_content
+from test_errors import GLOSSARY, fill_in, quiz, write_content
 
 from conftest import ROOT, run_check, serve_folder
 from srm_build import export
@@ -67,6 +67,10 @@ CLIENT_GLOBAL = (
 )
 NO_ANCHOR = "has no anchor '#{}' (headings, {{: #id }} and the items a page shows make its anchors)"
 FRONT = "is not allowed: a page takes title, description, hide, search"
+FILL_GAP = "- {id: g1, choices: [of, in], accepted: [of]}\n"
+"""A gap with choices, for `test_errors.fill_in`."""
+FILL_AT = "content/quizzes/fill.yml:10:15: question 'fill-one':"
+"""Where a problem of the fill-in question's `text` is reported."""
 NAV = """\
 nav:
   - Home: index.md
@@ -789,6 +793,39 @@ CASES = [
         "content/index.md:3:1001: more than 1,000 backslashes in one paragraph, which the "
         "Markdown parser takes too long on; split it up",
     ),
+    # --- a fill-in's sentence is read and rendered whole --------------------------------
+    # It was rendered piece by piece between its gaps, so a code span opened before a gap
+    # and closed after it hid from the check what the page then showed live.
+    (
+        "fill-in: a code span across a gap hid a javascript: link and an off-site image",
+        fill_in(
+            "'`x [[g1]] [evil](javascript:alert(1)) ![i](https://evil.example/x.png) y`'",
+            FILL_GAP,
+        ),
+        "",
+        f"{FILL_AT} gap 'g1' stands in a code span (code is shown as written), where no gap "
+        "can go; put '[[g1]]' in the sentence's running text",
+    ),
+    (
+        "fill-in: links on both sides of a gap are checked as the page renders them",
+        fill_in("'[a](javascript:x) [[g1]] ![i](https://evil.example/x.png)'", FILL_GAP),
+        "",
+        f"{FILL_AT} image 'https://evil.example/x.png' {CSP_IMAGE}",
+    ),
+    (
+        "fill-in: a gap in a link's text",
+        fill_in("'Read [the model [[g1]] AWS](https://aws.amazon.com/).'", FILL_GAP),
+        "",
+        f"{FILL_AT} gap 'g1' stands in a link's text (a control inside a link cannot be "
+        "used), where no gap can go; put '[[g1]]' in the sentence's running text",
+    ),
+    (
+        "fill-in: a gap in an image's address",
+        fill_in("'Security [[g2]] ![i](x[[g1]].png)'", FILL_GAP + FILL_GAP.replace("g1", "g2")),
+        "",
+        f"{FILL_AT} gap 'g1' stands in a link's or an image's address or text, where no gap "
+        "can go; put '[[g1]]' in the sentence's running text",
+    ),
 ]
 
 
@@ -1381,3 +1418,80 @@ def test_a_page_too_deep_for_the_parser_is_an_error_not_a_traceback() -> None:
     tree = PageIds().inspect("*" * 2000 + "a" + "*" * 2000)
     assert tree.error == RECURSION
     assert PageIds().inspect("**a**").error is None
+
+
+def test_a_fill_in_sentence_is_rendered_whole(tmp_path: Path) -> None:
+    """A fill-in's sentence is rendered as one text, as the check reads it: emphasis around
+    a gap holds the gap's control, a code span and a link beside gaps stay what they are,
+    and the link and image the check let through (to an item's anchor, from the content
+    folder) are on the page as it judged them; the answer key's sentence is the same HTML
+    with the answers in the gaps. (Piece by piece, the emphasis was two literal `*`.)"""
+    text = (
+        "'*Security [[g1]] the cloud* is AWS''s; `a*b` is code; see "
+        "[the term](../glossary.md#srm-guest-os) and ![a box](../img/box.png) [[g2]].'"
+    )
+    gaps = FILL_GAP + "- {id: g2, accepted: [here]}\n"
+    root = _project(tmp_path, fill_in(text, gaps), "")
+    (root / "content" / "img").mkdir()
+    (root / "content" / "img" / "box.png").write_bytes(PNG)
+    check = run_check(root)
+    assert check.returncode == 0, check.stderr[-3000:]
+    build = make_build(root)
+    assert build.returncode == 0, build.stderr[-3000:]
+    html = (root / "site" / "quizzes" / "fill" / "index.html").read_text()
+    page = BeautifulSoup(html, "html.parser")
+    sentence = page.select_one("form#srm-fill-one .srm-fillin-text")
+    assert sentence.select_one("em > select#srm-fill-one--g1") is not None
+    assert sentence.select_one("em").get_text(" ", strip=True).startswith("Security choose")
+    assert [c.get_text() for c in sentence.select("code")] == ["a*b"]
+    assert sentence.select_one("a")["href"] == "../../glossary/#srm-guest-os"
+    assert sentence.select_one("img")["src"] == "../../img/box.png"
+    assert sentence.select_one("input#srm-fill-one--g2") is not None
+    key = page.select_one("form#srm-fill-one .srm-key-sentence")
+    assert key.select_one("em").get_text() == "Security of the cloud"
+    assert " ".join(key.get_text().split()) == (
+        "Security of the cloud is AWS's; a*b is code; see the term and here."
+    )
+
+
+def test_an_image_a_gap_hid_reaches_no_output(tmp_path: Path) -> None:
+    """The off-site image a code span across a gap hid from the old check reached the
+    page, the study bank's script and the exports. Now the check refuses the sentence,
+    the build stops before writing any of them, and the renderer itself refuses to cut a
+    sentence at a gap inside code (the last line, should a build skip the check)."""
+    from srm_build.items.fillin import FillIn
+    from srm_build.markup import render_slotted
+
+    text = "'`x [[g1]] ![i](https://evil.example/x.png) y`'"
+    tools = "kind: tools\ntitle: Study\ntools:\n  - {id: exam, type: exam, title: Exam}\n"
+    root = _project(tmp_path, {**fill_in(text, FILL_GAP), "study.yml": tools}, "")
+    assert run_check(root).returncode == 1
+    build = make_build(root)
+    assert build.returncode != 0 and "Traceback" not in build.stderr + build.stdout
+    assert f"{FILL_AT} gap 'g1' stands in a code span" in build.stderr, build.stderr[-3000:]
+    written = [p for p in root.rglob("*") if p.is_file() and "content" not in p.parts]
+    assert written and not [p for p in written if b"evil.example" in p.read_bytes()]
+    question = FillIn.model_validate(
+        {"id": "q", "type": "fill-in", "text": text[1:-1], "gaps": [{"id": "g1"}]}
+    )
+    with pytest.raises(ValueError, match="slots not in running text"):
+        render_slotted(question.sentence(), 1)
+
+
+def test_answers_in_the_answer_keys_sentence_are_text(tmp_path: Path) -> None:
+    """The answer key's sentence puts each answer, as text, into the sentence rendered
+    whole. It used to render the filled sentence as Markdown, so an answer could finish a
+    construct the sentence began: `![i [[g1]]` with the answer `](https://evil...)` made an
+    off-site image that no check saw (each text alone holds no image)."""
+    text = "'See ![i [[g1]]'"
+    answer = "'](https://evil.example/x.png)'"
+    gaps = f"- {{id: g1, choices: [x, {answer}], accepted: [{answer}]}}\n"
+    root = _project(tmp_path, fill_in(text, gaps), "")
+    check = run_check(root)
+    assert check.returncode == 0, check.stderr[-3000:]
+    build = make_build(root)
+    assert build.returncode == 0, build.stderr[-3000:]
+    html = (root / "site" / "quizzes" / "fill" / "index.html").read_text()
+    key = BeautifulSoup(html, "html.parser").select_one("form#srm-fill-one .srm-key-sentence")
+    assert key.select("img") == [] and "<img" not in html
+    assert key.get_text() == "See ![i ](https://evil.example/x.png)"
