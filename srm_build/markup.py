@@ -18,6 +18,7 @@ from markdown.extensions.toc import slugify
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from .anchors import EXTENSIONS
 from .links import is_relative_link, is_safe_url
 from .urls import Hrefs
 
@@ -275,15 +276,12 @@ def intro_markdown(title: str, intro: str | None) -> str:
 
 @lru_cache(maxsize=16)
 def _intro_md(slugify: Callable[[str, str], str], separator: str) -> markdown.Markdown:
+    """The parser of YAML files' intros: the extensions of the site's prose pages
+    (`anchors.EXTENSIONS`, this module's among them), so an intro's headings and
+    `{: #id }` give its page the ids the check counts (`references.page_anchors`), and its
+    attribute lists are judged by the prose pages' rules."""
     return markdown.Markdown(
-        extensions=[
-            SafeMarkdown(),
-            "sane_lists",
-            "pymdownx.superfences",
-            "admonition",
-            "pymdownx.details",
-            "toc",
-        ],
+        extensions=list(EXTENSIONS),
         extension_configs={"toc": {"slugify": slugify, "separator": separator}},
         output_format="html",
     )

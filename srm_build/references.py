@@ -436,17 +436,29 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
 def _intro_problems(
     content: Content, file: FileBase, inspect: Callable[[str], Tree]
 ) -> Iterator[Problem]:
-    """Headings in a YAML file's intro whose anchor is reserved (`_heading_problem`): they
-    get ids on the file's page as a prose page's headings do (`markup.render_intro`)."""
+    """A YAML file's intro is rendered with the prose pages' extensions
+    (`markup.render_intro`), so it is judged by their rules, on its element tree: every
+    attribute list holds only an id and classes (`links.attr_pairs_problem`), no id it
+    gives is reserved, and no heading's anchor is (`_heading_problem`)."""
     tree = inspect(intro_markdown(file.title, file.intro))
     doc = file.where.doc
     if tree.error is not None:
         yield doc.problem(("intro",), tree.error)
         return
+    messages: set[str] = set()
+    for _written, pairs in tree.attr_lists:
+        reason = attr_pairs_problem(pairs, content.by_id)
+        if reason is not None and reason not in messages:
+            messages.add(reason)
+            yield doc.problem(("intro",), reason)
     shows = {one.id for one in items_with_ids(file)}
-    for ident, _shown, _given in tree.elements:
-        reason = _heading_problem(ident, shows, content)
-        if reason is not None:
+    for ident, _shown, given in tree.elements:
+        if given:
+            reason = reserved_id_problem(ident, items=content.by_id)
+        else:
+            reason = _heading_problem(ident, shows, content)
+        if reason is not None and reason not in messages:
+            messages.add(reason)
             yield doc.problem(("intro",), reason)
 
 

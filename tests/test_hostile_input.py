@@ -71,6 +71,13 @@ FILL_GAP = "- {id: g1, choices: [of, in], accepted: [of]}\n"
 """A gap with choices, for `test_errors.fill_in`."""
 FILL_AT = "content/quizzes/fill.yml:10:15: question 'fill-one':"
 """Where a problem of the fill-in question's `text` is reported."""
+
+
+def intro_with(line: str) -> str:
+    """A glossary's title and an intro whose first paragraph ends with `line`."""
+    return f"title: Glossary\nintro: |\n  Words.\n  {line}\n"
+
+
 NAV = """\
 nav:
   - Home: index.md
@@ -549,6 +556,38 @@ CASES = [
         "components use it for the study bank's headings (file-tools-end.html.jinja); reword the "
         "heading or give it an anchor with {: #id }",
     ),
+    # A YAML file's intro is rendered with the prose pages' extensions (attr_list too),
+    # and its attribute lists are judged by their rules. Without attr_list, the page never
+    # had the ids the check counted: a link to one failed the strict build.
+    (
+        "reserved id given in a YAML file's intro",
+        {"glossary.yml": GLOSSARY.replace("title: Glossary\n", intro_with("## X {: #srm }"))},
+        "",
+        f"content/glossary.yml:3:8: the id 'srm' {CLIENT_GLOBAL}",
+    ),
+    (
+        "event handler in an attribute list of a YAML file's intro",
+        {"glossary.yml": GLOSSARY.replace("title: Glossary\n", intro_with("{: onclick=alert(1) }"))},
+        "",
+        f"content/glossary.yml:3:8: 'onclick=alert(1)' {ATTRS}",
+    ),
+    (
+        "style in an attribute list of a YAML file's intro",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "title: Glossary\n", intro_with('{: style="position:fixed;inset:0" }')
+            )
+        },
+        "",
+        f"content/glossary.yml:3:8: 'style=position:fixed;inset:0' {ATTRS}",
+    ),
+    (
+        "an item's anchor given in a YAML file's intro",
+        {"glossary.yml": GLOSSARY.replace("title: Glossary\n", intro_with("{: #srm-guest-os }"))},
+        "",
+        "content/glossary.yml:3:8: the id 'srm-guest-os' is reserved: it is the anchor of the "
+        "item 'guest-os' (links to '#srm-<id>' lead to items)",
+    ),
     (
         "YAML: a list nested 500 deep on one line (1 KB; the parser's recursion limit)",
         {
@@ -1002,6 +1041,33 @@ def test_a_yaml_files_intro_headings_are_link_targets(tmp_path: Path) -> None:
     assert page.select_one("article .srm-intro h2#why-terms") is not None
     home = BeautifulSoup((root / "site" / "index.html").read_text(), "html.parser")
     assert home.select_one("article a")["href"] == "glossary/#why-terms"
+
+
+def test_an_id_given_in_a_yaml_files_intro_is_a_link_target(tmp_path: Path) -> None:
+    """`{: #id }` and `{: .class }` in a YAML file's intro reach its page, as in prose: a
+    link to the id passes the check and the strict build (which failed when the intro's
+    parser had no attr_list and the page lacked the id the check counted)."""
+    glossary = GLOSSARY.replace(
+        "title: Glossary\n", intro_with("{: #custom .note }") + "  ## Why {: #why }\n"
+    )
+    root = _project(
+        tmp_path,
+        {
+            "glossary.yml": glossary,
+            "index.md": "# Home\n\nSee [x](glossary.md#custom) and [y](glossary.md#why).\n",
+        },
+        "",
+    )
+    check = run_check(root)
+    assert check.returncode == 0, check.stderr[-3000:]
+    build = make_build(root)
+    assert build.returncode == 0, build.stderr[-3000:]
+    page = BeautifulSoup((root / "site" / "glossary" / "index.html").read_text(), "html.parser")
+    assert page.select_one("article .srm-intro p#custom.note").get_text() == "Words."
+    assert page.select_one("article .srm-intro h2#why").get_text() == "Why"
+    home = BeautifulSoup((root / "site" / "index.html").read_text(), "html.parser")
+    hrefs = [a["href"] for a in home.select("article a")]
+    assert hrefs == ["glossary/#custom", "glossary/#why"]
 
 
 def test_a_fragment_alone_in_yaml_leads_to_the_files_page(tmp_path: Path) -> None:
