@@ -567,7 +567,11 @@ CASES = [
     ),
     (
         "event handler in an attribute list of a YAML file's intro",
-        {"glossary.yml": GLOSSARY.replace("title: Glossary\n", intro_with("{: onclick=alert(1) }"))},
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "title: Glossary\n", intro_with("{: onclick=alert(1) }")
+            )
+        },
         "",
         f"content/glossary.yml:3:8: 'onclick=alert(1)' {ATTRS}",
     ),
