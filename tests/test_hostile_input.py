@@ -67,6 +67,8 @@ CLIENT_GLOBAL = (
 )
 NO_ANCHOR = "has no anchor '#{}' (headings, {{: #id }} and the items a page shows make its anchors)"
 FRONT = "is not allowed: a page takes title, description, hide, search"
+TOOLS = "kind: tools\ntitle: Study\ntools:\n  - {id: exam, type: exam, title: Exam}\n"
+"""A tools file: its page shows the study bank, every question of the site."""
 FILL_GAP = "- {id: g1, choices: [of, in], accepted: [of]}\n"
 """A gap with choices, for `test_errors.fill_in`."""
 FILL_AT = "content/quizzes/fill.yml:10:15: question 'fill-one':"
@@ -836,6 +838,53 @@ CASES = [
         "content/index.md:3:1001: more than 1,000 backslashes in one paragraph, which the "
         "Markdown parser takes too long on; split it up",
     ),
+    # --- an item shown twice on one page repeats its element ids ------------------------
+    # An item is shown by its own embed, its quiz's, its file's block and, on a tools
+    # file's page, the study bank; the second on a page is refused where it is written.
+    (
+        "an item embedded on a page that embeds its quiz",
+        {"index.md": "# Home\n\n```srm\nquiz-basics\n```\n\n```srm\nec2-patching\n```\n"},
+        "",
+        "content/index.md:8:1: question 'ec2-patching' is already shown on this page by quiz "
+        "'quiz-basics' (line 4)",
+    ),
+    (
+        "a quiz embedded on a page that embeds one of its questions",
+        {
+            "index.md": "# Home\n\n```srm\nec2-patching\n```\n\n- x\n\n"
+            "    ```srm\n    quiz-basics\n    ```\n"
+        },
+        "",
+        "content/index.md:10:5: quiz 'quiz-basics' shows question 'ec2-patching', which is "
+        "already shown on this page by its own embed (line 4)",
+    ),
+    (
+        "a quiz embedded twice on one page",
+        {"index.md": "# Home\n\n```srm\nquiz-basics\n```\n\n```srm\nquiz-basics\n```\n"},
+        "",
+        "content/index.md:8:1: embeds 'quiz-basics' twice on one page",
+    ),
+    (
+        "an item embedded on the page that shows its file",
+        {"quizzes/basics.md": "```srm\nbasics.yml\n```\n\n```srm\nec2-patching\n```\n"},
+        "",
+        "content/quizzes/basics.md:6:1: question 'ec2-patching' is already shown on this page by "
+        "the file 'basics.yml' (line 2)",
+    ),
+    (
+        "a quiz embedded on the study page, whose bank shows every question",
+        {"study.yml": TOOLS, "study.md": "```srm\nstudy.yml\n```\n\n```srm\nquiz-basics\n```\n"},
+        "",
+        "content/study.md:6:1: quiz 'quiz-basics' shows question 'ec2-patching', which is already "
+        "shown on this page by the study bank of 'study.yml' (line 2)",
+    ),
+    (
+        "the study bank after a question embedded on its page",
+        {"study.yml": TOOLS, "study.md": "```srm\nec2-patching\n```\n\n```srm\nstudy.yml\n```\n"},
+        "",
+        "content/study.md:6:1: the file 'study.yml' shows question 'ec2-patching', which is "
+        "already shown on this page by its own embed (line 2)",
+    ),
     # --- a fill-in's sentence is read and rendered whole --------------------------------
     # It was rendered piece by piece between its gaps, so a code span opened before a gap
     # and closed after it hid from the check what the page then showed live.
@@ -962,6 +1011,32 @@ def test_a_nested_embed_is_a_link_target(tmp_path: Path) -> None:
     )
     check = run_check(root)
     assert check.returncode == 0, check.stderr[-3000:]
+
+
+def test_an_item_may_be_shown_once_on_each_of_several_pages(tmp_path: Path) -> None:
+    """The rule is one showing per page, not per site: a quiz on one page, one of its
+    questions on another and on its file's page, all of them in the study bank's page,
+    pass the check and the strict build, and no built page repeats an id."""
+    root = _project(
+        tmp_path,
+        {
+            "index.md": "# Home\n\n```srm\nquiz-basics\n```\n",
+            "about.md": "# About\n\n```srm\nec2-patching\nguest-os\n```\n",
+            "study.yml": TOOLS,
+        },
+        "",
+    )
+    check = run_check(root)
+    assert check.returncode == 0, check.stderr[-3000:]
+    build = make_build(root)
+    assert build.returncode == 0, build.stderr[-3000:]
+    pages = list((root / "site").rglob("*.html"))
+    assert len(pages) >= 6
+    for page in pages:
+        ids = [el["id"] for el in BeautifulSoup(page.read_text(), "html.parser").select("[id]")]
+        assert len(ids) == len(set(ids)), (page, sorted({i for i in ids if ids.count(i) > 1}))
+    study = (root / "site" / "study" / "index.html").read_text()
+    assert study.count('id="srm-ec2-patching"') == 1
 
 
 def test_a_heading_that_starts_with_srm_is_free(tmp_path: Path) -> None:
@@ -1120,6 +1195,39 @@ def test_part_anchors_are_the_ids_the_templates_write(which: str, request) -> No
                 checked[one.id] = set(part_ids(one))
     assert any(written.values())
     assert checked == written
+
+
+@pytest.mark.parametrize("which", ["fixture_site", "real_site"])
+def test_every_item_a_page_shows_is_on_it_once(which: str, request) -> None:
+    """What the check holds a page to show (`items_on_pages`, and on a tools file's page
+    its study bank, `file_shows`) is what the built page has: each such item's anchor
+    `srm-<id>` once, and no other item's. With the check refusing an item shown twice (its
+    own embed, its quiz's, its file's block, the study bank), no page repeats an item's
+    ids; `test_element_ids_are_unique_on_every_page` (test_site.py, test_html.py) checks
+    every id of every page besides."""
+    from conftest import FIXTURE_SITE
+    from srm_build.models import page_path
+    from srm_build.pipeline import load_content
+    from srm_build.references import file_shows, items_on_pages
+    from srm_build.urls import url_of
+
+    site = request.getfixturevalue(which)
+    content = load_content((FIXTURE_SITE if which == "fixture_site" else ROOT) / "content")
+    expected = {  # less the names of whole files, which a page's blocks name too
+        src: {i for i in ids if i in content.by_id} for src, ids in items_on_pages(content).items()
+    }
+    for path, file in content.files.items():
+        expected[page_path(path)].update(one.id for one in file_shows(content, file)[1])
+    anchor = re.compile(r'\bid="srm-([^"]+)"')
+    pages = 0
+    for src in content.pages:
+        html = (site.root / url_of(src, True) / "index.html").read_text(encoding="utf-8")
+        found = [i for i in anchor.findall(html) if i in content.by_id]
+        assert sorted(found) == sorted(expected[src]), src
+        pages += bool(found)
+    assert pages >= 5
+    studied = {i for i, item in content.by_id.items() if item.study == "exam"}
+    assert any(ids >= studied for ids in expected.values())  # the study bank's page
 
 
 def test_markdown_too_deep_for_the_parser_is_a_located_build_error(
@@ -1533,8 +1641,7 @@ def test_an_image_a_gap_hid_reaches_no_output(tmp_path: Path) -> None:
     from srm_build.markup import render_slotted
 
     text = "'`x [[g1]] ![i](https://evil.example/x.png) y`'"
-    tools = "kind: tools\ntitle: Study\ntools:\n  - {id: exam, type: exam, title: Exam}\n"
-    root = _project(tmp_path, {**fill_in(text, FILL_GAP), "study.yml": tools}, "")
+    root = _project(tmp_path, {**fill_in(text, FILL_GAP), "study.yml": TOOLS}, "")
     assert run_check(root).returncode == 1
     build = make_build(root)
     assert build.returncode != 0 and "Traceback" not in build.stderr + build.stdout
