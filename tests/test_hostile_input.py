@@ -905,6 +905,12 @@ CASES = [
         f"{FILL_AT} image 'https://evil.example/x.png' {CSP_IMAGE}",
     ),
     (
+        "fill-in: an image the marker's brackets hid from the pattern, rendered whole",
+        fill_in('"See ![a][[g1]]\\n\\n[a]: https://evil.example/x.png"', FILL_GAP),
+        "",
+        f"{FILL_AT} image 'https://evil.example/x.png' {CSP_IMAGE}",
+    ),
+    (
         "fill-in: a gap in a link's text",
         fill_in("'Read [the model [[g1]] AWS](https://aws.amazon.com/).'", FILL_GAP),
         "",
