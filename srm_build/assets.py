@@ -80,10 +80,12 @@ first (srm-sort-choice-....js)."""
 
 _SPECIAL: dict[str, Component] = {
     "study": Component(),
+    "drag": Component(),
     "tip": Component("[data-srm-tip]"),
 }
-"""Components that no unit's `component` describes: a module the exam and the review share
-(never mounted itself), and glossary tips, found by their own attribute."""
+"""Components that no unit's `component` describes: modules that components share (never
+mounted themselves): `study`, the exam's and the review's, and `drag`, the sort's and the
+order's; and glossary tips, found by their own attribute."""
 
 
 def _name(script: str) -> str:
@@ -140,7 +142,9 @@ def register(name: str, component: Component) -> None:
     missing = [f for f in (script_of(name), *component.styles) if not path_of(f).is_file()]
     if missing:
         raise ValueError(f"client component {name!r}: no {', '.join(missing)} in {FOLDER}")
+    global _registered
     COMPONENTS[name] = component
+    _registered += 1
 
 
 def path_of(name: str) -> Path:
@@ -199,11 +203,26 @@ def _pattern(selector: str) -> re.Pattern[str]:
 def components_in(html: str) -> list[str]:
     """The names of the registered components a page's HTML uses (an element matches the
     component's selector), in `COMPONENTS` order."""
-    return [
+    # The build asks about one page's HTML four times in a row (`bundle_of`, then
+    # `link_components`: `bundle_of`, `modules_of`, `styles_of`), and each answer scans the
+    # whole page once per component (some 300 KB a page at 1,000 questions): the answer
+    # for the last page is kept, for that very string and that table of components.
+    last = _LAST_FOUND
+    if last and last[0] is html and last[1] is COMPONENTS and last[2] == _registered:
+        return list(last[3])
+    found = tuple(
         name
         for name, component in COMPONENTS.items()
         if component.selector and _finds(html, component.selector)
-    ]
+    )
+    _LAST_FOUND[:] = [html, COMPONENTS, _registered, found]
+    return list(found)
+
+
+_LAST_FOUND: list = []
+"""[html, the COMPONENTS it was judged against, `_registered` then, its components]."""
+_registered = 0
+"""How many times `register` has changed `COMPONENTS`."""
 
 
 def _finds(html: str, selector: str) -> bool:

@@ -34,6 +34,7 @@ QUIZ_ITEMS = ["ec2-patching", "customer-tasks", "aws-does-all", "sort-basics", "
 # gzipped: name -> (the components of srm_build.assets.COMPONENTS it is made of, bytes).
 MODULES = {
     "sort": ({"sort"}, 2048),
+    "drag": ({"drag"}, 1024),  # the one drag of sort and order items, a module they share
     "study": ({"study", "exam", "review"}, 4096),
     "explorer": ({"explorer"}, 2560),
 }
@@ -496,7 +497,9 @@ def test_sort_wrong_by_dragging_and_back_to_the_list(reader: Page, fixture_url: 
 
 @pytest.mark.browser
 def test_sort_by_touch_dragging(new_reader, fixture_url: str) -> None:
+    """A finger holds an item until it lifts (srm-drag.js), then drags it."""
     page = new_reader(has_touch=True)
+    page.clock.install()
     page.goto(fixture_url + QUIZ)
     form = sort_form(page)
     cdp = page.context.new_cdp_session(page)
@@ -509,6 +512,8 @@ def test_sort_by_touch_dragging(new_reader, fixture_url: str) -> None:
         cdp.send(
             "Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x0, "y": y0}]}
         )
+        page.clock.run_for(500)
+        expect(item(form, ident)).to_have_class(re.compile(r"\bsrm-lifted\b"))
         for step in range(1, 9):
             cdp.send(
                 "Input.dispatchTouchEvent",

@@ -61,7 +61,7 @@ class Sort(QuestionBase):
     items: list[SortItem] = Field(min_length=2)
 
     template: ClassVar[str] = "sort.html.jinja"
-    client: ClassVar[tuple[str, ...]] = ("srm-choice.js", "srm-sort.js")
+    client: ClassVar[tuple[str, ...]] = ("srm-choice.js", "srm-drag.js", "srm-sort.js")
     component: ClassVar[str | None] = "sort"
     study: ClassVar[Literal["exam", "review"] | None] = "review"
 
