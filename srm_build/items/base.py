@@ -175,6 +175,13 @@ class Item(Model):
         (srm_build/owners.py); none by default."""
         return []
 
+    def rendered_markdown(self) -> dict[str, str]:
+        """Its fields whose Markdown is rendered other than as written: field name -> the
+        Markdown the page renders (a fill-in's sentence, its gaps' markers replaced by
+        slots). The link checks read that text, so they judge what the page shows; none by
+        default."""
+        return {}
+
     def free_texts(self) -> list[FreeText]:
         """Its free text that may state an owner, checked against the service matrix where
         the build can read it (srm_build/owners.py); none by default."""
