@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from html.parser import HTMLParser
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -17,6 +18,7 @@ from markdown.extensions.toc import slugify
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from .anchors import EXTENSIONS
 from .links import is_relative_link, is_safe_url
 from .urls import Hrefs
 
@@ -167,6 +169,104 @@ def render_inline(text: str, hrefs: Hrefs | None = None) -> Markup:
     return Markup(result)
 
 
+# --- slots: controls put into text rendered whole ----------------------------------------
+# A fill-in's sentence is rendered once, as one text, so that a code span, a link or
+# emphasis reads the same on the page as in the check; its gaps' controls go in afterwards.
+# While Markdown runs, each gap is a slot: U+001A, a number, U+001A. Content cannot hold
+# U+001A (`limits.forbidden_character` refuses every control character), Python-Markdown
+# uses only U+0002 and U+0003 for its own placeholders, and no Markdown syntax or
+# extension of the site acts on a control character or a digit, so a slot comes out as it
+# went in, wherever the text puts it. Python-Markdown has no extension point for "keep
+# this place": hence this small mechanism.
+
+_SLOT_MARK = "\x1a"
+_SLOT = re.compile(f"{_SLOT_MARK}(\\d+){_SLOT_MARK}")
+_SLOT_HOLDERS = {"a": "a link", "code": "code", "pre": "code"}
+"""Elements a control cannot stand in: a link's text (a control in a link is
+interactive content inside interactive content) and code (shown as written)."""
+_VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "source", "wbr"})
+
+
+def slot(number: int) -> str:
+    """The text that stands for the `number`th (0-based) slot while Markdown runs."""
+    return f"{_SLOT_MARK}{number}{_SLOT_MARK}"
+
+
+def has_slot(text: str) -> bool:
+    """Whether `text` (a message, an address) holds a slot."""
+    return _SLOT_MARK in text
+
+
+class _SlotPlaces(HTMLParser):
+    """Where each slot of rendered HTML stands: "text" (running text, where a control may
+    go), "a link" or "code" (inside such an element), or "an address" (in an attribute:
+    a link's or an image's address, an image's text)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.places: dict[int, list[str]] = {}
+
+    def _attributes(self, attrs: list[tuple[str, str | None]]) -> None:
+        for _name, value in attrs:
+            for match in _SLOT.finditer(value or ""):
+                self.places.setdefault(int(match[1]), []).append("an address")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._attributes(attrs)
+        if tag not in _VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._attributes(attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
+
+    def handle_data(self, data: str) -> None:
+        holder = next((_SLOT_HOLDERS[t] for t in reversed(self.open) if t in _SLOT_HOLDERS), None)
+        for match in _SLOT.finditer(data):
+            self.places.setdefault(int(match[1]), []).append(holder or "text")
+
+
+def misplaced_slots(text: str, count: int) -> dict[int, str]:
+    """Slot number -> where it stands when it cannot take a control there, for Markdown
+    `text` holding the slots 0 to `count - 1`: "a link", "code", "an address" (see
+    `_SlotPlaces`), or "nowhere"/"twice" if Markdown lost or doubled it (it does not; this
+    says so rather than trusting it). Empty when every slot stands once in running text,
+    as `render_slotted` needs. Raises TooDeepError as rendering does."""
+    reader = _SlotPlaces()
+    reader.feed(_convert(text, None))
+    reader.close()
+    misplaced = {}
+    for number in range(count):
+        places = reader.places.get(number, [])
+        elsewhere = [place for place in places if place != "text"]
+        if elsewhere:
+            misplaced[number] = elsewhere[0]
+        elif len(places) != 1:
+            misplaced[number] = "twice" if places else "nowhere"
+    return misplaced
+
+
+def render_slotted(text: str, count: int, hrefs: Hrefs | None = None) -> list[Markup]:
+    """Markdown `text` holding the slots 0 to `count - 1` (`slot`), in that order, rendered
+    inline as one text, cut at its slots: `count + 1` pieces of HTML, between which the
+    caller puts its controls (the pieces alone may leave an element open, as `<em>` around
+    a slot; joined with the controls, they are the whole). Raises ValueError if a slot is
+    misplaced (`misplaced_slots`, which the check reports first)."""
+    misplaced = misplaced_slots(text, count)
+    if misplaced:
+        raise ValueError(f"slots not in running text: {misplaced}")
+    html = render_inline(text, hrefs)
+    pieces = _SLOT.split(str(html))
+    numbers = [int(n) for n in pieces[1::2]]
+    if numbers != list(range(count)):
+        raise ValueError(f"slots out of order: {numbers}")
+    return [Markup(piece) for piece in pieces[::2]]
+
+
 def intro_markdown(title: str, intro: str | None) -> str:
     """The Markdown whose headings make the ids at the top of a YAML file's page: its
     title (as the page's Markdown writes it), then its intro. The check reads the anchors
@@ -176,15 +276,12 @@ def intro_markdown(title: str, intro: str | None) -> str:
 
 @lru_cache(maxsize=16)
 def _intro_md(slugify: Callable[[str, str], str], separator: str) -> markdown.Markdown:
+    """The parser of YAML files' intros: the extensions of the site's prose pages
+    (`anchors.EXTENSIONS`, this module's among them), so an intro's headings and
+    `{: #id }` give its page the ids the check counts (`references.page_anchors`), and its
+    attribute lists are judged by the prose pages' rules."""
     return markdown.Markdown(
-        extensions=[
-            SafeMarkdown(),
-            "sane_lists",
-            "pymdownx.superfences",
-            "admonition",
-            "pymdownx.details",
-            "toc",
-        ],
+        extensions=list(EXTENSIONS),
         extension_configs={"toc": {"slugify": slugify, "separator": separator}},
         output_format="html",
     )

@@ -34,7 +34,7 @@ from .links import (
     reserved_id_problem,
 )
 from .loader import Document, PathKey
-from .markup import TooDeepError, intro_markdown
+from .markup import TooDeepError, has_slot, intro_markdown
 from .models import Content, FileBase, Item, Page, items_with_ids, page_path
 from .owners import check_owner_claims
 from .parse import item_label
@@ -472,6 +472,12 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
         home = page_path(path)
         if file.intro:
             yield from _intro_problems(content, file, intros[path])
+        # What the page renders, where a unit renders a field other than as written.
+        rendered = {
+            (*item.where.key, field): markdown
+            for item in items_with_ids(file)
+            for field, markdown in item.rendered_markdown().items()
+        }
         for key, text in yaml_strings(doc.data):
             limit = bracket_problem(text) or markdown_problem(text)
             if limit is not None:
@@ -484,7 +490,7 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
             # `#x` alone is an anchor of the file's own page, as every relative link in
             # YAML is relative to the file; the page that shows the text links there.
             for offset, message in link_problems(
-                text,
+                rendered.get(key, text),
                 base,
                 published,
                 items_on,
@@ -493,7 +499,12 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
                 f"{home}, this file's page,",
                 data_pages=data_pages,
             ):
-                yield doc.problem_at(key, offset, label + message)
+                if has_slot(message):
+                    continue  # a slot in an address: its unit's checks say so
+                if key in rendered:  # offsets of the rendered text: the field's place
+                    yield doc.problem(key, label + message)
+                else:
+                    yield doc.problem_at(key, offset, label + message)
             for offset, attrs in find_fence_attrs(text):
                 reason = fence_attr_problem(attrs, content.by_id)
                 if reason is not None:
@@ -508,17 +519,29 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
 
 
 def _intro_problems(content: Content, file: FileBase, tree: Tree) -> Iterator[Problem]:
-    """Headings in a YAML file's intro whose anchor is reserved (`_heading_problem`): they
-    get ids on the file's page as a prose page's headings do (`markup.render_intro`).
-    `tree`: what Markdown makes of the top of the file's page (`intro_trees`)."""
+    """A YAML file's intro is rendered with the prose pages' extensions
+    (`markup.render_intro`), so it is judged by their rules, on its element tree: every
+    attribute list holds only an id and classes (`links.attr_pairs_problem`), no id it
+    gives is reserved, and no heading's anchor is (`_heading_problem`). `tree`: what
+    Markdown makes of the top of the file's page (`intro_trees`)."""
     doc = file.where.doc
     if tree.error is not None:
         yield doc.problem(("intro",), tree.error)
         return
+    messages: set[str] = set()
+    for _written, pairs in tree.attr_lists:
+        reason = attr_pairs_problem(pairs, content.by_id)
+        if reason is not None and reason not in messages:
+            messages.add(reason)
+            yield doc.problem(("intro",), reason)
     shows = {one.id for one in items_with_ids(file)}
-    for ident, _shown, _given in tree.elements:
-        reason = _heading_problem(ident, shows, content)
-        if reason is not None:
+    for ident, _shown, given in tree.elements:
+        if given:
+            reason = reserved_id_problem(ident, items=content.by_id)
+        else:
+            reason = _heading_problem(ident, shows, content)
+        if reason is not None and reason not in messages:
+            messages.add(reason)
             yield doc.problem(("intro",), reason)
 
 
@@ -560,12 +583,21 @@ def _heading_problem(ident: str, shows: Collection[str], content: Content) -> st
 
 
 def check_page_embeds(content: Content, page: Page, path: str | None = None) -> Iterator[Problem]:
-    """Embedded ids on a Markdown page exist and appear once on it (headings whose anchor
-    is the id of an element they bring are found on the element tree: `_heading_problem`).
-    A block that shows a whole YAML file (`path` is the
-    page's place in the content) names only that file, and the file shows on its own page,
-    `x.md` beside `x.yml`, so it has one address."""
+    """Embedded ids on a Markdown page exist, and every item appears once on it (headings
+    whose anchor is the id of an element they bring are found on the element tree:
+    `_heading_problem`). A block that shows a whole YAML file (`path` is the page's place
+    in the content) names only that file, and the file shows on its own page, `x.md` beside
+    `x.yml`, so it has one address.
+
+    An item is shown by its own embed, by the embed of the item it is part of (a question
+    by its quiz's), by the block that shows its whole file, and, if it is studied, by the
+    study bank of a tools file's page: every one of those gives it its ids (`srm-<id>`,
+    its parts' and controls'), so two on one page would repeat them. The second is refused
+    where it is written, naming what already shows the item."""
     seen: set[str] = set()
+    shown: dict[str, tuple[str, int, str | None]] = {}
+    """Item id -> what on this page already shows it, its line, and the id of the item
+    embedded there (None for a file's block)."""
     for embed in page.embeds:
         if not embed.ids:
             yield Problem(
@@ -588,6 +620,14 @@ def check_page_embeds(content: Content, page: Page, path: str | None = None) -> 
                         f"'{name}' is shown on its own page, {page_path(target)}; "
                         "embed its items here by id instead",
                     )
+                else:
+                    own, bank = file_shows(content, content.files[target])
+                    clash = _shown_again(own + bank, f"the file '{name}'", None, shown)
+                    if clash is not None:
+                        yield Problem(page.path, line, col, clash)
+                    for items, by in ((own, "the file"), (bank, "the study bank of")):
+                        for one in items:
+                            shown.setdefault(one.id, (f"{by} '{name}'", line, None))
         for ident, line, col in embed.items:
             if ident not in content.by_id:
                 close = []
@@ -597,7 +637,55 @@ def check_page_embeds(content: Content, page: Page, path: str | None = None) -> 
                 yield Problem(page.path, line, col, f"embeds unknown item {shorten(ident)}{hint}")
             elif ident in seen:
                 yield Problem(page.path, line, col, f"embeds '{ident}' twice on one page")
+            else:
+                item = content.by_id[ident]
+                clash = _shown_again(item.addressable(), _named(item), item, shown)
+                if clash is not None:
+                    yield Problem(page.path, line, col, clash)
+                for one in item.addressable():
+                    shown.setdefault(one.id, (_named(item), line, item.id))
             seen.add(ident)
+
+
+def _named(item: Item) -> str:
+    """How a message names an item: `quiz 'basics'`."""
+    return f"{item.noun or 'item'} '{item.id}'"
+
+
+def file_shows(content: Content, file: FileBase) -> tuple[list[Item], list[Item]]:
+    """The items the block that shows `file` whole puts on its page: the file's items and
+    the items they hold; and, for a tools file, every item its study bank shows on the
+    page (what the exam draws, `study = "exam"`: study-bank.html.jinja leaves out what only
+    the review brings back, which stays in the bank's script), else none."""
+    own = [one for item in file.items() for one in item.addressable()]
+    if not file.content_kind.bank:
+        return own, []
+    return own, [item for item in content.by_id.values() if item.study == "exam"]
+
+
+def _shown_again(
+    items: list[Item],
+    subject: str,
+    embedded: Item | None,
+    shown: dict[str, tuple[str, int, str | None]],
+) -> str | None:
+    """The message for the first of `items` that `shown` says is already on the page, or
+    None. `subject` names what shows them now (an embed of `embedded`, or a file's block
+    when `embedded` is None). One message per embed: a quiz shown twice is one mistake,
+    not one per question."""
+    for one in items:
+        earlier = shown.get(one.id)
+        if earlier is None:
+            continue
+        by, line, ident = earlier
+        by = "its own embed" if ident == one.id else by
+        if one is embedded:
+            return f"{subject} is already shown on this page by {by} (line {line})"
+        return (
+            f"{subject} shows {_named(one)}, which is already shown on this page by {by} "
+            f"(line {line})"
+        )
+    return None
 
 
 def shows_file(page: Page, path: str, yaml_path: str) -> bool:

@@ -23,7 +23,7 @@ from jinja2 import (
 from markupsafe import Markup
 
 from .items.question import ChoiceItem
-from .markup import render_block, render_inline, render_intro
+from .markup import render_block, render_inline, render_intro, render_slotted
 from .models import MODEL_LABELS, OWNER_LABELS, OWNERS, Content, FileBase, Item
 from .reports import ReportHref
 from .resolve import Resolution
@@ -102,6 +102,9 @@ class Renderer:
         self.env.filters.update(
             md=pass_context(lambda ctx, text: render_block(text, ctx.get("text_hrefs"))),
             md_inline=pass_context(lambda ctx, text: render_inline(text, ctx.get("text_hrefs"))),
+            md_slotted=pass_context(
+                lambda ctx, text, count: render_slotted(text, count, ctx.get("text_hrefs"))
+            ),
             md_intro=pass_context(lambda ctx, file: self._intro(file, ctx.get("text_hrefs"))),
             owner_label=OWNER_LABELS.__getitem__,
         )

@@ -123,7 +123,8 @@ def test_a_unit_declares_its_component_and_ships_its_files_beside_it(monkeypatch
         '[data-srm-component="rank"]', styles=("srm-rank.css",), needs=("choice",)
     )
     assert assets.path_of("srm-rank.js") == folder / "srm-rank.js"
-    assert assets.path_of("srm-choice.js") == assets.FOLDER / "srm-choice.js"
+    # Beside the unit its choice questions build on (ChoiceItem, srm_build/items/choice/).
+    assert assets.path_of("srm-choice.js") == assets.FOLDER.parent / "items/choice/srm-choice.js"
     assert bundle_of('<form data-srm-component="rank">') == "srm-rank-choice.js"
     assert b'srm.define("rank"' in bundle("srm-rank-choice.js")
     published = assets.published()

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from test_errors import GLOSSARY, quiz, write_content
+from test_errors import GLOSSARY, fill_in, quiz, write_content
 
 from conftest import ROOT, run_check, serve_folder
 from srm_build import export
@@ -67,6 +67,19 @@ CLIENT_GLOBAL = (
 )
 NO_ANCHOR = "has no anchor '#{}' (headings, {{: #id }} and the items a page shows make its anchors)"
 FRONT = "is not allowed: a page takes title, description, hide, search"
+TOOLS = "kind: tools\ntitle: Study\ntools:\n  - {id: exam, type: exam, title: Exam}\n"
+"""A tools file: its page shows the study bank, every question of the site."""
+FILL_GAP = "- {id: g1, choices: [of, in], accepted: [of]}\n"
+"""A gap with choices, for `test_errors.fill_in`."""
+FILL_AT = "content/quizzes/fill.yml:10:15: question 'fill-one':"
+"""Where a problem of the fill-in question's `text` is reported."""
+
+
+def intro_with(line: str) -> str:
+    """A glossary's title and an intro whose first paragraph ends with `line`."""
+    return f"title: Glossary\nintro: |\n  Words.\n  {line}\n"
+
+
 NAV = """\
 nav:
   - Home: index.md
@@ -689,6 +702,42 @@ CASES = [
         "components use it for the study bank's headings (file-tools-end.html.jinja); reword the "
         "heading or give it an anchor with {: #id }",
     ),
+    # A YAML file's intro is rendered with the prose pages' extensions (attr_list too),
+    # and its attribute lists are judged by their rules. Without attr_list, the page never
+    # had the ids the check counted: a link to one failed the strict build.
+    (
+        "reserved id given in a YAML file's intro",
+        {"glossary.yml": GLOSSARY.replace("title: Glossary\n", intro_with("## X {: #srm }"))},
+        "",
+        f"content/glossary.yml:3:8: the id 'srm' {CLIENT_GLOBAL}",
+    ),
+    (
+        "event handler in an attribute list of a YAML file's intro",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "title: Glossary\n", intro_with("{: onclick=alert(1) }")
+            )
+        },
+        "",
+        f"content/glossary.yml:3:8: 'onclick=alert(1)' {ATTRS}",
+    ),
+    (
+        "style in an attribute list of a YAML file's intro",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "title: Glossary\n", intro_with('{: style="position:fixed;inset:0" }')
+            )
+        },
+        "",
+        f"content/glossary.yml:3:8: 'style=position:fixed;inset:0' {ATTRS}",
+    ),
+    (
+        "an item's anchor given in a YAML file's intro",
+        {"glossary.yml": GLOSSARY.replace("title: Glossary\n", intro_with("{: #srm-guest-os }"))},
+        "",
+        "content/glossary.yml:3:8: the id 'srm-guest-os' is reserved: it is the anchor of the "
+        "item 'guest-os' (links to '#srm-<id>' lead to items)",
+    ),
     (
         "YAML: a list nested 500 deep on one line (1 KB; the parser's recursion limit)",
         {
@@ -933,6 +982,92 @@ CASES = [
         "content/index.md:3:1001: more than 1,000 backslashes in one paragraph, which the "
         "Markdown parser takes too long on; split it up",
     ),
+    # --- an item shown twice on one page repeats its element ids ------------------------
+    # An item is shown by its own embed, its quiz's, its file's block and, on a tools
+    # file's page, the study bank; the second on a page is refused where it is written.
+    (
+        "an item embedded on a page that embeds its quiz",
+        {"index.md": "# Home\n\n```srm\nquiz-basics\n```\n\n```srm\nec2-patching\n```\n"},
+        "",
+        "content/index.md:8:1: question 'ec2-patching' is already shown on this page by quiz "
+        "'quiz-basics' (line 4)",
+    ),
+    (
+        "a quiz embedded on a page that embeds one of its questions",
+        {
+            "index.md": "# Home\n\n```srm\nec2-patching\n```\n\n- x\n\n"
+            "    ```srm\n    quiz-basics\n    ```\n"
+        },
+        "",
+        "content/index.md:10:5: quiz 'quiz-basics' shows question 'ec2-patching', which is "
+        "already shown on this page by its own embed (line 4)",
+    ),
+    (
+        "a quiz embedded twice on one page",
+        {"index.md": "# Home\n\n```srm\nquiz-basics\n```\n\n```srm\nquiz-basics\n```\n"},
+        "",
+        "content/index.md:8:1: embeds 'quiz-basics' twice on one page",
+    ),
+    (
+        "an item embedded on the page that shows its file",
+        {"quizzes/basics.md": "```srm\nbasics.yml\n```\n\n```srm\nec2-patching\n```\n"},
+        "",
+        "content/quizzes/basics.md:6:1: question 'ec2-patching' is already shown on this page by "
+        "the file 'basics.yml' (line 2)",
+    ),
+    (
+        "a quiz embedded on the study page, whose bank shows every question",
+        {"study.yml": TOOLS, "study.md": "```srm\nstudy.yml\n```\n\n```srm\nquiz-basics\n```\n"},
+        "",
+        "content/study.md:6:1: quiz 'quiz-basics' shows question 'ec2-patching', which is already "
+        "shown on this page by the study bank of 'study.yml' (line 2)",
+    ),
+    (
+        "the study bank after a question embedded on its page",
+        {"study.yml": TOOLS, "study.md": "```srm\nec2-patching\n```\n\n```srm\nstudy.yml\n```\n"},
+        "",
+        "content/study.md:6:1: the file 'study.yml' shows question 'ec2-patching', which is "
+        "already shown on this page by its own embed (line 2)",
+    ),
+    # --- a fill-in's sentence is read and rendered whole --------------------------------
+    # It was rendered piece by piece between its gaps, so a code span opened before a gap
+    # and closed after it hid from the check what the page then showed live.
+    (
+        "fill-in: a code span across a gap hid a javascript: link and an off-site image",
+        fill_in(
+            "'`x [[g1]] [evil](javascript:alert(1)) ![i](https://evil.example/x.png) y`'",
+            FILL_GAP,
+        ),
+        "",
+        f"{FILL_AT} gap 'g1' stands in a code span (code is shown as written), where no gap "
+        "can go; put '[[g1]]' in the sentence's running text",
+    ),
+    (
+        "fill-in: links on both sides of a gap are checked as the page renders them",
+        fill_in("'[a](https://aws.amazon.com/) [[g1]] ![i](https://evil.example/x.png)'", FILL_GAP),
+        "",
+        f"{FILL_AT} image 'https://evil.example/x.png' {CSP_IMAGE}",
+    ),
+    (
+        "fill-in: an image the marker's brackets hid from the pattern, rendered whole",
+        fill_in('"See ![a][[g1]]\\n\\n[a]: https://evil.example/x.png"', FILL_GAP),
+        "",
+        f"{FILL_AT} image 'https://evil.example/x.png' {CSP_IMAGE}",
+    ),
+    (
+        "fill-in: a gap in a link's text",
+        fill_in("'Read [the model [[g1]] AWS](https://aws.amazon.com/).'", FILL_GAP),
+        "",
+        f"{FILL_AT} gap 'g1' stands in a link's text (a control inside a link cannot be "
+        "used), where no gap can go; put '[[g1]]' in the sentence's running text",
+    ),
+    (
+        "fill-in: a gap in an image's address",
+        fill_in("'Security [[g2]] ![i](x[[g1]].png)'", FILL_GAP + FILL_GAP.replace("g1", "g2")),
+        "",
+        f"{FILL_AT} gap 'g1' stands in a link's or an image's address or text, where no gap "
+        "can go; put '[[g1]]' in the sentence's running text",
+    ),
 ]
 
 
@@ -1088,6 +1223,32 @@ def test_a_nested_embed_is_a_link_target(tmp_path: Path) -> None:
     assert check.returncode == 0, check.stderr[-3000:]
 
 
+def test_an_item_may_be_shown_once_on_each_of_several_pages(tmp_path: Path) -> None:
+    """The rule is one showing per page, not per site: a quiz on one page, one of its
+    questions on another and on its file's page, all of them in the study bank's page,
+    pass the check and the strict build, and no built page repeats an id."""
+    root = _project(
+        tmp_path,
+        {
+            "index.md": "# Home\n\n```srm\nquiz-basics\n```\n",
+            "about.md": "# About\n\n```srm\nec2-patching\nguest-os\n```\n",
+            "study.yml": TOOLS,
+        },
+        "",
+    )
+    check = run_check(root)
+    assert check.returncode == 0, check.stderr[-3000:]
+    build = make_build(root)
+    assert build.returncode == 0, build.stderr[-3000:]
+    pages = list((root / "site").rglob("*.html"))
+    assert len(pages) >= 6
+    for page in pages:
+        ids = [el["id"] for el in BeautifulSoup(page.read_text(), "html.parser").select("[id]")]
+        assert len(ids) == len(set(ids)), (page, sorted({i for i in ids if ids.count(i) > 1}))
+    study = (root / "site" / "study" / "index.html").read_text()
+    assert study.count('id="srm-ec2-patching"') == 1
+
+
 def test_a_heading_that_starts_with_srm_is_free(tmp_path: Path) -> None:
     """Only the ids the components use are reserved: "SRM in practice" keeps its anchor,
     which a link may lead to, and the site builds."""
@@ -1171,6 +1332,33 @@ def test_a_yaml_files_intro_headings_are_link_targets(tmp_path: Path) -> None:
     assert home.select_one("article a")["href"] == "glossary/#why-terms"
 
 
+def test_an_id_given_in_a_yaml_files_intro_is_a_link_target(tmp_path: Path) -> None:
+    """`{: #id }` and `{: .class }` in a YAML file's intro reach its page, as in prose: a
+    link to the id passes the check and the strict build (which failed when the intro's
+    parser had no attr_list and the page lacked the id the check counted)."""
+    glossary = GLOSSARY.replace(
+        "title: Glossary\n", intro_with("{: #custom .note }") + "  ## Why {: #why }\n"
+    )
+    root = _project(
+        tmp_path,
+        {
+            "glossary.yml": glossary,
+            "index.md": "# Home\n\nSee [x](glossary.md#custom) and [y](glossary.md#why).\n",
+        },
+        "",
+    )
+    check = run_check(root)
+    assert check.returncode == 0, check.stderr[-3000:]
+    build = make_build(root)
+    assert build.returncode == 0, build.stderr[-3000:]
+    page = BeautifulSoup((root / "site" / "glossary" / "index.html").read_text(), "html.parser")
+    assert page.select_one("article .srm-intro p#custom.note").get_text() == "Words."
+    assert page.select_one("article .srm-intro h2#why").get_text() == "Why"
+    home = BeautifulSoup((root / "site" / "index.html").read_text(), "html.parser")
+    hrefs = [a["href"] for a in home.select("article a")]
+    assert hrefs == ["glossary/#custom", "glossary/#why"]
+
+
 def test_a_fragment_alone_in_yaml_leads_to_the_files_page(tmp_path: Path) -> None:
     """`#x` alone in YAML text names an anchor of the YAML file's own page, as every
     relative link there is relative to the file: the check judges it there, and a page
@@ -1217,6 +1405,39 @@ def test_part_anchors_are_the_ids_the_templates_write(which: str, request) -> No
                 checked[one.id] = set(part_ids(one))
     assert any(written.values())
     assert checked == written
+
+
+@pytest.mark.parametrize("which", ["fixture_site", "real_site"])
+def test_every_item_a_page_shows_is_on_it_once(which: str, request) -> None:
+    """What the check holds a page to show (`items_on_pages`, and on a tools file's page
+    its study bank, `file_shows`) is what the built page has: each such item's anchor
+    `srm-<id>` once, and no other item's. With the check refusing an item shown twice (its
+    own embed, its quiz's, its file's block, the study bank), no page repeats an item's
+    ids; `test_element_ids_are_unique_on_every_page` (test_site.py, test_html.py) checks
+    every id of every page besides."""
+    from conftest import FIXTURE_SITE
+    from srm_build.models import page_path
+    from srm_build.pipeline import load_content
+    from srm_build.references import file_shows, items_on_pages
+    from srm_build.urls import url_of
+
+    site = request.getfixturevalue(which)
+    content = load_content((FIXTURE_SITE if which == "fixture_site" else ROOT) / "content")
+    expected = {  # less the names of whole files, which a page's blocks name too
+        src: {i for i in ids if i in content.by_id} for src, ids in items_on_pages(content).items()
+    }
+    for path, file in content.files.items():
+        expected[page_path(path)].update(one.id for one in file_shows(content, file)[1])
+    anchor = re.compile(r'\bid="srm-([^"]+)"')
+    pages = 0
+    for src in content.pages:
+        html = (site.root / url_of(src, True) / "index.html").read_text(encoding="utf-8")
+        found = [i for i in anchor.findall(html) if i in content.by_id]
+        assert sorted(found) == sorted(expected[src]), src
+        pages += bool(found)
+    assert pages >= 5
+    studied = {i for i, item in content.by_id.items() if item.study == "exam"}
+    assert any(ids >= studied for ids in expected.values())  # the study bank's page
 
 
 def test_markdown_too_deep_for_the_parser_is_a_located_build_error(
@@ -1298,11 +1519,23 @@ def test_every_id_the_components_write_is_reserved() -> None:
 
     package = ROOT / "srm_build"
     written: set[str] = set()
-    templates = [*(package / "templates").glob("*.jinja"), *(package / "items").glob("*.jinja")]
+    # Units that are package folders keep their templates and scripts beside them.
+    templates = [*(package / "templates").glob("*.jinja"), *(package / "items").rglob("*.jinja")]
     for template in templates:
-        for value in re.findall(r'(?<![\w-])id="([^"]+)"', template.read_text()):
+        text = template.read_text()
+        # An id may be a variable the template sets first (`{% set control = "srm-" ~
+        # item.id ~ "--" ~ entry.id %}`): its string parts, and x1 for each expression.
+        names = {
+            name: "".join(part.strip('"') if part.startswith('"') else "x1" for part in parts)
+            for name, value in re.findall(r"\{% set (\w+) = (.*?) %\}", text)
+            for parts in [[p.strip() for p in value.split("~")]]
+        }
+        for value in re.findall(r'(?<![\w-])id="([^"]+)"', text):
+            for name, literal in names.items():
+                value = value.replace("{{ " + name + " }}", literal)
             written.add(re.sub(r"\{\{.*?\}\}", "x1", value))
-    scripts = "".join(p.read_text() for p in (package / "assets").glob("*.js"))
+    files = [*(package / "assets").glob("*.js"), *(package / "items").glob("*/*.js")]
+    scripts = "".join(p.read_text() for p in files)
     written.update(m + "1" for m in re.findall(r'\.id = "([^"]+)" \+', scripts))
     written.update(re.findall(r'\.id = "([^"]+)";', scripts))
     written.update(p + "x1" for p in re.findall(r'copy\(.*?"(srm-[a-z-]+)"\);', scripts))
@@ -1585,3 +1818,79 @@ def test_a_page_too_deep_for_the_parser_is_an_error_not_a_traceback() -> None:
     tree = PageIds().inspect("*" * 2000 + "a" + "*" * 2000)
     assert tree.error == RECURSION
     assert PageIds().inspect("**a**").error is None
+
+
+def test_a_fill_in_sentence_is_rendered_whole(tmp_path: Path) -> None:
+    """A fill-in's sentence is rendered as one text, as the check reads it: emphasis around
+    a gap holds the gap's control, a code span and a link beside gaps stay what they are,
+    and the link and image the check let through (to an item's anchor, from the content
+    folder) are on the page as it judged them; the answer key's sentence is the same HTML
+    with the answers in the gaps. (Piece by piece, the emphasis was two literal `*`.)"""
+    text = (
+        "'*Security [[g1]] the cloud* is AWS''s; `a*b` is code; see "
+        "[the term](../glossary.md#srm-guest-os) and ![a box](../img/box.png) [[g2]].'"
+    )
+    gaps = FILL_GAP + "- {id: g2, accepted: [here]}\n"
+    root = _project(tmp_path, fill_in(text, gaps), "")
+    (root / "content" / "img").mkdir()
+    (root / "content" / "img" / "box.png").write_bytes(PNG)
+    check = run_check(root)
+    assert check.returncode == 0, check.stderr[-3000:]
+    build = make_build(root)
+    assert build.returncode == 0, build.stderr[-3000:]
+    html = (root / "site" / "quizzes" / "fill" / "index.html").read_text()
+    page = BeautifulSoup(html, "html.parser")
+    sentence = page.select_one("form#srm-fill-one .srm-fillin-text")
+    assert sentence.select_one("em > select#srm-fill-one--g1") is not None
+    assert sentence.select_one("em").get_text(" ", strip=True).startswith("Security choose")
+    assert [c.get_text() for c in sentence.select("code")] == ["a*b"]
+    assert sentence.select_one("a")["href"] == "../../glossary/#srm-guest-os"
+    assert sentence.select_one("img")["src"] == "../../img/box.png"
+    assert sentence.select_one("input#srm-fill-one--g2") is not None
+    key = page.select_one("form#srm-fill-one .srm-key-sentence")
+    assert key.select_one("em").get_text() == "Security of the cloud"
+    assert " ".join(key.get_text().split()) == (
+        "Security of the cloud is AWS's; a*b is code; see the term and here."
+    )
+
+
+def test_an_image_a_gap_hid_reaches_no_output(tmp_path: Path) -> None:
+    """The off-site image a code span across a gap hid from the old check reached the
+    page, the study bank's script and the exports. Now the check refuses the sentence,
+    the build stops before writing any of them, and the renderer itself refuses to cut a
+    sentence at a gap inside code (the last line, should a build skip the check)."""
+    from srm_build.items.fillin import FillIn
+    from srm_build.markup import render_slotted
+
+    text = "'`x [[g1]] ![i](https://evil.example/x.png) y`'"
+    root = _project(tmp_path, {**fill_in(text, FILL_GAP), "study.yml": TOOLS}, "")
+    assert run_check(root).returncode == 1
+    build = make_build(root)
+    assert build.returncode != 0 and "Traceback" not in build.stderr + build.stdout
+    assert f"{FILL_AT} gap 'g1' stands in a code span" in build.stderr, build.stderr[-3000:]
+    written = [p for p in root.rglob("*") if p.is_file() and "content" not in p.parts]
+    assert written and not [p for p in written if b"evil.example" in p.read_bytes()]
+    question = FillIn.model_validate(
+        {"id": "q", "type": "fill-in", "text": text[1:-1], "gaps": [{"id": "g1"}]}
+    )
+    with pytest.raises(ValueError, match="slots not in running text"):
+        render_slotted(question.sentence(), 1)
+
+
+def test_answers_in_the_answer_keys_sentence_are_text(tmp_path: Path) -> None:
+    """The answer key's sentence puts each answer, as text, into the sentence rendered
+    whole. It used to render the filled sentence as Markdown, so an answer could finish a
+    construct the sentence began: `![i [[g1]]` with the answer `](https://evil...)` made an
+    off-site image that no check saw (each text alone holds no image)."""
+    text = "'See ![i [[g1]]'"
+    answer = "'](https://evil.example/x.png)'"
+    gaps = f"- {{id: g1, choices: [x, {answer}], accepted: [{answer}]}}\n"
+    root = _project(tmp_path, fill_in(text, gaps), "")
+    check = run_check(root)
+    assert check.returncode == 0, check.stderr[-3000:]
+    build = make_build(root)
+    assert build.returncode == 0, build.stderr[-3000:]
+    html = (root / "site" / "quizzes" / "fill" / "index.html").read_text()
+    key = BeautifulSoup(html, "html.parser").select_one("form#srm-fill-one .srm-key-sentence")
+    assert key.select("img") == [] and "<img" not in html
+    assert key.get_text() == "See ![i ](https://evil.example/x.png)"

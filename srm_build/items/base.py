@@ -128,8 +128,9 @@ class Item(Model):
     """The unit's template, `<name>.html.jinja` beside its module (srm_build/items)."""
     client: ClassVar[tuple[str, ...]] = ()
     """The client files the unit's component needs: beside the unit (in its package folder)
-    or in srm_build/assets. With a `component`, its own script is `srm-<component>.js`; the
-    other scripts listed are those it needs (loaded first), the `.css` files its styles."""
+    or a unit it builds on (`srm-choice.js` in `items/choice/`), or in srm_build/assets.
+    With a `component`, its own script is `srm-<component>.js`; the scripts listed before
+    it are those it needs (loaded first), the `.css` files its styles."""
     component: ClassVar[str | None] = None
     """The client component that mounts the unit's markup (its template's root element has
     `data-srm-component="<component>"`), or None for a unit without one of its own."""
@@ -173,6 +174,13 @@ class Item(Model):
         """Its parts that state who owns something, each checked against the service matrix
         (srm_build/owners.py); none by default."""
         return []
+
+    def rendered_markdown(self) -> dict[str, str]:
+        """Its fields whose Markdown is rendered other than as written: field name -> the
+        Markdown the page renders (a fill-in's sentence, its gaps' markers replaced by
+        slots). The link checks read that text, so they judge what the page shows; none by
+        default."""
+        return {}
 
     def free_texts(self) -> list[FreeText]:
         """Its free text that may state an owner, checked against the service matrix where

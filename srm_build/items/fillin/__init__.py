@@ -114,24 +114,29 @@ class Gap(Model):
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """A piece of the sentence: Markdown text, then the gap that follows it (None at the end),
-    with its number (1-based) as a reader's label says it."""
+    """A piece of the sentence as written: Markdown text, then the gap that follows it (None
+    at the end), with its number (1-based) as a reader's label says it. The pieces are
+    rendered as one text (`FillIn.sentence`), never one by one."""
 
     text: str
     gap: Gap | None
     number: int = 0
 
     @property
-    def opens_with_space(self) -> bool:
-        """Whether the text opens with a space (after a gap), which rendering it inline drops
-        and the template puts back."""
-        return self.text[:1].isspace()
-
-    @property
     def size(self) -> int:
         """The width of a typed gap, in characters: the same for every gap, as a width cut to
         the answer would hint at its length."""
         return TYPED_WIDTH
+
+
+_PLACES = {
+    "code": "a code span (code is shown as written)",
+    "a link": "a link's text (a control inside a link cannot be used)",
+    "an address": "a link's or an image's address or text",
+    "nowhere": "a part of the text the page does not show (a reference definition)",
+    "twice": "a place Markdown repeats",
+}
+"""Where `markup.misplaced_slots` found a gap, as a message says it."""
 
 
 class FillIn(QuestionBase):
@@ -165,6 +170,28 @@ class FillIn(QuestionBase):
             start = match.end()
         parts.append(Part(self.text[start:], None))
         return parts
+
+    def sentence(self) -> str:
+        """The sentence as Markdown renders it: whole, each gap's marker replaced by a slot
+        (`markup.slot`; the `n`th gap of `parts` is slot `n - 1`), where the page puts the
+        gap's control once the text is rendered (`markup.render_slotted`). Rendering it
+        whole keeps a code span, a link or emphasis around a gap as the check reads it."""
+        from ...markup import slot  # the renderer's; models load before it (markup -> urls)
+
+        gaps = {gap.id for gap in self.gaps}
+        count = 0
+
+        def place(match: re.Match[str]) -> str:
+            nonlocal count
+            if match[1] not in gaps:
+                return match[0]
+            count += 1
+            return slot(count - 1)
+
+        return MARKER.sub(place, self.text)
+
+    def rendered_markdown(self) -> dict[str, str]:
+        return {"text": self.sentence()}
 
     def filled(self, blank: str | None = None) -> str:
         """The sentence with each gap filled by its first accepted answer (or by `blank`)."""
@@ -233,6 +260,7 @@ class FillIn(QuestionBase):
         spaces are ignored, and a gap with choices offers every answer it accepts. A gap
         whose answer names a party carries an owner claim the service matrix agrees with."""
         yield from self._marker_checks()
+        yield from self._slot_checks()
         for i, gap in enumerate(self.gaps):
             yield from self._gap_checks(i, gap)
         yield from self._claim_checks(content)
@@ -270,6 +298,25 @@ class FillIn(QuestionBase):
                     i,
                     "id",
                 )
+
+    def _slot_checks(self) -> Iterator[Problem]:
+        """Each gap stands in the sentence's running text as Markdown reads the sentence
+        whole (`sentence`), where the page can put a control: not in code (shown as
+        written), in a link's text, or in an address."""
+        from ...markup import TooDeepError, misplaced_slots
+
+        gaps = [part.gap for part in self.parts() if part.gap is not None]
+        try:
+            misplaced = misplaced_slots(self.sentence(), len(gaps))
+        except TooDeepError:
+            return  # the limits' check reports it at the field (`limits.markdown_problem`)
+        for number, place in sorted(misplaced.items()):
+            where = _PLACES.get(place, place)
+            yield self._problem(
+                f"gap '{gaps[number].id}' stands in {where}, where no gap can go; put "
+                f"'[[{gaps[number].id}]]' in the sentence's running text",
+                "text",
+            )
 
     def _gap_checks(self, i: int, gap: Gap) -> Iterator[Problem]:
         if not gap.accepted:

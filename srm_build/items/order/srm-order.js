@@ -3,24 +3,13 @@
  * with any pointer (a finger holds it first, as in a sort: srm-drag.js). Once the reader
  * has placed anything, every list names a position and the items stand on screen in the
  * order the lists give. A question kind (see srm.js): checking, saving and Try again are the
- * shared form machinery of srm-choice.js. Its look is srm-order.css beside it, linked on
- * first use. */
+ * shared form machinery of srm-choice.js. Its look is srm-order.css beside it (linked by
+ * the build, see srm_build/templates/link-styles.js). */
 (function (srm) {
   "use strict";
   if (!srm) return;
 
   var $$ = srm.$$, announce = srm.announce;
-  /* Beside this file, which may be a page's bundle of several components. */
-  var CSS = document.currentScript && document.currentScript.src.replace(/[^/]*\.js(\?.*)?$/, "srm-order.css$1");
-
-  function styled() {
-    if (document.querySelector("link[data-srm-order]")) return;
-    var link = srm.make("link");
-    link.rel = "stylesheet";
-    link.href = CSS;
-    link.setAttribute("data-srm-order", "");
-    document.head.appendChild(link);
-  }
 
   function items(form) {
     return $$(form, ".srm-order-item");
@@ -140,7 +129,6 @@
       return order.slice();
     },
     mount: function (form) {
-      styled();
       layout(form);
       form.addEventListener("click", function (event) {
         /* Try again shuffles anew (its own handler ran first): never into the answer. */

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field
 
-from ..errors import Problem
-from .base import (
+from ...errors import Problem
+from ..base import (
     OWNER_LABELS,
     Id,
     LayerRef,
@@ -19,12 +19,12 @@ from .base import (
     ServiceRef,
     SourceRef,
 )
-from .claims import Claim
-from .question import Entry, KeyPart, Lookup, Qti, QuestionBase, gift_text
+from ..claims import Claim
+from ..question import Entry, KeyPart, Lookup, Qti, QuestionBase, gift_text
 
 if TYPE_CHECKING:
-    from ..models import Content
-    from .quiz import Quiz
+    from ...models import Content
+    from ..quiz import Quiz
 
 
 class SortItem(Model):
@@ -60,8 +60,13 @@ class Sort(QuestionBase):
     buckets: list[Owner] = Field(min_length=2)
     items: list[SortItem] = Field(min_length=2)
 
-    template: ClassVar[str] = "sort.html.jinja"
-    client: ClassVar[tuple[str, ...]] = ("srm-choice.js", "srm-drag.js", "srm-sort.js")
+    template: ClassVar[str] = "sort/sort.html.jinja"
+    client: ClassVar[tuple[str, ...]] = (
+        "srm-choice.js",
+        "srm-drag.js",
+        "srm-sort.js",
+        "srm-sort.css",
+    )
     component: ClassVar[str | None] = "sort"
     study: ClassVar[Literal["exam", "review"] | None] = "review"
 
@@ -111,7 +116,7 @@ class Sort(QuestionBase):
     @classmethod
     def qti(cls, entry: Entry) -> Qti | None:
         return Qti(
-            "sort.qti.xml.jinja",
+            "sort/sort.qti.xml.jinja",
             correct=[f"{i['id']} {i['owner']}" for i in entry["items"]],
             cardinality="multiple",
             base_type="directedPair",
