@@ -1,13 +1,15 @@
-"""Owner claims: who owns a layer, as an item teaches it. Parts of the scenario, sort,
-table and choice units; srm_build/owners.py checks them against the service matrix."""
+"""Owner claims: who owns a layer, as an item teaches it, and the parts that state an owner
+(`OwnedPart`, the sort and match units' items). Parts of the scenario, sort, match, table
+and choice units; srm_build/owners.py checks them against the service matrix."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from pydantic import Field
 
-from .base import Id, LayerRef, Model, Owner, ServiceRef
+from .base import Id, LayerRef, Markdown, Model, Owner, ServiceRef, SourceRef, TextPart
 
 
 class Claim(Model):
@@ -42,6 +44,30 @@ class RowClaim(Model):
     )
     # Not `ServiceRef`: owners.py requires each to be one of the row's `services`, which
     # are references themselves.
+
+
+class OwnedPart(TextPart):
+    """A part that states who owns something (a sort item, a match item whose choice stands
+    for an owner), with why. Its `layer` and `service`, or its `claims`, say which cells of
+    the service matrix it stands for (srm_build/owners.py checks them); its `source` is the
+    page that supports it, where that is not its question's."""
+
+    explanation: Markdown
+    service: ServiceRef | None = None
+    layer: LayerRef | None = None
+    claims: list[Claim] = Field(
+        default=[],
+        description="For an item made of parts, where it states an owner: who owns each part "
+        "(see Scenario.claims).",
+    )
+    source: SourceRef | None = Field(
+        None,
+        description="The page that supports this item, where it is not the question's own (a "
+        "question over several services cites each service's page); shown under its "
+        "explanation.",
+    )
+
+    noun: ClassVar[str | None] = "item"
 
 
 @dataclass(frozen=True)
