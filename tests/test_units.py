@@ -7,6 +7,7 @@ mapping's keys (a service's layers) or on a claim."""
 
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import Path
 from typing import get_args
@@ -17,8 +18,11 @@ from test_errors import GLOSSARY, MATRIX, SORT_HEAD, quiz, row_table, write_cont
 from conftest import FIXTURE_SITE
 from srm_build import registry
 from srm_build.errors import ContentError
-from srm_build.items.base import Model, Ref
+from srm_build.items.base import Item, Model, NamedPart, Ref
+from srm_build.items.claims import OwnedPart
+from srm_build.items.match import MatchItem
 from srm_build.items.question import Exported
+from srm_build.items.sort import SortItem
 from srm_build.pipeline import load_content
 from srm_build.resolve import resolve
 
@@ -89,6 +93,43 @@ def _all_models() -> set[type[Model]]:
         seen.add(cls)
         pending.extend(cls.__subclasses__())
     return seen
+
+
+def test_parts_share_their_base() -> None:
+    """Every part with an id is a `NamedPart`, which alone says how it is named (`ident`);
+    the parts that state an owner (sort and match items) take their shared fields from one
+    `OwnedPart` rather than writing them again."""
+    parts = [m for m in _all_models() if "id" in m.model_fields and not issubclass(m, Item)]
+    names = {m.__name__ for m in parts}
+    assert {"Option", "Gap", "OrderItem", "SortItem", "MatchItem", "MatchChoice"} <= names
+    for model in parts:
+        assert issubclass(model, NamedPart), model.__name__
+        assert model is NamedPart or "ident" not in vars(model), model.__name__
+    shared = {"text", "explanation", "service", "layer", "claims", "source"}
+    for model in (SortItem, MatchItem):
+        assert issubclass(model, OwnedPart), model.__name__
+        assert not shared & set(model.__annotations__), model.__name__
+
+
+def test_the_owner_checks_read_typed_hooks() -> None:
+    """srm_build/owners.py reads items through their types and hooks
+    (`Item.owner_statements`, `OwnerStatement.cells`): no `# type: ignore`, and no
+    `getattr`/`hasattr` on an item (the one `getattr` left is the lazy pattern's delegation
+    to the compiled pattern)."""
+    source = (ROOT / "srm_build" / "owners.py").read_text(encoding="utf-8")
+    assert "type: ignore" not in source
+    calls = [
+        node
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in {"getattr", "hasattr"}
+    ]
+    assert [ast.unparse(call.args[0]) for call in calls] == ["self._compiled"]
+    # Every unit that states owners does so through the hook, the scenario and sort too.
+    content = load_content(FIXTURE_SITE / "content")
+    kinds = {s.kind for item in content.by_id.values() for s in item.owner_statements()}
+    assert {"scenario", "sort item"} <= kinds
 
 
 # ---------------------------------------------------------------- references, resolved once

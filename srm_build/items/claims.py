@@ -5,11 +5,14 @@ and choice units; srm_build/owners.py checks them against the service matrix."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import Field
 
 from .base import Id, LayerRef, Markdown, Model, Owner, ServiceRef, SourceRef, TextPart
+
+if TYPE_CHECKING:
+    from .scenario import Scenario
 
 
 class Claim(Model):
@@ -73,13 +76,15 @@ class OwnedPart(TextPart):
 @dataclass(frozen=True)
 class OwnerStatement:
     """A part of an item that states who owns something, for srm_build/owners.py to check
-    against the service matrix as it checks scenarios and sort items. `part` says which
-    cells it stands for by its own `layer` and `service` fields, or by its `claims`; `owner`
-    is the owner it states, in its field `field`; `label` starts each message about it
-    ("match item 'ec2': "), `kind` names it ("match item"), `says` ends "says who ..."
-    ("owns it"); `text` is what it says, read in `context` (its question's prompt)."""
+    against the service matrix (`Item.owner_statements`: a scenario, a sort's items, a match's
+    items whose choice stands for an owner). `part` says which cells it stands for by its own
+    `layer` and `service` fields, or by its `claims`; `owner` is the owner it states, in its
+    field `field`, where it wrote `written` when that is not the owner itself (a match item's
+    choice id); `label` starts each message about it ("match item 'ec2': "), `kind` names it
+    ("match item"), `says` ends "says who ..." ("owns it"); `text` is what it says, read in
+    `context` (its question's prompt)."""
 
-    part: Model
+    part: Scenario | OwnedPart
     label: str
     kind: str
     owner: Owner
@@ -87,6 +92,16 @@ class OwnerStatement:
     says: str
     text: str
     context: str = ""
+    written: str | None = None
+
+    def cells(self) -> list[Claim] | None:
+        """What it claims: its `claims`, else its `layer` (and `service`) as one claim of its
+        `owner`; None when it names no layer."""
+        if self.part.claims:
+            return list(self.part.claims)
+        if self.part.layer is None:
+            return None
+        return [Claim(owner=self.owner, layer=self.part.layer, service=self.part.service)]
 
 
 @dataclass(frozen=True)

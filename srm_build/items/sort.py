@@ -9,7 +9,7 @@ from pydantic import Field
 
 from ..errors import Problem
 from .base import OWNER_LABELS, Owner
-from .claims import OwnedPart
+from .claims import OwnedPart, OwnerStatement
 from .question import Entry, KeyPart, Lookup, Qti, QuestionBase, gift_text
 
 if TYPE_CHECKING:
@@ -67,6 +67,22 @@ class Sort(QuestionBase):
                     f"is not one of the buckets {', '.join(self.buckets)}",
                     "owner",
                 )
+
+    def owner_statements(self) -> list[OwnerStatement]:
+        """Each item states its owner."""
+        return [
+            OwnerStatement(
+                part=item,
+                label=f"sort item '{item.id}': ",
+                kind="sort item",
+                owner=item.owner,
+                field="owner",
+                says="owns it",
+                text=item.text,
+                context=self.prompt,
+            )
+            for item in self.items
+        ]
 
     @classmethod
     def gift(cls, entry: Entry) -> list[str] | None:

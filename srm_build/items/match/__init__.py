@@ -34,6 +34,7 @@ from ..question import (
     QuestionBase,
     gift_text,
 )
+from ..service import Service
 
 if TYPE_CHECKING:
     from ...models import Content
@@ -215,6 +216,7 @@ class Match(Misconceived, QuestionBase):
                 says="owns it",
                 text=item.text,
                 context=self.prompt,
+                written=item.answer,
             )
             for item in self.items
             if item.answer in owners
@@ -237,8 +239,8 @@ class Match(Misconceived, QuestionBase):
         framing (`category`) is the match only of items that name a service (`service`) the
         service matrix gives that same model or category."""
         for choice in self.choices:
-            for field in ("model", "category"):
-                group = getattr(choice, field)
+            groups = (("model", choice.model), ("category", choice.category))
+            for field, group in groups:
                 if group is None:
                     continue
                 name = MODEL_LABELS[group] if field == "model" else f"{group} services"
@@ -254,15 +256,15 @@ class Match(Misconceived, QuestionBase):
                         )
                         continue
                     service = content.by_id.get(item.service)
-                    if service is None:
+                    if not isinstance(service, Service):
                         continue  # an unknown id, reported by the reference checks
-                    actual = getattr(service, field, None)
+                    actual = service.model if field == "model" else service.category
                     if actual != group:
                         listed = (
-                            f"lists {getattr(service, 'name', item.service)} as "
+                            f"lists {service.name} as "
                             + (MODEL_LABELS[actual] if field == "model" else f"{actual} services")
                             if actual
-                            else f"gives {getattr(service, 'name', item.service)} no {field}"
+                            else f"gives {service.name} no {field}"
                         )
                         yield item.where.problem(
                             f"question '{self.id}': item '{item.id}' is matched to {name} "
