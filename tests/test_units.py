@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from pathlib import Path
 from typing import get_args
 
@@ -109,6 +110,18 @@ def test_parts_share_their_base() -> None:
     for model in (SortItem, MatchItem):
         assert issubclass(model, OwnedPart), model.__name__
         assert not shared & set(model.__annotations__), model.__name__
+
+
+def test_every_unit_is_named_for_reports_by_itself() -> None:
+    """Each unit has a noun of its own for its report link and issue title (`report_noun`:
+    its `noun`, or `reader_noun`), not the base's generic "item"; and no template passes a
+    noun of its own to `report_link` (it reads the item's), so they cannot disagree."""
+    for unit in registry.UNITS:
+        noun = unit.reader_noun or unit.noun
+        assert noun and noun != "item", unit.__name__
+    templates = [*ITEMS.rglob("*.jinja"), *(ROOT / "srm_build" / "templates").rglob("*.jinja")]
+    calls = [c for t in templates for c in re.findall(r"report_link\([^)]*\)", t.read_text())]
+    assert calls and set(calls) == {"report_link(item, report)"}, calls
 
 
 def test_the_owner_checks_read_typed_hooks() -> None:

@@ -155,8 +155,9 @@ class Item(Model):
     `data-srm-component="<component>"`), or None for a unit without one of its own."""
     needs_source: ClassVar[bool] = False
     """The item must end up with a source, its own or inherited (see `Item`)."""
-    report_noun: ClassVar[str | None] = None
-    """What the title of a pre-filled issue about it calls it, when not its `noun`."""
+    reader_noun: ClassVar[str | None] = None
+    """What its page calls it where that is not its `noun` (a flashcards question is a
+    "deck"); see `report_noun`."""
     study: ClassVar[Literal["exam", "review"] | None] = None
     """Where the study bank offers it: the exam draws `exam` items; the review queue brings
     back both (a wrong sort placement queues the sort)."""
@@ -166,6 +167,12 @@ class Item(Model):
     @property
     def ident(self) -> str:
         return self.id
+
+    @property
+    def report_noun(self) -> str:
+        """What its "Report a problem with this ..." link and the title of the pre-filled
+        issue call it (one name for both): `reader_noun`, else its `noun`."""
+        return self.reader_noun or self.noun or "item"
 
     @property
     def heading(self) -> str:

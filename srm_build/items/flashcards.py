@@ -25,6 +25,7 @@ class Flashcards(QuestionBase):
     template: ClassVar[str] = "flashcards.html.jinja"
     client: ClassVar[tuple[str, ...]] = ("srm-flashcards.js",)
     component: ClassVar[str | None] = "flashcards"
+    reader_noun: ClassVar[str | None] = "deck"
 
     def progress_ids(self) -> list[str]:
         return [f"{self.id}:{len(self.cards)}"]
