@@ -1,5 +1,10 @@
 """The study bank: every question the exam and the review draw from, by topic, shown at the
-end of a tools file's page and published as a script the two load instead of that page."""
+end of a tools file's page and published as a script the two load instead of that page.
+
+The script carries each item as the HTML its unit's template writes, not as data: data would
+be about a third of the bytes, but every unit would then need a second renderer in JavaScript
+beside its template, and the two could disagree. The client parses only the items it shows,
+and `tests/test_study.py` holds the script to a gzipped byte budget per item."""
 
 from __future__ import annotations
 
