@@ -115,10 +115,10 @@ class Model(BaseModel):
 
 class NamedPart(Model):
     """A part of an item named by an id of its own within it (an option, a gap, a sort
-    item): the id is how messages and the part's anchor name it (`ident`). Each unit gives
-    `id` its own type (an option's is a short key, an order item's a short key or an id)."""
+    item): the id is how messages and the part's anchor name it (`ident`). A short key or
+    an id, unless the unit narrows it (an option's is a short key, a table row's an id)."""
 
-    id: str
+    id: OptionId | Id
 
     @property
     def ident(self) -> str:
@@ -129,7 +129,6 @@ class TextPart(NamedPart):
     """A named part with a text a reader sees: two parts of one list may not repeat an id,
     nor read the same (`duplicates`)."""
 
-    id: OptionId | Id
     text: Markdown
 
 
