@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -138,7 +139,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    status = main()
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader of our output went away (`check content | head -1`): what Python's
+        # documentation of SIGPIPE advises, so the interpreter's own last flush stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 1
     # The process ends here: freezing what is alive spares the shutdown collection freeing
     # the loaded content object by object, which the OS takes back at once (an eighth of
     # `check` at 1,000 questions).

@@ -38,6 +38,7 @@ from .markup import TooDeepError, intro_markdown
 from .models import Content, FileBase, Item, Page, items_with_ids, page_path
 from .owners import check_owner_claims
 from .parse import item_label
+from .positional import check_positional_references
 from .urls import anchor_of
 
 
@@ -61,8 +62,9 @@ def index_items(files: dict[str, FileBase]) -> tuple[dict[str, Item], list[Probl
 
 
 def check_references(content: Content, headings: HeadingIds | None = None) -> list[Problem]:
-    """Every cross-item rule: links and embeds lead somewhere, each unit's own checks, and
-    owner claims agree with the matrix. References declared in the models were checked by
+    """Every cross-item rule: links and embeds lead somewhere, each unit's own checks, owner
+    claims agree with the matrix, and no question names a part by a position its readers do
+    not see (srm_build/positional.py). References declared in the models were checked by
     the resolve step (srm_build/resolve.py), which must have run. `headings` says how the
     site makes heading ids (default: Python-Markdown's)."""
     headings = headings or HeadingIds()
@@ -72,7 +74,7 @@ def check_references(content: Content, headings: HeadingIds | None = None) -> li
         _page_embeds,
     )
     problems = [problem for check in checks for problem in check(content)]
-    return problems + check_owner_claims(content)
+    return problems + check_owner_claims(content) + check_positional_references(content)
 
 
 def _unit_checks(content: Content) -> Iterator[Problem]:

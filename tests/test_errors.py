@@ -3,6 +3,7 @@ traceback. The table below is the documentation of those messages."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -1948,3 +1949,175 @@ def test_reviewer_cases_are_reported(tmp_path: Path, files, expected) -> None:
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert expected in lines, "\n".join(lines)
+
+
+_REORDERED = (
+    "refers to the question's {parts} by their position, but each reader sees them in an "
+    "order of their own; name them by what they say"
+)
+_SHUFFLE_HINT = ", or give the question 'shuffle: false' if the written order carries meaning"
+
+
+def reordered(parts: str, hint: bool = True) -> str:
+    """The end of the message about a text that names a part by its position."""
+    return _REORDERED.format(parts=parts) + (_SHUFFLE_HINT if hint else "")
+
+
+POSITION_CASES = [
+    (
+        "an option that is all, both or none of the above",
+        {
+            "quizzes/basics.yml": quiz(
+                extra_options="          - {id: c, text: Both of the above, "
+                "feedback: Only one is right.}\n"
+            )
+        },
+        "content/quizzes/basics.yml:14:27: question 'ec2-patching': option 'c': "
+        '"Both of the above" ' + reordered("options"),
+    ),
+    (
+        "an explanation that says 'the above'",
+        {"quizzes/basics.yml": quiz(extra="explanation: The above shows who patches.\n")},
+        "content/quizzes/basics.yml:15:22: question 'ec2-patching': "
+        '"The above" ' + reordered("options"),
+    ),
+    (
+        "feedback that points at the options above or below",
+        {
+            "quizzes/basics.yml": quiz().replace(
+                "feedback: AWS stops at the hypervisor.",
+                "feedback: Unlike the options below AWS stops at the hypervisor.",
+            )
+        },
+        "content/quizzes/basics.yml:12:42: question 'ec2-patching': option 'a': "
+        '"the options below" ' + reordered("options"),
+    ),
+    (
+        "a match explanation that says where in 'this list' a part sits",
+        {
+            "quizzes/match.yml": match(
+                "{id: x, text: Lambda, answer: paas, explanation: 'The further down this list "
+                "of models a service sits, the more AWS runs.'}"
+            )
+        },
+        "content/quizzes/match.yml:17:62: question 'match-models': item 'x': "
+        '"down this list" ' + reordered("items and choices"),
+    ),
+    (
+        "an order item's explanation that names the first or next item",
+        {
+            "quizzes/order.yml": ORDER_HEAD
+            + "          - {id: guest, text: Guest OS, explanation: After the next item.}\n"
+        },
+        "content/quizzes/order.yml:16:54: question 'order-stack': item 'guest': "
+        '"the next item" ' + reordered("items", hint=False),
+    ),
+    (
+        "a prompt that names an option by its label",
+        {
+            "quizzes/basics.yml": quiz().replace(
+                "prompt: Who patches the guest OS of an EC2 instance?",
+                "prompt: Is option B right about who patches the guest OS?",
+            )
+        },
+        "content/quizzes/basics.yml:10:17: question 'ec2-patching': "
+        '"option B" ' + reordered("options"),
+    ),
+    (
+        "a sort item's explanation that names parts as (a) and (b)",
+        {
+            "quizzes/sort.yml": SORT_HEAD
+            + "          - {id: t2, text: Keys, owner: customer, explanation: "
+            "Like (a) and (b) above.}\n"
+        },
+        "content/quizzes/sort.yml:14:64: question 'sort-two': item 't2': "
+        '"(a) and (b)" ' + reordered("items", hint=False),
+    ),
+    (
+        "a fill-in gap's feedback that names the last choice",
+        fill_in(
+            "Security [[g1]] the cloud.",
+            "- {id: g1, choices: [of, in], accepted: [of], feedback: It is the last choice.}\n",
+        ),
+        "content/quizzes/fill.yml:12:67: question 'fill-one': gap 'g1': "
+        '"the last choice" ' + reordered("gap choices"),
+    ),
+]
+"""A question's text that names one of its parts by its position, where readers see the parts
+in an order of their own (CONTRIBUTING.md, "Questions"): one case per family of phrases
+(srm_build/positional.py), across the question types that reorder their parts."""
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"), [c[1:] for c in POSITION_CASES], ids=[c[0] for c in POSITION_CASES]
+)
+def test_parts_named_by_position_are_reported(tmp_path: Path, files, expected) -> None:
+    write_content(tmp_path, files)
+    result = run_check(tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert expected in lines, "\n".join(lines)
+
+
+POSITION_PASSES = [
+    (
+        "a question with 'shuffle: false' may say 'the steps above'",
+        {
+            "quizzes/basics.yml": quiz(
+                extra="shuffle: false\n",
+                extra_options="          - {id: c, text: Both of the steps above, "
+                "feedback: Only one is right.}\n",
+            )
+        },
+    ),
+    (
+        "a quiz with 'shuffle: false' keeps the written order of its match",
+        {
+            "quizzes/match.yml": match(
+                "{id: x, text: Lambda, answer: paas, explanation: 'The further down this list "
+                "of models a service sits, the more AWS runs.'}"
+            ).replace("    source: aws-srm\n", "    source: aws-srm\n    shuffle: false\n", 1)
+        },
+    ),
+    (
+        "'above' and 'top' that say where a layer sits, not a part",
+        {
+            "quizzes/order.yml": ORDER_HEAD + "          - id: guest\n"
+            "            text: Guest OS\n"
+            "            explanation: The layers above the hypervisor are the customer's, from "
+            "the guest operating system above it to the data at the top of the stack.\n"
+        },
+    ),
+]
+"""Texts the rule lets through: a question whose readers see the written order, and the
+words "above", "below" and "top" where they say where a layer of the stack sits."""
+
+
+@pytest.mark.parametrize(
+    "files", [c[1] for c in POSITION_PASSES], ids=[c[0] for c in POSITION_PASSES]
+)
+def test_parts_not_named_by_position_pass(tmp_path: Path, files) -> None:
+    write_content(tmp_path, files)
+    result = run_check(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "no problems found" in result.stdout
+
+
+def test_output_cut_short_by_its_reader_ends_without_a_traceback() -> None:
+    """`python -m srm_build check content | head -1`: the pipe closes before `check` writes,
+    and it exits non-zero with nothing on stderr (Python raises BrokenPipeError there)."""
+    read, write = os.pipe()
+    os.close(read)  # every write to `write` now fails with EPIPE
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "srm_build", "check", "content"],
+            cwd=Path(__file__).parent.parent,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(write)
+    assert result.returncode == 1 and result.stderr == ""

@@ -80,6 +80,9 @@ class OptionQuestion(ChoiceQuestion):
         """The question's own `shuffle`, else its quiz's (true outside a quiz)."""
         return self.shuffle if self.shuffle is not None else quiz is None or quiz.shuffle
 
+    def reordered(self, quiz: Quiz | None) -> str | None:
+        return "options" if self.shuffled(quiz) else None
+
     def answer_key(self) -> list[KeyPart]:
         return [KeyPart(o.text) for o in self.options if o.id in self.correct]
 

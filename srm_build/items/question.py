@@ -242,6 +242,13 @@ class QuestionBase(Item, Exported):
     def progress_ids(self) -> list[str]:
         return [self.id]
 
+    def reordered(self, quiz: Quiz | None) -> str | None:
+        """The parts of it that readers see in an order of their own, as messages name them
+        ("options", "items and choices"), or None where they see the written order. No text
+        of the question may then name one of them by its position ("both of the above"):
+        srm_build/positional.py refuses it. None by default."""
+        return None
+
     @classmethod
     def bias_figures(cls, questions: list[Any]) -> list[BiasFigure]:
         """Position figures of the type's own, over its `questions` in the content:

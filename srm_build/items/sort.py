@@ -35,6 +35,11 @@ class Sort(QuestionBase):
     component: ClassVar[str | None] = "sort"
     study: ClassVar[Literal["exam", "review"] | None] = "review"
 
+    def reordered(self, quiz: Quiz | None) -> str | None:
+        # Each reader moves the items into boxes of their own choosing, where the list
+        # they were written in no longer stands.
+        return "items"
+
     def answer_key(self) -> list[KeyPart]:
         return [KeyPart(i.text, f": {OWNER_LABELS[i.owner]}") for i in self.items]
 

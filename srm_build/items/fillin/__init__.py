@@ -182,6 +182,9 @@ class FillIn(QuestionBase):
         own `shuffle`, else its quiz's (true outside a quiz)."""
         return self.shuffle if self.shuffle is not None else quiz is None or quiz.shuffle
 
+    def reordered(self, quiz: Quiz | None) -> str | None:
+        return "gap choices" if self.shuffled(quiz) else None
+
     def answer_key(self) -> list[KeyPart]:
         return [KeyPart(None, gap.accepted[0]) for gap in self.ordered_gaps() if gap.accepted]
 

@@ -110,6 +110,9 @@ class Match(Misconceived, QuestionBase):
         """The question's own `shuffle`, else its quiz's (true outside a quiz)."""
         return self.shuffle if self.shuffle is not None else quiz is None or quiz.shuffle
 
+    def reordered(self, quiz: Quiz | None) -> str | None:
+        return "items and choices" if self.shuffled(quiz) else None
+
     def distractors(self) -> list[MatchChoice]:
         """The choices no item is matched to."""
         return [c for c in self.choices if c.distractor]

@@ -78,6 +78,11 @@ class Order(Misconceived, QuestionBase):
             order[position] = item
         return [self.items[i] for i in order]
 
+    def reordered(self, quiz: Quiz | None) -> str | None:
+        # Never the written order: the page's is a derangement (`shown`), the script's the
+        # reader's own.
+        return "items"
+
     def answer_key(self) -> list[KeyPart]:
         return [KeyPart(item.text, "") for item in self.items]
 
