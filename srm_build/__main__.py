@@ -107,9 +107,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.site_dir.as_posix()}: no built site there", file=sys.stderr)
             return 1
         from .engines.zensical import complete as complete_site
+        from .files import scan_content
 
         _docs, nav, _not_in_nav = read_config(args.config)
-        written = complete_site(content, args.site_dir, [page for page, _l, _c in nav or []])
+        scanned = scan_content(args.content_dir, args.content_dir.as_posix())
+        leftovers = [path.relative_to(args.content_dir).as_posix() for path in scanned.leftovers]
+        order = [page for page, _l, _c in nav or []]
+        written = complete_site(content, args.site_dir, order, leftovers)
         print(f"{args.site_dir.as_posix()}: wrote {len(written)} client and export files")
         return 0
     if args.command == "export":

@@ -13,12 +13,16 @@ core every page loads (`CORE_CLIENT`) and each unit's own (`client` in its unit)
 theme fixes (`THEME_FIXES`) are published beside them.
 
 Styles are mostly one stylesheet, `srm.css`, linked in every page's head: the shared rules
-(feedback, actions, the room kept for controls before the script runs). A unit's own
+(feedback, actions, the room kept for controls before the script runs), then the unit
+stylesheets the registry's `IN_CORE_STYLESHEET` names (sort, flashcards, quiz, exam), which
+the build appends to it as it publishes it. Other units' own
 stylesheets (`.css` files in its `client`) are linked in the head of the pages whose HTML
 uses its component, right after `srm.css` (`link_components`), so that its markup is styled
 without the script and in print; as the theme's instant navigation keeps the first page's
-head, a component whose page can be reached that way links its stylesheet itself when it
-mounts (the explorer's, the question types'), finding it by `data-srm-<name>`.
+head, and the exam and the review load the scripts of the question types they copy, the
+build puts before the script of such a component the lines that link its stylesheets where
+the page lacks them (`component_script`, templates/link-styles.js), finding them by
+`data-srm-<name>`.
 
 The budget (see tests/test_components.py) is measured on what each page loads."""
 
@@ -35,7 +39,7 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-from .registry import CORE_CLIENT, UNITS, client_files
+from .registry import CORE_CLIENT, IN_CORE_STYLESHEET, UNITS, client_files
 
 FOLDER = Path(__file__).parent / "assets"
 URI = "assets/srm/{}"
@@ -57,7 +61,8 @@ theme's pages only."""
 @dataclass(frozen=True)
 class Component:
     """A client component, whose script is `srm-<name>.js` (see `path_of`): the `selector`
-    that finds its elements in a page, the stylesheets it links itself, and
+    that finds its elements in a page, its own stylesheets (linked in the head of the pages
+    that use it, and by its published script where a page lacks them: `component_script`), and
     the other entries of `COMPONENTS` whose scripts must run before its own (`needs`). An
     entry with no selector is a module that components share, never mounted itself."""
 
@@ -80,10 +85,12 @@ first (srm-sort-choice-....js)."""
 
 _SPECIAL: dict[str, Component] = {
     "study": Component(),
+    "drag": Component(),
     "tip": Component("[data-srm-tip]"),
 }
-"""Components that no unit's `component` describes: a module the exam and the review share
-(never mounted itself), and glossary tips, found by their own attribute."""
+"""Components that no unit's `component` describes: modules that components share (never
+mounted themselves): `study`, the exam's and the review's, and `drag`, the sort's and the
+order's; and glossary tips, found by their own attribute."""
 
 
 def _name(script: str) -> str:
@@ -92,16 +99,21 @@ def _name(script: str) -> str:
 
 def _declared() -> dict[str, Component]:
     """The components the registry's units declare (`component`): found by their own
-    `data-srm-component` attribute, needing the other scripts of the unit's `client` (in
-    its order) and linking the stylesheets among them. A new unit needs no entry here."""
+    `data-srm-component` attribute, needing the scripts its unit's `client` names before
+    its own (in that order; a unit may name others after it, to publish them) and linking
+    the stylesheets among them. A new unit needs no entry here."""
     found: dict[str, Component] = {}
     for unit in UNITS:
         if unit.component and unit.component not in found:
-            scripts = [f for f in unit.client if f.endswith(".js")]
+            scripts = [_name(f) for f in unit.client if f.endswith(".js")]
+            if unit.component in scripts:
+                scripts = scripts[: scripts.index(unit.component)]
             found[unit.component] = _by_attribute(
                 unit.component,
-                needs=tuple(_name(f) for f in scripts if _name(f) != unit.component),
-                styles=tuple(f for f in unit.client if f.endswith(".css")),
+                needs=tuple(s for s in scripts if s != unit.component),
+                styles=tuple(
+                    f for f in unit.client if f.endswith(".css") and f not in IN_CORE_STYLESHEET
+                ),
             )
     return found
 
@@ -140,17 +152,22 @@ def register(name: str, component: Component) -> None:
     missing = [f for f in (script_of(name), *component.styles) if not path_of(f).is_file()]
     if missing:
         raise ValueError(f"client component {name!r}: no {', '.join(missing)} in {FOLDER}")
+    global _registered
     COMPONENTS[name] = component
+    _registered += 1
 
 
 def path_of(name: str) -> Path:
     """Where the client file `name` is: beside a unit that lists it in its `client` (in the
-    unit's package folder, `srm_build/items/<type>/`), else in `FOLDER`."""
+    unit's package folder, `srm_build/items/<type>/`) or beside a unit it builds on (the
+    choice questions' `srm-choice.js` is in `items/choice/`, with `ChoiceItem`, which
+    single, multiple and true/false questions extend), else in `FOLDER`."""
     for unit in UNITS:
         if name in unit.client:
-            beside = Path(sys.modules[unit.__module__].__file__ or "").parent / name
-            if beside.is_file():
-                return beside
+            for cls in unit.__mro__:
+                where = getattr(sys.modules.get(cls.__module__), "__file__", None)
+                if where and (Path(where).parent / name).is_file():
+                    return Path(where).parent / name
     return FOLDER / name
 
 
@@ -199,11 +216,26 @@ def _pattern(selector: str) -> re.Pattern[str]:
 def components_in(html: str) -> list[str]:
     """The names of the registered components a page's HTML uses (an element matches the
     component's selector), in `COMPONENTS` order."""
-    return [
+    # The build asks about one page's HTML four times in a row (`bundle_of`, then
+    # `link_components`: `bundle_of`, `modules_of`, `styles_of`), and each answer scans the
+    # whole page once per component (some 300 KB a page at 1,000 questions): the answer
+    # for the last page is kept, for that very string and that table of components.
+    last = _LAST_FOUND
+    if last and last[0] is html and last[1] is COMPONENTS and last[2] == _registered:
+        return list(last[3])
+    found = tuple(
         name
         for name, component in COMPONENTS.items()
         if component.selector and _finds(html, component.selector)
-    ]
+    )
+    _LAST_FOUND[:] = [html, COMPONENTS, _registered, found]
+    return list(found)
+
+
+_LAST_FOUND: list = []
+"""[html, the COMPONENTS it was judged against, `_registered` then, its components]."""
+_registered = 0
+"""How many times `register` has changed `COMPONENTS`."""
 
 
 def _finds(html: str, selector: str) -> bool:
@@ -319,9 +351,25 @@ def bundle(name: str) -> bytes:
     for component in names:
         if component not in COMPONENTS:
             raise KeyError(component)
-    return b"\n".join(
-        _minified(path_of(script_of(n))) for n in with_needs(names) if not _is_module(n)
-    )
+    return b"\n".join(component_script(n) for n in with_needs(names) if not _is_module(n))
+
+
+LINK_STYLES = Path(__file__).parent / "templates" / "link-styles.js"
+"""What the build puts before the script of a component with stylesheets of its own
+(`component_script`)."""
+
+
+def component_script(name: str) -> bytes:
+    """Component `name`'s script as published, minified; for a component with stylesheets
+    of its own, after the lines that link them on a page that lacks them (`LINK_STYLES`,
+    their names in place of its empty list), so that no component's file repeats them."""
+    script = _minified(path_of(script_of(name)))
+    styles = COMPONENTS[name].styles
+    if not styles:
+        return script
+    names = json.dumps(list(styles), separators=(",", ":"))
+    link = LINK_STYLES.read_text(encoding="utf-8").replace("/*SRM_STYLES*/[]", names, 1)
+    return rjsmin.jsmin(link).encode("utf-8") + b"\n" + script
 
 
 def _table() -> str:
@@ -343,17 +391,26 @@ def _minified(path: Path) -> bytes:
         if path.name == "srm.js":
             source = source.replace("/*SRM_COMPONENTS*/{}", _table(), 1)
         return rjsmin.jsmin(source).encode("utf-8")
-    return rcssmin.cssmin(path.read_text(encoding="utf-8")).encode("utf-8")
+    css = rcssmin.cssmin(path.read_text(encoding="utf-8"))
+    if path.name == "srm.css":
+        css += "".join(
+            rcssmin.cssmin(path_of(name).read_text(encoding="utf-8")) for name in IN_CORE_STYLESHEET
+        )
+    return css.encode("utf-8")
 
 
 def published() -> dict[str, bytes]:
     """Site path -> minified content, for every client file the registry names (each
     component's own script is what the core loads when instant navigation brings a
     component the first page did not have) and the theme fixes; `path_of` finds each of
-    them. The core gets the table of components in place of its empty one.
+    them. The core gets the table of components in place of its empty one, and `srm.css` the
+    unit stylesheets the registry puts in it (`IN_CORE_STYLESHEET`) after its own rules.
     Bundles are published as pages name them (`bundle`). Raises FileNotFoundError for a
     unit's file that is missing there."""
+    scripts = {script_of(name): name for name in COMPONENTS}
     return {
-        URI.format(name): _minified(path_of(name))
-        for name in sorted({*client_files(), *THEME_FIXES})
+        URI.format(name): (
+            component_script(scripts[name]) if name in scripts else _minified(path_of(name))
+        )
+        for name in sorted({*client_files(), *THEME_FIXES} - set(IN_CORE_STYLESHEET))
     }

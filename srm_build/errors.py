@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the content, at a 1-based line and column of a file."""
+    """One thing wrong with the content, at a 1-based line and column of a file.
+
+    The path and message are kept printable (`shown`): a message that quotes contributed
+    text shows its control characters escaped, so it stays on one line and nothing in it
+    can reorder or rewrite the terminal it is printed to."""
 
     path: str
     line: int
     col: int
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", shown(self.path))
+        object.__setattr__(self, "message", shown(self.message))
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
@@ -25,6 +34,23 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         super().__init__(format_problems(self.problems))
+
+
+_UNSHOWN = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+"""Characters a message must not carry as they are: control characters (C0, DEL, C1: a
+line break would start a line that reads as another problem, an escape sequence would
+drive the terminal), Unicode's line and paragraph separators and its bidirectional
+controls (which reorder what follows them)."""
+
+
+def shown(text: str) -> str:
+    """`text` with the characters of `_UNSHOWN` written as Python escapes (`\\n`, `\\t`,
+    `\\x07`, `\\u202e`), the way `repr` shows them; everything else as it is."""
+    if _UNSHOWN.search(text) is None:
+        return text
+    return _UNSHOWN.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def format_problems(problems: list[Problem]) -> str:

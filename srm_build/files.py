@@ -10,6 +10,7 @@ links, and anything but the kinds of file below is refused, each with its place.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -39,6 +40,42 @@ SNIFF_BYTES = 8192
 
 ALLOWED_SUFFIXES = (PAGE_SUFFIX, *YAML_SUFFIXES, *IMAGE_SUFFIXES)
 
+LEFTOVERS = (
+    "*~",  # backups: Emacs, Vim's 'backup', gedit, nano, Kate (idea.md~)
+    "#*#",  # Emacs's auto-save (#idea.md#)
+    ".#*",  # Emacs's lock, a symbolic link that leads nowhere (.#idea.md)
+    ".*.sw[a-p]",  # Vim's swap files (.idea.md.swp, .swo, ...)
+    "*.kate-swp",  # Kate's swap
+    ".~lock.*#",  # LibreOffice's lock
+    "*___jb_tmp___",  # JetBrains IDEs' safe write
+    "*___jb_old___",
+    ".goutputstream-*",  # GNOME's gedit, while it saves
+    ".DS_Store",  # macOS Finder
+    "._*",  # macOS resource forks on foreign disks
+    "Thumbs.db",  # Windows Explorer
+    "desktop.ini",
+)
+"""Names of the files editors and operating systems leave beside the files they open, as
+shell patterns (`fnmatch`, case-sensitive): the content folder's listing (`scan_content`,
+which the check and every engine's build use) skips them, and the engines do not publish
+them (`is_leftover`). Any other unknown file is still refused. Vim also writes a file named
+`4913` (then 5036, adding 123) to learn whether it may write in a folder (`VIM_PROBE`)."""
+
+VIM_PROBE = (4913, 123)
+"""Vim's probe file: the first number, then that plus steps of the second (Vim's
+`buf_write`, fileio.c), deleted again at once; a rebuild may list it meanwhile."""
+
+
+def is_leftover(name: str) -> bool:
+    """True if the file `name` (a base name) is an editor's or OS's leftover (`LEFTOVERS`,
+    `VIM_PROBE`) that is neither checked nor published."""
+    if name.isdigit() and len(name) < 8:
+        first, step = VIM_PROBE
+        number = int(name)
+        if number >= first and (number - first) % step == 0:
+            return True
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in LEFTOVERS)
+
 
 @dataclass
 class ContentFiles:
@@ -48,6 +85,8 @@ class ContentFiles:
     yaml: list[Path] = field(default_factory=list)
     images: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    leftovers: list[Path] = field(default_factory=list)
+    """Editors' and operating systems' leftovers, skipped (`is_leftover`)."""
 
     def relative(self, root: Path) -> set[str]:
         """Every accepted file, as a content-relative path with forward slashes."""
@@ -80,6 +119,15 @@ def scan_content(root: Path, shown_as: str) -> ContentFiles:
             path = Path(entry.path)
             relative = path.relative_to(root).as_posix()
             shown = str(prefix / relative)
+            # A link is a leftover only where it leads nowhere (Emacs's lock): one that
+            # leads to a file or folder could be followed and published.
+            if (
+                is_leftover(entry.name)
+                and not entry.is_dir(follow_symlinks=False)
+                and (not entry.is_symlink() or not path.exists())
+            ):
+                found.leftovers.append(path)
+                continue
             # A hidden file is not published, but the engine still walks hidden folders,
             # following links: links are refused there too.
             hidden = is_hidden(relative)

@@ -50,7 +50,9 @@ def is_page_link(url: str) -> bool:
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-_INLINE = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_INLINE = re.compile(r"\]\(\s*(?:<([^<>\n]+)>|<?([^)\s>]+))")
+"""An inline link's address: in angle brackets (which may hold spaces and parentheses),
+or up to a space or `)`."""
 _DEFINITION = re.compile(
     r"^[ \t>]*\[([^\]\n]+)\]:[ \t]*\n?[ \t>]*<?([^\s>]+)", re.MULTILINE
 )  # also inside block quotes and list items
@@ -125,14 +127,16 @@ def _openers(text: str) -> dict[int, int]:
 
 def find_links(text: str) -> list[Link]:
     """Every link and image address in Markdown `text`, in order: inline, reference
-    definitions (an image through a reference counts as an image at its use), autolinks."""
+    definitions (an image through a reference counts as an image at its use), autolinks;
+    one per place (an address in angle brackets is not also an autolink)."""
     plain = blank_code(text)
     openers = _openers(plain) if "](" in plain else {}
     found = []
     for m in _INLINE.finditer(plain):
         opener = openers.get(m.start(), 0)
         image = opener > 0 and plain[opener - 1] == "!"
-        found.append(Link("image" if image else "link", m.group(1), m.start(1)))
+        group = 1 if m.group(1) is not None else 2
+        found.append(Link("image" if image else "link", m.group(group), m.start(group)))
     definitions = {}
     for m in _DEFINITION.finditer(plain):
         definitions.setdefault(_label(m.group(1)), m.group(2))
@@ -144,7 +148,11 @@ def find_links(text: str) -> list[Link]:
         if url is not None:
             found.append(Link("image", url, m.start()))
     found.extend(Link("autolink", m.group(1), m.start(1)) for m in _AUTOLINK.finditer(plain))
-    return sorted(found, key=lambda link: link.offset)
+    # One address, one link: `[x](<url>)` and `[r]: <url>` hold what reads as an autolink.
+    at: dict[int, Link] = {}
+    for link in found:
+        at.setdefault(link.offset, link)
+    return sorted(at.values(), key=lambda link: link.offset)
 
 
 def find_attr_lists(text: str) -> list[tuple[int, str]]:

@@ -7,6 +7,7 @@ refused with the position of the offending node.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,20 @@ class Document:
         line, col = self.position(key, of_key=of_key)
         return Problem(self.path, line, col, message)
 
+    def problem_at(self, key: PathKey, offset: int, message: str) -> Problem:
+        """A problem at character `offset` of the text at `key`: its own line and column
+        where the scalar's style maps the text to the file exactly (`text_place`), else
+        the value's place."""
+        if self._root is None:
+            self._root, _ = _compose(self.text)
+        place = None
+        if self._root is not None:
+            node, _key_node, whole = _find(self._root, key)
+            if whole and isinstance(node, yaml.ScalarNode):
+                place = text_place(self.text, node, offset)
+        line, col = place or self.position(key)
+        return Problem(self.path, line, col, message)
+
 
 class _RefusedError(Exception):
     def __init__(self, node: yaml.Node, message: str, top: Any = _ROOT) -> None:
@@ -90,8 +105,16 @@ def _key_of(node: yaml.Node, loader: Any) -> Any:
 
 def _position(root: yaml.Node, key: PathKey, *, of_key: bool) -> tuple[int, int]:
     """Follow `key` down from `root` as far as it is written; the place where it stops."""
+    node, key_node, _whole = _find(root, key)
+    return _where(key_node.start_mark if of_key and key_node is not None else node.start_mark)
+
+
+def _find(root: yaml.Node, key: PathKey) -> tuple[yaml.Node, yaml.Node | None, bool]:
+    """The node `key` leads to from `root`, as far as it is written, the node of its key,
+    and whether the whole of `key` was followed."""
     loader = _LOADER("")
     node, key_node = root, None
+    whole = False
     try:
         for part in key:
             child = child_key = None
@@ -106,9 +129,78 @@ def _position(root: yaml.Node, key: PathKey, *, of_key: bool) -> tuple[int, int]
             if child is None:
                 break
             node, key_node = child, child_key
+        else:
+            whole = True
     finally:
         loader.dispose()
-    return _where(key_node.start_mark if of_key and key_node is not None else node.start_mark)
+    return node, key_node, whole
+
+
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML reads as a line break (PyYAML's reader), so lines count as its marks do."""
+
+
+def text_place(text: str, node: yaml.ScalarNode, offset: int) -> tuple[int, int] | None:
+    """Line and column (1-based) in the YAML `text` of character `offset` of the scalar
+    `node`'s value, or None where the style does not tell it exactly.
+
+    Each source line of the scalar holds one stretch of the value, and the stretches
+    follow each other in the value, joined by what line folding makes of the breaks (a
+    space or line breaks): a block scalar's lines (`|` and `>`) with their indentation
+    taken off, a plain or quoted scalar's lines with the spaces around them trimmed, a
+    single-quoted line with `''` read as `'`. Each stretch is found in turn, with nothing
+    but spaces and line breaks between, so its characters map to their columns exactly.
+    A double-quoted scalar with a backslash escape is not mapped (an escape such as
+    `\\x41` or a `\\` at a line's end changes lengths and joins in ways that tell no
+    column): None, and the caller falls back to the value's place; so does any text
+    whose stretches cannot be found in order."""
+    value = node.value
+    if not isinstance(value, str) or not 0 <= offset < len(value):
+        return None
+    lines = _BREAK.split(text)
+    first, last = node.start_mark.line, node.end_mark.line
+    style = node.style
+    stretches: list[tuple[int, int, str, list[int] | None]] = []
+    """(line, column of the stretch's start, its text, column of each character or None)"""
+    if style in ("|", ">"):
+        body = range(first + 1, last + (1 if node.end_mark.column else 0))
+        written = [i for i in body if i < len(lines) and lines[i].strip(" ")]
+        indent = min((len(lines[i]) - len(lines[i].lstrip(" ")) for i in written), default=0)
+        stretches = [(i, indent, lines[i][indent:], None) for i in written]
+    else:
+        quoted = 1 if style in ("'", '"') else 0
+        for i in range(first, min(last, len(lines) - 1) + 1):
+            line = lines[i]
+            start = node.start_mark.column + quoted if i == first else 0
+            end = node.end_mark.column - quoted if i == last else len(line)
+            piece = line[start:end]
+            if style == '"' and "\\" in piece:
+                return None
+            lead = len(piece) - len(piece.lstrip(" \t"))
+            piece = piece.strip(" \t") if (first != last) else piece
+            start += lead if first != last else 0
+            if not piece:
+                continue
+            columns = None
+            if style == "'" and "''" in piece:
+                columns, chars, j = [], [], 0
+                while j < len(piece):
+                    columns.append(start + j)
+                    chars.append(piece[j])
+                    j += 2 if piece.startswith("''", j) else 1
+                piece = "".join(chars)
+            stretches.append((i, start, piece, columns))
+    at = 0
+    for line, start, piece, columns in stretches:
+        found = value.find(piece, at)
+        if found < 0 or value[at:found].strip(" \n"):
+            return None
+        if found <= offset < found + len(piece):
+            inner = offset - found
+            col = columns[inner] if columns is not None else start + inner
+            return line + 1, col + 1
+        at = found + len(piece)
+    return None
 
 
 def load_text(text: str, path: str) -> Document | Problem:

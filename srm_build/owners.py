@@ -853,12 +853,14 @@ def _free_statement(matrix: Matrix, text: str) -> str | None:
     for sentence in _SENTENCE.split(plain(text)):
         if _NEGATION.search(sentence):
             continue  # "Nothing in X falls to the customer": too easy to read backwards
-        services = sorted(matrix.services_named(sentence)) or [None]
+        services: list[str | None] | None = None  # found once a clause names one party
         for clause in _CLAUSE_BREAK.split(sentence):
             parties = parties_named(clause)
             if len(parties) != 1 or "shared" in parties or _SUPPLIES.search(clause):
                 continue
             party = next(iter(parties))
+            if services is None:
+                services = sorted(matrix.services_named(sentence)) or [None]
             layers: list[str | None] = sorted(matrix.layers_named(clause))
             if _WHOLE_STACK.search(clause):
                 layers.append(None)

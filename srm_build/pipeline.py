@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from . import frontmatter
 from .anchors import HeadingIds
+from .embeds import shown_file
 from .errors import ContentError, Problem, display_path
 from .files import YAML_SUFFIXES, scan_content
 from .frontmatter import check_front_matter
@@ -163,6 +164,8 @@ def _load_content(
             pages[relative] = Page(shown, text, frontmatter.body(text, frontmatter.split(text)))
     becomes: dict[str, str] = {}
     """Page path -> the YAML file that becomes it."""
+    doubled: set[str] = set()
+    """Page paths two YAML files would become (`x.yml` and `x.yaml`): reported once."""
     for path in scanned.yaml:
         relative = path.relative_to(root).as_posix()
         shown = str(prefix / relative)
@@ -170,6 +173,7 @@ def _load_content(
         problems.extend(found)
         target = page_path(relative)
         if target in becomes:
+            doubled.add(target)
             problems.append(
                 Problem(
                     shown,
@@ -189,10 +193,16 @@ def _load_content(
         if pages_required and page_path(relative) not in authored:
             problems.append(missing_page(model, relative, prefix))
             continue
+        if page_path(relative) in doubled:
+            continue
         page = pages.get(page_path(relative))
         # The page beside a YAML file may show it (the way every engine builds it); any
         # other page there would take its address.
         if page is not None and not shows_file(page, page_path(relative), relative):
+            named = [entry for embed in page.embeds for entry in embed.files]
+            if named:  # meant to show it: the name is what is wrong
+                problems.extend(_misnamed(page, relative, named, set(files)))
+                continue
             problems.append(
                 model.where.problem(
                     f"this file becomes the page {page_path(relative)}, which already exists; "
@@ -218,6 +228,32 @@ def _load_content(
     if problems:
         raise ContentError(problems)
     return content
+
+
+def _misnamed(
+    page: Page, relative: str, named: list[tuple[str, int, int]], yaml_files: set[str]
+) -> list[Problem]:
+    """The problems of the page beside the YAML file `relative` whose srm blocks name other
+    files (`named`: name, line, column): each name is located and the right one given.
+    `yaml_files`: every YAML file that loaded, content-relative."""
+    page_at = page_path(relative)
+    own = PurePosixPath(relative).name
+    found = []
+    for name, line, col in named:
+        target = shown_file(page_at, name)
+        if target in yaml_files:
+            what = f"shows '{name}', which is shown on its own page, {page_path(target)}"
+        else:
+            what = f"shows unknown file '{name}'"
+        found.append(
+            Problem(
+                page.path,
+                line,
+                col,
+                f"{what}; this page is the one beside {own}, which it must show: name '{own}' here",
+            )
+        )
+    return found
 
 
 def missing_page(model: FileBase, relative: str, prefix: PurePosixPath) -> Problem:

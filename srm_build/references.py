@@ -10,7 +10,7 @@ import functools
 import html
 import posixpath
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from typing import Any
 from urllib.parse import unquote
@@ -136,6 +136,19 @@ def _published_files(content: Content) -> set[str]:
     return pages | content.assets | {uri for uri, _ in EXPORTS.values()}
 
 
+def data_file_pages(content: Content) -> dict[str, list[str]]:
+    """YAML file (content-relative) -> the pages that show its items: its own page first,
+    then every other page that embeds one of them, in path order."""
+    shown_on = items_on_pages(content)
+    found = {}
+    for path, file in content.files.items():
+        own = page_path(path)
+        ids = {one.id for one in items_with_ids(file)}
+        others = sorted(page for page, shown in shown_on.items() if page != own and ids & shown)
+        found[path] = [own, *others]
+    return found
+
+
 def items_on_pages(content: Content) -> dict[str, set[str]]:
     """Page path -> ids of the items shown on it (see `Resolution.shown_on`)."""
     assert content.resolved is not None, "content is resolved when it loads"
@@ -150,6 +163,8 @@ def link_problems(
     here: str | None = None,
     anchors_on: dict[str, set[str]] | None = None,
     here_shown: str = "this page",
+    *,
+    data_pages: dict[str, list[str]] | None = None,
 ) -> Iterator[tuple[int, str]]:
     """Offset and message of each link in Markdown `text` that is unsafe, would be blocked
     by the Content Security Policy, or leads nowhere (see `url_problem`), found in the
@@ -157,7 +172,15 @@ def link_problems(
     for link in find_links(text):
         kind = "image" if link.kind == "image" else "link"
         message = url_problem(
-            kind, link.url, base, published, items_on, here, anchors_on, here_shown
+            kind,
+            link.url,
+            base,
+            published,
+            items_on,
+            here,
+            anchors_on,
+            here_shown,
+            data_pages=data_pages,
         )
         if message is not None:
             yield link.offset, message
@@ -172,13 +195,17 @@ def url_problem(
     here: str | None = None,
     anchors_on: dict[str, set[str]] | None = None,
     here_shown: str = "this page",
+    *,
+    data_pages: dict[str, list[str]] | None = None,
 ) -> str | None:
     """Why the address `url` of a "link" or an "image" (`kind`) may not be used, or None:
     unsafe, blocked by the Content Security Policy, or leading nowhere. `base` is the
     folder relative links start from (content-relative). With `items_on` (see
     `items_on_pages`), an `#srm-<id>` anchor must name an item shown on the page linked to
     (`here` for `#...` alone); with `anchors_on` (see `page_anchors`), any other anchor must
-    be an id of that page. `here_shown` names `here` in messages."""
+    be an id of that page, as written (a percent-encoded anchor is refused, as MkDocs'
+    strict build refuses it). `here_shown` names `here` in messages. With `data_pages`
+    (see `data_file_pages`), a link to a YAML file names the pages that show its items."""
     shown = url if len(url) <= 100 else url[:100] + "..."
     if not is_safe_url(url):
         return _UNSAFE_LINK.format(shown)
@@ -200,11 +227,31 @@ def url_problem(
     if target is None:
         return None
     if target not in published:
+        shown_by = data_pages.get(target) if data_pages is not None else None
+        if shown_by:
+            pages = ", ".join(shown_by[:3]) + (", ..." if len(shown_by) > 3 else "")
+            return (
+                f"link '{shown}' leads to a YAML file, which is data for pages and is not "
+                f"published; link to a page that shows its items: {pages}"
+            )
         what = "page" if target.endswith(".md") else "file"
         return f"link '{shown}' leads to no {what} (no {target} in the content)"
-    anchor = unquote(url.partition("#")[2])
+    # The engines compare a fragment with the page's ids as it is written: MkDocs and
+    # ProperDocs do not decode `%73rm-x` (their strict build then fails), so neither does
+    # the check; only when the decoded form would pass is the encoding named as the cause.
+    anchor = url.partition("#")[2]
     if not anchor:
         return None
+    decoded = unquote(anchor)
+    if decoded != anchor and "#" not in decoded:
+        plain_url = f"{url.partition('#')[0]}#{decoded}"
+        args = (base, published, items_on, here, anchors_on, here_shown)
+        if url_problem(kind, plain_url, *args, data_pages=data_pages) is None:
+            return (
+                f"link '{shown}': the anchor '#{anchor}' is percent-encoded, and the build "
+                f"compares anchors as they are written (MkDocs does not decode them); "
+                f"write '#{decoded}'"
+            )
     present = anchors_on.get(target) if anchors_on is not None else None
     if present is not None and anchor in present:
         return None
@@ -255,22 +302,35 @@ def part_ids(item: Item) -> list[str]:
     return found
 
 
+def intro_trees(content: Content, headings: HeadingIds) -> dict[str, Tree]:
+    """YAML file path -> what Python-Markdown makes of the top of its page, its title and
+    intro (`markup.intro_markdown`), with the site's `toc` settings."""
+    inspect = PageIds(headings).inspect
+    return {
+        path: inspect(intro_markdown(file.title, file.intro))
+        for path, file in content.files.items()
+    }
+
+
 def page_anchors(
-    content: Content, headings: HeadingIds, trees: dict[str, Tree] | None = None
+    content: Content,
+    headings: HeadingIds,
+    trees: dict[str, Tree] | None = None,
+    intros: dict[str, Tree] | None = None,
 ) -> dict[str, set[str]]:
     """Page path -> the anchors links to it may name, as the build makes them (see
     `anchors.PageIds`): a prose page's heading and `{: #id }` ids; on a YAML file's page
     its title's heading and its intro's headings; on every page the anchors of the items
     it shows (`#srm-<id>`) and of their parts (`#srm-<id>--<part>`, `part_ids`).
-    `trees`: the pages' `page_trees`, when already made."""
+    `trees` and `intros`: the pages' `page_trees` and the files' `intro_trees`, when
+    already made."""
     if trees is None:
         trees = page_trees(content, headings)
+    if intros is None:
+        intros = intro_trees(content, headings)
     anchors = {src: set(tree.ids) for src, tree in trees.items()}
-    inspect = PageIds(headings)
-    for path, file in content.files.items():
-        anchors.setdefault(page_path(path), set()).update(
-            inspect(intro_markdown(file.title, file.intro))
-        )
+    for path, tree in intros.items():
+        anchors.setdefault(page_path(path), set()).update(tree.ids)
     for src, shown in items_on_pages(content).items():
         found = anchors.setdefault(src, set())
         for ident in shown:
@@ -302,15 +362,16 @@ def _tree_problems(
     page: Page,
     relative: str,
     tree: Tree,
-    judged: tuple[set[str], set[tuple[int, int]], set[str], set[str]],
+    judged: tuple[dict[str, tuple[int, int]], set[tuple[int, int]], set[str], set[str]],
     url_check: functools.partial[str | None],
 ) -> Iterator[Problem]:
     """What the pattern pass over the source missed, judged on the element tree
     Python-Markdown makes of the page: every attribute list `attr_list` applied, every id
-    an element has and every link and image address. `judged`: the addresses (and their
-    places), attribute lists and messages the pattern pass already dealt with (it gives
-    exact places; here a place is where the offending text is first found)."""
-    urls, url_places, attr_lists, messages = judged
+    an element has and every link and image address. `judged`: the addresses the pattern
+    pass found (plain, `_plain_address`) and their places, the places where it reported a
+    link, and the attribute lists and messages it already dealt with (it gives exact
+    places; here a place is where the offending text is first found)."""
+    urls, reported, attr_lists, messages = judged
     text = page.body
     if tree.error is not None:
         yield Problem(page.path, 1, 1, tree.error)
@@ -333,12 +394,23 @@ def _tree_problems(
         if reason is not None and reason not in messages:
             messages.add(reason)
             yield Problem(page.path, *where, reason)
+    places = set(urls.values())
     for kind, url in tree.links:
-        if _plain_address(url) in urls:
+        plain = _plain_address(url)
+        if plain in urls:
             continue
-        where = _locate(text, url, url.partition("#")[2])
-        if where in url_places:
-            continue  # the pattern read this address shorter, as `(1` of `(1)`
+        # The address as the source wrote it, which the parser has decoded (`&#x09;`,
+        # `\:`) or the pattern read shorter (`(1` of `(1)`): the longest address the
+        # pattern pass found that starts the same. Judged once, at that place.
+        written = max((one for one in urls if one and plain.startswith(one)), key=len, default=None)
+        if written is not None:
+            where = urls[written]
+            if where in reported:
+                continue
+        else:
+            where = _locate(text, url, url.partition("#")[2])
+            if where in places:
+                continue
         reason = url_check(kind, url)
         if reason is not None and reason not in messages:
             messages.add(reason)
@@ -355,14 +427,20 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
     spans and fences as the parser reads them, every heading form)."""
     published = _published_files(content)
     items_on = items_on_pages(content)
+    data_pages = data_file_pages(content)
     trees = page_trees(content, headings)
-    anchors_on = page_anchors(content, headings, trees)
+    intros = intro_trees(content, headings)  # read once: for anchors, then for problems
+    anchors_on = page_anchors(content, headings, trees, intros)
     for relative, page in content.pages.items():
         text = page.body
         base = posixpath.dirname(relative)
         messages: set[str] = set()
-        for offset, message in link_problems(text, base, published, items_on, relative, anchors_on):
+        reported = set()
+        for offset, message in link_problems(
+            text, base, published, items_on, relative, anchors_on, data_pages=data_pages
+        ):
             messages.add(message)
+            reported.add(line_col(text, offset))
             yield Problem(page.path, *line_col(text, offset), message)
         attr_lists = set()
         for offset, attrs in find_attr_lists(text):
@@ -376,24 +454,24 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
             if reason is not None:
                 yield Problem(page.path, *line_col(text, offset), reason)
         found = find_links(text)
-        urls = {_plain_address(link.url) for link in found}
-        url_places = {line_col(text, link.offset) for link in found}
-        url_check = functools.partial(_url_check, base, published, items_on, relative, anchors_on)
+        urls = {_plain_address(link.url): line_col(text, link.offset) for link in reversed(found)}
+        url_check = functools.partial(
+            _url_check, base, published, items_on, relative, anchors_on, data_pages
+        )
         yield from _tree_problems(
             content,
             page,
             relative,
             trees[relative],
-            (urls, url_places, attr_lists, messages),
+            (urls, reported, attr_lists, messages),
             url_check,
         )
-    inspect = PageIds(headings).inspect
     for path, file in content.files.items():
         doc = file.where.doc
         base = posixpath.dirname(path)
         home = page_path(path)
         if file.intro:
-            yield from _intro_problems(content, file, inspect)
+            yield from _intro_problems(content, file, intros[path])
         for key, text in yaml_strings(doc.data):
             limit = bracket_problem(text) or markdown_problem(text)
             if limit is not None:
@@ -405,14 +483,21 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
             label = item_label(doc.data, key)
             # `#x` alone is an anchor of the file's own page, as every relative link in
             # YAML is relative to the file; the page that shows the text links there.
-            for _offset, message in link_problems(
-                text, base, published, items_on, home, anchors_on, f"{home}, this file's page,"
+            for offset, message in link_problems(
+                text,
+                base,
+                published,
+                items_on,
+                home,
+                anchors_on,
+                f"{home}, this file's page,",
+                data_pages=data_pages,
             ):
-                yield doc.problem(key, label + message)
-            for _offset, attrs in find_fence_attrs(text):
+                yield doc.problem_at(key, offset, label + message)
+            for offset, attrs in find_fence_attrs(text):
                 reason = fence_attr_problem(attrs, content.by_id)
                 if reason is not None:
-                    yield doc.problem(key, label + reason)
+                    yield doc.problem_at(key, offset, label + reason)
             if block is not None:
                 what = "fenced code" if block.group(1)[0] in "`~" else "an admonition"
                 yield doc.problem(
@@ -422,12 +507,10 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
                 )
 
 
-def _intro_problems(
-    content: Content, file: FileBase, inspect: Callable[[str], Tree]
-) -> Iterator[Problem]:
+def _intro_problems(content: Content, file: FileBase, tree: Tree) -> Iterator[Problem]:
     """Headings in a YAML file's intro whose anchor is reserved (`_heading_problem`): they
-    get ids on the file's page as a prose page's headings do (`markup.render_intro`)."""
-    tree = inspect(intro_markdown(file.title, file.intro))
+    get ids on the file's page as a prose page's headings do (`markup.render_intro`).
+    `tree`: what Markdown makes of the top of the file's page (`intro_trees`)."""
     doc = file.where.doc
     if tree.error is not None:
         yield doc.problem(("intro",), tree.error)
@@ -445,10 +528,13 @@ def _url_check(
     items_on: dict[str, set[str]],
     here: str,
     anchors_on: dict[str, set[str]],
+    data_pages: dict[str, list[str]],
     kind: str,
     url: str,
 ) -> str | None:
-    return url_problem(kind, url, base, published, items_on, here, anchors_on)
+    return url_problem(
+        kind, url, base, published, items_on, here, anchors_on, data_pages=data_pages
+    )
 
 
 def _page_embeds(content: Content) -> Iterator[Problem]:

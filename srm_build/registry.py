@@ -88,9 +88,9 @@ CONTENT_KINDS: tuple[ContentKind, ...] = (
     ContentKind("glossary", "terms", (Term,)),
     ContentKind("tables", "tables", (Table,)),
     ContentKind("layers", "layers", (Layer,)),
-    ContentKind("services", "services", (Service,), start="services-file.html.jinja"),
+    ContentKind("services", "services", (Service,), start="service/services-file.html.jinja"),
     ContentKind("scenarios", "scenarios", (Scenario,)),
-    ContentKind("quizzes", "quizzes", (Quiz,), end="answer-key.html.jinja"),
+    ContentKind("quizzes", "quizzes", (Quiz,), end="quiz/answer-key.html.jinja"),
     ContentKind("misconceptions", "misconceptions", (Misconception,)),
     ContentKind("tools", "tools", TOOLS, end="study-bank.html.jinja", bank=True),
 )
@@ -170,10 +170,21 @@ for _unit in UNITS:
 CORE_CLIENT = ("srm.js", "srm.css", "theme.js", "palette.js")
 """The client files every page loads: the core the components' files build on."""
 
+IN_CORE_STYLESHEET = ("srm-sort.css", "srm-flashcards.css", "srm-quiz.css", "srm-exam.css")
+"""Unit stylesheets the build publishes inside `srm.css`, after its shared rules, rather than
+linking them on the pages that use their component (as it does the explorer's and the newer
+question types'). Each still lives beside its unit. Measured gzipped: nearly every page with
+questions has a quiz, and many a sort or a deck; as files of their own, those three and
+srm.css weigh 2,567 bytes on a page with all three, in one file 2,029, and the page budget of
+tests/test_components.py leaves no room for the difference. The exam's rules cost other
+pages 138 bytes in srm.css but 304 as a file of its own, which the exam's own budget there
+cannot take either; and in srm.css they need no script to link them after instant
+navigation."""
+
 
 def client_files() -> tuple[str, ...]:
-    """Every client file the package publishes (in srm_build/assets): the core, then each
-    unit's, each once."""
+    """Every client file the package publishes (in srm_build/assets or beside the units,
+    see `assets.path_of`): the core, then each unit's, each once."""
     return tuple(dict.fromkeys([*CORE_CLIENT, *(f for unit in UNITS for f in unit.client)]))
 
 

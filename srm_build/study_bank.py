@@ -23,11 +23,12 @@ from .urls import SiteUrls, rewrite_hrefs
 
 # What the client would undo on every copy of a bank item, undone once here instead. The
 # markup is the templates' own (content text is escaped, so `="` and `<p` never come from
-# it): report links, the component marker (a copy is mounted by its owner), and `hidden` on
-# the controls that need the script, which the bank's only readers have.
+# it): report links, and `hidden` on the controls that need the script, which the bank's
+# only readers have. A copy keeps its component marker, by which the shared form code finds
+# its question kind (its `arrange`, srm.js); its owner mounts it (srm-study.js, `copy`).
 _BANK_DROP = re.compile(
     r'(?<=data-srm-js)(?: data-search-exclude)? hidden\b|<p class="srm-report"[^>]*>.*?</p>\n?'
-    r'| data-srm-component="[a-z]+"| data-search-exclude'
+    r"| data-search-exclude"
 )
 
 

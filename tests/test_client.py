@@ -5,6 +5,7 @@ text direction."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 
@@ -156,6 +157,14 @@ class Finger:
     def up(self) -> None:
         self._send("touchEnd", [])
 
+    def hold(self, page: Page, item) -> None:
+        """Held still until the item lifts (the page's clock, installed, moves on)."""
+        page.clock.run_for(HOLD)
+        expect(item).to_have_class(re.compile(r"\bsrm-lifted\b"))
+
+
+HOLD = 500  # ms: more than the hold that lifts an item (srm-drag.js)
+
 
 def ten(page: Page):
     form = page.locator("form#srm-sort-ten")
@@ -164,23 +173,48 @@ def ten(page: Page):
 
 
 def test_a_drag_starts_anywhere_on_an_item(new_reader, fixture_url: str) -> None:
+    """By touch, once the finger has held the item: a finger that moves at once scrolls."""
     page = new_reader(**PHONE)
+    page.clock.install()
     page.goto(fixture_url + NETWORK)
     form = ten(page)
     finger = Finger(page)
     for ident in ("t1", "t2"):
         form.locator(".srm-buckets").scroll_into_view_if_needed()
-        box = form.locator(f'.srm-sort-item[data-srm-item="{ident}"]').bounding_box()
+        item = form.locator(f'.srm-sort-item[data-srm-item="{ident}"]')
+        box = item.bounding_box()
         target = form.locator('[data-srm-bucket="aws"]').bounding_box()
         # The item's bottom right corner: beside its list, away from its text.
         finger.down(box["x"] + box["width"] - 4, box["y"] + box["height"] - 4)
+        finger.hold(page, item)
         finger.move(target["x"] + target["width"] / 2, target["y"] + target["height"] / 2)
         finger.up()
         expect(form.locator(f'[data-srm-bucket="aws"] [data-srm-item="{ident}"]')).to_have_count(1)
+        expect(item).not_to_have_class(re.compile(r"\bsrm-(lifted|dragging)\b"))
+
+
+def test_a_swipe_over_the_items_scrolls_the_page(new_reader, fixture_url: str) -> None:
+    """A 10-item sort is taller than two phone screens: a finger that moves at once over
+    its items scrolls the page, and places nothing."""
+    page = new_reader(**PHONE, bypass_csp=True)  # wait_for_function evaluates a string
+    page.goto(fixture_url + NETWORK)
+    form = ten(page)
+    item = form.locator('.srm-sort-item[data-srm-item="t3"]')
+    item.scroll_into_view_if_needed()
+    box = item.bounding_box()
+    before = page.evaluate("scrollY")
+    finger = Finger(page)
+    finger.down(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    finger.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2 - 250)
+    finger.up()
+    page.wait_for_function(f"scrollY > {before} + 100")
+    expect(form.locator(".srm-buckets .srm-sort-item")).to_have_count(0)
+    expect(item).not_to_have_class(re.compile(r"\bsrm-(lifted|dragging)\b"))
 
 
 def test_the_page_scrolls_when_a_drag_nears_its_edge(new_reader, fixture_url: str) -> None:
     page = new_reader(**PHONE, bypass_csp=True)  # wait_for_function evaluates a string
+    page.clock.install()
     page.goto(fixture_url + NETWORK)
     form = ten(page)
     last = form.locator('.srm-sort-item[data-srm-item="t10"]')
@@ -191,6 +225,7 @@ def test_the_page_scrolls_when_a_drag_nears_its_edge(new_reader, fixture_url: st
     box = last.locator(".srm-sort-text").bounding_box()
     finger = Finger(page)
     finger.down(box["x"] + 10, box["y"] + box["height"] / 2)
+    finger.hold(page, last)
     finger.move(box["x"] + 10, 8)  # held at the top edge, the page scrolls up
     page.wait_for_function(f"({top})().getBoundingClientRect().top > 200")
     finger.move(box["x"] + 10, 332)  # out of the edge: the scrolling stops
@@ -205,6 +240,11 @@ def test_on_a_phone_the_lists_are_large_and_come_first(new_reader, fixture_url: 
     page = new_reader(**PHONE)
     page.goto(fixture_url + NETWORK)
     form = ten(page)
+    # A drag by touch starts with a held finger: the hint says so there (only there).
+    expect(form.locator(".srm-hint")).to_have_text(
+        "Drag each item into its owner's box (touch and hold it first),"
+        " or choose the owner in its list."
+    )
     for item in form.locator(".srm-sort-item").all():
         select = item.locator("select").bounding_box()
         text = item.locator(".srm-sort-text").bounding_box()

@@ -37,7 +37,13 @@ def test_a_page_links_one_bundle_of_its_components(html: str, expected: str | No
     if expected is None:
         assert linked == html + CORE
     else:
-        names = [*(["srm-study.js"] if "exam" in expected else []), expected]
+        # Shared modules come first, each as its own file: the exam's and the review's, the
+        # sort's and the order's.
+        names = [
+            *(["srm-study.js"] if "exam" in expected else []),
+            *(["srm-drag.js"] if "sort" in expected else []),
+            expected,
+        ]
         tags = "".join(f'<script src="../assets/srm/{name}?v=1"></script>' for name in names)
         assert linked == html + CORE + tags
 
@@ -73,6 +79,19 @@ def test_registering_a_component_adds_it_to_pages_and_the_core(monkeypatch) -> N
     assert '"flashcards":["[data-srm-deck]"]' in core
 
 
+def test_a_page_judged_before_a_registration_is_judged_again_after_it(monkeypatch) -> None:
+    """The components of the last page are kept while the build asks about it again
+    (`components_in`); a component registered meanwhile, or another table of components,
+    is not answered from what was kept."""
+    monkeypatch.setattr(assets, "COMPONENTS", dict(COMPONENTS))
+    page = "<div data-srm-deck>" + " " * 1000
+    assert bundle_of(page) is None
+    register("flashcards", Component("[data-srm-deck]"))
+    assert bundle_of(page) == "srm-flashcards.js"
+    monkeypatch.setattr(assets, "COMPONENTS", assets._components())
+    assert bundle_of(page) is None
+
+
 def test_a_unit_declares_its_component_and_ships_its_files_beside_it(monkeypatch, tmp_path) -> None:
     """A question type's unit says which component mounts it, what that needs and which
     styles it links, through its `component` and `client` alone (no table in assets.py to
@@ -104,14 +123,15 @@ def test_a_unit_declares_its_component_and_ships_its_files_beside_it(monkeypatch
         '[data-srm-component="rank"]', styles=("srm-rank.css",), needs=("choice",)
     )
     assert assets.path_of("srm-rank.js") == folder / "srm-rank.js"
-    assert assets.path_of("srm-choice.js") == assets.FOLDER / "srm-choice.js"
+    # Beside the unit its choice questions build on (ChoiceItem, srm_build/items/choice/).
+    assert assets.path_of("srm-choice.js") == assets.FOLDER.parent / "items/choice/srm-choice.js"
     assert bundle_of('<form data-srm-component="rank">') == "srm-rank-choice.js"
     assert b'srm.define("rank"' in bundle("srm-rank-choice.js")
     published = assets.published()
     assert published[assets.URI.format("srm-rank.css")] == b".srm-rank{color:red}"
     assert '"rank":[1,"choice"]' in published[assets.SCRIPT].decode("utf-8")
     # The units of the registry declare theirs the same way: the sort needs the choice.
-    assert COMPONENTS["sort"].needs == ("choice",)
+    assert COMPONENTS["sort"].needs == ("choice", "drag")
 
 
 def test_every_page_links_its_bundle_and_the_bundle_is_published(fixture_site: Site) -> None:
@@ -169,6 +189,6 @@ def test_instant_navigation_loads_the_components_the_first_page_lacked(
     expect(form).to_have_attribute("data-srm-ready", "")
     assert reader.evaluate("window.srmSamePage") is True  # swapped, not loaded
     # The core fetched the own files of the components it lacked, each once.
-    assert sorted(fetched[1:]) == ["srm-quiz.js", "srm-sort.js"]
+    assert sorted(fetched[1:]) == ["srm-drag.js", "srm-quiz.js", "srm-sort.js"]
     form.locator("select").first.select_option(index=1)
     expect(form.locator(".srm-buckets .srm-sort-item")).to_have_count(1)

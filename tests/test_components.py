@@ -34,6 +34,7 @@ QUIZ_ITEMS = ["ec2-patching", "customer-tasks", "aws-does-all", "sort-basics", "
 # gzipped: name -> (the components of srm_build.assets.COMPONENTS it is made of, bytes).
 MODULES = {
     "sort": ({"sort"}, 2048),
+    "drag": ({"drag"}, 1024),  # the one drag of sort and order items, a module they share
     "study": ({"study", "exam", "review"}, 4096),
     "explorer": ({"explorer"}, 2560),
 }
@@ -51,14 +52,18 @@ def test_assets_are_small_when_gzipped(fixture_site: Site) -> None:
     8 KiB, but for the modules that only some pages load (sorting, the exam and the review,
     the responsibility explorer), each of which has a budget of its own. Each component's
     own file, which the core fetches after instant navigation, is within the same budgets."""
+    import rcssmin
+
     from srm_build.assets import (
         COMPONENTS,
         EVERY_PAGE,
         FOLDER,
         THEME_FIXES,
+        path_of,
         published,
         script_of,
     )
+    from srm_build.registry import IN_CORE_STYLESHEET
 
     files = {uri.rsplit("/", 1)[1]: data for uri, data in published().items()}
     assert set(files) == {
@@ -68,10 +73,13 @@ def test_assets_are_small_when_gzipped(fixture_site: Site) -> None:
         *THEME_FIXES,
     }
     # Every client file of the package is published: those in its assets folder and those
-    # beside units that are package folders (srm_build/items/<type>/).
+    # beside units that are package folders (srm_build/items/<type>/), but for the unit
+    # stylesheets published inside srm.css.
     beside = [p for p in FOLDER.parent.glob("items/*/srm-*") if p.suffix in (".js", ".css")]
     shipped = [p for p in FOLDER.iterdir() if p.suffix in (".js", ".css")] + beside
-    assert len(files) == len(shipped)
+    assert len(files) == len(shipped) - len(IN_CORE_STYLESHEET)
+    for name in IN_CORE_STYLESHEET:
+        assert rcssmin.cssmin(path_of(name).read_text()).encode() in files["srm.css"], name
     size = {name: _gzipped(data) for name, data in files.items()}
     assert sum(size[name] for name in EVERY_PAGE) < PAGE_BUDGET
     # Zensical's pages also load the package's fixes to its theme: a theme patch, as the
@@ -141,9 +149,20 @@ def _unscoped(css: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize(("name", "rules"), [("srm.css", 20), ("srm-explorer.css", 5)])
+def _stylesheets() -> list[tuple[str, int]]:
+    """The shared stylesheet and every unit's own (beside its unit), each with fewer style
+    rules than it holds."""
+    from srm_build.assets import COMPONENTS
+
+    units = sorted({style for c in COMPONENTS.values() for style in c.styles})
+    return [("srm.css", 20), *((name, 1) for name in units)]
+
+
+@pytest.mark.parametrize(("name", "rules"), _stylesheets())
 def test_every_css_rule_is_scoped_to_the_components(name: str, rules: int) -> None:
-    css = (ASSETS / name).read_text()
+    from srm_build.assets import path_of
+
+    css = path_of(name).read_text()
     assert len(_css_selectors(css)) > rules
     assert _unscoped(css) == []
 
@@ -496,7 +515,9 @@ def test_sort_wrong_by_dragging_and_back_to_the_list(reader: Page, fixture_url: 
 
 @pytest.mark.browser
 def test_sort_by_touch_dragging(new_reader, fixture_url: str) -> None:
+    """A finger holds an item until it lifts (srm-drag.js), then drags it."""
     page = new_reader(has_touch=True)
+    page.clock.install()
     page.goto(fixture_url + QUIZ)
     form = sort_form(page)
     cdp = page.context.new_cdp_session(page)
@@ -509,6 +530,8 @@ def test_sort_by_touch_dragging(new_reader, fixture_url: str) -> None:
         cdp.send(
             "Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x0, "y": y0}]}
         )
+        page.clock.run_for(500)
+        expect(item(form, ident)).to_have_class(re.compile(r"\bsrm-lifted\b"))
         for step in range(1, 9):
             cdp.send(
                 "Input.dispatchTouchEvent",

@@ -319,6 +319,15 @@ VERDICTS = [
         {"index.md": "# Home\n\n```srm\nquiz-basic\n```\n"},
         "content/index.md:4:1: embeds unknown item 'quiz-basic'; did you mean 'quiz-basics'?",
     ),
+    (
+        # MkDocs and ProperDocs compare anchors as written (their strict build fails on it);
+        # Zensical decodes it, but runs the same check first.
+        "a percent-encoded anchor",
+        {"index.md": "# Home\n\nSee [x](glossary.md#%73rm-guest-os).\n"},
+        "content/index.md:3:9: link 'glossary.md#%73rm-guest-os': the anchor '#%73rm-guest-os' "
+        "is percent-encoded, and the build compares anchors as they are written (MkDocs does "
+        "not decode them); write '#srm-guest-os'",
+    ),
 ]
 """Content each engine's build refuses with the same located message (README, "Engines"):
 MkDocs and ProperDocs through the plugin's check, Zensical through the check its build
@@ -343,3 +352,19 @@ def test_every_engine_gives_the_same_verdict(
     assert expected in build.stderr.splitlines(), build.stderr[-3000:]
     assert snapshot(root / "site") == before
     assert not (root / ".site.new").exists()
+
+
+@pytest.mark.parametrize("engine", SELECTED_ENGINES)
+def test_no_engine_publishes_editor_leftovers(tmp_path: Path, engine: str) -> None:
+    """Editors' backup, swap and lock files in content/ (`files.LEFTOVERS`) are skipped by
+    the check, which every engine's build runs, and left out of every engine's site: the
+    MkDocs adapter drops them from the files, `complete` removes Zensical's copies."""
+    from test_hostile_input import LEFTOVERS, _project, make_build
+
+    assert engine_installed(engine), f"{engine} is not installed: run `make test`"
+    root = _project(tmp_path, LEFTOVERS, "site_dir: !ENV [SRM_SITE_DIR, site]\n")
+    build = make_build(root, engine=engine)
+    assert build.returncode == 0, build.stderr[-3000:] + build.stdout[-3000:]
+    published = {p.relative_to(root / "site").as_posix() for p in (root / "site").rglob("*")}
+    assert "index.html" in published
+    assert not published & set(LEFTOVERS)

@@ -644,13 +644,13 @@ services:
     (
         "link from YAML to a missing page",
         {"glossary.yml": GLOSSARY.replace("inside an instance.", "inside an [instance](ec2.md).")},
-        "content/glossary.yml:6:17: term 'guest-os': link 'ec2.md' leads to no page (no ec2.md "
+        "content/glossary.yml:6:59: term 'guest-os': link 'ec2.md' leads to no page (no ec2.md "
         "in the content)",
     ),
     (
         "javascript: link in YAML text",
         {"glossary.yml": GLOSSARY.replace("inside an instance.", "[inside](javascript:alert(1))")},
-        "content/glossary.yml:6:17: term 'guest-os': link 'javascript:alert(1' is not allowed: "
+        "content/glossary.yml:6:47: term 'guest-os': link 'javascript:alert(1' is not allowed: "
         "use an http(s), mailto or relative address",
     ),
     (

@@ -618,3 +618,39 @@ def test_gift_keeps_one_gap_where_it_stands_and_leaves_out_several(tmp_path: Pat
     # The words after the gap follow its braces, with the sentence's own spacing.
     assert "Choose who does it. On Amazon EC2, {~AWS =the customer} patches the guest OS." in text
     assert "[[" not in text
+
+
+@pytest.mark.browser
+def test_start_counts_a_saved_attempt_s_answers_as_the_answer_sheet_does(
+    fill_reader: Page, fillin_site: Site
+) -> None:
+    """An untouched fill-in is not answered, in the sheet and in Start's question alike."""
+    fill_reader.goto(fillin_site.url + "exam/")
+    fill_reader.get_by_label("6", exact=True).check()
+    fill_reader.get_by_role("button", name="Start the exam").click()
+    expect(fill_reader.locator(".srm-exam-run .srm-question-slot")).to_have_count(6)
+    drawn = fill_reader.eval_on_selector_all(
+        ".srm-exam-run .srm-question-slot form", "forms => forms.map(f => f.dataset.srmId)"
+    )
+    right = next(ident for ident in drawn if ident in ALL_RIGHT)
+    exam = fill_reader.locator(".srm-exam-run")
+    for number, value in enumerate(ALL_RIGHT[right], 1):
+        control = gap(exam.locator(f'form[data-srm-id="{right}"]'), number)
+        if control.evaluate("node => node.tagName") == "SELECT":
+            control.select_option(value)
+        else:
+            control.fill(value)
+            control.dispatch_event("change")
+    sheet = fill_reader.locator(".srm-exam-sheet button")
+    expect(sheet.filter(has_text=": answered")).to_have_count(1)
+    fill_reader.once("dialog", lambda dialog: dialog.accept())  # leaving asks
+    fill_reader.reload()
+    asked: list[str] = []
+    fill_reader.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    fill_reader.get_by_role("button", name="Start the exam").click()
+    expect(
+        fill_reader.get_by_role("button", name="Resume your exam of 6 questions")
+    ).to_be_focused()
+    assert asked == [
+        "Start a new exam? Your saved one, 1 of 6 questions answered, will be discarded."
+    ]

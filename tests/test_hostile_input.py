@@ -75,8 +75,12 @@ nav:
   - Quiz: quizzes/basics.md
 """
 
+LOCATED = re.compile(r"^\S+:\d+:\d+: ")
+"""A line of the check's output that reports a problem at its place."""
+
 # (case, files over the valid base (a str that starts with "->" makes a symbolic link),
-#  extra mkdocs.yml text, the exact line expected)
+#  extra mkdocs.yml text, the exact line expected: the check's only located line, or a
+#  tuple of all of them when one input has several places)
 CASES = [
     # --- front matter -------------------------------------------------------------------
     (
@@ -249,7 +253,10 @@ CASES = [
         "image through a reference to data:",
         {"index.md": "# Home\n\n![i][d]\n\n[d]: data:image/png,xx\n"},
         "",
-        f"content/index.md:3:1: link 'data:image/png,xx' {UNSAFE}",
+        (
+            f"content/index.md:3:1: link 'data:image/png,xx' {UNSAFE}",
+            f"content/index.md:5:6: link 'data:image/png,xx' {UNSAFE}",
+        ),
     ),
     (
         "autolink with another scheme",
@@ -278,14 +285,14 @@ CASES = [
             )
         },
         "",
-        "content/glossary.yml:6:17: term 'guest-os': link 'nope.md' leads to no page (no "
+        "content/glossary.yml:9:12: term 'guest-os': link 'nope.md' leads to no page (no "
         "nope.md in the content)",
     ),
     (
         "YAML: autolink with another scheme",
         {"glossary.yml": GLOSSARY.replace("inside an instance.", "inside <ftp://example.org/x>.")},
         "",
-        f"content/glossary.yml:6:17: term 'guest-os': link 'ftp://example.org/x' {UNSAFE}",
+        f"content/glossary.yml:6:46: term 'guest-os': link 'ftp://example.org/x' {UNSAFE}",
     ),
     (
         "YAML: image on another host",
@@ -295,8 +302,145 @@ CASES = [
             )
         },
         "",
-        f"content/glossary.yml:6:17: term 'guest-os': image 'https://example.org/x.png' "
+        f"content/glossary.yml:6:50: term 'guest-os': image 'https://example.org/x.png' "
         f"{CSP_IMAGE}",
+    ),
+    # --- anchors as the engines compare them, places and messages that show the cause ---
+    (
+        "percent-encoded anchor on the same page (MkDocs compares anchors as written)",
+        {"index.md": "# Home\n\n## SRM in practice\n\nSee [x](#%73rm-in-practice).\n"},
+        "",
+        "content/index.md:5:9: link '#%73rm-in-practice': the anchor '#%73rm-in-practice' is "
+        "percent-encoded, and the build compares anchors as they are written (MkDocs does not "
+        "decode them); write '#srm-in-practice'",
+    ),
+    (
+        "percent-encoded item anchor on another page",
+        {"index.md": "# Home\n\nSee [x](glossary.md#%73rm-guest-os).\n"},
+        "",
+        "content/index.md:3:9: link 'glossary.md#%73rm-guest-os': the anchor '#%73rm-guest-os' "
+        "is percent-encoded, and the build compares anchors as they are written (MkDocs does "
+        "not decode them); write '#srm-guest-os'",
+    ),
+    (
+        "YAML: percent-encoded anchor",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "inside an instance.", "inside an instance; see [it](index.md#%68ome)."
+            )
+        },
+        "",
+        "content/glossary.yml:6:67: term 'guest-os': link 'index.md#%68ome': the anchor '#%68ome' "
+        "is percent-encoded, and the build compares anchors as they are written (MkDocs does "
+        "not decode them); write '#home'",
+    ),
+    (
+        "YAML: a link in a folded block is located at the link",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "definition: The operating system inside an instance.",
+                "definition: >-\n      The operating system,\n      see [it](nope.md).",
+            )
+        },
+        "",
+        "content/glossary.yml:8:16: term 'guest-os': link 'nope.md' leads to no page (no "
+        "nope.md in the content)",
+    ),
+    (
+        "YAML: a link in a plain text over several lines is located at the link",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "definition: The operating system inside an instance.",
+                "definition: The operating system\n\n        inside, see [it](nope.md).",
+            )
+        },
+        "",
+        "content/glossary.yml:8:26: term 'guest-os': link 'nope.md' leads to no page (no "
+        "nope.md in the content)",
+    ),
+    (
+        "YAML: a link in a single-quoted text with a quote is located at the link",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "definition: The operating system inside an instance.",
+                "definition: 'The instance''s\n      operating system, see [it](nope.md).'",
+            )
+        },
+        "",
+        "content/glossary.yml:7:34: term 'guest-os': link 'nope.md' leads to no page (no "
+        "nope.md in the content)",
+    ),
+    (
+        "YAML: a link in a double-quoted text over several lines is located at the link",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "definition: The operating system inside an instance.",
+                'definition: "The AWS side,\n      see [it](nope.md)."',
+            )
+        },
+        "",
+        "content/glossary.yml:7:16: term 'guest-os': link 'nope.md' leads to no page (no "
+        "nope.md in the content)",
+    ),
+    (
+        "control character written as an entity in a link (the parser decodes it)",
+        {"index.md": "# Home\n\nSee [x](java&#x09;script:alert(1)).\n"},
+        "",
+        f"content/index.md:3:9: link 'java&#x09;script:alert(1' {UNSAFE}",
+    ),
+    (
+        "address in angle brackets, read as one link (not also an autolink)",
+        {"index.md": "# Home\n\nSee [x](<javascript:alert(1)>).\n"},
+        "",
+        f"content/index.md:3:10: link 'javascript:alert(1)' {UNSAFE}",
+    ),
+    (
+        "a line break in a link is shown escaped in the message",
+        {"index.md": "# Home\n\nSee [x](java%0Ascript:alert(1)).\n"},
+        "",
+        "content/index.md:3:9: link 'java%0Ascript:alert(1' leads to no file (no "
+        "java\\nscript:alert(1 in the content)",
+    ),
+    (
+        "a YAML file's page that names the wrong file",
+        {"glossary.md": "# Glossary\n\n```srm\nglosary.yml\n```\n"},
+        "",
+        "content/glossary.md:4:1: shows unknown file 'glosary.yml'; this page is the one beside "
+        "glossary.yml, which it must show: name 'glossary.yml' here",
+    ),
+    (
+        "a YAML file's page that names another YAML file",
+        {"glossary.md": "# Glossary\n\n```srm\nsources.yml\n```\n"},
+        "",
+        "content/glossary.md:4:1: shows 'sources.yml', which is shown on its own page, "
+        "sources.md; this page is the one beside glossary.yml, which it must show: name "
+        "'glossary.yml' here",
+    ),
+    (
+        "prose link to a YAML file, which is not published",
+        {"index.md": "# Home\n\nSee [x](quizzes/basics.yml).\n\n```srm\nec2-patching\n```\n"},
+        "",
+        "content/index.md:3:9: link 'quizzes/basics.yml' leads to a YAML file, which is data for "
+        "pages and is not published; link to a page that shows its items: quizzes/basics.md, "
+        "index.md",
+    ),
+    (
+        "a file named like Vim's probe but not one",
+        {"4914": "x"},
+        "",
+        f"content/4914:1:1: a file without a suffix {ONLY_FILES}",
+    ),
+    (
+        "a backup suffix no editor leaves behind",
+        {"idea.md.bak": "x"},
+        "",
+        f"content/idea.md.bak:1:1: a .bak file {ONLY_FILES}",
+    ),
+    (
+        "a link named like Emacs's lock that leads to a file",
+        {".#idea.md": "->/etc/passwd"},
+        "",
+        f"content/.#idea.md:1:1: {SYMLINK}",
     ),
     # --- attribute lists ------------------------------------------------------------------
     (
@@ -346,7 +490,7 @@ CASES = [
             )
         },
         "",
-        f"content/glossary.yml:6:17: term 'guest-os': the id '__config' is reserved: {THEME_ID}",
+        f"content/glossary.yml:9:7: term 'guest-os': the id '__config' is reserved: {THEME_ID}",
     ),
     (
         "fenced code with an event handler",
@@ -450,7 +594,7 @@ CASES = [
             )
         },
         "",
-        f"content/glossary.yml:6:17: term 'guest-os': link 'index.md#nope': index.md "
+        f"content/glossary.yml:6:69: term 'guest-os': link 'index.md#nope': index.md "
         f"{NO_ANCHOR.format('nope')}",
     ),
     (
@@ -494,7 +638,7 @@ CASES = [
             )
         },
         "",
-        "content/glossary.yml:6:17: term 'guest-os': link "
+        "content/glossary.yml:6:67: term 'guest-os': link "
         "'quizzes/basics.md#srm-ec2-patching--true': the item 'ec2-patching' has no part 'true' "
         "(anchors '#srm-<id>--<part>' lead to an item's options, sort items and table rows)",
     ),
@@ -507,7 +651,7 @@ CASES = [
             "index.md": "# Home\n\n```srm\nguest-os\n```\n",
         },
         "",
-        "content/glossary.yml:6:17: term 'guest-os': link '#nope': glossary.md, this file's "
+        "content/glossary.yml:6:70: term 'guest-os': link '#nope': glossary.md, this file's "
         f"page, {NO_ANCHOR.format('nope')}",
     ),
     (
@@ -518,7 +662,7 @@ CASES = [
             ),
         },
         "",
-        "content/glossary.yml:6:17: term 'guest-os': link '#srm-ec2-patching': glossary.md "
+        "content/glossary.yml:6:67: term 'guest-os': link '#srm-ec2-patching': glossary.md "
         "shows no item 'ec2-patching' (anchors '#srm-<id>' lead to the items a page shows)",
     ),
     (
@@ -860,13 +1004,73 @@ def test_hostile_input_is_refused_with_its_place(tmp_path: Path, files, config, 
     check = run_check(root)
     assert check.returncode == 1, check.stdout + check.stderr
     assert "Traceback" not in check.stderr
-    assert expected in check.stderr.splitlines(), check.stderr[-3000:]
+    lines = [expected] if isinstance(expected, str) else list(expected)
+    # Each problem once, at its own place: no copy of it elsewhere (at 1:1, or twice).
+    located = [line for line in check.stderr.splitlines() if LOCATED.match(line)]
+    assert located == lines, check.stderr[-3000:]
     build = make_build(root)
     assert build.returncode != 0
     assert "Traceback" not in build.stderr + build.stdout
-    assert expected in build.stderr.splitlines(), build.stderr[-3000:]
+    assert set(lines) <= set(build.stderr.splitlines()), build.stderr[-3000:]
     assert snapshot(root / "site") == before
     assert not (root / ".site.new" / "index.html").exists()
+
+
+def test_yaml_text_is_mapped_to_its_columns_where_its_style_tells_them() -> None:
+    """`loader.text_place` maps a character of a YAML text to its line and column for every
+    scalar style (the table's rows show it in messages), and gives None, so the message
+    falls back to the field's place, for a double-quoted text with an escape, where
+    lengths and joins in the value tell no column."""
+    import yaml
+
+    from srm_build.loader import text_place
+
+    text = (
+        "a: |\n  one\n    [x](u)\nb: >-\n  one\n  two [x](u)\nc: plain\n  [x](u)\n"
+        "d: 'it''s [x](u)'\ne: \"two\n  [x](u)\"\nf: \"\\u0041 [x](u)\"\n"
+    )
+    root = yaml.compose(text)
+    places = {
+        key.value: text_place(text, node, node.value.index("[x]")) for key, node in root.value
+    }
+    assert places == {
+        "a": (3, 5),
+        "b": (6, 7),
+        "c": (8, 3),
+        "d": (9, 11),
+        "e": (11, 3),
+        "f": None,
+    }
+
+
+LEFTOVERS = {
+    "idea.md~": "# Idea, as it was\n",
+    "#idea.md#": "# Idea, auto-saved\n",
+    "4913": "",
+    "5036": "",
+    ".idea.md.swp": "b0VIM 9.0",
+    ".#idea.md": "->user@host.4242:1700000000",
+    ".DS_Store": "\0\0\0\1Bud1",
+    "quizzes/basics.yml~": "kind: nothing\n",
+    "quizzes/Thumbs.db": "x",
+}
+"""What Emacs, Vim, macOS and Windows leave in a folder they work in (`files.LEFTOVERS`);
+`.#idea.md` is Emacs's lock, a symbolic link that leads nowhere."""
+
+
+def test_editor_leftovers_are_neither_checked_nor_published(tmp_path: Path) -> None:
+    """Editors' backup, swap and lock files in content/ stop neither `check` nor the build
+    (nor `make serve`, which builds the same way), and none is published. Files of any
+    other unknown type are still refused (rows of the table: `4914`, `idea.md.bak`, a
+    link named like Emacs's lock that leads to a file)."""
+    root = _project(tmp_path, LEFTOVERS, "")
+    check = run_check(root)
+    assert check.returncode == 0, check.stderr[-3000:]
+    build = make_build(root)
+    assert build.returncode == 0, build.stderr[-3000:]
+    published = {p.relative_to(root / "site").as_posix() for p in (root / "site").rglob("*")}
+    assert "index.html" in published
+    assert not published & set(LEFTOVERS)
 
 
 def test_a_nested_embed_is_a_link_target(tmp_path: Path) -> None:
@@ -1094,11 +1298,23 @@ def test_every_id_the_components_write_is_reserved() -> None:
 
     package = ROOT / "srm_build"
     written: set[str] = set()
-    templates = [*(package / "templates").glob("*.jinja"), *(package / "items").glob("*.jinja")]
+    # Units that are package folders keep their templates and scripts beside them.
+    templates = [*(package / "templates").glob("*.jinja"), *(package / "items").rglob("*.jinja")]
     for template in templates:
-        for value in re.findall(r'(?<![\w-])id="([^"]+)"', template.read_text()):
+        text = template.read_text()
+        # An id may be a variable the template sets first (`{% set control = "srm-" ~
+        # item.id ~ "--" ~ entry.id %}`): its string parts, and x1 for each expression.
+        names = {
+            name: "".join(part.strip('"') if part.startswith('"') else "x1" for part in parts)
+            for name, value in re.findall(r"\{% set (\w+) = (.*?) %\}", text)
+            for parts in [[p.strip() for p in value.split("~")]]
+        }
+        for value in re.findall(r'(?<![\w-])id="([^"]+)"', text):
+            for name, literal in names.items():
+                value = value.replace("{{ " + name + " }}", literal)
             written.add(re.sub(r"\{\{.*?\}\}", "x1", value))
-    scripts = "".join(p.read_text() for p in (package / "assets").glob("*.js"))
+    files = [*(package / "assets").glob("*.js"), *(package / "items").glob("*/*.js")]
+    scripts = "".join(p.read_text() for p in files)
     written.update(m + "1" for m in re.findall(r'\.id = "([^"]+)" \+', scripts))
     written.update(re.findall(r'\.id = "([^"]+)";', scripts))
     written.update(p + "x1" for p in re.findall(r'copy\(.*?"(srm-[a-z-]+)"\);', scripts))

@@ -339,6 +339,38 @@ def test_match_in_the_practice_exam_and_the_review_queue(open_page, real_site: S
     assert _stored(page, QUEUE)[IDENT] == queued
 
 
+def test_match_copies_in_the_exam_and_the_review_are_arranged_by_the_match_kind(
+    open_page, real_site: Site
+) -> None:
+    """The exam's and the review's copies of the question keep its component, so the match
+    kind's own `arrange` shows their items and choices in an order of their own, as on the
+    question's page (Math.random fixed: the same order as there); without the component the
+    shared code found no kind and left them in the written order."""
+    items = _shuffled(list(TEXTS), 0)
+    choices = _shuffled(sorted(CHOICES), 0)
+    assert items != list(TEXTS)
+    page = open_page(init_script=RANDOM, path="exam/")
+    _only_match_in_the_bank(page)
+    page.reload()
+    page.get_by_label("10", exact=True).check()
+    page.get_by_role("button", name="Start the exam").click()
+    form = page.locator(f'.srm-exam-run form[data-srm-id="{IDENT}"]')
+    expect(form).to_have_count(1)
+    assert _item_order(form) == items
+    assert _choice_orders(form) == [choices] * len(TEXTS)
+    expect(form).to_have_attribute("data-srm-component", "match")
+    for ident, text in TEXTS.items():
+        form.get_by_label(text, exact=True).select_option(WRONG[ident])
+    page.get_by_role("button", name="Hand in").click()
+    expect(form).to_have_attribute("data-srm-result", "wrong")
+
+    page.goto(real_site.url + "review/")
+    copy = page.locator(f'[data-srm-component=review] form[data-srm-id="{IDENT}"]')
+    expect(copy).to_have_attribute("data-srm-ready", "")
+    assert _item_order(copy) == items
+    assert _choice_orders(copy) == [choices] * len(TEXTS)
+
+
 def test_match_mounts_and_is_styled_after_instant_navigation(open_page) -> None:
     """Reached by the theme's instant navigation from a page without a match question (whose
     head lacks its stylesheet), the question mounts and links its stylesheet itself."""

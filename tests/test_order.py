@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 from test_components import axe_violations
 
-from conftest import PHONE, ROOT, Site, fresh_pages, ready_form, stored, watched
+from conftest import PHONE, ROOT, Site, fresh_pages, ready_form, stored, watch, watched
 from srm_build.items.order import Order, OrderItem
 from srm_build.models import Quiz
 from srm_build.pipeline import load_content
@@ -113,7 +113,8 @@ def test_order_questions_count_in_the_progress_bar_and_the_bank(real_site: Site)
     for question in _orders():
         assert bank["items"][question.id][2] == "order"
         assert question.id in drawn
-        assert 'data-srm-component="order"' not in bank["items"][question.id][1]
+        # The copy keeps its marker, by which the shared form code finds the order kind.
+        assert 'data-srm-component="order"' in bank["items"][question.id][1]
 
 
 # ---------------------------------------------------------------- in the browser
@@ -304,16 +305,20 @@ def touch_drag(page: Page, start: Locator, end: Locator) -> None:
         cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points, "timestamp": at})
 
     send("touchStart", [{"x": x0, "y": y0}], t)
+    # Held until the item lifts (srm-drag.js), by the page's installed clock.
+    page.clock.run_for(500)
+    expect(start.locator("xpath=ancestor::li[1]")).to_have_class(re.compile(r"\bsrm-lifted\b"))
     for step in range(1, 9):
         point = {"x": x0 + (x1 - x0) * step / 8, "y": y0 + (y1 - y0) * step / 8}
-        send("touchMove", [point], t + step * 0.05)
-    send("touchMove", [{"x": x1, "y": y1}], t + 1)
-    send("touchEnd", [], t + 1.05)
+        send("touchMove", [point], t + 0.5 + step * 0.05)
+    send("touchMove", [{"x": x1, "y": y1}], t + 1.5)
+    send("touchEnd", [], t + 1.55)
 
 
 @pytest.mark.browser
 def test_order_by_touch_on_a_phone(new_page, real_site: Site) -> None:
     page = new_page(**PHONE)
+    page.clock.install()
     page.goto(real_site.url + PAGE)
     form = form_of(page, OLDER)
     up = button(form, shown(form)[2], "Up")
@@ -421,3 +426,48 @@ def test_checked_order_questions_pass_axe(new_page, real_site: Site, scheme: str
     expect(form).to_have_attribute("data-srm-result", re.compile("right|wrong"))
     page.add_style_tag(content="*, ::before, ::after { transition: none !important; }")
     assert axe_violations(page) == []
+
+
+@pytest.mark.browser
+def test_an_order_drag_starts_anywhere_on_an_item(reader: Page, real_site: Site) -> None:
+    """Not only on its text: beside it too (the item's own padding), as in a sort."""
+    reader.goto(real_site.url + PAGE)
+    form = form_of(reader, MODELS)
+    now = shown(form)
+    item = form.locator(f'.srm-order-item[data-srm-option="{now[-1]}"]')
+    form.locator(".srm-order-items").evaluate("list => list.scrollIntoView({block: 'center'})")
+    box, first = item.bounding_box(), form.locator(".srm-order-item").first.bounding_box()
+    assert box and first
+    reader.mouse.move(box["x"] + 3, box["y"] + 3)  # the corner: no text, list or button
+    reader.mouse.down()
+    reader.mouse.move(box["x"] + 3, first["y"] + first["height"] / 3, steps=8)
+    reader.mouse.up()
+    expect(form.get_by_role("status")).to_have_text(re.compile(r": position 1 of 4\.$"))
+    assert shown(form)[0] == now[-1]
+
+
+@pytest.mark.browser
+def test_a_swipe_over_order_items_scrolls_the_page(browser: Browser, real_site: Site) -> None:
+    """A finger that moves at once over an item, its text included, scrolls the page."""
+    context = browser.new_context(**PHONE, bypass_csp=True)  # wait_for_function: a string
+    page = context.new_page()
+    problems = watch(page, real_site.url)
+    page.goto(real_site.url + PAGE)
+    form = form_of(page, MODELS)
+    text = text_of(form, shown(form)[0])
+    text.scroll_into_view_if_needed()
+    box = text.bounding_box()
+    assert box
+    before = shown(form)
+    cdp = page.context.new_cdp_session(page)
+    x, y = box["x"] + 10, box["y"] + box["height"] / 2
+    top = page.evaluate("scrollY")
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, 9):
+        point = {"x": x, "y": y - 25 * step}
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page.wait_for_function(f"scrollY > {top + 100}")
+    assert shown(form) == before
+    context.close()
+    assert problems == []

@@ -117,17 +117,21 @@ def test_the_compact_bank_holds_what_exam_and_review_show(fixture_site: Site):
 
 def test_the_compact_bank_leaves_out_what_every_copy_undid(fixture_site: Site):
     """The bank holds the items without what the exam and review removed from each copy:
-    report links, component markers, `hidden` on controls that need the script (its only
-    readers have it). Gzipped, it stays smaller than the study page it replaces."""
+    report links, `hidden` on controls that need the script (its only readers have it).
+    Each item keeps its component marker, the component its entry names, by which the
+    shared form code finds its kind (srm-study.js). Gzipped, it stays smaller than the
+    study page it replaces."""
     import gzip
 
     page = (fixture_site.root / "study" / "index.html").read_bytes()
-    assert b"data-srm-component=" in page  # the page's markers; the bank has none
     script = (fixture_site.root / "study.srm-bank.js").read_bytes()
     bank = compact_bank(fixture_site)
+    for entry in bank["items"].values():
+        soup = BeautifulSoup(entry[1], "html.parser")
+        assert [e["data-srm-component"] for e in soup.select("[data-srm-component]")] == [entry[2]]
     for html in [e[1] for e in bank["items"].values()] + [e[1] for e in bank["cards"].values()]:
         soup = BeautifulSoup(html, "html.parser")
-        assert not soup.select(".srm-report, [data-srm-component], [data-srm-js][hidden]")
+        assert not soup.select(".srm-report, [data-srm-js][hidden]")
         assert not soup.select("[data-search-exclude]")
     size = {name: len(gzip.compress(data, 9)) for name, data in (("bank", script), ("page", page))}
     assert size["bank"] < size["page"], size
@@ -1197,3 +1201,184 @@ def test_a_bank_that_cannot_load_is_said_and_start_can_be_pressed_again(browser,
     )
     start_exam(page, "2")  # tried again, and loaded
     context.close()
+
+
+COUNT_STORAGE_EVENTS = (
+    "window.srmStorageEvents = 0;"
+    " addEventListener('storage', () => { window.srmStorageEvents += 1; });"
+)
+
+
+def heard(page: Page, events: int) -> None:
+    """Waits until `page` has handled `events` storage events: the test's listener runs
+    first, the site's right after it in the same dispatch, done by the next evaluation."""
+    page.wait_for_function(f"window.srmStorageEvents >= {events}")
+    page.evaluate("0")
+
+
+@pytest.mark.browser
+def test_a_timed_exam_in_another_tab_leaves_the_review_s_picks_and_focus(
+    new_reader, fixture_url: str
+):
+    """A timed exam stores its attempt every second. A review in another tab shows only
+    the queue: it keeps the reader's unchecked pick and focus through those writes, and
+    refreshes an item only when that item's own entry changes."""
+    stored_queue = {"aws-does-all": {"box": 1, "due": 0, "miss": []}}
+    value = json.dumps(json.dumps(stored_queue))
+    seed = f"localStorage.getItem({QUEUE!r}) || localStorage.setItem({QUEUE!r}, {value});"
+    exam = new_reader(init_script=seed + COUNT_STORAGE_EVENTS)
+    study = exam.context.new_page()
+    study.goto(fixture_url + STUDY)
+    due = study.locator('[data-srm-component=review] form[data-srm-id="aws-does-all"]')
+    expect(due).to_have_attribute("data-srm-ready", "")
+    due.evaluate("form => form.setAttribute('data-test-first', '')")  # gone if redrawn
+    due.get_by_label("False").check()
+    expect(due.get_by_label("False")).to_be_focused()
+    exam.clock.install()
+    exam.goto(fixture_url + EXAM)
+    exam.clock.pause_at(exam.evaluate("Date.now()") / 1000 + 1)
+    start_exam(exam, "2", timed=True)
+    exam.clock.run_for(3_000)
+    expect(exam.locator(".srm-exam-clock")).to_have_text("Time left: 0:17")
+    heard(study, 4)  # the start and three ticks
+    expect(study.get_by_role("button", name="Resume your exam of 2 questions")).to_be_visible()
+    expect(due.get_by_label("False")).to_be_checked()
+    expect(due.get_by_label("False")).to_be_focused()
+    assert due.evaluate("form => form.hasAttribute('data-test-first')")
+    # Its own entry changed in another tab (answered wrong there again): shown afresh.
+    quiz = exam.context.new_page()
+    quiz.goto(fixture_url + "quizzes/basics/")
+    form = quiz.locator('form[data-srm-id="aws-does-all"]')
+    form.get_by_label("True").check()
+    form.get_by_role("button", name="Check").click()
+    expect(form).to_have_attribute("data-srm-result", "wrong")
+    expect(
+        study.locator('[data-srm-component=review] form[data-srm-id="aws-does-all"]')
+    ).to_have_count(1)
+    expect(study.locator("form[data-test-first]")).to_have_count(0)
+    expect(due.get_by_label("False")).not_to_be_checked()
+
+
+@pytest.mark.browser
+def test_another_tab_s_known_card_keeps_this_deck_s_place(new_reader, fixture_url: str):
+    """Another tab marks a card known: this tab's deck drops it from its queue and stays
+    on the card it shows, still turned, with its own "Show again later" order."""
+    first = new_reader(init_script=COUNT_STORAGE_EVENTS)
+    second = first.context.new_page()
+    for page in (first, second):
+        page.goto(fixture_url + "quizzes/basics/")
+        expect(page.locator("#srm-deck-basics")).to_have_attribute("data-srm-ready", "")
+    deck = second.locator("#srm-deck-basics")
+    visible = deck.locator(".srm-card:visible")
+    cards = deck.locator(".srm-card").evaluate_all("cards => cards.map(c => c.dataset.srmCard)")
+    deck.locator(".srm-card:visible summary").click()
+    deck.get_by_role("button", name="Show again later").click()  # card 1 to the end
+    deck.get_by_role("button", name="Next").click()  # card 3
+    expect(visible).to_have_attribute("data-srm-card", cards[2])
+    visible.locator("summary").click()
+    expect(visible.locator("details")).to_have_attribute("open", "")
+    other = first.locator("#srm-deck-basics")
+    other.get_by_role("button", name="Next").click()  # card 2, in the first tab
+    expect(other.locator(".srm-card:visible")).to_have_attribute("data-srm-card", cards[1])
+    other.locator(".srm-card:visible summary").click()
+    other.get_by_role("button", name="I knew it").click()
+    expect(deck.locator(".srm-deck-count")).to_have_text("Card 1 of 2 left; 1 of 3 known.")
+    expect(visible).to_have_attribute("data-srm-card", cards[2])
+    expect(visible.locator("details")).to_have_attribute("open", "")
+    deck.get_by_role("button", name="Next").click()  # then card 1, sent to the end here
+    expect(visible).to_have_attribute("data-srm-card", cards[0])
+
+
+@pytest.mark.browser
+def test_the_review_day_is_the_reader_s_local_day(new_reader, fixture_url: str):
+    """In Sydney, 09:30 and 11:30 of one morning are one day, though UTC's day changes at
+    11:00 there: wrong at 09:30 and right at 11:30 stays in box 1, due today; right the
+    next morning moves it up."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    morning = datetime(2027, 1, 15, 9, 30, tzinfo=ZoneInfo("Australia/Sydney")).timestamp()
+    page = new_reader(timezone_id="Australia/Sydney")
+    page.clock.install(time=morning)
+    page.goto(fixture_url + "quizzes/basics/")
+    form = page.locator('form[data-srm-id="aws-does-all"]')
+    form.get_by_label("True").check()
+    form.get_by_role("button", name="Check").click()
+    expect(form).to_have_attribute("data-srm-result", "wrong")
+    page.clock.set_system_time(morning + 2 * 3600)  # 11:30, the same morning
+    page.goto(fixture_url + STUDY)
+    review = page.locator("[data-srm-component=review]")
+    expect(review.locator(".srm-review-count")).to_have_text("1 due today, 0 later.")
+    due = review.locator('form[data-srm-id="aws-does-all"]')
+    due.get_by_label("False").check()
+    due.get_by_role("button", name="Check").click()
+    expect(due).to_have_attribute("data-srm-result", "right")
+    assert queue(page)["aws-does-all"]["box"] == 1
+    expect(review.locator(".srm-review-count")).to_have_text("1 due today, 0 later.")
+    page.clock.set_system_time(morning + DAY)  # the next morning
+    page.reload()
+    due.get_by_label("False").check()
+    due.get_by_role("button", name="Check").click()
+    expect(review.locator(".srm-review-count")).to_have_text("Nothing is due today. 1 later.")
+    assert queue(page)["aws-does-all"]["box"] == 2
+
+
+@pytest.mark.browser
+def test_start_after_a_failed_load_asks_before_discarding_the_saved_attempt(browser, fixture_url):
+    attempt = {
+        "exam": {
+            "id": 1,
+            "ids": ["ec2-patching", "who-writes-sg"],
+            "picked": {"ec2-patching": ["b"], "who-writes-sg": []},
+            "flags": [],
+        }
+    }
+    context = browser.new_context()  # the refused request logs an error, as it should
+    context.add_init_script(
+        f"localStorage.setItem('/.srm-attempt-v1', {json.dumps(json.dumps(attempt))})"
+    )
+    page = context.new_page()
+    refused: list[str] = []
+
+    def refuse_once(route) -> None:
+        if refused:
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    page.route("**/study.srm-bank.js", refuse_once)
+    page.goto(fixture_url + EXAM)
+    exam = page.locator("[data-srm-component=exam]")
+    expect(exam.get_by_role("status")).to_have_text(
+        "The questions could not be loaded. Reload the page to try again."
+    )
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Start the exam").click()
+    resume = page.get_by_role("button", name="Resume your exam of 2 questions")
+    expect(resume).to_be_focused()
+    assert asked == [
+        "Start a new exam? Your saved one, 1 of 2 questions answered, will be discarded."
+    ]
+    expect(page.locator(".srm-exam-run")).to_be_hidden()
+    assert stored(page, "srm-attempt-v1") == attempt
+    context.close()
+
+
+@pytest.mark.browser
+def test_a_link_to_the_exam_page_itself_asks_before_ending_the_exam(reader: Page, fixture_url: str):
+    """Only a link with a fragment stays in the page: the sidebar's link to the exam page
+    loads it anew, which ends the exam."""
+    reader.goto(fixture_url + EXAM)
+    start_exam(reader, "2")
+    here = reader.locator("a.md-nav__link").evaluate_all(
+        "links => links.findIndex(a => a.href === location.href)"
+    )
+    assert here >= 0
+    asked: list[str] = []
+    reader.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    reader.locator("a.md-nav__link").nth(here).click()
+    assert asked == ["Leave the exam? Your answers are kept."]
+    expect(reader.locator(".srm-exam-run")).to_be_visible()
+    expect(reader.locator(".srm-exam-sheet button").first).to_have_text("Question 1: not answered")

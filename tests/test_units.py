@@ -38,12 +38,21 @@ ASSETS = ROOT / "srm_build" / "assets"
 def test_every_unit_brings_its_template_and_client_files() -> None:
     from srm_build.assets import path_of
 
+    # A unit's package folder (srm_build/items/<kind>/), or that of a unit it builds on (the
+    # choice questions extend ChoiceItem, whose folder holds srm-choice.js).
+    folders = {
+        ITEMS / cls.__module__.split(".")[2]
+        for unit in registry.UNITS
+        for cls in unit.__mro__
+        if cls.__module__.startswith("srm_build.items.")
+        and (ITEMS / cls.__module__.split(".")[2]).is_dir()
+    }
     for unit in registry.UNITS:
         assert (ITEMS / unit.template).is_file(), unit.__name__
         for name in unit.client:
-            # in srm_build/assets, or beside a unit that is a package folder
+            # in srm_build/assets (shared), or in a unit's package folder
             assert path_of(name).is_file(), (unit.__name__, name)
-            assert path_of(name).parent in (ASSETS, ITEMS / unit.__module__.split(".")[-1])
+            assert path_of(name).parent in {ASSETS, *folders}, (unit.__name__, name)
     for kind in registry.CONTENT_KINDS:
         for name in (kind.start, kind.end):
             assert name is None or (ITEMS / name).is_file(), kind.kind

@@ -39,8 +39,10 @@
   }
 
   /* A bank item as nodes for this page, its ids and names prefixed so that copies keep apart
-   * from the page's own, its links made absolute. Mounted by its owner, not by mountAll: the
-   * bank has no component markers, report links, or hidden script controls (bank_html). */
+   * from the page's own, its links made absolute. It keeps its component marker, so that
+   * what is keyed on it (its kind's `arrange`, its styles) holds for the copy too; it is
+   * mounted by its owner, and marked mounted so that mountAll leaves it alone. The bank has
+   * no report links or hidden script controls (bank_html). */
   function copy(bank, html, prefix) {
     var t = make("template");
     t.innerHTML = html;
@@ -51,6 +53,7 @@
         if (v) el.setAttribute(attr, prefix + v);
       });
       if (el.hasAttribute("href")) el.href = new URL(el.getAttribute("href"), bank.page).href;
+      if (el.hasAttribute("data-srm-component")) el.setAttribute("data-srm-mounted", "");
     });
     return clone;
   }

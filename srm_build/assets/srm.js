@@ -111,8 +111,11 @@
   var QUEUE = "srm-review-v1";
   var DAYS = [1, 3, 7, 14];
 
+  /* The reader's own calendar day, as a day number: a review "day" ends at local
+   * midnight, not at UTC's (in Sydney that is 11:00 in the morning). */
   function today() {
-    return Math.floor(Date.now() / 864e5);
+    var now = new Date();
+    return Math.floor((now.getTime() - now.getTimezoneOffset() * 6e4) / 864e5);
   }
 
   function readQueue() {
@@ -158,7 +161,8 @@
 
   var defined = new Map(); /* component name -> mount(element) -> instance, or a
                               * question kind (see above) */
-  var mounted = new Map(); /* element -> its instance: {id, sync, reset, done, update, unmount} */
+  var mounted = new Map(); /* element -> its instance: {id, sync, keys, reset, done, update,
+                              * unmount}; `keys`: the storage keys it shows (see syncAll) */
   var files = new Map(); /* component name -> the promise of its file's loading */
   var later = {}; /* states to store once every component of the page is mounted */
 
@@ -246,10 +250,14 @@
   }
 
   /* What is shown is what is stored: a page back from the back/forward cache, or told that
-   * another tab changed this site's storage, shows the stored answers again. */
-  function syncAll() {
+   * another tab changed this site's storage, shows the stored answers again. A storage
+   * event names the key that changed (`name`, unscoped; none when storage was cleared):
+   * only the instances that show that key refresh, those whose `keys` list it (progress,
+   * KEY, when an instance names none). A timed exam in another tab stores its attempt
+   * every second; a review or a quiz here must not be redrawn under the reader for it. */
+  function syncAll(name) {
     mounted.forEach(function (instance, el) {
-      if (el.isConnected) instance.sync?.();
+      if (el.isConnected && (!name || (instance.keys || [KEY]).indexOf(name) !== -1)) instance.sync?.();
     });
     flush();
     changed(null);
@@ -258,7 +266,8 @@
     if (event.persisted) syncAll();
   });
   window.addEventListener("storage", function (event) {
-    if (!event.key || !event.key.indexOf(SCOPE)) syncAll();
+    if (!event.key) syncAll();
+    else if (!event.key.indexOf(SCOPE)) syncAll(event.key.slice(SCOPE.length));
   });
 
   window.srm = {
@@ -272,7 +281,7 @@
      * (a question component's kind). */
     need, changed, mounted, defined,
     keepLater: function (id, state) { later[id] = state; },
-    $$, make, load, save, isMap, isInt, strings, today, readQueue, review, shuffled, announce,
+    KEY, QUEUE, $$, make, load, save, isMap, isInt, strings, today, readQueue, review, shuffled, announce,
     idOf: function (node) { return node.getAttribute("data-srm-id"); }
   };
 

@@ -36,6 +36,7 @@ from ..anchors import HeadingIds
 from ..embeds import find_embeds
 from ..errors import ContentError, format_problems
 from ..export import EXPORTS, question_bank
+from ..files import is_leftover
 from ..markdown import FENCE_NAME, SrmError, SrmExtension, fence
 from ..models import page_path
 from ..navigation import nav_order
@@ -239,8 +240,10 @@ class SrmPlugin(BasePlugin[SrmConfig]):
         if not self.config.enabled or self.pages is None:
             return None
         for file in list(files):
-            # The YAML is the source of pages, never published as it is.
-            if file.src_uri.endswith(YAML_SUFFIXES) and not file.generated_by:
+            # The YAML is the source of pages, never published as it is; editors'
+            # leftovers (`idea.md~`), which the check skips, are not published either.
+            name = file.src_uri.rpartition("/")[2]
+            if not file.generated_by and (name.endswith(YAML_SUFFIXES) or is_leftover(name)):
                 files.remove(file)
         for yaml_path in self.pages.content.files:
             # The check asked for each YAML file's page (no engine invents one), so it is

@@ -21,6 +21,7 @@ import gzip
 import os
 import re
 import shutil
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -35,13 +36,24 @@ LEAKED = ("__init__.py", "mkdocs_theme.yml", "__pycache__")
 Python package, and the site's `custom_dir` holds the file that extends it."""
 
 
-def complete(content: Content, site_dir: Path, nav: list[str] | None = None) -> list[Path]:
+def complete(
+    content: Content,
+    site_dir: Path,
+    nav: list[str] | None = None,
+    leftovers: Iterable[str] = (),
+) -> list[Path]:
     """Writes the client files, the exports and the study bank's script into a built site;
     returns their paths. `nav` is the navigation's page order (the study bank's topics
     follow it). The site is built with directory URLs, as Zensical's default is.
 
     A file the site already holds at one of these addresses is replaced. The theme
-    folders' own files, which Zensical publishes, are removed (`LEAKED`)."""
+    folders' own files, which Zensical publishes, are removed (`LEAKED`), and so are the
+    copies of the content folder's `leftovers` (content-relative paths of the editors'
+    files the check skips, `files.is_leftover`), which Zensical publishes as they are."""
+    for relative in leftovers:
+        copy = site_dir / relative
+        if copy.is_file() or copy.is_symlink():
+            copy.unlink()
     for name in LEAKED:
         leaked = site_dir / name
         if leaked.is_dir() and all(p.suffix == ".pyc" for p in leaked.iterdir()):

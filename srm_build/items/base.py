@@ -147,8 +147,9 @@ class Item(Model):
     """The unit's template, `<name>.html.jinja` beside its module (srm_build/items)."""
     client: ClassVar[tuple[str, ...]] = ()
     """The client files the unit's component needs: beside the unit (in its package folder)
-    or in srm_build/assets. With a `component`, its own script is `srm-<component>.js`; the
-    other scripts listed are those it needs (loaded first), the `.css` files its styles."""
+    or a unit it builds on (`srm-choice.js` in `items/choice/`), or in srm_build/assets.
+    With a `component`, its own script is `srm-<component>.js`; the scripts listed before
+    it are those it needs (loaded first), the `.css` files its styles."""
     component: ClassVar[str | None] = None
     """The client component that mounts the unit's markup (its template's root element has
     `data-srm-component="<component>"`), or None for a unit without one of its own."""

@@ -179,7 +179,7 @@ class ChoiceItem(Exported):
     @classmethod
     def qti(cls, entry: Entry) -> Qti | None:
         return Qti(
-            "choice.qti.xml.jinja",
+            "choice/choice.qti.xml.jinja",
             correct=list(entry["answer"]),
             cardinality="multiple" if cls.multiple else "single",
             base_type="identifier",

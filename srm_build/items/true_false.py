@@ -37,7 +37,7 @@ class TrueFalse(ChoiceQuestion):
         "It is true exactly when the matrix agrees with every part.",
     )
 
-    template: ClassVar[str] = "choice.html.jinja"
+    template: ClassVar[str] = "choice/choice.html.jinja"
     client: ClassVar[tuple[str, ...]] = ("srm-choice.js",)
 
     @model_validator(mode="after")
@@ -86,7 +86,7 @@ class TrueFalse(ChoiceQuestion):
     @classmethod
     def qti(cls, entry: Entry) -> Qti | None:
         return Qti(
-            "choice.qti.xml.jinja",
+            "choice/choice.qti.xml.jinja",
             correct=["true" if entry["answer"] else "false"],
             cardinality="single",
             base_type="identifier",

@@ -5,17 +5,16 @@
  * order of the sentence; a gap is right when its value, with case and spaces ignored, is
  * one of its accepted answers (the build checks answers the same way: srm_build/items/
  * fillin, `normalized`). Each list's choices show in an order of the reader's own
- * (`arrange`). The build links srm-fillin.css in the head of pages with fill-in questions;
- * on others (the exam's and review's copies, a page reached by instant navigation) mounting
- * links it (right and wrong gaps, touch sizes, the worksheet in print). */
+ * (`arrange`). Its look is srm-fillin.css beside it (right and wrong gaps, touch sizes, the
+ * worksheet in print): the build links it in the head of pages with fill-in questions, and
+ * on others (the exam's and review's copies, a page reached by instant navigation) the
+ * lines it puts before this script do (srm_build/templates/link-styles.js). */
 (function (srm) {
   "use strict";
   if (!srm) return;
 
   /* srm.form (feedback, lock) is srm-choice.js's, which runs before this file. */
   var $$ = srm.$$, make = srm.make;
-  /* Beside this file, which may be a page's bundle of several components. */
-  var CSS = document.currentScript && document.currentScript.src.replace(/[^/]*\.js(\?.*)?$/, "srm-fillin.css$1");
   var LONGEST = 200; /* a stored answer longer than any gap takes is not one */
 
   function norm(text) {
@@ -37,15 +36,6 @@
     return !!entry && $$(entry, ".srm-accepted").some(function (a) {
       return norm(a.textContent) === norm(gap.value);
     });
-  }
-
-  function styled() {
-    if (!CSS || document.querySelector("link[data-srm-fillin]")) return;
-    var link = make("link");
-    link.rel = "stylesheet";
-    link.href = CSS;
-    link.setAttribute("data-srm-fillin", "");
-    document.head.appendChild(link);
   }
 
   var fillin = {
@@ -136,12 +126,6 @@
       });
       listChoices(form);
       return order.slice();
-    },
-    mount: function (form) {
-      styled();
-      /* Copies in the exam and the review have no component attribute, by which the
-       * shared code finds this kind's `arrange`: they get an order of their own here. */
-      if (!form.hasAttribute("data-srm-component")) fillin.arrange(form, null);
     }
   };
 

@@ -2,25 +2,13 @@
  * list beside it, which works without this script, by keyboard, by touch and with a screen
  * reader. The script adds checking with feedback per pair, the items and each list's
  * choices in an order of the reader's own (data-srm-shuffle), and the answer saved by id.
- * Checking, saving and Try again are the shared form machinery (`srm.form`). */
+ * Checking, saving and Try again are the shared form machinery (`srm.form`). Its look is
+ * srm-match.css beside it (linked by the build, see srm_build/templates/link-styles.js). */
 (function (srm) {
   "use strict";
   if (!srm) return;
 
   var $$ = srm.$$, strings = srm.strings;
-  /* The stylesheet beside this file (which may be a page's bundle of several components):
-   * the build links it in the head of pages with a match question, but the theme's instant
-   * navigation keeps the first page's head, which may not have it. */
-  var CSS = document.currentScript && document.currentScript.src.replace(/[^/]*\.js(\?.*)?$/, "srm-match.css$1");
-
-  function styled() {
-    if (!CSS || document.querySelector("link[data-srm-match]")) return;
-    var link = srm.make("link");
-    link.rel = "stylesheet";
-    link.href = CSS;
-    link.setAttribute("data-srm-match", "");
-    document.head.appendChild(link);
-  }
 
   function items(form) {
     return $$(form, ".srm-match-item");
@@ -95,8 +83,7 @@
         return select.value === value;
       });
     },
-    arrange: arrange,
-    mount: styled
+    arrange: arrange
   };
 
   srm.define("match", match);

@@ -54,7 +54,12 @@ class Order(Misconceived, QuestionBase):
     last: Text = Field("Last", description="What the last position is, e.g. 'Bottom of the stack'.")
 
     template: ClassVar[str] = "order/order.html.jinja"
-    client: ClassVar[tuple[str, ...]] = ("srm-choice.js", "srm-order.js", "srm-order.css")
+    client: ClassVar[tuple[str, ...]] = (
+        "srm-choice.js",
+        "srm-drag.js",
+        "srm-order.js",
+        "srm-order.css",
+    )
     component: ClassVar[str | None] = "order"
     study: ClassVar[Literal["exam", "review"] | None] = "exam"
 

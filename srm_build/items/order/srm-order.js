@@ -1,26 +1,15 @@
 /* SRM order questions (data-srm-component="order"): items put in sequence, by choosing each
- * one's position in its list, by moving it with its Up and Down buttons, or by dragging its
- * text with any pointer. Once the reader
+ * one's position in its list, by moving it with its Up and Down buttons, or by dragging it
+ * with any pointer (a finger holds it first, as in a sort: srm-drag.js). Once the reader
  * has placed anything, every list names a position and the items stand on screen in the
  * order the lists give. A question kind (see srm.js): checking, saving and Try again are the
- * shared form machinery of srm-choice.js. Its look is srm-order.css beside it, linked on
- * first use. */
+ * shared form machinery of srm-choice.js. Its look is srm-order.css beside it (linked by
+ * the build, see srm_build/templates/link-styles.js). */
 (function (srm) {
   "use strict";
   if (!srm) return;
 
   var $$ = srm.$$, announce = srm.announce;
-  /* Beside this file, which may be a page's bundle of several components. */
-  var CSS = document.currentScript && document.currentScript.src.replace(/[^/]*\.js(\?.*)?$/, "srm-order.css$1");
-
-  function styled() {
-    if (document.querySelector("link[data-srm-order]")) return;
-    var link = srm.make("link");
-    link.rel = "stylesheet";
-    link.href = CSS;
-    link.setAttribute("data-srm-order", "");
-    document.head.appendChild(link);
-  }
 
   function items(form) {
     return $$(form, ".srm-order-item");
@@ -82,36 +71,12 @@
     form.dispatchEvent(new Event("change", { bubbles: true }));
   }
 
-  /* A drag starts on an item's text (srm-order.css stops the page panning there); the item
-   * follows the pointer and, dropped, goes before the first item whose middle is below it. */
-  function drag(form, down) {
-    var li = down.target.closest(".srm-order-text") && down.target.closest(".srm-order-item");
-    if (!li || down.button > 0 || !down.isPrimary || form.hasAttribute("data-srm-result")) return;
-    var moved = false;
-    function follow(event) {
-      if (event.pointerId !== down.pointerId) return;
-      if (!moved && Math.abs(event.clientY - down.clientY) < 6) return;
-      moved = true;
-      event.preventDefault();
-      li.classList.add("srm-dragging");
-      li.style.transform = "translateY(" + (event.clientY - down.clientY) + "px)";
-    }
-    function end(event) {
-      if (event.pointerId !== down.pointerId) return;
-      ["pointermove", "pointerup", "pointercancel"].forEach(function (type) {
-        document.removeEventListener(type, type === "pointermove" ? follow : end);
-      });
-      li.classList.remove("srm-dragging");
-      li.style.transform = "";
-      if (!moved || event.type !== "pointerup") return;
-      move(form, li, items(form).filter(function (other) {
-        var box = other.getBoundingClientRect();
-        return other !== li && box.top + box.height / 2 < event.clientY;
-      }).length);
-    }
-    document.addEventListener("pointermove", follow);
-    document.addEventListener("pointerup", end);
-    document.addEventListener("pointercancel", end);
+  /* Dropped: the item goes before the first item whose middle is below the pointer. */
+  function drop(form, li, y) {
+    move(form, li, items(form).filter(function (other) {
+      var box = other.getBoundingClientRect();
+      return other !== li && box.top + box.height / 2 < y;
+    }).length);
   }
 
   var order = {
@@ -148,7 +113,6 @@
     },
     layout,
     mount: function (form) {
-      styled();
       layout(form);
       form.addEventListener("click", function (event) {
         /* Try again shuffles anew (its own handler ran first): never into the answer. */
@@ -165,7 +129,11 @@
         move(form, li, to);
         button.focus(); /* moving the item must not lose the reader's place */
       });
-      form.addEventListener("pointerdown", function (event) { drag(form, event); });
+      /* A drag starts anywhere on an item but its list and buttons (srm-drag.js). */
+      srm.draggable(form, {
+        item: ".srm-order-item", skip: "select, button", axis: "y",
+        drop: function (li, x, y) { drop(form, li, y); }
+      });
       form.addEventListener("change", function (event) {
         var li = event.target.closest && event.target.closest(".srm-order-item");
         if (!li) return;

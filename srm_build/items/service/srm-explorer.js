@@ -4,28 +4,20 @@
  * one owner only when every service of that model agrees; otherwise it "varies by service",
  * a state of its own, listing which services have which owner. Two picks are compared in
  * one table, so that their layers line up row by row and the rows that differ say so. Its
- * look is srm-explorer.css beside it, linked on first use; the explorer shows once that has
- * loaded, so it never shows unstyled. */
+ * look is srm-explorer.css beside it, linked in the page's head or, after instant
+ * navigation, by the lines the build puts before this script (srm_build/templates/
+ * link-styles.js); the explorer shows once that has loaded, so it never shows unstyled. */
 (function (srm) {
   "use strict";
   if (!srm) return;
 
   var $$ = srm.$$, make = srm.make;
-  /* Beside this file, which may be a page's bundle of several components. */
-  var CSS = document.currentScript && document.currentScript.src.replace(/[^/]*\.js(\?.*)?$/, "srm-explorer.css$1");
 
   /* Resolves once the explorer's stylesheet has loaded (or failed: the explorer still works). */
   function styled() {
     return new Promise(function (done) {
       var link = document.querySelector("link[data-srm-explorer]");
-      if (link && link.sheet) return done();
-      if (!link) {
-        link = make("link");
-        link.rel = "stylesheet";
-        link.href = CSS;
-        link.setAttribute("data-srm-explorer", "");
-        document.head.appendChild(link);
-      }
+      if (!link || link.sheet) return done();
       link.addEventListener("load", done);
       link.addEventListener("error", done);
     });

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from .base import Item, Markdown, SourceRef, TermRef, Text
+from ..base import Item, Markdown, SourceRef, TermRef, Text
 
 
 class Term(Item):
@@ -18,7 +18,7 @@ class Term(Item):
     source: SourceRef
 
     noun: ClassVar[str | None] = "term"
-    template: ClassVar[str] = "term.html.jinja"
+    template: ClassVar[str] = "term/term.html.jinja"
     client: ClassVar[tuple[str, ...]] = ("srm-tip.js",)
     """The glossary tips on the pages that mention a term (srm_build/glossary.py)."""
 

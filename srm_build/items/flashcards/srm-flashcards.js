@@ -23,10 +23,14 @@
       queue = cards.filter(function (card) { return known.indexOf(cardId(card)) === -1; });
       at = 0;
     }
-    function show(said) {
+    var onScreen; /* the card shown */
+    /* Shows the card at `at`, turned face down unless it is the one already shown and
+     * `stay` (another tab's change: the reader's place is kept). */
+    function show(said, stay) {
       var card = queue[at];
       cards.forEach(function (other) { other.hidden = other !== card; });
-      if (card) card.querySelector("details").open = false;
+      if (card && !(stay && card === onScreen)) card.querySelector("details").open = false;
+      onScreen = card;
       if (queue.length) deck.removeAttribute("data-srm-done");
       else deck.setAttribute("data-srm-done", "");
       count.textContent = card
@@ -95,16 +99,27 @@
       if (button.hidden) (queue.length ? queue[at].querySelector("summary")
                                        : controls.querySelector("[data-srm-action=restart]")).focus();
     });
-    /* Shows what is stored, unless it is shown already. */
+    /* Shows what is stored, unless it is shown already, keeping the reader's place: the
+     * cards another tab marked known leave the queue, those it started over with come
+     * back at its end, and the rest stay in this tab's order ("Show again later" moved
+     * some to the end), on the card shown, still turned if it was. */
     function sync() {
       var state = srm.load()[id] || null;
       if (JSON.stringify(state) === seen) return;
       seen = JSON.stringify(state);
       var saved = state && strings(state.known) ? state.known : [];
-      start(cards.map(cardId).filter(function (c) { return saved.indexOf(c) !== -1; }));
+      var card = queue[at];
+      var before = queue.slice(0, at);
+      known = cards.map(cardId).filter(function (c) { return saved.indexOf(c) !== -1; });
+      queue = queue.concat(cards.filter(function (c) { return queue.indexOf(c) === -1; }))
+        .filter(function (c) { return known.indexOf(cardId(c)) === -1; });
+      at = queue.indexOf(card);
+      /* The card shown went: on to the one after it. */
+      if (at === -1) at = queue.filter(function (c) { return before.indexOf(c) !== -1; }).length % (queue.length || 1);
       if (state && !known.length) keep(); /* drop what was unusable */
-      show();
+      show(undefined, true);
     }
+    start([]);
     sync();
     return {
       id, sync,

@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
-from .base import Item, Markdown, Text
+from ..base import Item, Markdown, Text
 
 
 class Exam(Item):
@@ -25,8 +25,13 @@ class Exam(Item):
     )
 
     noun: ClassVar[str | None] = "tool"
-    template: ClassVar[str] = "exam.html.jinja"
-    client: ClassVar[tuple[str, ...]] = ("srm-choice.js", "srm-study.js", "srm-exam.js")
+    template: ClassVar[str] = "exam/exam.html.jinja"
+    client: ClassVar[tuple[str, ...]] = (
+        "srm-choice.js",
+        "srm-study.js",
+        "srm-exam.js",
+        "srm-exam.css",
+    )
     component: ClassVar[str | None] = "exam"
     reads_bank: ClassVar[bool] = True
 

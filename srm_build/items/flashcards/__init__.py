@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field
 
-from .base import Markdown, TermRef
-from .question import Entry, KeyPart, Lookup, QuestionBase
-from .term import Term
+from ..base import Markdown, TermRef
+from ..question import Entry, KeyPart, Lookup, QuestionBase
+from ..term import Term
 
 if TYPE_CHECKING:
-    from .quiz import Quiz
+    from ..quiz import Quiz
 
 
 class Flashcards(QuestionBase):
@@ -22,8 +22,8 @@ class Flashcards(QuestionBase):
     prompt: Markdown = "Recall the definition, then flip the card."
     cards: list[TermRef] = Field(min_length=1)
 
-    template: ClassVar[str] = "flashcards.html.jinja"
-    client: ClassVar[tuple[str, ...]] = ("srm-flashcards.js",)
+    template: ClassVar[str] = "flashcards/flashcards.html.jinja"
+    client: ClassVar[tuple[str, ...]] = ("srm-flashcards.js", "srm-flashcards.css")
     component: ClassVar[str | None] = "flashcards"
     reader_noun: ClassVar[str | None] = "deck"
 

@@ -29,8 +29,10 @@
     var seconds = +box.getAttribute("data-srm-seconds") || 72;
     var key = idOf(box);
     var running = null; /* the AbortController of the exam on screen, until it is marked */
-    var busy, saved;
-    var self = {}; /* the instance: its sync is the exam's check, or history before one */
+    var busy, saved, done; /* done: how many questions of the saved attempt are answered */
+    /* The instance: its sync is the exam's check, or history before one; it shows the
+     * attempt and the results stored, nothing else (srm.js, syncAll). */
+    var self = { keys: [ATTEMPTS, EXAMS] };
     /* The exam on screen's check against what is stored, never its own memory alone: true
      * while the stored attempt is what this tab last stored; once another tab has gone on
      * with it, handed it in or started anew, closes the exam, says so and is false. Before
@@ -51,13 +53,18 @@
       /* Offered only if this page could have stored it: distinct questions of the bank (a
        * set of ids and flags no larger than the ids: flags among them too), answers each
        * question's kind can put back in a copy of it (`restore`), time within the exam's
-       * limit. */
+       * limit. Its answered questions are counted in those copies, through each kind as
+       * the answer sheet counts them (`answered`). */
+      done = 0;
       saved = a && strings(a.ids) && a.ids.length && strings(a.flags) &&
         new Set(a.ids.concat(a.flags)).size === a.ids.length &&
         (a.left === undefined || isInt(a.left) && a.left > 0 && a.left <= a.ids.length * seconds) &&
         a.ids.every(function (id) {
           var kind = bank.items[id] && kindOf(bank, id);
-          return kind && kind.restore(formOf(copy(bank, bank.items[id][1], "srm-exam-")), a.picked?.[id]);
+          var form = kind && formOf(copy(bank, bank.items[id][1], "srm-exam-"));
+          if (!kind || !kind.restore(form, a.picked?.[id])) return false;
+          done += answered(kind, form);
+          return true;
         }) ? a : null;
       resume.hidden = !saved;
       if (saved) resume.textContent = "Resume your exam of " + questions(saved.ids.length);
@@ -85,8 +92,12 @@
       loadBank(box).then(function (bank) {
         /* Nothing starts once the exam's page is gone (instant navigation while it loaded). */
         if (!box.isConnected) return;
-        if (again || !saved || confirm("Start a new exam? Your saved one, " +
-            saved.ids.filter(function (id) { return saved.picked[id].length; }).length + " of " +
+        /* What is stored now decides, whether or not the bank loaded before (a first load
+         * that failed showed no saved attempt, yet one may be stored). */
+        if (!running || running.signal.aborted) history(bank);
+        self.sync = self.sync || function () { history(bank); };
+        if (again && !saved) return;
+        if (again || !saved || confirm("Start a new exam? Your saved one, " + done + " of " +
             questions(saved.ids.length) + " answered, will be discarded.")) start(bank, again && saved);
         else resume.focus();
       }, failed(box)).then(function () { busy = false; });
@@ -150,7 +161,7 @@
       }
       function mark() {
         slots.forEach(function (s, i) {
-          s.link.textContent = "Question " + (i + 1) + ": " + (answered(s) ? "answered" : "not answered") +
+          s.link.textContent = "Question " + (i + 1) + ": " + (answered(s.kind, s.form) ? "answered" : "not answered") +
             (s.flag.checked ? ", flagged" : "");
         });
         keep();
@@ -165,7 +176,7 @@
       run.addEventListener("change", mark, on);
       mark();
       done.onclick = function () {
-        var open = slots.filter(function (s) { return !answered(s); }).length;
+        var open = slots.filter(function (s) { return !answered(s.kind, s.form); }).length;
         if (!open || confirm(questions(open) + " not answered. Hand in anyway?")) finish(bank, slots);
       };
       /* The exam ends with its page: Material's instant navigation swaps pages without
@@ -179,7 +190,9 @@
       /* Going to another page asks first; staying cancels the event and keeps it from the
        * theme's own handlers. */
       function away(event, url) {
-        if (url.split("#")[0] === location.href.split("#")[0]) return;
+        /* In-page only with a fragment: the page's own address without one (the sidebar's
+         * link to this page) loads it anew, and so ends the exam. */
+        if (url.indexOf("#") !== -1 && url.split("#")[0] === location.href.split("#")[0]) return;
         leaving = confirm("Leave the exam? Your answers are kept.");
         if (!leaving) event.preventDefault(), event.stopPropagation();
       }
@@ -214,8 +227,10 @@
       announce(box, questions(ids.length) + ". Hand in when you are done.");
       run.querySelector(".srm-exam-bar .srm-title").focus();
     }
-    function answered(s) {
-      return Object.values(s.kind.answer(s.form)).some(Boolean);
+    /* Whether `form` holds an answer, as its `kind` gives it (srm.js): a list with a
+     * choice or a filled-in text, or a map with a part given. */
+    function answered(kind, form) {
+      return Object.values(kind.answer(form)).some(Boolean);
     }
     /* Marks once: a second call (the timer running out as the reader hands in) does
      * nothing. The clock and the Hand in button go. */
@@ -228,7 +243,7 @@
       slots.forEach(function (s, i) {
         var form = s.form;
         var answer = s.node.querySelector(".srm-key");
-        var given = answered(s);
+        var given = answered(s.kind, s.form);
         if (given) {
           s.kind.check(form);
           /* A kind that wants a whole answer before it grades (every item placed) leaves

@@ -1,6 +1,9 @@
 """What single and multiple choice questions share: options with feedback, the checks on
-them, and the shuffle setting. Each is a unit of its own (`single.py`, `multiple.py`); both
-are shown by `choice.html.jinja` and exported by `ChoiceItem` (question.py)."""
+them, and the shuffle setting. Each is a unit of its own (`single.py`, `multiple.py`,
+`true_false.py`); this package folder holds what they share: the template that shows them
+(`choice.html.jinja`), their QTI interaction (`choice.qti.xml.jinja`) and their client
+component (`srm-choice.js`, which is also the form machinery every question type's script
+builds on, `srm.form`). They are exported by `ChoiceItem` (question.py)."""
 
 from __future__ import annotations
 
@@ -9,14 +12,14 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import Field, model_validator
 
-from ..errors import Problem
-from .base import Markdown, MisconceptionRef, OptionId, TextPart, duplicates
-from .claims import Claim, one_way_to_claim
-from .question import SHUFFLE, Choice, ChoiceQuestion, Entry, KeyPart, Lookup
+from ...errors import Problem
+from ..base import Markdown, MisconceptionRef, OptionId, TextPart, duplicates
+from ..claims import Claim, one_way_to_claim
+from ..question import SHUFFLE, Choice, ChoiceQuestion, Entry, KeyPart, Lookup
 
 if TYPE_CHECKING:
-    from ..models import Content
-    from .quiz import Quiz
+    from ...models import Content
+    from ..quiz import Quiz
 
 
 class Option(TextPart):
@@ -59,7 +62,7 @@ class OptionQuestion(ChoiceQuestion):
     options: list[Option] = Field(min_length=2)
     shuffle: bool | None = SHUFFLE
 
-    template: ClassVar[str] = "choice.html.jinja"
+    template: ClassVar[str] = "choice/choice.html.jinja"
     client: ClassVar[tuple[str, ...]] = ("srm-choice.js",)
 
     @property

@@ -37,73 +37,16 @@
     return zone && form.contains(zone) ? zone : null;
   }
 
-  /* A drag starts anywhere on an item but its list (srm.css stops the page panning there);
-   * near the top or bottom of the window the page scrolls, so that a box out of sight can
-   * be reached on a phone. The item follows the pointer through the scroll. */
-  function drag(form, down) {
-    var item = down.target.closest(".srm-sort-item");
-    if (!item || down.button > 0 || !down.isPrimary || down.target.closest("select") ||
-        form.hasAttribute("data-srm-result")) return;
-    var moved = false;
-    var over = null;
-    var last = down;
-    var frame = 0;
-    var x0 = scrollX, y0 = scrollY;
-    function hover(zone) {
-      if (over) over.classList.remove("srm-over");
-      if (zone) zone.classList.add("srm-over");
-      over = zone;
-    }
-    function follow() {
-      item.style.transform = "translate(" + (last.clientX - down.clientX + scrollX - x0) + "px," +
-        (last.clientY - down.clientY + scrollY - y0) + "px)";
-      hover(dropZone(form, last.clientX, last.clientY));
-    }
-    /* Pixels to scroll this frame: more the deeper the pointer is in the edge band. */
-    function step() {
-      var band = Math.max(40, innerHeight / 8);
-      var y = last.clientY;
-      return y < band ? -Math.ceil(20 * (band - y) / band)
-           : y > innerHeight - band ? Math.ceil(20 * (y - innerHeight + band) / band) : 0;
-    }
-    function scroll() {
-      var by = step();
-      var before = scrollY;
-      if (by) scrollBy(0, by);
-      frame = by && scrollY !== before ? requestAnimationFrame(scroll) : 0;
-      follow();
-    }
-    function move(event) {
-      if (event.pointerId !== down.pointerId) return;
-      last = event;
-      if (!moved && Math.abs(event.clientX - down.clientX) + Math.abs(event.clientY - down.clientY) < 6) return;
-      moved = true;
-      event.preventDefault();
-      item.classList.add("srm-dragging");
-      follow();
-      if (!frame && step()) frame = requestAnimationFrame(scroll);
-    }
-    function end(event) {
-      if (event.pointerId !== down.pointerId) return;
-      ["pointermove", "pointerup", "pointercancel"].forEach(function (type) {
-        document.removeEventListener(type, type === "pointermove" ? move : end);
-      });
-      cancelAnimationFrame(frame);
-      var zone = moved && event.type === "pointerup" && dropZone(form, event.clientX, event.clientY);
-      hover(null);
-      item.classList.remove("srm-dragging");
-      item.style.transform = "";
-      if (!zone) return;
-      var select = item.querySelector("select");
-      select.value = zone.getAttribute("data-srm-bucket") || "";
-      place(form, item);
-      var name = item.querySelector(".srm-sort-text").textContent;
-      announce(form, select.value ? name + ": " + select.selectedOptions[0].textContent + "."
-                                  : name + ": not placed.");
-    }
-    document.addEventListener("pointermove", move);
-    document.addEventListener("pointerup", end);
-    document.addEventListener("pointercancel", end);
+  /* Dropped in a box (or back in the list): placed there, and said. */
+  function drop(form, item, x, y) {
+    var zone = dropZone(form, x, y);
+    if (!zone) return;
+    var select = item.querySelector("select");
+    select.value = zone.getAttribute("data-srm-bucket") || "";
+    place(form, item);
+    var name = item.querySelector(".srm-sort-text").textContent;
+    announce(form, select.value ? name + ": " + select.selectedOptions[0].textContent + "."
+                                : name + ": not placed.");
   }
 
   var sort = {
@@ -155,7 +98,12 @@
         place(form, item);
         event.target.focus(); /* moving the item must not lose the reader's place */
       });
-      form.addEventListener("pointerdown", function (event) { drag(form, event); });
+      /* A drag starts anywhere on an item but its list (srm-drag.js). */
+      srm.draggable(form, {
+        item: ".srm-sort-item", skip: "select",
+        over: function (x, y) { return dropZone(form, x, y); },
+        drop: function (item, x, y) { drop(form, item, x, y); }
+      });
     }
   };
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from .base import Item, Markdown, Text
+from ..base import Item, Markdown, Text
 
 
 class Review(Item):
@@ -15,7 +15,7 @@ class Review(Item):
     intro: Markdown | None = None
 
     noun: ClassVar[str | None] = "tool"
-    template: ClassVar[str] = "review.html.jinja"
+    template: ClassVar[str] = "review/review.html.jinja"
     client: ClassVar[tuple[str, ...]] = ("srm-choice.js", "srm-study.js", "srm-review.js")
     component: ClassVar[str | None] = "review"
     reads_bank: ClassVar[bool] = True

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field
 
-from ..errors import Problem
-from .base import OWNER_LABELS, Owner
-from .claims import OwnedPart, OwnerStatement
-from .question import Entry, KeyPart, Lookup, Qti, QuestionBase, gift_text
+from ...errors import Problem
+from ..base import OWNER_LABELS, Owner
+from ..claims import OwnedPart, OwnerStatement
+from ..question import Entry, KeyPart, Lookup, Qti, QuestionBase, gift_text
 
 if TYPE_CHECKING:
-    from ..models import Content
-    from .quiz import Quiz
+    from ...models import Content
+    from ..quiz import Quiz
 
 
 class SortItem(OwnedPart):
@@ -30,8 +30,13 @@ class Sort(QuestionBase):
     buckets: list[Owner] = Field(min_length=2)
     items: list[SortItem] = Field(min_length=2)
 
-    template: ClassVar[str] = "sort.html.jinja"
-    client: ClassVar[tuple[str, ...]] = ("srm-choice.js", "srm-sort.js")
+    template: ClassVar[str] = "sort/sort.html.jinja"
+    client: ClassVar[tuple[str, ...]] = (
+        "srm-choice.js",
+        "srm-drag.js",
+        "srm-sort.js",
+        "srm-sort.css",
+    )
     component: ClassVar[str | None] = "sort"
     study: ClassVar[Literal["exam", "review"] | None] = "review"
 
@@ -97,7 +102,7 @@ class Sort(QuestionBase):
     @classmethod
     def qti(cls, entry: Entry) -> Qti | None:
         return Qti(
-            "sort.qti.xml.jinja",
+            "sort/sort.qti.xml.jinja",
             correct=[f"{i['id']} {i['owner']}" for i in entry["items"]],
             cardinality="multiple",
             base_type="directedPair",

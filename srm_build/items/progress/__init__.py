@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from .base import Item, Markdown, Text
+from ..base import Item, Markdown, Text
 
 
 class Progress(Item):
@@ -16,7 +16,7 @@ class Progress(Item):
     intro: Markdown | None = None
 
     noun: ClassVar[str | None] = "tool"
-    template: ClassVar[str] = "site-progress.html.jinja"
+    template: ClassVar[str] = "progress/site-progress.html.jinja"
     client: ClassVar[tuple[str, ...]] = ("srm-chapters.js",)
     component: ClassVar[str | None] = "chapters"
 

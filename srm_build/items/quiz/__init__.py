@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import Field
 
-from .base import Item, Markdown, PageRef, SourceRef, Text
+from ..base import Item, Markdown, PageRef, SourceRef, Text
 
 if TYPE_CHECKING:
     # The union of the question types, which the registry makes from its units and gives
     # this model when it has (`Quiz.model_rebuild`).
-    from ..registry import Question
+    from ...registry import Question
 
 
 class Quiz(Item):
@@ -34,8 +34,11 @@ class Quiz(Item):
     questions: list[Question] = Field(min_length=1)
 
     noun: ClassVar[str | None] = "quiz"
-    template: ClassVar[str] = "quiz.html.jinja"
-    client: ClassVar[tuple[str, ...]] = ("srm-quiz.js", "srm-progress.js")
+    template: ClassVar[str] = "quiz/quiz.html.jinja"
+    client: ClassVar[tuple[str, ...]] = ("srm-quiz.js", "srm-quiz.css", "srm-progress.js")
+    """Its own script and styles, and the page progress bar's script (srm_build/assets),
+    which the pages with questions show."""
+    component: ClassVar[str | None] = "quiz"
     """Its own script and the progress bar's, which every page with questions shows
     (srm_build/progress.py); questions are only ever in quizzes."""
 

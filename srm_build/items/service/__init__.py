@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..errors import Problem
-from .base import Item, LayerRef, Markdown, Model, Owner, SourceRef, Text
+from ...errors import Problem
+from ..base import Item, LayerRef, Markdown, Model, Owner, SourceRef, Text
 
 if TYPE_CHECKING:
-    from ..models import Content
+    from ...models import Content
 
 
 class LayerShare(Model):
@@ -43,7 +43,7 @@ class Service(Item):
     source: SourceRef
 
     noun: ClassVar[str | None] = "service"
-    template: ClassVar[str] = "service.html.jinja"
+    template: ClassVar[str] = "service/service.html.jinja"
     client: ClassVar[tuple[str, ...]] = ("srm-explorer.js", "srm-explorer.css")
     component: ClassVar[str | None] = "explorer"
 
