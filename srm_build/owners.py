@@ -28,8 +28,10 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .errors import Problem
+from .items.claims import OwnerStatement
 from .models import (
     OWNER_LABELS,
+    OWNERS,
     Claim,
     Content,
     Misconception,
@@ -405,34 +407,18 @@ def check_owner_claims(content: Content) -> list[Problem]:
     return [problem for check in checks for problem in check(content, matrix)]
 
 
-def _claims_of(item: Scenario | Model, owner: Owner) -> list[Claim] | None:
-    """A scenario's or sort item's claims (or those of another part that states `owner`):
-    its parts, or its own layer and service."""
-    parts = getattr(item, "claims", [])
-    if parts:
-        return list(parts)
-    layer, service = getattr(item, "layer", None), getattr(item, "service", None)
-    if layer is None:
-        return None
-    return [Claim(owner=owner, layer=layer, service=service)]
+def _agree(matrix: Matrix, statement: OwnerStatement, claims: list[Claim]) -> Iterator[Problem]:
+    """Each of the statement's `claims` agrees with the matrix, and together they make the
+    owner it states.
 
-
-def _agree(
-    matrix: Matrix,
-    item: Model,
-    label: str,
-    claims: list[Claim],
-    said: Owner,
-    field: str,
-    shown: Owner | str | None = None,
-) -> Iterator[Problem]:
-    """Each part agrees with the matrix, and the parts together make `said`.
-
-    The comparison with `said` runs for any number of parts: one customer part under an
-    `owner: aws` is as much a contradiction as two parts that combine to shared. `shown` is
-    what the item wrote in `field`, where it is not the owner itself (a match item's choice)."""
+    The comparison with that owner runs for any number of parts: one customer part under an
+    `owner: aws` is as much a contradiction as two parts that combine to shared. Messages
+    quote what the statement wrote in its field where that is not the owner itself (a match
+    item's choice)."""
+    item, label, field, said = statement.part, statement.label, statement.field, statement.owner
+    shown = statement.written if statement.written != said else None
     for i, claim in enumerate(claims):
-        key: tuple[str | int, ...] = ("claims", i) if len(getattr(item, "claims", [])) else (field,)
+        key: tuple[str | int, ...] = ("claims", i) if item.claims else (field,)
         owner, what = matrix.truth(claim.layer, claim.service)
         if owner is None:
             if what:
@@ -455,73 +441,44 @@ def _agree(
 
 
 def _items(content: Content, matrix: Matrix) -> Iterator[Problem]:
-    """Scenarios and sort items (and the parts other units say state an owner,
-    `owner_statements`): each states one owner and says which cells it stands for; each claim
-    names a layer its text names (no whole-stack claims here: a scenario or a sort item is
-    always about something in particular), and a service its text names."""
-    stated: list[tuple[Model, str, str, str, str, str, Owner, str]] = [
-        (
-            s,
-            f"scenario '{s.id}': ",
-            "responsible",
-            "is responsible",
-            f"{s.title}. {s.situation}",
-            "",
-            s.responsible,
-            "scenario",
+    """What the units say states an owner (`Item.owner_statements`: scenarios, sort items,
+    match items paired with an owner): each states one owner and says which cells it stands
+    for; each claim names a layer its text names (no whole-stack claims here: a scenario or a
+    sort item is always about something in particular), and a service its text names."""
+    for unit in content.by_id.values():
+        for statement in unit.owner_statements():
+            yield from _statement(matrix, statement)
+
+
+def _statement(matrix: Matrix, statement: OwnerStatement) -> Iterator[Problem]:
+    """The checks of `_items` for one statement."""
+    item, label, kind = statement.part, statement.label, statement.kind
+    claims = statement.cells()
+    if claims is None:
+        yield item.where.problem(
+            f"{label}says who {statement.says}, but names no layer the build can check it "
+            f"against; give it a 'layer' (and 'service'), or 'claims' for its parts",
+            statement.field,
         )
-        for s in content.of_type(Scenario)
-    ]
-    stated += [
-        (
-            item,
-            f"sort item '{item.id}': ",
-            "owner",
-            "owns it",
-            item.text,
-            sort.prompt,
-            item.owner,
-            "sort item",
-        )
-        for sort in content.of_type(Sort)
-        for item in sort.items
-    ]
-    stated += [
-        (s.part, s.label, s.field, s.says, s.text, s.context, s.owner, s.kind)
-        for unit in content.by_id.values()
-        for s in unit.owner_statements()
-    ]
-    for item, label, field, says, text, context, said, kind in stated:
-        claims = _claims_of(item, said)
-        if claims is None:
+        return
+    untied = False
+    for i, claim in enumerate(claims):
+        key: tuple[str | int, ...] = ("claims", i) if item.claims else ("layer",)
+        if claim.layer is None:
+            untied = True
             yield item.where.problem(
-                f"{label}says who {says}, but names no layer the build can check it "
-                f"against; give it a 'layer' (and 'service'), or 'claims' for its parts",
-                field,
+                f"{label}has a claim without a 'layer'; a {kind} is about "
+                f"one thing, so claim the layer its text names (a claim without a layer, "
+                f"about the whole stack, is only for options and statements that name it)",
+                *key,
             )
             continue
-        parts = bool(getattr(item, "claims", []))
-        untied = False
-        for i, claim in enumerate(claims):
-            key: tuple[str | int, ...] = ("claims", i) if parts else ("layer",)
-            if claim.layer is None:
-                untied = True
-                yield item.where.problem(
-                    f"{label}has a claim without a 'layer'; a {kind} is about "
-                    f"one thing, so claim the layer its text names (a claim without a layer, "
-                    f"about the whole stack, is only for options and statements that name it)",
-                    *key,
-                )
-                continue
-            why = matrix.tie(claim, text, context)
-            if why:
-                untied = True
-                yield item.where.problem(f"{label}{why}", *key)
-        if not untied:
-            shown = getattr(item, field)
-            yield from _agree(
-                matrix, item, label, claims, said, field, None if shown == said else shown
-            )
+        why = matrix.tie(claim, statement.text, statement.context)
+        if why:
+            untied = True
+            yield item.where.problem(f"{label}{why}", *key)
+    if not untied:
+        yield from _agree(matrix, statement, claims)
 
 
 _NAMES_A_GROUP = re.compile(
@@ -564,7 +521,11 @@ def _row_group(row: TableRow, label: str, matrix: Matrix) -> Iterator[Problem]:
                 )
                 return
         return
-    of_group = [s.id for s in matrix.services.values() if getattr(s, field) == group]
+    of_group = [
+        s.id
+        for s in matrix.services.values()
+        if (s.category if field == "category" else s.model) == group
+    ]
     missing = [ident for ident in of_group if ident not in row.services]
     others = [ident for ident in row.services if ident in matrix.services and ident not in of_group]
     if missing or others:
@@ -583,8 +544,8 @@ def _table_rows(content: Content, matrix: Matrix) -> Iterator[Problem]:
             label = f"table '{table.id}': row '{row.id}': "
             yield from _row_group(row, label, matrix)
             claimed = {owner for c in row.claims.values() for owner in [_row_owner(c)]}
-            for column in ("aws", "customer", "shared"):
-                if getattr(row, column) and column not in claimed:
+            for column in OWNERS:
+                if row.column(column) and column not in claimed:
                     yield row.where.problem(
                         f"{label}lists what {OWNER_LABELS[column]} does, but claims no layer "
                         f"for it the build can check; add it to the row's 'claims'",
@@ -593,7 +554,7 @@ def _table_rows(content: Content, matrix: Matrix) -> Iterator[Problem]:
             yield from _row_bullets(matrix, row, label)
             for layer, claim in row.claims.items():
                 owner = _row_owner(claim)
-                if not getattr(row, owner):
+                if not row.column(owner):
                     yield row.where.problem(
                         f"{label}claims {OWNER_LABELS[owner]} owns "
                         f"{matrix.layers[layer].name if layer in matrix.layers else layer}, but "
@@ -610,8 +571,8 @@ def _row_bullets(matrix: Matrix, row: TableRow, label: str) -> Iterator[Problem]
     row claims for that owner (and so is checked against every service of the row), and a
     service it names is one of the row's. Without this, a row with one honest claim per
     column could list anything else under it."""
-    for column in ("aws", "customer", "shared"):
-        for i, bullet in enumerate(getattr(row, column)):
+    for column in OWNERS:
+        for i, bullet in enumerate(row.column(column)):
             named = matrix.layers_named(bullet)
             if not named:
                 yield row.where.problem(
@@ -657,13 +618,13 @@ def _row_owner(claim: Owner | RowClaim) -> Owner:
 
 
 def _row_claim(
-    matrix: Matrix, row: Model, label: str, layer: str, claim: Owner | RowClaim
+    matrix: Matrix, row: TableRow, label: str, layer: str, claim: Owner | RowClaim
 ) -> Iterator[Problem]:
     owner = _row_owner(claim)
     exceptions = claim.exceptions if isinstance(claim, RowClaim) else []
-    services: list[str | None] = list(row.services) or [None]  # type: ignore[attr-defined]
+    services: list[str | None] = [*row.services] or [None]
     for ident in exceptions:
-        if ident not in row.services:  # type: ignore[attr-defined]
+        if ident not in row.services:
             yield row.where.problem(
                 f"{label}exception '{ident}' is not one of the row's services", "claims", layer
             )
@@ -689,9 +650,9 @@ def _row_claim(
                 "claims",
                 layer,
             )
-        elif excepted:
-            name = matrix.services[service].name  # type: ignore[index]
-            notes = row.notes or ""  # type: ignore[attr-defined]
+        elif excepted and service is not None:  # only a service of the row is excepted
+            name = matrix.services[service].name
+            notes = row.notes or ""
             if name not in notes:
                 yield row.where.problem(
                     f"{label}{name} differs for {matrix.layers[layer].name}; the row's notes "
@@ -842,8 +803,9 @@ def _free_texts(content: Content) -> Iterator[tuple[Model, str, tuple[str | int,
             label = f"question '{question.id}': option '{option.id}': "
             yield option, label, ("feedback",), option.feedback
     for statement in content.of_type(TrueFalse):
-        for field in ("feedback_true", "feedback_false"):
-            yield statement, f"question '{statement.id}': ", (field,), getattr(statement, field)
+        label = f"question '{statement.id}': "
+        yield statement, label, ("feedback_true",), statement.feedback_true
+        yield statement, label, ("feedback_false",), statement.feedback_false
     for question in content.of_type(QuestionBase):
         if question.explanation:
             label = f"question '{question.id}': "

@@ -28,7 +28,7 @@ class ReportHrefs:
 
         def report(item: Item) -> str:
             ident = item.id
-            title = f"Problem with {item.report_noun or item.noun} '{ident}'"
+            title = f"Problem with {item.report_noun} '{ident}'"
             body = (
                 f"Item: `{ident}`\nFile: `{item.where.doc.path}`\n"
                 f"Page: {page}#{anchor_of(ident)}\n\n"

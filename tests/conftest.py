@@ -11,13 +11,13 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -305,19 +305,28 @@ def watch(page: Page, base_url: str) -> list[str]:
     return problems
 
 
-@pytest.fixture
-def reader(page: Page, fixture_url: str):
-    """A page of the fixture site that fails the test on any console error, page error or
-    request off this machine."""
-    problems = watch(page, fixture_url)
+PHONE = {
+    "viewport": {"width": 390, "height": 664},
+    "device_scale_factor": 3,
+    "is_mobile": True,
+    "has_touch": True,
+}
+"""Context options of a phone, as the touch tests hold one."""
+
+
+@contextmanager
+def watched(page: Page, base_url: str) -> Iterator[Page]:
+    """`page`, watched (`watch`) from the start; it must end without a problem."""
+    problems = watch(page, base_url)
     yield page
     assert problems == []
 
 
-@pytest.fixture
-def new_reader(browser: Browser, fixture_url: str):
-    """Makes pages in fresh contexts (options such as a colour scheme or an init script);
-    every one must end without errors."""
+@contextmanager
+def fresh_pages(browser: Browser, base_url: str) -> Iterator[Callable[..., Page]]:
+    """Makes pages in fresh contexts: `make(init_script=None, **options)`, with options such
+    as a colour scheme, a phone (`PHONE`) or no JavaScript, each watched (`watch`); on exit,
+    closes them, and every one must have ended without a problem."""
     made: list[tuple[BrowserContext, list[str]]] = []
 
     def make(init_script: str | None = None, **options) -> Page:
@@ -325,10 +334,39 @@ def new_reader(browser: Browser, fixture_url: str):
         if init_script:
             context.add_init_script(init_script)
         page = context.new_page()
-        made.append((context, watch(page, fixture_url)))
+        made.append((context, watch(page, base_url)))
         return page
 
     yield make
     for context, problems in made:
         context.close()
         assert problems == []
+
+
+def ready_form(scope: Page | Locator, selector: str) -> Locator:
+    """The first element `selector` finds in `scope`, once its component says it is mounted
+    (`data-srm-ready`)."""
+    form = scope.locator(selector).first
+    expect(form).to_have_attribute("data-srm-ready", "")
+    return form
+
+
+def stored(page: Page, key: str) -> dict:
+    """What the site keeps in the page's localStorage under `key`, parsed ({} for nothing)."""
+    raw = page.evaluate("key => localStorage.getItem(key)", key)
+    return json.loads(raw) if raw else {}
+
+
+@pytest.fixture
+def reader(page: Page, fixture_url: str):
+    """A page of the fixture site that fails the test on any console error, page error or
+    request off this machine."""
+    with watched(page, fixture_url):
+        yield page
+
+
+@pytest.fixture
+def new_reader(browser: Browser, fixture_url: str):
+    """Makes pages of the fixture site in fresh contexts (`fresh_pages`)."""
+    with fresh_pages(browser, fixture_url) as make:
+        yield make

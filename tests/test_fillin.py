@@ -7,17 +7,26 @@ the review and the progress pages of the fixture take part too."""
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 from test_components import axe_violations, tab_to
 
-from conftest import FIXTURE_SITE, ROOT, Site, served_build, watch, write_pages
+from conftest import (
+    FIXTURE_SITE,
+    ROOT,
+    Site,
+    fresh_pages,
+    ready_form,
+    served_build,
+    stored,
+    watched,
+    write_pages,
+)
 from srm_build.bias import Figure, bias_figures
 from srm_build.items.fillin import FillIn, normalized
 
@@ -256,35 +265,20 @@ ALL_RIGHT = {"fill-of-in": ["of", "in"], "fill-who": ["the customer"], "fill-typ
 @pytest.fixture
 def fill_reader(page: Page, fillin_site: Site):
     """A page of the fill-in site that fails the test on any console or page error."""
-    problems = watch(page, fillin_site.url)
-    yield page
-    assert problems == []
+    with watched(page, fillin_site.url):
+        yield page
 
 
 @pytest.fixture
 def fill_new_reader(browser: Browser, fillin_site: Site):
-    """Pages in fresh contexts (touch, a colour scheme, an init script), each checked for
-    errors as `fill_reader`."""
-    made: list[tuple[BrowserContext, list[str]]] = []
-
-    def make(init_script: str | None = None, **options) -> Page:
-        context = browser.new_context(**options)
-        if init_script:
-            context.add_init_script(init_script)
-        page = context.new_page()
-        made.append((context, watch(page, fillin_site.url)))
-        return page
-
-    yield make
-    for context, problems in made:
-        context.close()
-        assert problems == []
+    """Pages of the fill-in site in fresh contexts (touch, a colour scheme, an init script),
+    each checked for errors as `fill_reader` (`fresh_pages`)."""
+    with fresh_pages(browser, fillin_site.url) as make:
+        yield make
 
 
 def mounted(page: Page, ident: str) -> Locator:
-    form = page.locator(f"form#srm-{ident}")
-    expect(form).to_have_attribute("data-srm-ready", "")
-    return form
+    return ready_form(page, f"form#srm-{ident}")
 
 
 def gap(form: Locator, number: int) -> Locator:
@@ -292,13 +286,11 @@ def gap(form: Locator, number: int) -> Locator:
 
 
 def progress(page: Page) -> dict:
-    raw = page.evaluate("localStorage.getItem('/.srm-progress-v1')")
-    return json.loads(raw) if raw else {}
+    return stored(page, "/.srm-progress-v1")
 
 
 def review_queue(page: Page) -> dict:
-    raw = page.evaluate("localStorage.getItem('/.srm-review-v1')")
-    return json.loads(raw) if raw else {}
+    return stored(page, "/.srm-review-v1")
 
 
 @pytest.mark.browser

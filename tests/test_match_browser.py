@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from test_components import axe_violations
 
-from conftest import ROOT, Site, watch
+from conftest import PHONE, ROOT, Site, fresh_pages, ready_form
 from srm_build.items.match import Match
 from srm_build.pipeline import load_content
 
@@ -24,12 +24,6 @@ KEY = ".srm-progress-v1"
 QUEUE = ".srm-review-v1"
 RANDOM = "Math.random = () => +(sessionStorage.getItem('random') || 0);"
 """Math.random as the test sets it in sessionStorage, so each load's shuffle is known."""
-PHONE = {
-    "viewport": {"width": 390, "height": 664},
-    "device_scale_factor": 3,
-    "is_mobile": True,
-    "has_touch": True,
-}
 
 
 def _question() -> Match:
@@ -49,28 +43,20 @@ WRONG = {ident: next(c for c in CHOICES if c != right) for ident, right in ANSWE
 @pytest.fixture
 def open_page(browser: Browser, real_site: Site):
     """Opens the match question's page in a fresh context (options such as a colour scheme,
-    a phone, no JavaScript, an init script); every page must end without errors."""
-    made = []
+    a phone, no JavaScript, an init script); every page must end without errors
+    (`fresh_pages`)."""
+    with fresh_pages(browser, real_site.url) as fresh:
 
-    def make(init_script: str | None = None, path: str = PAGE, **options) -> Page:
-        context = browser.new_context(**options)
-        if init_script:
-            context.add_init_script(init_script)
-        page = context.new_page()
-        made.append((context, watch(page, real_site.url)))
-        page.goto(real_site.url + path)
-        return page
+        def make(init_script: str | None = None, path: str = PAGE, **options) -> Page:
+            page = fresh(init_script, **options)
+            page.goto(real_site.url + path)
+            return page
 
-    yield make
-    for context, problems in made:
-        context.close()
-        assert problems == []
+        yield make
 
 
 def _form(page: Page):
-    form = page.locator(f"form#srm-{IDENT}")
-    expect(form).to_have_attribute("data-srm-ready", "")
-    return form
+    return ready_form(page, f"form#srm-{IDENT}")
 
 
 def _stored(page: Page, key: str = KEY) -> dict:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 from test_components import axe_violations
 
-from conftest import ROOT, Site, watch
+from conftest import PHONE, ROOT, Site, fresh_pages, ready_form, stored, watch, watched
 from srm_build.items.order import Order, OrderItem
 from srm_build.models import Quiz
 from srm_build.pipeline import load_content
@@ -123,15 +123,20 @@ def test_order_questions_count_in_the_progress_bar_and_the_bank(real_site: Site)
 @pytest.fixture
 def reader(page: Page, real_site: Site) -> Iterator[Page]:
     """A page of the real site that fails the test on any console or page error."""
-    problems = watch(page, real_site.url)
-    yield page
-    assert problems == []
+    with watched(page, real_site.url):
+        yield page
+
+
+@pytest.fixture
+def new_page(browser: Browser, real_site: Site) -> Iterator[Callable[..., Page]]:
+    """Pages of the real site in fresh contexts (a phone, no JavaScript, a colour scheme),
+    each checked for errors as `reader` (`fresh_pages`)."""
+    with fresh_pages(browser, real_site.url) as make:
+        yield make
 
 
 def form_of(page: Page, ident: str, scope: str = "") -> Locator:
-    form = page.locator(f"{scope} form[data-srm-id={ident}]".strip()).first
-    expect(form).to_have_attribute("data-srm-ready", "")
-    return form
+    return ready_form(page, f"{scope} form[data-srm-id={ident}]".strip())
 
 
 def shown(form: Locator) -> list[str]:
@@ -156,11 +161,6 @@ def arrange(form: Locator, right: list[str], press) -> None:
     assert shown(form) == right
 
 
-def stored(page: Page, key: str = KEY) -> dict:
-    raw = page.evaluate(f"localStorage.getItem({key!r})")
-    return json.loads(raw) if raw else {}
-
-
 @pytest.mark.browser
 def test_order_right_with_the_mouse_saved_and_restored(reader: Page, real_site: Site) -> None:
     reader.goto(real_site.url + PAGE)
@@ -181,7 +181,7 @@ def test_order_right_with_the_mouse_saved_and_restored(reader: Page, real_site: 
     expect(form.locator(".srm-order-item .srm-feedback")).to_have_count(3)
     expect(form.locator(".srm-feedback").first).to_contain_text("Correct: position 1.")
     expect(button(form, OLDER_RIGHT[0], "Down")).to_be_disabled()
-    saved = stored(reader)[OLDER]
+    saved = stored(reader, KEY)[OLDER]
     assert saved["picked"] == OLDER_RIGHT and sorted(saved["order"]) == sorted(OLDER_RIGHT)
     expect(reader.locator(".srm-progress-text")).to_contain_text("1 of")
     reader.reload()
@@ -349,19 +349,9 @@ def touch_drag(page: Page, start: Locator, end: Locator) -> None:
     send("touchEnd", [], t + 1.55)
 
 
-PHONE = {
-    "viewport": {"width": 390, "height": 664},
-    "device_scale_factor": 3,
-    "is_mobile": True,
-    "has_touch": True,
-}
-
-
 @pytest.mark.browser
-def test_order_by_touch_on_a_phone(browser: Browser, real_site: Site) -> None:
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    problems = watch(page, real_site.url)
+def test_order_by_touch_on_a_phone(new_page, real_site: Site) -> None:
+    page = new_page(**PHONE)
     page.clock.install()
     page.goto(real_site.url + PAGE)
     form = form_of(page, OLDER)
@@ -378,16 +368,11 @@ def test_order_by_touch_on_a_phone(browser: Browser, real_site: Site) -> None:
     assert shown(form) == OLDER_RIGHT
     form.get_by_role("button", name="Check").tap()
     expect(form.get_by_role("status")).to_have_text("3 of 3 in the right place.")
-    context.close()
-    assert problems == []
 
 
 @pytest.mark.browser
-def test_order_without_the_script_keeps_lists_and_the_answer(
-    browser: Browser, real_site: Site
-) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_order_without_the_script_keeps_lists_and_the_answer(new_page, real_site: Site) -> None:
+    page = new_page(java_script_enabled=False)
     page.goto(real_site.url + PAGE)
     form = page.locator(f"form#srm-{OLDER}")
     expect(form.locator("select")).to_have_count(3)
@@ -405,7 +390,6 @@ def test_order_without_the_script_keeps_lists_and_the_answer(
             "Abstracted services, such as Amazon S3",
         ]
     )
-    context.close()
 
 
 @pytest.mark.browser
@@ -467,9 +451,8 @@ def test_order_in_the_practice_exam(reader: Page, real_site: Site) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_checked_order_questions_pass_axe(browser: Browser, real_site: Site, scheme: str):
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+def test_checked_order_questions_pass_axe(new_page, real_site: Site, scheme: str):
+    page = new_page(color_scheme=scheme)
     page.goto(real_site.url + PAGE)
     form = form_of(page, MODELS)
     button(form, shown(form)[1], "Up").click()
@@ -477,7 +460,6 @@ def test_checked_order_questions_pass_axe(browser: Browser, real_site: Site, sch
     expect(form).to_have_attribute("data-srm-result", re.compile("right|wrong"))
     page.add_style_tag(content="*, ::before, ::after { transition: none !important; }")
     assert axe_violations(page) == []
-    context.close()
 
 
 @pytest.mark.browser

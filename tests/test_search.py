@@ -107,3 +107,17 @@ def test_search_input_takes_out_what_search_skips(html: str, kept: str | None, t
     assert (stripped, parts) == (html if kept is None else kept, taken)
     restored = re.sub(r"<!--m:(\d+)-->", lambda m: parts[int(m.group(1))], stripped)
     assert restored == html
+
+
+def test_an_html_parser_finds_the_same_elements_on_every_built_page(fixture_site: Site) -> None:
+    """The tag scanner sets aside exactly what the stdlib's `html.parser` finds marked (the
+    comparison behind `search_input`'s choice of a scanner; bench/search_parse.py)."""
+    from bench.search_parse import parsed_input
+
+    found = 0
+    for path in fixture_site.pages():
+        html = (fixture_site.root / path).read_text(encoding="utf-8")
+        scanned = search_input(html, MARKER)
+        assert parsed_input(html, MARKER) == scanned, path
+        found += len(scanned[1])
+    assert found > 20  # answers, feedback and controls of every kind

@@ -133,5 +133,27 @@ def test_report_links_open_a_prefilled_issue_naming_item_and_file(engine_real_si
             assert f"#srm-{ident}" in body  # the page and the item on it
             kind = query["title"][0].split()[2]
             seen[kind] = seen.get(kind, 0) + 1
-    assert set(seen) == {"question", "scenario", "term"}
+    assert set(seen) == {"question", "scenario", "term", "misconception", "deck"}
     assert seen["question"] >= 60
+
+
+def test_a_report_link_and_its_issue_name_the_item_as_its_unit_does(real_site: Site) -> None:
+    """The link's "Report a problem with this X" and the issue's "Problem with X 'id'" name
+    the item alike, by its unit's `report_noun` (its `noun`, or what its page calls it):
+    no template or title keeps a noun of its own. Every kind of item with a report link on
+    the site is seen."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from srm_build.pipeline import load_content
+
+    content = load_content(ROOT / "content")
+    kinds: set[str] = set()
+    for page in real_site.pages():
+        for link in real_site.soup(page).select(".srm-report a[href]"):
+            title = parse_qs(urlsplit(link["href"]).query)["title"][0]
+            noun, ident = title.removeprefix("Problem with ").split(" '")
+            item = content.by_id[ident.rstrip("'")]
+            assert link.get_text() == f"Report a problem with this {noun}", (page, title)
+            assert noun == item.report_noun, (page, title)
+            kinds.add(type(item).__name__)
+    assert {"Misconception", "Flashcards", "Scenario", "Term", "Sort", "Match"} <= kinds

@@ -7,7 +7,9 @@ mapping's keys (a service's layers) or on a claim."""
 
 from __future__ import annotations
 
+import ast
 import json
+import re
 from pathlib import Path
 from typing import get_args
 
@@ -17,8 +19,11 @@ from test_errors import GLOSSARY, MATRIX, SORT_HEAD, quiz, row_table, write_cont
 from conftest import FIXTURE_SITE
 from srm_build import registry
 from srm_build.errors import ContentError
-from srm_build.items.base import Model, Ref
+from srm_build.items.base import Item, Model, NamedPart, Ref
+from srm_build.items.claims import OwnedPart
+from srm_build.items.match import MatchItem
 from srm_build.items.question import Exported
+from srm_build.items.sort import SortItem
 from srm_build.pipeline import load_content
 from srm_build.resolve import resolve
 
@@ -98,6 +103,55 @@ def _all_models() -> set[type[Model]]:
         seen.add(cls)
         pending.extend(cls.__subclasses__())
     return seen
+
+
+def test_parts_share_their_base() -> None:
+    """Every part with an id is a `NamedPart`, which alone says how it is named (`ident`);
+    the parts that state an owner (sort and match items) take their shared fields from one
+    `OwnedPart` rather than writing them again."""
+    parts = [m for m in _all_models() if "id" in m.model_fields and not issubclass(m, Item)]
+    names = {m.__name__ for m in parts}
+    assert {"Option", "Gap", "OrderItem", "SortItem", "MatchItem", "MatchChoice"} <= names
+    for model in parts:
+        assert issubclass(model, NamedPart), model.__name__
+        assert model is NamedPart or "ident" not in vars(model), model.__name__
+    shared = {"text", "explanation", "service", "layer", "claims", "source"}
+    for model in (SortItem, MatchItem):
+        assert issubclass(model, OwnedPart), model.__name__
+        assert not shared & set(model.__annotations__), model.__name__
+
+
+def test_every_unit_is_named_for_reports_by_itself() -> None:
+    """Each unit has a noun of its own for its report link and issue title (`report_noun`:
+    its `noun`, or `reader_noun`), not the base's generic "item"; and no template passes a
+    noun of its own to `report_link` (it reads the item's), so they cannot disagree."""
+    for unit in registry.UNITS:
+        noun = unit.reader_noun or unit.noun
+        assert noun and noun != "item", unit.__name__
+    templates = [*ITEMS.rglob("*.jinja"), *(ROOT / "srm_build" / "templates").rglob("*.jinja")]
+    calls = [c for t in templates for c in re.findall(r"report_link\([^)]*\)", t.read_text())]
+    assert calls and set(calls) == {"report_link(item, report)"}, calls
+
+
+def test_the_owner_checks_read_typed_hooks() -> None:
+    """srm_build/owners.py reads items through their types and hooks
+    (`Item.owner_statements`, `OwnerStatement.cells`): no `# type: ignore`, and no
+    `getattr`/`hasattr` on an item (the one `getattr` left is the lazy pattern's delegation
+    to the compiled pattern)."""
+    source = (ROOT / "srm_build" / "owners.py").read_text(encoding="utf-8")
+    assert "type: ignore" not in source
+    calls = [
+        node
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in {"getattr", "hasattr"}
+    ]
+    assert [ast.unparse(call.args[0]) for call in calls] == ["self._compiled"]
+    # Every unit that states owners does so through the hook, the scenario and sort too.
+    content = load_content(FIXTURE_SITE / "content")
+    kinds = {s.kind for item in content.by_id.values() for s in item.owner_statements()}
+    assert {"scenario", "sort item"} <= kinds
 
 
 # ---------------------------------------------------------------- references, resolved once

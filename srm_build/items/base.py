@@ -14,9 +14,9 @@ unquoted `no` becoming false are reported instead of published.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, StringConstraints
 
@@ -113,6 +113,25 @@ class Model(BaseModel):
         return f"{self.noun} '{self.ident}'" if self.noun and self.ident else ""
 
 
+class NamedPart(Model):
+    """A part of an item named by an id of its own within it (an option, a gap, a sort
+    item): the id is how messages and the part's anchor name it (`ident`). A short key or
+    an id, unless the unit narrows it (an option's is a short key, a table row's an id)."""
+
+    id: OptionId | Id
+
+    @property
+    def ident(self) -> str:
+        return self.id
+
+
+class TextPart(NamedPart):
+    """A named part with a text a reader sees: two parts of one list may not repeat an id,
+    nor read the same (`duplicates`)."""
+
+    text: Markdown
+
+
 class Item(Model):
     """An item: addressable by id from pages and other items, shown on the page of its
     YAML file with the anchor `#srm-<id>`. Its source is its own `source` field, or the
@@ -136,8 +155,9 @@ class Item(Model):
     `data-srm-component="<component>"`), or None for a unit without one of its own."""
     needs_source: ClassVar[bool] = False
     """The item must end up with a source, its own or inherited (see `Item`)."""
-    report_noun: ClassVar[str | None] = None
-    """What the title of a pre-filled issue about it calls it, when not its `noun`."""
+    reader_noun: ClassVar[str | None] = None
+    """What its page calls it where that is not its `noun` (a flashcards question is a
+    "deck"); see `report_noun`."""
     study: ClassVar[Literal["exam", "review"] | None] = None
     """Where the study bank offers it: the exam draws `exam` items; the review queue brings
     back both (a wrong sort placement queues the sort)."""
@@ -147,6 +167,12 @@ class Item(Model):
     @property
     def ident(self) -> str:
         return self.id
+
+    @property
+    def report_noun(self) -> str:
+        """What its "Report a problem with this ..." link and the title of the pre-filled
+        issue call it (one name for both): `reader_noun`, else its `noun`."""
+        return self.reader_noun or self.noun or "item"
 
     @property
     def heading(self) -> str:
@@ -192,3 +218,38 @@ def folded(text: str) -> str:
     """`text` as the checks compare parts for duplicates: case and runs of spaces aside
     ("Guest  OS" and "guest os" are one text)."""
     return " ".join(text.casefold().split())
+
+
+P = TypeVar("P", bound=TextPart)
+
+
+def duplicates(
+    item: Item,
+    field: str,
+    parts: Sequence[P],
+    *,
+    why: str = "",
+    same_text: Callable[[P, P], str] | None = None,
+) -> Iterator[Problem]:
+    """The problems of `parts`, the list `field` of `item` (a question's options or items),
+    that repeat an earlier part: its id ("question 'q': option id 'a' is used twice"), or its
+    text once `folded` ("question 'q': options 'a' and 'c' have the same text" and `why`, or
+    what `same_text(earlier, part)` says after the question's label). Each is located at the
+    repeat's own key."""
+    ids: set[str] = set()
+    texts: dict[str, P] = {}
+    label = f"question '{item.id}': "
+    for i, part in enumerate(parts):
+        if part.id in ids:
+            yield item.where.problem(
+                f"{label}{part.noun} id '{part.id}' is used twice", field, i, "id"
+            )
+        ids.add(part.id)
+        earlier = texts.setdefault(folded(part.text), part)
+        if earlier is not part:
+            said = (
+                same_text(earlier, part)
+                if same_text
+                else f"{part.noun}s '{earlier.id}' and '{part.id}' have the same text{why}"
+            )
+            yield item.where.problem(f"{label}{said}", field, i, "text")

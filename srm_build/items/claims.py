@@ -1,13 +1,18 @@
-"""Owner claims: who owns a layer, as an item teaches it. Parts of the scenario, sort,
-table and choice units; srm_build/owners.py checks them against the service matrix."""
+"""Owner claims: who owns a layer, as an item teaches it, and the parts that state an owner
+(`OwnedPart`, the sort and match units' items). Parts of the scenario, sort, match, table
+and choice units; srm_build/owners.py checks them against the service matrix."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import Field
 
-from .base import Id, LayerRef, Model, Owner, ServiceRef
+from .base import Id, LayerRef, Markdown, Model, Owner, ServiceRef, SourceRef, TextPart
+
+if TYPE_CHECKING:
+    from .scenario import Scenario
 
 
 class Claim(Model):
@@ -44,16 +49,42 @@ class RowClaim(Model):
     # are references themselves.
 
 
+class OwnedPart(TextPart):
+    """A part that states who owns something (a sort item, a match item whose choice stands
+    for an owner), with why. Its `layer` and `service`, or its `claims`, say which cells of
+    the service matrix it stands for (srm_build/owners.py checks them); its `source` is the
+    page that supports it, where that is not its question's."""
+
+    explanation: Markdown
+    service: ServiceRef | None = None
+    layer: LayerRef | None = None
+    claims: list[Claim] = Field(
+        default=[],
+        description="For an item made of parts, where it states an owner: who owns each part "
+        "(see Scenario.claims).",
+    )
+    source: SourceRef | None = Field(
+        None,
+        description="The page that supports this item, where it is not the question's own (a "
+        "question over several services cites each service's page); shown under its "
+        "explanation.",
+    )
+
+    noun: ClassVar[str | None] = "item"
+
+
 @dataclass(frozen=True)
 class OwnerStatement:
     """A part of an item that states who owns something, for srm_build/owners.py to check
-    against the service matrix as it checks scenarios and sort items. `part` says which
-    cells it stands for by its own `layer` and `service` fields, or by its `claims`; `owner`
-    is the owner it states, in its field `field`; `label` starts each message about it
-    ("match item 'ec2': "), `kind` names it ("match item"), `says` ends "says who ..."
-    ("owns it"); `text` is what it says, read in `context` (its question's prompt)."""
+    against the service matrix (`Item.owner_statements`: a scenario, a sort's items, a match's
+    items whose choice stands for an owner). `part` says which cells it stands for by its own
+    `layer` and `service` fields, or by its `claims`; `owner` is the owner it states, in its
+    field `field`, where it wrote `written` when that is not the owner itself (a match item's
+    choice id); `label` starts each message about it ("match item 'ec2': "), `kind` names it
+    ("match item"), `says` ends "says who ..." ("owns it"); `text` is what it says, read in
+    `context` (its question's prompt)."""
 
-    part: Model
+    part: Scenario | OwnedPart
     label: str
     kind: str
     owner: Owner
@@ -61,6 +92,16 @@ class OwnerStatement:
     says: str
     text: str
     context: str = ""
+    written: str | None = None
+
+    def cells(self) -> list[Claim] | None:
+        """What it claims: its `claims`, else its `layer` (and `service`) as one claim of its
+        `owner`; None when it names no layer."""
+        if self.part.claims:
+            return list(self.part.claims)
+        if self.part.layer is None:
+            return None
+        return [Claim(owner=self.owner, layer=self.part.layer, service=self.part.service)]
 
 
 @dataclass(frozen=True)

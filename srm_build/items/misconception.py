@@ -21,9 +21,6 @@ class Misconception(Item):
 
     noun: ClassVar[str | None] = "misconception"
     template: ClassVar[str] = "misconception.html.jinja"
-    # Its issues have always been titled as a question's, and tests/test_site.py pins the
-    # kinds of issue titles; naming it "misconception" is a change for its own commit.
-    report_noun: ClassVar[str | None] = "question"
 
     @property
     def heading(self) -> str:

@@ -22,7 +22,7 @@ from .base import (
     TermRef,
     Text,
 )
-from .claims import Claim
+from .claims import Claim, OwnerStatement
 from .question import Choice, ChoiceItem, Entry, Lookup
 
 if TYPE_CHECKING:
@@ -70,6 +70,20 @@ class Scenario(ChoiceItem, Item):
 
     def progress_ids(self) -> list[str]:
         return [self.id]
+
+    def owner_statements(self) -> list[OwnerStatement]:
+        """The scenario states who is responsible."""
+        return [
+            OwnerStatement(
+                part=self,
+                label=f"scenario '{self.id}': ",
+                kind="scenario",
+                owner=self.responsible,
+                field="responsible",
+                says="is responsible",
+                text=f"{self.title}. {self.situation}",
+            )
+        ]
 
     def choices(self) -> list[Choice]:
         """The three owners, each with its feedback."""

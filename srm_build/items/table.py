@@ -8,14 +8,25 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from pydantic import Field, model_validator
 
 from ..errors import Problem
-from .base import OWNERS, Id, Item, LayerRef, Markdown, Model, Owner, ServiceRef, SourceRef, Text
+from .base import (
+    OWNERS,
+    Id,
+    Item,
+    LayerRef,
+    Markdown,
+    NamedPart,
+    Owner,
+    ServiceRef,
+    SourceRef,
+    Text,
+)
 from .claims import RowClaim
 
 if TYPE_CHECKING:
     from ..models import Content
 
 
-class TableRow(Model):
+class TableRow(NamedPart):
     """One row: what AWS, the customer, or both do for the thing the row names."""
 
     id: Id
@@ -57,10 +68,6 @@ class TableRow(Model):
         if self.model is not None and self.category is not None:
             raise ValueError("a row is about one 'model' or one 'category', not both")
         return self
-
-    @property
-    def ident(self) -> str:
-        return self.id
 
     def column(self, owner: Owner) -> list[str]:
         """What the row lists under `owner`."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 from pydantic import Field, model_validator
 
 from ...errors import Problem
-from ..base import Markdown, MisconceptionRef, Model, OptionId, folded
+from ..base import Markdown, MisconceptionRef, OptionId, TextPart, duplicates
 from ..claims import Claim, one_way_to_claim
 from ..question import SHUFFLE, Choice, ChoiceQuestion, Entry, KeyPart, Lookup
 
@@ -22,11 +22,10 @@ if TYPE_CHECKING:
     from ..quiz import Quiz
 
 
-class Option(Model):
+class Option(TextPart):
     """A choice with the feedback a reader sees after picking it (or missing it)."""
 
     id: OptionId
-    text: Markdown
     feedback: Markdown
     misconception: MisconceptionRef | None = Field(
         None, description="The misconception that picking this (wrong) option reveals."
@@ -55,10 +54,6 @@ class Option(Model):
     def parts(self) -> list[Claim]:
         """The owner claims the option makes: its `claim`, or the parts of `claims`."""
         return [self.claim] if self.claim else list(self.claims)
-
-    @property
-    def ident(self) -> str:
-        return self.id
 
 
 class OptionQuestion(ChoiceQuestion):
@@ -107,25 +102,8 @@ class OptionQuestion(ChoiceQuestion):
         """Option ids and texts are unique; answers name options, once each; a right
         option reveals no misconception."""
         ids = [option.id for option in self.options]
-        texts: dict[str, str] = {}
-        for i, option in enumerate(self.options):
-            if ids.index(option.id) != i:
-                yield self.where.problem(
-                    f"question '{self.id}': option id '{option.id}' is used twice",
-                    "options",
-                    i,
-                    "id",
-                )
-            key = folded(option.text)
-            if key in texts:
-                yield self.where.problem(
-                    f"question '{self.id}': options '{texts[key]}' and '{option.id}' "
-                    f"have the same text",
-                    "options",
-                    i,
-                    "text",
-                )
-            texts.setdefault(key, option.id)
+        yield from duplicates(self, "options", self.options)
+        for option in self.options:
             if option.misconception and option.id in self.correct:
                 yield option.where.problem(
                     f"question '{self.id}': option '{option.id}' is a right answer, so it "

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 from pydantic import Field, StringConstraints
 
 from ...errors import Problem
-from ..base import OWNER_LABELS, Markdown, MisconceptionRef, Model, OptionId
+from ..base import OWNER_LABELS, Markdown, MisconceptionRef, NamedPart, OptionId
 from ..claims import Claim
 from ..question import (
     SHUFFLE,
@@ -76,7 +76,7 @@ def normalized(answer: str) -> str:
     return _SPACES_AND_HYPHENS.sub("", _END_PUNCTUATION.sub("", answer)).lower()
 
 
-class Gap(Model):
+class Gap(NamedPart):
     """One gap of the sentence: what it accepts, and the choices it offers, if any."""
 
     id: OptionId
@@ -106,10 +106,6 @@ class Gap(Model):
     )
 
     noun: ClassVar[str | None] = "gap"
-
-    @property
-    def ident(self) -> str:
-        return self.id
 
 
 @dataclass(frozen=True, slots=True)

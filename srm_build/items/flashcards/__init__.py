@@ -25,6 +25,7 @@ class Flashcards(QuestionBase):
     template: ClassVar[str] = "flashcards/flashcards.html.jinja"
     client: ClassVar[tuple[str, ...]] = ("srm-flashcards.js", "srm-flashcards.css")
     component: ClassVar[str | None] = "flashcards"
+    reader_noun: ClassVar[str | None] = "deck"
 
     def progress_ids(self) -> list[str]:
         return [f"{self.id}:{len(self.cards)}"]

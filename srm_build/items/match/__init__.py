@@ -22,19 +22,8 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from pydantic import Field
 
 from ...errors import Problem
-from ..base import (
-    MODEL_LABELS,
-    Id,
-    LayerRef,
-    Markdown,
-    Model,
-    OptionId,
-    Owner,
-    ServiceRef,
-    SourceRef,
-    folded,
-)
-from ..claims import Claim, FreeText, OwnerStatement
+from ..base import MODEL_LABELS, Id, OptionId, Owner, TextPart, duplicates
+from ..claims import FreeText, OwnedPart, OwnerStatement
 from ..question import (
     SHUFFLE,
     Entry,
@@ -45,6 +34,7 @@ from ..question import (
     QuestionBase,
     gift_text,
 )
+from ..service import Service
 
 if TYPE_CHECKING:
     from ...models import Content
@@ -54,41 +44,19 @@ ServiceModel = Literal["iaas", "paas", "saas"]
 ServiceCategory = Literal["infrastructure", "container", "abstracted"]
 
 
-class MatchItem(Model):
+class MatchItem(OwnedPart):
     """An item to match (a `simpleAssociableChoice` of QTI's first `simpleMatchSet`): its
     text, the id of the choice it matches, and why. `service` ties it to a service of the
-    matrix, so that a choice's `model` or `owner` is checked against it."""
+    matrix, so that a choice's `model` or `owner` is checked against it; where its choice
+    has `owner`, it states that owner (`Match.owner_statements`)."""
 
-    id: OptionId | Id
-    text: Markdown
     answer: OptionId | Id = Field(description="The id of the choice this item is paired with.")
-    explanation: Markdown
-    service: ServiceRef | None = None
-    layer: LayerRef | None = None
-    claims: list[Claim] = Field(
-        default=[],
-        description="Where the match names an owner (its choice has `owner`) and the item is "
-        "made of parts: who owns each part (see Scenario.claims).",
-    )
-    source: SourceRef | None = Field(
-        None,
-        description="The page that supports this pair, where it is not the question's own; "
-        "shown under its explanation.",
-    )
-
-    noun: ClassVar[str | None] = "item"
-
-    @property
-    def ident(self) -> str:
-        return self.id
 
 
-class MatchChoice(Model):
+class MatchChoice(TextPart):
     """A choice items are matched to (a `simpleAssociableChoice` of QTI's second
     `simpleMatchSet`)."""
 
-    id: OptionId | Id
-    text: Markdown
     distractor: bool = Field(
         False,
         description="The choice is no item's match, on purpose. A choice no item names must "
@@ -113,10 +81,6 @@ class MatchChoice(Model):
 
     noun: ClassVar[str | None] = "choice"
     anchored: ClassVar[bool] = False  # the template anchors the items, not the choices
-
-    @property
-    def ident(self) -> str:
-        return self.id
 
 
 class Match(Misconceived, QuestionBase):
@@ -178,8 +142,8 @@ class Match(Misconceived, QuestionBase):
         no pair is written twice and no item has two matches; every choice is some item's
         match or a declared distractor; the key uses two choices at least and does not follow
         the written order; a choice's `model` agrees with the services of its items."""
-        yield from self._unique("choices", self.choices)
-        yield from self._unique_items()
+        yield from duplicates(self, "choices", self.choices)
+        yield from duplicates(self, "items", self.items, same_text=_same_text)
         ids = [c.id for c in self.choices]
         used: set[str] = set()
         for item in self.items:
@@ -255,6 +219,7 @@ class Match(Misconceived, QuestionBase):
                 says="owns it",
                 text=item.text,
                 context=self.prompt,
+                written=item.answer,
             )
             for item in self.items
             if item.answer in owners
@@ -272,66 +237,13 @@ class Match(Misconceived, QuestionBase):
             for item in self.items
         ]
 
-    def _unique(self, field: str, parts: list[MatchItem] | list[MatchChoice]) -> Iterator[Problem]:
-        noun = "choice" if field == "choices" else "item"
-        ids: dict[str, str] = {}
-        texts: dict[str, str] = {}
-        for i, part in enumerate(parts):
-            if part.id in ids:
-                yield self.where.problem(
-                    f"question '{self.id}': {noun} id '{part.id}' is used twice", field, i, "id"
-                )
-            ids.setdefault(part.id, part.id)
-            key = folded(part.text)
-            if key in texts:
-                yield self.where.problem(
-                    f"question '{self.id}': {noun}s '{texts[key]}' and '{part.id}' have the "
-                    f"same text",
-                    field,
-                    i,
-                    "text",
-                )
-            texts.setdefault(key, part.id)
-
-    def _unique_items(self) -> Iterator[Problem]:
-        """Item ids are unique; an item's text is written once: the same text with the same
-        match is a pair matched twice, with another match an item with two answers."""
-        ids: set[str] = set()
-        first: dict[str, MatchItem] = {}
-        for i, item in enumerate(self.items):
-            if item.id in ids:
-                yield self.where.problem(
-                    f"question '{self.id}': item id '{item.id}' is used twice", "items", i, "id"
-                )
-            ids.add(item.id)
-            earlier = first.setdefault(folded(item.text), item)
-            if earlier is item:
-                continue
-            if earlier.answer == item.answer:
-                yield self.where.problem(
-                    f"question '{self.id}': the pair '{_plain(item.text)}' \u2192 '{item.answer}' "
-                    f"is listed twice (items '{earlier.id}' and '{item.id}')",
-                    "items",
-                    i,
-                    "text",
-                )
-            else:
-                yield self.where.problem(
-                    f"question '{self.id}': '{_plain(item.text)}' is matched to both "
-                    f"'{earlier.answer}' (item '{earlier.id}') and '{item.answer}' (item "
-                    f"'{item.id}'); an item has one match",
-                    "items",
-                    i,
-                    "text",
-                )
-
     def _models(self, content: Content) -> Iterator[Problem]:
         """A choice that stands for a service model (`model`) or a category of the older
         framing (`category`) is the match only of items that name a service (`service`) the
         service matrix gives that same model or category."""
         for choice in self.choices:
-            for field in ("model", "category"):
-                group = getattr(choice, field)
+            groups = (("model", choice.model), ("category", choice.category))
+            for field, group in groups:
                 if group is None:
                     continue
                 name = MODEL_LABELS[group] if field == "model" else f"{group} services"
@@ -347,15 +259,15 @@ class Match(Misconceived, QuestionBase):
                         )
                         continue
                     service = content.by_id.get(item.service)
-                    if service is None:
+                    if not isinstance(service, Service):
                         continue  # an unknown id, reported by the reference checks
-                    actual = getattr(service, field, None)
+                    actual = service.model if field == "model" else service.category
                     if actual != group:
                         listed = (
-                            f"lists {getattr(service, 'name', item.service)} as "
+                            f"lists {service.name} as "
                             + (MODEL_LABELS[actual] if field == "model" else f"{actual} services")
                             if actual
-                            else f"gives {getattr(service, 'name', item.service)} no {field}"
+                            else f"gives {service.name} no {field}"
                         )
                         yield item.where.problem(
                             f"question '{self.id}': item '{item.id}' is matched to {name} "
@@ -402,6 +314,20 @@ class Match(Misconceived, QuestionBase):
 QTI_ITEM = "item-"
 QTI_CHOICE = "choice-"
 """Prefixes of the QTI identifiers of items and choices (see `Match.qti`)."""
+
+
+def _same_text(earlier: MatchItem, item: MatchItem) -> str:
+    """What it means for two items to read the same: with the same match, a pair matched
+    twice; with another, an item with two answers."""
+    if earlier.answer == item.answer:
+        return (
+            f"the pair '{_plain(item.text)}' \u2192 '{item.answer}' is listed twice (items "
+            f"'{earlier.id}' and '{item.id}')"
+        )
+    return (
+        f"'{_plain(item.text)}' is matched to both '{earlier.answer}' (item '{earlier.id}') and "
+        f"'{item.answer}' (item '{item.id}'); an item has one match"
+    )
 
 
 def _plain(text: str) -> str:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from pydantic import Field
 
 from ...errors import Problem
-from ..base import Id, Markdown, Model, OptionId, SourceRef, Text, folded
+from ..base import Markdown, SourceRef, Text, TextPart, duplicates, folded
 from ..question import Entry, KeyPart, Lookup, Misconceived, Qti, QuestionBase
 
 if TYPE_CHECKING:
@@ -29,11 +29,9 @@ if TYPE_CHECKING:
     from ..quiz import Quiz
 
 
-class OrderItem(Model):
+class OrderItem(TextPart):
     """One thing to put in its place in the sequence (a QTI `simpleChoice`)."""
 
-    id: OptionId | Id
-    text: Markdown
     explanation: Markdown | None = Field(
         None, description="Why it goes where it does; shown once the reader checks."
     )
@@ -42,10 +40,6 @@ class OrderItem(Model):
     )
 
     noun: ClassVar[str | None] = "item"
-
-    @property
-    def ident(self) -> str:
-        return self.id
 
 
 class Order(Misconceived, QuestionBase):
@@ -111,24 +105,7 @@ class Order(Misconceived, QuestionBase):
     def checks(self, content: Content) -> Iterator[Problem]:
         """Item ids and texts are unique (two items that read the same could go in either
         place, so the order would be ambiguous); the two ends are named differently."""
-        ids: set[str] = set()
-        texts: dict[str, str] = {}
-        for i, item in enumerate(self.items):
-            if item.id in ids:
-                yield self.where.problem(
-                    f"question '{self.id}': item id '{item.id}' is used twice", "items", i, "id"
-                )
-            ids.add(item.id)
-            key = folded(item.text)
-            if key in texts:
-                yield self.where.problem(
-                    f"question '{self.id}': items '{texts[key]}' and '{item.id}' have the "
-                    f"same text, so either could go first",
-                    "items",
-                    i,
-                    "text",
-                )
-            texts.setdefault(key, item.id)
+        yield from duplicates(self, "items", self.items, why=", so either could go first")
         if folded(self.first) == folded(self.last):
             yield self.where.problem(
                 f"question '{self.id}': first and last are both '{self.first}': name the two "

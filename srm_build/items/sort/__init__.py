@@ -8,18 +8,8 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from pydantic import Field
 
 from ...errors import Problem
-from ..base import (
-    OWNER_LABELS,
-    Id,
-    LayerRef,
-    Markdown,
-    Model,
-    OptionId,
-    Owner,
-    ServiceRef,
-    SourceRef,
-)
-from ..claims import Claim
+from ..base import OWNER_LABELS, Owner
+from ..claims import OwnedPart, OwnerStatement
 from ..question import Entry, KeyPart, Lookup, Qti, QuestionBase, gift_text
 
 if TYPE_CHECKING:
@@ -27,30 +17,10 @@ if TYPE_CHECKING:
     from ..quiz import Quiz
 
 
-class SortItem(Model):
+class SortItem(OwnedPart):
     """Something to place in a bucket; `service` and `layer` tie it to the matrix."""
 
-    id: OptionId | Id
-    text: Markdown
     owner: Owner
-    explanation: Markdown
-    service: ServiceRef | None = None
-    layer: LayerRef | None = None
-    claims: list[Claim] = Field(
-        default=[],
-        description="For an item made of parts: who owns each part (see Scenario.claims).",
-    )
-    source: SourceRef | None = Field(
-        None,
-        description="The page that supports this item, where it is not the question's own "
-        "(a sort over several services cites each service's page); shown under its explanation.",
-    )
-
-    noun: ClassVar[str | None] = "item"
-
-    @property
-    def ident(self) -> str:
-        return self.id
 
 
 class Sort(QuestionBase):
@@ -107,6 +77,22 @@ class Sort(QuestionBase):
                     f"is not one of the buckets {', '.join(self.buckets)}",
                     "owner",
                 )
+
+    def owner_statements(self) -> list[OwnerStatement]:
+        """Each item states its owner."""
+        return [
+            OwnerStatement(
+                part=item,
+                label=f"sort item '{item.id}': ",
+                kind="sort item",
+                owner=item.owner,
+                field="owner",
+                says="owns it",
+                text=item.text,
+                context=self.prompt,
+            )
+            for item in self.items
+        ]
 
     @classmethod
     def gift(cls, entry: Entry) -> list[str] | None:
