@@ -7,6 +7,7 @@ the review and the progress pages of the fixture take part too."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Iterator
