@@ -17,7 +17,7 @@ from srm_build.pipeline import load_content
 from srm_build.render import Renderer
 
 OPTIONS = "".join(
-    f"          - {{id: {c}, text: Option {c}, feedback: Why {c}.}}\n" for c in "abcdef"
+    f"          - {{id: {c}, text: Reply {c}, feedback: Why {c}.}}\n" for c in "abcdef"
 )
 
 
