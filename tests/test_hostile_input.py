@@ -1842,7 +1842,8 @@ def test_a_fill_in_sentence_is_rendered_whole(tmp_path: Path) -> None:
     page = BeautifulSoup(html, "html.parser")
     sentence = page.select_one("form#srm-fill-one .srm-fillin-text")
     assert sentence.select_one("em > select#srm-fill-one--g1") is not None
-    assert sentence.select_one("em").get_text(" ", strip=True).startswith("Security Choose an answer")
+    emphasis = sentence.select_one("em").get_text(" ", strip=True)
+    assert emphasis.startswith("Security Choose an answer")
     assert [c.get_text() for c in sentence.select("code")] == ["a*b"]
     assert sentence.select_one("a")["href"] == "../../glossary/#srm-guest-os"
     assert sentence.select_one("img")["src"] == "../../img/box.png"

@@ -130,6 +130,11 @@ def test_match_by_mouse(open_page) -> None:
     expect(form).to_have_attribute("data-srm-result", "right")
     for ident, text in TEXTS.items():
         expect(form.get_by_label(text, exact=True)).to_have_value(ANSWERS[ident])
+    # The home page's progress counts it in its chapter, as this page does.
+    done = page.locator(".srm-progress-text").inner_text().split(": ")[1].split(" of ")[0]
+    page.goto(page.url.rsplit(PAGE, 1)[0])
+    chapter = page.get_by_role("region", name="Your progress").locator("li")
+    expect(chapter.filter(has_text="service models")).to_contain_text(f": {done} of ")
 
 
 def test_match_by_keyboard_alone(open_page) -> None:

@@ -4,6 +4,15 @@
   "use strict";
   if (!srm) return;
 
+  /* A question's stored state holds its answer under its kind's own field (srm.js: "picked",
+   * "placed", "matched"...) beside the order its options were shown in; this page loads no
+   * kinds, so any answer-shaped field other than the order counts. */
+  function answered(state) {
+    return Object.keys(state).some(function (field) {
+      return field !== "order" && (srm.strings(state[field]) || srm.isMap(state[field]));
+    });
+  }
+
   srm.define("chapters", function (box) {
     function update() {
       var all = srm.load();
@@ -13,7 +22,7 @@
           var part = entry.split(":");
           var state = all[part[0]];
           return state && (part[1] ? srm.strings(state.known) && state.known.length >= +part[1]
-                                   : srm.strings(state.picked) || srm.isMap(state.placed));
+                                   : answered(state));
         });
         li.querySelector(".srm-chapter-done").textContent = done.length + " of " + ids.length + " done";
       });
