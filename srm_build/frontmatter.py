@@ -18,7 +18,14 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, TypeAdapter, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    FiniteFloat,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+)
 
 from .errors import Problem
 from .limits import shorten
@@ -37,7 +44,9 @@ class SearchMeta(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
     exclude: bool = False
-    boost: float | None = None
+    boost: FiniteFloat | None = None
+    """Finite: JSON has no NaN or infinity, and the theme's search index, which carries it,
+    fails to parse with either."""
 
 
 class FrontMatter(BaseModel):

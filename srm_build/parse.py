@@ -164,6 +164,8 @@ def reword(doc: Document, error: Any) -> Problem:
         message = f"expected {wanted}, but {_describe(value)}"
     elif kind in ("float_type", "float_parsing", "int_type", "int_parsing"):
         message = f"expected a number, but {_describe(value)}"
+    elif kind == "finite_number":
+        message = f"expected a finite number, but got {value!r} (JSON has no NaN or infinity)"
     elif kind == "value_error":
         message = str(error["msg"]).removeprefix("Value error, ")
     else:

@@ -71,6 +71,7 @@ def check_references(content: Content, headings: HeadingIds | None = None) -> li
     checks = (
         functools.partial(_page_links, headings=headings),
         _unit_checks,
+        _item_anchors,
         _page_embeds,
     )
     problems = [problem for check in checks for problem in check(content)]
@@ -80,6 +81,16 @@ def check_references(content: Content, headings: HeadingIds | None = None) -> li
 def _unit_checks(content: Content) -> Iterator[Problem]:
     for item in content.by_id.values():
         yield from item.checks(content)
+
+
+def _item_anchors(content: Content) -> Iterator[Problem]:
+    """An item's anchor, `srm-<id>`, is an id no component gives an element of its own
+    (`links.COMPONENT_IDS`): an item `bank` would repeat the study bank's `srm-bank`, and
+    one named `tip` would take the glossary tooltip's id, which links point at."""
+    for item in content.by_id.values():
+        problem = reserved_id_problem(f"srm-{item.id}", f"item '{item.id}': its anchor")
+        if problem:
+            yield item.where.problem(problem, "id")
 
 
 @contextmanager

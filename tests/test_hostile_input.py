@@ -129,6 +129,40 @@ CASES = [
         "text 'high'",
     ),
     (
+        "front matter: a search boost that is not a finite number (JSON has no NaN)",
+        {"index.md": "---\nsearch:\n  boost: .nan\n---\n# Home\n"},
+        "",
+        "content/index.md:3:10: front matter: field 'boost': expected a finite number, but got "
+        "nan (JSON has no NaN or infinity)",
+    ),
+    (
+        "front matter: an infinite search boost",
+        {"index.md": "---\nsearch:\n  boost: .inf\n---\n# Home\n"},
+        "",
+        "content/index.md:3:10: front matter: field 'boost': expected a finite number, but got "
+        "inf (JSON has no NaN or infinity)",
+    ),
+    (
+        "an item whose anchor is the study bank's heading id",
+        {
+            "glossary.yml": GLOSSARY + "  - id: bank\n    term: Bank\n    definition: A store.\n"
+            "    source: aws-srm\n"
+        },
+        "",
+        "content/glossary.yml:8:9: item 'bank': its anchor 'srm-bank' is reserved: the site's "
+        "components use it for the study bank's headings (file-tools-end.html.jinja)",
+    ),
+    (
+        "an item whose anchor is the glossary tooltip's id, which links point at",
+        {
+            "glossary.yml": GLOSSARY + "  - id: tip\n    term: Tip\n    definition: A hint.\n"
+            "    source: aws-srm\n"
+        },
+        "",
+        "content/glossary.yml:8:9: item 'tip': its anchor 'srm-tip' is reserved: the site's "
+        "components use it for the glossary's tooltip (srm-tip.js)",
+    ),
+    (
         "front matter: HTML in the title, which the engine drops",
         {"index.md": '---\ntitle: "Who owns <your> data & why"\n---\n# Home\n'},
         "",
