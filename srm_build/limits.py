@@ -42,6 +42,11 @@ MAX_NESTING = 200
 parses nested lists and quotes recursively: `- ` written 500 times on one line (1 KB), or
 a list 250 levels deep, exhausts Python's recursion limit; content nests a few levels."""
 
+MAX_PAGE_ANGLES = 1000
+"""Most `<` in one Markdown page. MkDocs reads a page's raw HTML in a preprocessor of its
+own before any extension runs, whatever the site allows, in time that grows with the square
+of the `<` (4,000 `<a ` took 1.3 s, 20,000 took 30 s); a page of prose has a handful."""
+
 _NESTING = re.compile(rf"^(?:[ \t>]|(?:[-*+]|\d{{1,9}}[.)])(?=[ \t])){{{MAX_NESTING},}}", re.M)
 
 _EMPHASIS_RUN = re.compile(rf"([*_])\1{{{MAX_EMPHASIS_RUN},}}")
@@ -166,3 +171,16 @@ def shorten(value: object, limit: int = 60) -> str:
         cut = repr(value[:limit])
         return f"{cut[:-1]}...{cut[-1]} ({len(value):,} characters)"
     return f"{text[:limit]}... ({len(text):,} characters)"
+
+
+def angle_problem(text: str) -> tuple[int, str] | None:
+    """The offset and message of the `<` past `MAX_PAGE_ANGLES` in the page `text`, or None."""
+    if text.count("<") <= MAX_PAGE_ANGLES:
+        return None
+    offset = -1
+    for _ in range(MAX_PAGE_ANGLES + 1):
+        offset = text.index("<", offset + 1)
+    return offset, (
+        f"more than {MAX_PAGE_ANGLES:,} '<' in one page, which MkDocs reads ever more slowly "
+        "as raw HTML; write '&lt;' for a '<' shown as text"
+    )

@@ -17,7 +17,7 @@ from .embeds import shown_file
 from .errors import ContentError, Problem, display_path
 from .files import YAML_SUFFIXES, scan_content
 from .frontmatter import check_front_matter
-from .limits import MAX_BYTES, forbidden_character, line_col, markdown_problem
+from .limits import MAX_BYTES, angle_problem, forbidden_character, line_col, markdown_problem
 from .loader import load_bytes
 from .models import Content, FileBase, Page, page_path
 from .navigation import nav_problems, read_config
@@ -269,15 +269,15 @@ def missing_page(model: FileBase, relative: str, prefix: PurePosixPath) -> Probl
 
 def check_prose(text: str, shown: str) -> list[Problem]:
     """Problems a Markdown page has on its own: characters it may not hold, brackets nested
-    past what the Markdown parser handles quickly (`limits.markdown_problem`), and its front
-    matter."""
+    past what the Markdown parser handles quickly (`limits.markdown_problem`), more `<`
+    than MkDocs reads quickly (`limits.angle_problem`), and its front matter."""
     found = forbidden_character(text)
     if found is not None:
         return [Problem(shown, *line_col(text, found[0]), found[1])]
     problems = check_front_matter(text, shown)
-    limit = markdown_problem(text)
-    if limit is not None:
-        problems.append(Problem(shown, *line_col(text, limit[0]), limit[1]))
+    for limit in (markdown_problem(text), angle_problem(text)):
+        if limit is not None:
+            problems.append(Problem(shown, *line_col(text, limit[0]), limit[1]))
     return problems
 
 

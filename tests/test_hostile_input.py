@@ -129,6 +129,13 @@ CASES = [
         "text 'high'",
     ),
     (
+        "a page of '<', which MkDocs' own raw-HTML reading takes ever longer over",
+        {"index.md": "# Home\n\n" + "<a\n" * 1001},
+        "",
+        "content/index.md:1003:1: more than 1,000 '<' in one page, which MkDocs reads ever more "
+        "slowly as raw HTML; write '&lt;' for a '<' shown as text",
+    ),
+    (
         "front matter: a search boost that is not a finite number (JSON has no NaN)",
         {"index.md": "---\nsearch:\n  boost: .nan\n---\n# Home\n"},
         "",
