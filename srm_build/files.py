@@ -40,6 +40,14 @@ SNIFF_BYTES = 8192
 
 ALLOWED_SUFFIXES = (PAGE_SUFFIX, *YAML_SUFFIXES, *IMAGE_SUFFIXES)
 
+PUBLISHED_SUFFIXES = frozenset(
+    (".html", ".htm", ".js", ".mjs", ".css", ".json", ".xml", ".gz", ".csv", ".txt", ".zip")
+) | frozenset(ALLOWED_SUFFIXES)
+"""Suffixes of the files a build writes (pages, the theme's assets and search index, the
+sitemap, this site's scripts and exports) or takes from the content folder. A folder named
+with one could stand where the build writes a file of that name (`questions.json/`), which
+no engine checks before it writes."""
+
 LEFTOVERS = (
     "*~",  # backups: Emacs, Vim's 'backup', gedit, nano, Kate (idea.md~)
     "#*#",  # Emacs's auto-save (#idea.md#)
@@ -146,7 +154,19 @@ def scan_content(root: Path, shown_as: str) -> ContentFiles:
                     )
                 )
             elif entry.is_dir(follow_symlinks=False):
-                pending.append(path)
+                if path.suffix.lower() in PUBLISHED_SUFFIXES:
+                    found.problems.append(
+                        Problem(
+                            shown,
+                            1,
+                            1,
+                            f"a folder named like a {path.suffix} file can stand where the build "
+                            "writes a file of that name (a page's index.html, an export, the "
+                            "search index); rename the folder",
+                        )
+                    )
+                else:
+                    pending.append(path)
             elif not entry.is_file(follow_symlinks=False):
                 found.problems.append(
                     Problem(shown, 1, 1, "is not a plain file (a device, socket or pipe)")

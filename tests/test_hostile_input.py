@@ -226,6 +226,22 @@ CASES = [
         f"content/page.html:1:1: a .html file {ONLY_FILES}",
     ),
     (
+        "a folder named like a file the build writes (an export), with an image in it",
+        {"questions.json/x.png": PNG},
+        "",
+        "content/questions.json:1:1: a folder named like a .json file can stand where the build "
+        "writes a file of that name (a page's index.html, an export, the search index); rename "
+        "the folder",
+    ),
+    (
+        "a folder standing where a page's index.html is written",
+        {"index.md": "# Home\n", "index.html/x.png": PNG},
+        "",
+        "content/index.html:1:1: a folder named like a .html file can stand where the build "
+        "writes a file of that name (a page's index.html, an export, the search index); rename "
+        "the folder",
+    ),
+    (
         "image over a megabyte",
         {"img/big.png": PNG + bytes(2_000_000)},
         "",
