@@ -254,6 +254,16 @@ def test_a_partly_answered_exam_question_shows_its_key(reader, real_site: Site) 
     )
 
 
+def test_a_typed_gap_of_spaces_is_not_answered_in_the_exam(reader, real_site: Site) -> None:
+    """Spaces in a typed gap are no answer: the answer sheet and the count say so."""
+    page = reader()
+    run = exam_with(page, real_site, {"fill-ec2-model": ["   "], "fill-root-mfa": ["MFA"]})
+    expect(run.locator("form[data-srm-id=fill-ec2-model] input[type=text]")).to_have_value("   ")
+    expect(page.locator(".srm-exam-goto")).to_have_text(
+        ["Question 1: not answered", "Question 2: answered"]
+    )
+
+
 @pytest.mark.parametrize(
     ("ident", "line"),
     [

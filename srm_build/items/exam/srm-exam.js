@@ -230,8 +230,11 @@
     }
     /* Whether `form` holds an answer, as its `kind` gives it (srm.js): a list with a
      * choice or a filled-in text, or a map with a part given. */
+    /* A part holding only spaces is not an answer, as no kind accepts it. */
     function answered(kind, form) {
-      return Object.values(kind.answer(form)).some(Boolean);
+      return Object.values(kind.answer(form)).some(function (value) {
+        return typeof value === "string" ? value.trim() : value;
+      });
     }
     /* Marks once: a second call (the timer running out as the reader hands in) does
      * nothing. The clock and the Hand in button go. */
