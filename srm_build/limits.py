@@ -7,6 +7,7 @@ itself; the check reports it with its place instead.
 from __future__ import annotations
 
 import re
+from html.entities import html5
 
 MAX_BYTES = 1024 * 1024
 """Largest file in the content folder, images included: pages and YAML are hand-written,
@@ -59,19 +60,42 @@ reader can see, and Unicode's bidirectional controls, which reorder how text is 
 "Trojan Source" trick, CVE-2021-42574)."""
 
 
+_REFERENCE = re.compile(r"&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));?")
+"""An HTML character reference, which Markdown and browsers turn into its character."""
+
+
 def forbidden_character(text: str) -> tuple[int, str] | None:
-    """The offset and a description of the first character content may not hold, or None."""
+    """The offset and a description of the first character content may not hold, written
+    as itself or as an HTML character reference (`&#x202E;`, `&rlm;`), or None."""
     match = _FORBIDDEN.search(text)
-    if match is None:
-        return None
-    char = match.group()
+    if match is not None:
+        return match.start(), _forbidden(match.group())
+    if "&" in text:
+        for ref in _REFERENCE.finditer(text):
+            char = _referenced(ref)
+            if char is not None and _FORBIDDEN.fullmatch(char):
+                return ref.start(), f"character reference '{ref.group()}': {_forbidden(char)}"
+    return None
+
+
+def _referenced(ref: re.Match[str]) -> str | None:
+    """The character an HTML character reference stands for, or None (not one, or more)."""
+    hexadecimal, decimal, name = ref.groups()
+    if name is not None:
+        char = html5.get(f"{name};")
+        return char if char is not None and len(char) == 1 else None
+    code = int(hexadecimal, 16) if hexadecimal is not None else int(decimal)
+    return chr(code) if code <= 0x10FFFF else None
+
+
+def _forbidden(char: str) -> str:
     code = f"U+{ord(char):04X}"
     if char in "\u061c\u200e\u200f" or "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
-        return match.start(), (
+        return (
             f"bidirectional control character {code} is not allowed: it changes the order "
             f"in which text is shown; delete it"
         )
-    return match.start(), f"control character {code} is not allowed; delete it"
+    return f"control character {code} is not allowed; delete it"
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

@@ -204,6 +204,27 @@ CASES = [
         "content/index.md:2:11: bidirectional control character U+202E is not allowed: it "
         "changes the order in which text is shown; delete it",
     ),
+    (
+        "bidi override written as a character reference in prose",
+        {"index.md": "# Home\n\nPay &#x202E;gnp.exe\n"},
+        "",
+        "content/index.md:3:5: character reference '&#x202E;': bidirectional control character "
+        "U+202E is not allowed: it changes the order in which text is shown; delete it",
+    ),
+    (
+        "bidi mark written as a named reference in the front matter's title",
+        {"index.md": "---\ntitle: A &rlm;B\n---\n# Home\n"},
+        "",
+        "content/index.md:2:10: character reference '&rlm;': bidirectional control character "
+        "U+200F is not allowed: it changes the order in which text is shown; delete it",
+    ),
+    (
+        "control character written as a character reference in YAML",
+        {"glossary.yml": GLOSSARY.replace("inside an instance.", "inside &#0; an instance.")},
+        "",
+        "content/glossary.yml:6:45: character reference '&#0;': control character U+0000 is "
+        "not allowed; delete it",
+    ),
     # --- files in content/ -------------------------------------------------------------
     (
         "symlink to a host file",
