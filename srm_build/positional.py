@@ -151,8 +151,7 @@ def _texts(
     what readers see (prompt, texts, feedback, explanations, a gap's choices) or ids and
     references, which hold no space and so no phrase; a new question type's texts are read
     without a list to keep up to date."""
-    for name in type(model).model_fields:
-        yield from _values(model, getattr(model, name), (*key, name))
+    return _values(model, model, key)
 
 
 def _values(
