@@ -130,7 +130,7 @@ def yaml_strings(data: object, key: tuple[str | int, ...] = ()) -> Iterator[tupl
             yield from yaml_strings(value, (*key, i))
 
 
-_UNSAFE_LINK = "link '{}' is not allowed: use an http(s), mailto or relative address"
+_UNSAFE_LINK = "link {} is not allowed: use an http(s), mailto or relative address"
 _MARKUP = re.compile(r"[\[<{`~]")
 """Characters without which a text holds no link, attribute list or fence."""
 _BLOCK_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,}|!!!|\?\?\?\+?)", re.MULTILINE)
@@ -197,6 +197,12 @@ def link_problems(
             yield link.offset, message
 
 
+def _echo(text: str, quote: str = "'") -> str:
+    """A part of an address as a message quotes it: as written, cut at 60 characters and
+    saying how long it was (`limits.shorten`), as long ids and values are."""
+    return shorten(text, quote=quote)
+
+
 def url_problem(
     kind: str,
     url: str,
@@ -217,18 +223,18 @@ def url_problem(
     be an id of that page, as written (a percent-encoded anchor is refused, as MkDocs'
     strict build refuses it). `here_shown` names `here` in messages. With `data_pages`
     (see `data_file_pages`), a link to a YAML file names the pages that show its items."""
-    shown = url if len(url) <= 100 else url[:100] + "..."
+    shown = _echo(url)
     if not is_safe_url(url):
         return _UNSAFE_LINK.format(shown)
     if kind == "image" and is_external(url):
         return (
-            f"image '{shown}' is on another site, which the Content Security Policy "
+            f"image {shown} is on another site, which the Content Security Policy "
             f"(img-src 'self') blocks: save the image in the content folder and link "
             f"it relatively"
         )
     if url.startswith("/") and not url.startswith("//"):
         return (
-            f"link '{shown}' starts with '/', which breaks when the site is served "
+            f"link {shown} starts with '/', which breaks when the site is served "
             f"from a sub-path; write it relative to this file"
         )
     if is_external(url):
@@ -242,11 +248,11 @@ def url_problem(
         if shown_by:
             pages = ", ".join(shown_by[:3]) + (", ..." if len(shown_by) > 3 else "")
             return (
-                f"link '{shown}' leads to a YAML file, which is data for pages and is not "
+                f"link {shown} leads to a YAML file, which is data for pages and is not "
                 f"published; link to a page that shows its items: {pages}"
             )
         what = "page" if target.endswith(".md") else "file"
-        return f"link '{shown}' leads to no {what} (no {target} in the content)"
+        return f"link {shown} leads to no {what} (no {_echo(target, '')} in the content)"
     # The engines compare a fragment with the page's ids as it is written: MkDocs and
     # ProperDocs do not decode `%73rm-x` (their strict build then fails), so neither does
     # the check; only when the decoded form would pass is the encoding named as the cause.
@@ -259,9 +265,9 @@ def url_problem(
         args = (base, published, items_on, here, anchors_on, here_shown)
         if url_problem(kind, plain_url, *args, data_pages=data_pages) is None:
             return (
-                f"link '{shown}': the anchor '#{anchor}' is percent-encoded, and the build "
+                f"link {shown}: the anchor {_echo('#' + anchor)} is percent-encoded, and the build "
                 f"compares anchors as they are written (MkDocs does not decode them); "
-                f"write '#{decoded}'"
+                f"write {_echo('#' + decoded)}"
             )
     present = anchors_on.get(target) if anchors_on is not None else None
     if present is not None and anchor in present:
@@ -271,18 +277,18 @@ def url_problem(
         item, dashes, part = anchor[4:].partition("--")  # an item, or one of its parts
         if item not in shows:
             return (
-                f"link '{shown}': {target} shows no item '{item}' (anchors "
+                f"link {shown}: {target} shows no item {_echo(item)} (anchors "
                 f"'#srm-<id>' lead to the items a page shows)"
             )
         if dashes and present is not None:
             return (
-                f"link '{shown}': the item '{item}' has no part '{part}' (anchors "
+                f"link {shown}: the item '{item}' has no part {_echo(part)} (anchors "
                 f"'#srm-<id>--<part>' lead to an item's options, sort items and table rows)"
             )
     elif present is not None:
         where = here_shown if target == here and not path else target
         return (
-            f"link '{shown}': {where} has no anchor '#{anchor}' (headings, "
+            f"link {shown}: {where} has no anchor {_echo('#' + anchor)} (headings, "
             f"{{: #id }} and the items a page shows make its anchors)"
         )
     return None

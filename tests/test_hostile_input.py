@@ -493,6 +493,21 @@ CASES = [
         "java\\nscript:alert(1 in the content)",
     ),
     (
+        "a long address that leads to no file is shortened, in the link and the file it names",
+        {"index.md": "# Home\n\nSee [x](x/" + "c" * 150 + ").\n"},
+        "",
+        "content/index.md:3:9: link 'x/" + "c" * 58 + "...' (152 characters) leads to no file "
+        "(no x/" + "c" * 58 + "... (152 characters) in the content)",
+    ),
+    (
+        "a long anchor a page lacks is shortened",
+        {"index.md": "# Home\n\nSee [x](#" + "b" * 200 + ").\n"},
+        "",
+        "content/index.md:3:9: link '#" + "b" * 59 + "...' (201 characters): this page has no "
+        "anchor '#" + "b" * 59 + "...' (201 characters) (headings, {: #id } and the items a page "
+        "shows make its anchors)",
+    ),
+    (
         "a YAML file's page that names the wrong file",
         {"glossary.md": "# Glossary\n\n```srm\nglosary.yml\n```\n"},
         "",
