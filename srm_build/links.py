@@ -1,7 +1,8 @@
 """Which link addresses content may use, and which of them lead to Markdown pages.
 
-Shared by the reference checks and the Markdown renderer; kept apart from the renderer so
-that validating content (`python -m srm_build check`) does not load a Markdown parser.
+Shared by the reference checks and the Markdown renderer. Link addresses are read with
+Python-Markdown's own reader of an inline link's parentheses (`_AddressReader`); the
+rest of the parser is not run here.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import html
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+
+from markdown.inlinepatterns import LINK_RE, LinkInlineProcessor
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
@@ -50,9 +53,9 @@ def is_page_link(url: str) -> bool:
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-_INLINE = re.compile(r"\]\(\s*(?:<([^<>\n]+)>|<?([^)\s>]+))")
-"""An inline link's address: in angle brackets (which may hold spaces and parentheses),
-or up to a space or `)`."""
+_INLINE = re.compile(r"\]\(")
+"""Where an inline link's or image's address may start; Python-Markdown's own parser
+reads the address from there (`_inline_address`)."""
 _DEFINITION = re.compile(
     r"^[ \t>]*\[([^\]\n]+)\]:[ \t]*\n?[ \t>]*<?([^\s>]+)", re.MULTILINE
 )  # also inside block quotes and list items
@@ -125,6 +128,37 @@ def _openers(text: str) -> dict[int, int]:
     return pairs
 
 
+class _AddressReader(LinkInlineProcessor):
+    """Python-Markdown's reading of an inline link's `(...)`: balanced parentheses, the
+    `<...>` form and a title after the address (`LinkInlineProcessor.getLink`), so the
+    check reads the address the page gets, rather than a pattern of its own that stopped
+    at the first `)`. Used on source text, which holds none of the parser's placeholders
+    for `unescape` to undo."""
+
+    def __init__(self) -> None:
+        super().__init__(LINK_RE)
+
+    def unescape(self, text: str) -> str:
+        return text
+
+
+_ADDRESS = _AddressReader()
+
+
+def _inline_address(text: str, paren: int) -> tuple[str, int] | None:
+    """The address of the inline link whose `(` is at `paren` in `text`, and its offset,
+    as Python-Markdown reads it; None where it makes no link of it."""
+    href, _title, _end, handled = _ADDRESS.getLink(text, paren)
+    if not handled:
+        return None
+    start = _ADDRESS.RE_LINK.match(text, paren)
+    if start is None:
+        return href, paren + 1
+    at = start.start(1) + 1 if start.group(1) else start.end()  # `<` or the first character
+    found = text.find(href, at) if href else -1
+    return href, found if found >= 0 else at
+
+
 def find_links(text: str) -> list[Link]:
     """Every link and image address in Markdown `text`, in order: inline, reference
     definitions (an image through a reference counts as an image at its use), autolinks;
@@ -133,10 +167,12 @@ def find_links(text: str) -> list[Link]:
     openers = _openers(plain) if "](" in plain else {}
     found = []
     for m in _INLINE.finditer(plain):
+        address = _inline_address(plain, m.end() - 1)
+        if address is None:
+            continue
         opener = openers.get(m.start(), 0)
         image = opener > 0 and plain[opener - 1] == "!"
-        group = 1 if m.group(1) is not None else 2
-        found.append(Link("image" if image else "link", m.group(group), m.start(group)))
+        found.append(Link("image" if image else "link", *address))
     definitions = {}
     for m in _DEFINITION.finditer(plain):
         definitions.setdefault(_label(m.group(1)), m.group(2))

@@ -650,7 +650,7 @@ services:
     (
         "javascript: link in YAML text",
         {"glossary.yml": GLOSSARY.replace("inside an instance.", "[inside](javascript:alert(1))")},
-        "content/glossary.yml:6:47: term 'guest-os': link 'javascript:alert(1' is not allowed: "
+        "content/glossary.yml:6:47: term 'guest-os': link 'javascript:alert(1)' is not allowed: "
         "use an http(s), mailto or relative address",
     ),
     (

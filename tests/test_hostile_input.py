@@ -326,13 +326,13 @@ CASES = [
         "javascript: link whose text holds brackets",
         {"index.md": "# Home\n\n[a [b] c](javascript:alert(1))\n"},
         "",
-        f"content/index.md:3:11: link 'javascript:alert(1' {UNSAFE}",
+        f"content/index.md:3:11: link 'javascript:alert(1)' {UNSAFE}",
     ),
     (
         "javascript: with a backslash escape",
         {"index.md": "# Home\n\n[a](javascript\\:alert(1))\n"},
         "",
-        f"content/index.md:3:5: link 'javascript\\:alert(1' {UNSAFE}",
+        f"content/index.md:3:5: link 'javascript\\:alert(1)' {UNSAFE}",
     ),
     (
         "reference definition inside a block quote",
@@ -477,7 +477,7 @@ CASES = [
         "control character written as an entity in a link (the parser decodes it)",
         {"index.md": "# Home\n\nSee [x](java&#x09;script:alert(1)).\n"},
         "",
-        f"content/index.md:3:9: link 'java&#x09;script:alert(1' {UNSAFE}",
+        f"content/index.md:3:9: link 'java&#x09;script:alert(1)' {UNSAFE}",
     ),
     (
         "address in angle brackets, read as one link (not also an autolink)",
@@ -489,8 +489,36 @@ CASES = [
         "a line break in a link is shown escaped in the message",
         {"index.md": "# Home\n\nSee [x](java%0Ascript:alert(1)).\n"},
         "",
-        "content/index.md:3:9: link 'java%0Ascript:alert(1' leads to no file (no "
-        "java\\nscript:alert(1 in the content)",
+        "content/index.md:3:9: link 'java%0Ascript:alert(1)' leads to no file (no "
+        "java\\nscript:alert(1) in the content)",
+    ),
+    # Addresses are read as Python-Markdown reads them: balanced parentheses, the `<...>`
+    # form and a title; a pattern of the check's own stopped at the first ')'.
+    (
+        "an address with parentheses is shown whole",
+        {"index.md": "# Home\n\nSee [x](notes_(draft).md).\n"},
+        "",
+        "content/index.md:3:9: link 'notes_(draft).md' leads to no page (no notes_(draft).md in "
+        "the content)",
+    ),
+    (
+        "an address in angle brackets with parentheses, a space and a title",
+        {"index.md": '# Home\n\nSee [x](<my notes (draft).md> "Draft (old)").\n'},
+        "",
+        "content/index.md:3:10: link 'my notes (draft).md' leads to no page (no my notes "
+        "(draft).md in the content)",
+    ),
+    (
+        "YAML: an address with parentheses, located at the link",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "definition: The operating system inside an instance.",
+                "definition: >-\n      The operating system,\n      see [it](os_(guest).md).",
+            )
+        },
+        "",
+        "content/glossary.yml:8:16: term 'guest-os': link 'os_(guest).md' leads to no page (no "
+        "os_(guest).md in the content)",
     ),
     (
         "a long address that leads to no file is shortened, in the link and the file it names",
