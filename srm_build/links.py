@@ -10,10 +10,14 @@ from __future__ import annotations
 import fnmatch
 import html
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 
+import markdown
+from markdown.extensions import attr_list as attr_list_ext
 from markdown.inlinepatterns import LINK_RE, LinkInlineProcessor
+
+from .limits import shorten
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
@@ -273,57 +277,70 @@ def reserved_id_problem(
     return None
 
 
+def _with_written(handler):  # re.Scanner's callback shape
+    return None if handler is None else lambda scanner, token: (token, *handler(scanner, token))
+
+
+_ATTR_SCANNER = re.Scanner(
+    [(pattern, _with_written(handler)) for pattern, handler in attr_list_ext._scanner.lexicon]
+)
+"""The `attr_list` extension's own scanner (its patterns and handlers, so `title="a b"` is
+one attribute, as the page gets it), each attribute also giving the text it was read from,
+which messages quote."""
+
+_ESCAPE = re.compile(r"\\(.)")
+_ESCAPED_CHARS = frozenset(markdown.Markdown(extensions=["tables"]).ESCAPED_CHARS)
+"""What a backslash escapes in the site's Markdown (Python-Markdown's list, with the `|` of
+`tables`): an attribute list is applied after the inline parser has read its escapes, so
+`{: #\\_\\_config }` gives the id `__config`."""
+
+
+def attr_entries(content: str) -> list[tuple[str, str, str | None]]:
+    """(as written, key, value) of each attribute of an attribute list's `content`, read as
+    the `attr_list` extension reads it: `#x` has the key `id`, `.x` the key `.`, a word
+    alone the value None, and backslash escapes are undone in values as Markdown undoes
+    them. Text the extension cannot read is one more entry, its key as written."""
+    found, rest = _ATTR_SCANNER.scan(content)
+    entries = [
+        (written, key, None if value is None else _unescaped(value))
+        for written, key, value in found
+    ]
+    if rest.strip():
+        entries.append((rest.strip(), rest.strip(), None))
+    return entries
+
+
+def _unescaped(value: str) -> str:
+    if "\\" not in value:
+        return value
+    return _ESCAPE.sub(lambda m: m.group(1) if m.group(1) in _ESCAPED_CHARS else m.group(0), value)
+
+
 def attr_list_problem(content: str, items: Collection[str] = ()) -> str | None:
     """Why an attribute list may not be used, or None. Authors may give an element an id
     that no component uses and classes that are not the theme's (`md-`) or the
     components' (`srm-`); anything else (event handlers, `style`, `href`) is refused.
+    `content` is read as the `attr_list` extension reads it (`attr_entries`): ids and
+    classes are judged as the page gets them, and messages quote what the author wrote.
     `items`: the content's item ids, whose `srm-<id>` anchors are reserved."""
-    for token in content.split():
-        if token.startswith("#"):
-            ident = token[1:]
-            reserved = reserved_id_problem(ident, items=items)
+    for written, key, value in attr_entries(content):
+        shown = shorten(written, 40, quote='"' if "'" in written else "'")
+        if key == "id" and value:
+            reserved = reserved_id_problem(value, items=items)
             if reserved is not None:
                 return reserved
-            if not _ID.fullmatch(ident):
-                return f"'{token}' is not a plain id: use letters, digits, '-' and '_'"
-        elif token.startswith("."):
-            name = token[1:]
-            if not _CLASS.fullmatch(name):
-                return f"'{token}' is not a plain class name"
-            if name.lower().startswith(("md-", "srm-")):
-                return f"the class '{name}' belongs to the theme or the components"
+            if not _ID.fullmatch(value):
+                return f"{shown} is not a plain id: use letters, digits, '-' and '_'"
+        elif key == "." and value:
+            if not _CLASS.fullmatch(value):
+                return f"{shown} is not a plain class name"
+            if value.lower().startswith(("md-", "srm-")):
+                return f"the class '{value}' belongs to the theme or the components"
         else:
-            shown = token if len(token) <= 40 else token[:40] + "..."
             return (
-                f"'{shown}' is not allowed in an attribute list: only an #id and .classes "
-                f"are (write \\{{ for a brace in text)"
+                f"{shown} is not allowed in an attribute list: only an #id and .classes are "
+                f"(write \\{{ for a brace in text)"
             )
-    return None
-
-
-def attr_pairs_problem(
-    pairs: Iterable[tuple[str, str | None]], items: Collection[str] = ()
-) -> str | None:
-    """`attr_list_problem` for an attribute list as the `attr_list` extension parsed it:
-    (key, value) pairs, an id's key `id` (from `#x` or `id=x`), a class's `.`."""
-    tokens = []
-    for key, value in pairs:
-        if key == ".":
-            tokens.append("." + (value or ""))
-        elif key == "id" and value:
-            tokens.append("#" + value)
-        else:
-            tokens.append(key if value is None else f"{key}={value}")
-    for token in tokens:
-        if not token.strip() or any(char.isspace() for char in token):
-            shown = token if len(token) <= 40 else token[:40] + "..."
-            return (
-                f"'{shown}' is not allowed in an attribute list: only an #id and .classes "
-                f"are (write \\{{ for a brace in text)"
-            )
-        reason = attr_list_problem(token, items)
-        if reason is not None:
-            return reason
     return None
 
 

@@ -24,7 +24,6 @@ from .items.question import ChoiceItem
 from .limits import bracket_problem, line_col, markdown_problem, shorten
 from .links import (
     attr_list_problem,
-    attr_pairs_problem,
     fence_attr_problem,
     find_attr_lists,
     find_fence_attrs,
@@ -393,10 +392,10 @@ def _tree_problems(
     if tree.error is not None:
         yield Problem(page.path, 1, 1, tree.error)
         return
-    for written, pairs in tree.attr_lists:
+    for written in tree.attr_lists:
         if " ".join(written.split()) in attr_lists:
             continue
-        reason = attr_pairs_problem(pairs, content.by_id)
+        reason = attr_list_problem(written, content.by_id)
         if reason is not None and reason not in messages:
             messages.add(reason)
             yield Problem(page.path, *_locate(text, "{" + written, written), reason)
@@ -538,28 +537,47 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
 def _intro_problems(content: Content, file: FileBase, tree: Tree) -> Iterator[Problem]:
     """A YAML file's intro is rendered with the prose pages' extensions
     (`markup.render_intro`), so it is judged by their rules, on its element tree: every
-    attribute list holds only an id and classes (`links.attr_pairs_problem`), no id it
+    attribute list holds only an id and classes (`links.attr_list_problem`), no id it
     gives is reserved, and no heading's anchor is (`_heading_problem`). `tree`: what
-    Markdown makes of the top of the file's page (`intro_trees`)."""
+    Markdown makes of the top of the file's page (`intro_trees`). Each problem is located
+    where its text stands in the intro (`loader.text_place`, through `Document.problem_at`),
+    else at the `intro` field."""
     doc = file.where.doc
+    intro = file.intro or ""
     if tree.error is not None:
         yield doc.problem(("intro",), tree.error)
         return
+    lists = {" ".join(attrs.split()): offset for offset, attrs in find_attr_lists(intro)}
+
+    def at(offset: int | None, message: str) -> Problem:
+        if offset is None or offset < 0:
+            return doc.problem(("intro",), message)
+        return doc.problem_at(("intro",), offset, message)
+
     messages: set[str] = set()
-    for _written, pairs in tree.attr_lists:
-        reason = attr_pairs_problem(pairs, content.by_id)
+    for written in tree.attr_lists:
+        reason = attr_list_problem(written, content.by_id)
         if reason is not None and reason not in messages:
             messages.add(reason)
-            yield doc.problem(("intro",), reason)
+            offset = lists.get(" ".join(written.split()))
+            if offset is None:
+                found = intro.find(written.strip())
+                offset = intro.rfind("{", 0, found) if found > 0 else found
+            yield at(offset, reason)
     shows = {one.id for one in items_with_ids(file)}
-    for ident, _shown, given in tree.elements:
+    for ident, shown, given in tree.elements:
         if given:
             reason = reserved_id_problem(ident, items=content.by_id)
+            needles = ("#" + ident, ident)
         else:
             reason = _heading_problem(ident, shows, content)
+            needles = (shown, ident)
         if reason is not None and reason not in messages:
             messages.add(reason)
-            yield doc.problem(("intro",), reason)
+            found = next(
+                (f for n in needles if n.strip() and (f := intro.find(n.strip())) >= 0), None
+            )
+            yield at(found, reason)
 
 
 def _url_check(
