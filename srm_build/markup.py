@@ -15,17 +15,19 @@ from xml.etree.ElementTree import Element
 import markdown
 from markdown.extensions import Extension
 from markdown.extensions.toc import slugify
-from markdown.treeprocessors import Treeprocessor
+from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 from markupsafe import Markup
 
 from .anchors import EXTENSIONS
-from .links import is_relative_link, is_safe_url
+from .links import is_relative_link, is_safe_url, is_scheme_relative
 from .urls import Hrefs
+
+_UNESCAPE = UnescapeTreeprocessor()
 
 
 class _SafeLinks(Treeprocessor):
-    """Unlinks addresses with unsafe schemes; rewrites links to pages; drops event handler
-    and style attributes (which an attribute list could add).
+    """Unlinks addresses with unsafe schemes or none (`//host`); rewrites links to pages;
+    drops event handler and style attributes (which an attribute list could add).
 
     The check refuses all of these with their place; this is the last line behind it. An
     unsafe link becomes a `<span>` of its text and an unsafe image goes, rather than keeping
@@ -44,7 +46,10 @@ class _SafeLinks(Treeprocessor):
                     value = element.get(attribute)
                     if value is None:
                         continue
-                    if not is_safe_url(value):
+                    # Judged as the browser gets it: backslash escapes are still
+                    # placeholders here (Markdown's unescape step runs later).
+                    plain = _UNESCAPE.unescape(value)
+                    if not is_safe_url(plain) or is_scheme_relative(plain):
                         del element.attrib[attribute]
                         if element.tag == "a":
                             element.tag = "span"

@@ -23,6 +23,7 @@ from .items.base import Model
 from .items.question import ChoiceItem
 from .limits import bracket_problem, line_col, markdown_problem, shorten
 from .links import (
+    as_browser_reads,
     attr_list_problem,
     attr_pairs_problem,
     fence_attr_problem,
@@ -30,7 +31,9 @@ from .links import (
     find_fence_attrs,
     find_links,
     is_external,
+    is_root_relative,
     is_safe_url,
+    is_scheme_relative,
     reserved_id_problem,
 )
 from .loader import Document, PathKey
@@ -226,10 +229,17 @@ def url_problem(
             f"(img-src 'self') blocks: save the image in the content folder and link "
             f"it relatively"
         )
-    if url.startswith("/") and not url.startswith("//"):
+    if is_root_relative(url):
         return (
             f"link '{shown}' starts with '/', which breaks when the site is served "
             f"from a sub-path; write it relative to this file"
+        )
+    if is_scheme_relative(url):
+        full = "https:" + as_browser_reads(url)
+        full = full if len(full) <= 100 else full[:100] + "..."
+        return (
+            f"{kind} '{shown}' starts with '//', so it leads to another site while it reads "
+            f"like a link within this one; write the full address, '{full}'"
         )
     if is_external(url):
         return None

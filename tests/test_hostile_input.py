@@ -53,6 +53,10 @@ CSP_IMAGE = (
     "is on another site, which the Content Security Policy (img-src 'self') blocks: save the "
     "image in the content folder and link it relatively"
 )
+SCHEME_RELATIVE = (
+    "starts with '//', so it leads to another site while it reads like a link within this "
+    "one; write the full address, "
+)
 ATTRS = (
     "is not allowed in an attribute list: only an #id and .classes are "
     "(write \\{ for a brace in text)"
@@ -360,6 +364,66 @@ CASES = [
         {"index.md": "# Home\n\n![x](https://example.org/x.png)\n"},
         "",
         f"content/index.md:3:6: image 'https://example.org/x.png' {CSP_IMAGE}",
+    ),
+    (
+        "scheme-relative link, which leads to another site (published without rel)",
+        {"index.md": "# Home\n\nSee [x](//evil.example/x).\n"},
+        "",
+        f"content/index.md:3:9: link '//evil.example/x' {SCHEME_RELATIVE}'https://evil.example/x'",
+    ),
+    (
+        "scheme-relative reference definition",
+        {"index.md": "# Home\n\n[a][r]\n\n[r]: //evil.example/x\n"},
+        "",
+        f"content/index.md:5:6: link '//evil.example/x' {SCHEME_RELATIVE}'https://evil.example/x'",
+    ),
+    (
+        "scheme-relative link written with character references",
+        {"index.md": "# Home\n\nSee [x](&#47;&#47;evil.example/x).\n"},
+        "",
+        "content/index.md:3:9: link '&#47;&#47;evil.example/x' "
+        f"{SCHEME_RELATIVE}'https://evil.example/x'",
+    ),
+    (
+        "scheme-relative link with a backslash, which browsers read as '/'",
+        {"index.md": "# Home\n\nSee [x](\\/evil.example/x).\n"},
+        "",
+        f"content/index.md:3:9: link '\\/evil.example/x' {SCHEME_RELATIVE}'https://evil.example/x'",
+    ),
+    (
+        "an href in an attribute list (scheme-relative)",
+        {"index.md": '# Home\n\nText.\n{: href="//evil.example/x" }\n'},
+        "",
+        f"content/index.md:4:1: 'href=\"//evil.example/x\"' {ATTRS}",
+    ),
+    (
+        "YAML: scheme-relative link",
+        {"glossary.yml": GLOSSARY.replace("inside an instance.", "inside [x](//evil.example/x).")},
+        "",
+        "content/glossary.yml:6:49: term 'guest-os': link '//evil.example/x' "
+        f"{SCHEME_RELATIVE}'https://evil.example/x'",
+    ),
+    (
+        "YAML: scheme-relative reference definition",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "definition: The operating system inside an instance.",
+                "definition: |-\n      See [the page][p].\n\n      [p]: //evil.example/x",
+            )
+        },
+        "",
+        "content/glossary.yml:9:12: term 'guest-os': link '//evil.example/x' "
+        f"{SCHEME_RELATIVE}'https://evil.example/x'",
+    ),
+    (
+        "YAML: scheme-relative image",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "inside an instance.", "inside ![x](//evil.example/x.png)."
+            )
+        },
+        "",
+        f"content/glossary.yml:6:50: term 'guest-os': image '//evil.example/x.png' {CSP_IMAGE}",
     ),
     (
         "prose link to a missing page",
