@@ -8,6 +8,7 @@ page of its own, away from the bank it draws from."""
 from __future__ import annotations
 
 import json
+import shutil
 from types import SimpleNamespace
 from urllib.parse import urljoin, urlparse
 
@@ -1382,3 +1383,65 @@ def test_a_link_to_the_exam_page_itself_asks_before_ending_the_exam(reader: Page
     assert asked == ["Leave the exam? Your answers are kept."]
     expect(reader.locator(".srm-exam-run")).to_be_visible()
     expect(reader.locator(".srm-exam-sheet button").first).to_have_text("Question 1: not answered")
+
+
+DOT = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154"
+    "789c6360000002000001e221bc330000000049454e44ae426082"
+)
+"""A 1x1 PNG."""
+
+
+@pytest.mark.browser
+def test_a_questions_image_shows_in_exam_and_review_copies(browser, tmp_path):
+    """The bank's addresses are relative to its tools page (study/); exam and review copies
+    of a question with an image from the content folder (quizzes/img/, two levels down)
+    show it on pages three levels down (deep/er/...), where an address left relative to the
+    tools page would lead nowhere."""
+    from conftest import ROOT, served_build
+
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE_SITE, project)
+    content = project / "content"
+    (content / "quizzes" / "img").mkdir()
+    (content / "quizzes" / "img" / "dot.png").write_bytes(DOT)
+    basics = content / "quizzes" / "basics.yml"
+    basics.write_text(
+        basics.read_text().replace(
+            "Which task is the customer's?", "Which task is the customer's? ![A dot](img/dot.png)"
+        )
+    )
+    (content / "deep" / "er").mkdir(parents=True)
+    (content / "exam.md").rename(content / "deep" / "er" / "exam.md")
+    (content / "deep" / "er" / "review.md").write_text("# Review\n\n```srm\nreview\n```\n")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "custom_dir: ../../../overrides", f"custom_dir: {ROOT}/overrides"
+        )
+    )
+    with served_build(config, tmp_path / "served", "site/") as site:
+        context = browser.new_context()
+        context.add_init_script(
+            "localStorage.setItem('/site/.srm-review-v1', JSON.stringify("
+            "{'ec2-patching': {box: 1, due: 0, miss: []}}))"
+        )
+        page = context.new_page()
+        problems = watch(page, site.url)
+        # Resolves when the image has loaded, rejects when it cannot: no waiting on time.
+        loaded = "img => img.decode().then(() => img.naturalWidth, () => 0)"
+
+        page.goto(site.url + "deep/er/exam/")
+        start_exam(page, "6")
+        image = page.locator('.srm-exam-run form[data-srm-id="ec2-patching"] img')
+        assert image.get_attribute("src") == site.url + "quizzes/img/dot.png"
+        assert image.evaluate(loaded) > 0
+
+        page.goto(site.url + "deep/er/review/")
+        review = page.locator("[data-srm-component=review]")
+        image = review.locator('form[data-srm-id="ec2-patching"] img')
+        expect(image).to_be_visible()
+        assert image.get_attribute("src") == site.url + "quizzes/img/dot.png"
+        assert image.evaluate(loaded) > 0
+        context.close()
+    assert problems == []
