@@ -174,6 +174,69 @@ def render_inline(text: str, hrefs: Hrefs | None = None) -> Markup:
     return Markup(result)
 
 
+# --- fields shown inline -----------------------------------------------------------------
+# A prompt, an option or a table entry stands in a <legend>, a <label>, a <span> or a cell
+# list item; `render_inline` unwraps a lone paragraph for it. Anything else Markdown makes of
+# the text (a second paragraph, a list, a heading) would nest a block in phrasing content:
+# invalid HTML, which browsers repair by moving the block out of the label. What Markdown
+# makes is read from its output, not guessed from the source.
+
+_BLOCKS = {
+    "p": "a second paragraph",
+    "h1": "a heading",
+    "h2": "a heading",
+    "h3": "a heading",
+    "h4": "a heading",
+    "h5": "a heading",
+    "h6": "a heading",
+    "ul": "a list",
+    "ol": "a list",
+    "blockquote": "a block quote",
+    "pre": "a code block",
+    "hr": "a horizontal rule",
+    "details": "a details block",
+    "table": "a table",
+}
+
+
+class _TopLevel(HTMLParser):
+    """The start tags of the top-level elements of a piece of HTML, with their classes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.tags: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth == 0:
+            self.tags.append((tag, dict(attrs).get("class") or ""))
+        if tag not in _VOID:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth -= 1
+
+
+def block_in_inline(text: str) -> str | None:
+    """What Markdown makes of `text` that cannot be shown inline, or None: "a list", "a
+    heading", "a second paragraph", "a block quote", "fenced code", "a code block" (indented),
+    "an admonition", "a details block", "a horizontal rule", "a table". Fine: one paragraph
+    (which `render_inline` unwraps), or nothing. Raises TooDeepError as rendering does."""
+    html = _convert(text, None)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return None  # one paragraph: Markdown writes '<' in text as '&lt;'
+    reader = _TopLevel()
+    reader.feed(html)
+    reader.close()
+    for number, (tag, classes) in enumerate(reader.tags):
+        if tag == "p" and number == 0:
+            continue
+        if tag == "div":
+            return "an admonition" if "admonition" in classes.split() else "fenced code"
+        return _BLOCKS.get(tag, f"a <{tag}> block")
+    return None
+
+
 # --- slots: controls put into text rendered whole ----------------------------------------
 # A fill-in's sentence is rendered once, as one text, so that a code span, a link or
 # emphasis reads the same on the page as in the check; its gaps' controls go in afterwards.

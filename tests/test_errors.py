@@ -1515,6 +1515,96 @@ FILL_IN_CASES = [
 """The fill-in unit's own checks: ambiguous or impossible gaps, as located errors."""
 
 
+INLINE = (
+    "is shown inline, so it cannot hold {}; write one paragraph, or move the block to a "
+    "feedback or explanation"
+)
+INLINE_BLOCK_CASES = [
+    (
+        "a second paragraph in an option",
+        {"quizzes/basics.yml": quiz().replace("text: AWS,", 'text: "AWS\\n\\nand more",')},
+        "content/quizzes/basics.yml:12:27: option 'a': 'text' "
+        + INLINE.format("a second paragraph"),
+    ),
+    (
+        "a heading in a prompt",
+        {
+            "quizzes/basics.yml": quiz().replace(
+                "prompt: Who patches the guest OS of an EC2 instance?",
+                "prompt: '# Who patches the guest OS of an EC2 instance?'",
+            )
+        },
+        "content/quizzes/basics.yml:10:17: question 'ec2-patching': 'prompt' "
+        + INLINE.format("a heading"),
+    ),
+    (
+        "a list in a match part",
+        {"quizzes/match.yml": match("{id: x, text: '- Lambda', answer: paas, explanation: Code.}")},
+        "content/quizzes/match.yml:17:27: item 'x': 'text' " + INLINE.format("a list"),
+    ),
+    (
+        "a block quote in an order part",
+        {"quizzes/order.yml": ORDER_HEAD + "          - {id: guest, text: '> Guest OS'}\n"},
+        "content/quizzes/order.yml:16:31: item 'guest': 'text' " + INLINE.format("a block quote"),
+    ),
+    (
+        "a list in a fill-in sentence",
+        fill_in(
+            "|-\n          Security [[g1]] the cloud.\n\n          - more",
+            "- {id: g1, accepted: [of]}\n",
+        ),
+        "content/quizzes/fill.yml:10:15: question 'fill-one': 'text' " + INLINE.format("a list"),
+    ),
+    (
+        "indented code in a table entry (each entry of a list)",
+        row_table("""\
+            - id: abstracted
+              label: Abstracted services
+              services: [s3]
+              aws: [Encryption, "    code"]
+            """),
+        "content/tables.yml:11:27: row 'abstracted': 'aws' " + INLINE.format("a code block"),
+    ),
+    (
+        "a horizontal rule in a table's notes",
+        row_table("""\
+            - id: abstracted
+              label: Abstracted services
+              services: [s3]
+              aws: [Encryption]
+              notes: "Notes\\n\\n---"
+            """),
+        "content/tables.yml:12:16: row 'abstracted': 'notes' " + INLINE.format("a horizontal rule"),
+    ),
+    (
+        "a details block in a service's note",
+        {
+            **MATRIX,
+            "services.yml": MATRIX["services.yml"]
+            + DYNAMODB.replace(
+                "note: Endpoints and VPC endpoint policies.", 'note: "??? x\\n    y"'
+            ),
+        },
+        "content/services.yml:34:40: service 'dynamodb': 'note' "
+        + INLINE.format("a details block"),
+    ),
+]
+"""Block Markdown in fields shown inline (`markup.block_in_inline`), one row per family."""
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [case[1:] for case in INLINE_BLOCK_CASES],
+    ids=[c[0] for c in INLINE_BLOCK_CASES],
+)
+def test_blocks_in_fields_shown_inline_are_reported(tmp_path: Path, files, expected) -> None:
+    write_content(tmp_path, files)
+    result = run_check(tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert expected in result.stderr.splitlines(), result.stderr
+
+
 @pytest.mark.parametrize(
     ("files", "expected"), [case[1:] for case in FILL_IN_CASES], ids=[c[0] for c in FILL_IN_CASES]
 )

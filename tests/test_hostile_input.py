@@ -990,8 +990,8 @@ CASES = [
             )
         },
         "",
-        "content/quizzes/basics.yml:12:27: option 'a': an admonition cannot stand in 'text', "
-        "which is shown inline; use `code` or move the block to a feedback or explanation",
+        "content/quizzes/basics.yml:12:27: option 'a': 'text' is shown inline, so it cannot "
+        "hold an admonition; write one paragraph, or move the block to a feedback or explanation",
     ),
     (
         "fenced code in a field shown inline",
@@ -1002,8 +1002,8 @@ CASES = [
             )
         },
         "",
-        "content/quizzes/basics.yml:10:17: question 'ec2-patching': fenced code cannot stand in "
-        "'prompt', which is shown inline; use `code` or move the block to a feedback or "
+        "content/quizzes/basics.yml:10:17: question 'ec2-patching': 'prompt' is shown inline, so "
+        "it cannot hold fenced code; write one paragraph, or move the block to a feedback or "
         "explanation",
     ),
     # --- what the rendered page holds, wherever the source hides it ------------------
@@ -1580,6 +1580,47 @@ def test_every_item_a_page_shows_is_on_it_once(which: str, request) -> None:
     assert pages >= 5
     studied = {i for i, item in content.by_id.items() if item.study == "exam"}
     assert any(ids >= studied for ids in expected.values())  # the study bank's page
+
+
+PHRASING_ONLY = ("p", "span", "label", "legend", "strong", "em", "code", "summary", "option")
+"""Elements whose content is phrasing content (HTML Living Standard; a legend's also
+headings, which no field may make either): the containers the templates put fields shown
+inline in (`md_inline`)."""
+BLOCKS = (
+    "p, div, ul, ol, dl, li, blockquote, pre, table, h1, h2, h3, h4, h5, h6, hr, details, "
+    "figure, fieldset, form, section"
+)
+
+
+@pytest.mark.parametrize("which", ["fixture_site", "real_site"])
+def test_no_block_stands_in_an_element_shown_inline(which: str, request) -> None:
+    """No built page nests a block (a paragraph, a list, a heading...) in phrasing content:
+    the check refuses fields shown inline that Markdown makes more than one paragraph of
+    (`markup.block_in_inline`), and the templates put blocks only where blocks may go.
+    Browsers would move such a block out of its label or legend."""
+    site = request.getfixturevalue(which)
+    # What an option of two paragraphs made before the check refused it:
+    assert _blocks_in_phrasing('<div class="md-content"><label><p>a</p><p>b</p></label></div>')
+    pages = site.pages()
+    found = [
+        f"{path}: {where}"
+        for path in pages
+        for where in _blocks_in_phrasing((site.root / path).read_text(encoding="utf-8"))
+    ]
+    assert len(pages) > 10
+    assert found == []
+
+
+def _blocks_in_phrasing(html: str) -> list[str]:
+    """Each block element inside a `PHRASING_ONLY` one in the page's content."""
+    article = BeautifulSoup(html, "html.parser").select_one(".md-content")
+    if article is None:
+        return []
+    return [
+        f"<{inner.name}> in <{outer.name} {outer.attrs}>"
+        for outer in article.select(", ".join(PHRASING_ONLY))
+        for inner in outer.select(BLOCKS)
+    ]
 
 
 def test_markdown_too_deep_for_the_parser_is_a_located_build_error(
