@@ -90,6 +90,7 @@ def build_with(engine: str, config_file: Path, site_dir: Path, site_url: str) ->
         _run([BIN / "properdocs", *command], env=env)
         return site_dir
     assert engine == "zensical", engine
+    env["SRM_CHECKED"] = "1"  # as `make build` sets it: the check is the first step
     work = site_dir.parent / f"{site_dir.name}-project"
     relative = config_file.parent.relative_to(ROOT)
     project = work / relative
