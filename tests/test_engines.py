@@ -357,8 +357,9 @@ def test_every_engine_gives_the_same_verdict(
 @pytest.mark.parametrize("engine", SELECTED_ENGINES)
 def test_no_engine_publishes_editor_leftovers(tmp_path: Path, engine: str) -> None:
     """Editors' backup, swap and lock files in content/ (`files.LEFTOVERS`) are skipped by
-    the check, which every engine's build runs, and left out of every engine's site: the
-    MkDocs adapter drops them from the files, `complete` removes Zensical's copies."""
+    the check, which every engine's build runs, and left out of every engine's site, as is
+    the YAML: the MkDocs adapter drops them from the files, `complete` removes Zensical's
+    copies."""
     from test_hostile_input import LEFTOVERS, _project, make_build
 
     assert engine_installed(engine), f"{engine} is not installed: run `make test`"
@@ -369,6 +370,8 @@ def test_no_engine_publishes_editor_leftovers(tmp_path: Path, engine: str) -> No
     published = {p.relative_to(root / "site").as_posix() for p in (root / "site").rglob("*")}
     assert "index.html" in published
     assert not published & set(LEFTOVERS)
+    # Nor the YAML, which this configuration does not exclude (`exclude_docs`).
+    assert not [path for path in published if path.endswith((".yml", ".yaml"))]
 
 
 EXTENSIONS = (

@@ -101,8 +101,11 @@ def complete(
     A file the site already holds at one of these addresses is replaced. The theme
     folders' own files, which Zensical publishes, are removed (`LEAKED`), and so are the
     copies of the content folder's `leftovers` (content-relative paths of the editors'
-    files the check skips, `files.is_leftover`), which Zensical publishes as they are."""
-    for relative in leftovers:
+    files the check skips, `files.is_leftover`), which Zensical publishes as they are, and
+    of the YAML files, which it publishes unless the configuration excludes them."""
+    # The YAML is the source of pages, never published as it is (the MkDocs adapter drops
+    # it from the files); Zensical copies it unless `exclude_docs` lists it.
+    for relative in [*leftovers, *content.files]:
         copy = site_dir / relative
         if copy.is_file() or copy.is_symlink():
             copy.unlink()
