@@ -86,6 +86,8 @@ def test_scheme_relative_links_are_unlinked(url: str) -> None:
     that a browser reads as `//host` leads to another site, so it is not kept."""
     assert "href" not in render_block(f"[link]({url})")
     assert "src" not in render_block(f"![image]({url})")
+    # No autolink form takes an address without a scheme: it stays text.
+    assert render_block(f"<{url}>").startswith("<p>&lt;")
 
 
 def test_links_in_yaml_text_become_paths_from_the_pages_source() -> None:
