@@ -432,6 +432,43 @@ def test_without_javascript_the_gaps_work_and_the_answer_can_be_read(
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(
+    ("path", "control"),
+    [
+        (FILL, "form#srm-fill-typed input.srm-gap"),  # a typed gap: "hypervisor" typed first
+        ("quizzes/basics/", "form.srm-choice input"),  # an option: Enter submits there too
+    ],
+    ids=["typed-gap", "option"],
+)
+def test_without_javascript_enter_submits_nothing(
+    browser: Browser, fillin_site: Site, path: str, control: str
+) -> None:
+    """HTML's implicit submission: Enter in a text box (or, in Chromium, an option) submits
+    its form. Without the script nothing would stop it: the page loaded anew with the answer
+    in its address (a GET query, so in the history and the server's logs too). A question
+    form has nowhere to submit to, so the page stays as it is. Playwright's press waits for
+    a navigation it started, so on the old markup the address had changed by now."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(fillin_site.url + path)
+    navigated: list[str] = []
+    page.on("framenavigated", lambda frame: navigated.append(frame.url))
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    box = page.locator(control).first
+    if box.get_attribute("type") == "text":
+        box.fill("hypervisor")
+    else:
+        box.focus()
+    box.press("Enter")
+    expect(page).to_have_url(fillin_site.url + path)
+    assert navigated == [] and [url for url in requested if "?" in url] == []
+    if box.get_attribute("type") == "text":
+        expect(box).to_have_value("hypervisor")  # the same page: what was typed is there
+    context.close()
+
+
+@pytest.mark.browser
 def test_prints_as_a_worksheet_without_the_reader_s_answers(
     fill_reader: Page, fillin_site: Site
 ) -> None:
