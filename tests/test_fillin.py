@@ -163,12 +163,29 @@ SPELLINGS = [
     ("PaaS", "SaaS", False),
     ("hyper visor", "hypervisor", True),
     ("", ".", True),
+    # Quotes (straight, curly, low, angled) and brackets around an answer, or after it.
+    ('"of"', "of", True),
+    ("\u201cthe customer\u201d", "the customer", True),
+    ("\u2018of\u2019", "of", True),
+    ("'IaaS'", "IaaS", True),
+    ("\u201eof\u201c", "of", True),
+    ("\u00abof\u00bb", "of", True),
+    ("(hypervisor)", "hypervisor", True),
+    ("[IaaS]", "iaas", True),
+    ("{in}", "in", True),
+    ("hypervisor)", "hypervisor", True),
+    ('("Multi-factor authentication.")', "multifactor authentication", True),
+    ("\u201cof.\u201d", "of", True),  # end punctuation inside the quotes
+    ("the customer's", "the customers", False),  # an apostrophe inside stays
+    ("S(3)", "S3", False),  # inside, brackets stay
+    ("(a)ws", "aws", False),
+    ("()", "", True),
 ]
 """Spellings the build and the client must judge alike (`normalized`, srm-fillin.js `norm`)."""
 
 
 @pytest.mark.parametrize(("given", "accepted", "same"), SPELLINGS)
-def test_answers_compare_with_case_spaces_hyphens_and_end_punctuation_ignored(
+def test_answers_compare_with_case_spaces_hyphens_quotes_brackets_end_punctuation_ignored(
     given: str, accepted: str, same: bool
 ) -> None:
     assert (normalized(given) == normalized(accepted)) is same

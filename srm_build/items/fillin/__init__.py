@@ -2,8 +2,9 @@
 choices (QTI's `inlineChoiceInteraction`) or by typing (`textEntryInteraction`).
 
 The sentence (`text`) marks each gap with its id in double brackets, `[[g1]]`; `gaps` says
-what each accepts. Answers are compared with case, spaces, hyphens and punctuation at the
-end ignored (`normalized`: "Multi-factor authentication." is "multifactor authentication"),
+what each accepts. Answers are compared with case, spaces, hyphens, the quotes and brackets
+around them and punctuation at their end ignored (`normalized`: "Multi-factor
+authentication." and '"multifactor authentication"' are "multifactor authentication"),
 on the site (srm-fillin.js, `norm`) as in the checks and the exports, so two accepted
 answers that differ only so are one answer written twice, and an error. A typed answer is
 at most `TYPED_LONGEST` characters: the text box takes no more (`maxlength`), and the
@@ -62,18 +63,25 @@ BLANK = "_____"
 """How a gap shows where no control can (Anki, GIFT's question text, messages)."""
 
 
-_END_PUNCTUATION = re.compile(r"[\s.,;:!?]+$")
+IGNORED = "case, spaces, hyphens, quotes, brackets and end punctuation"
+"""What answer comparison ignores, as the messages and the schema say it (`normalized`)."""
+_WRAPPERS = "\"'\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb()\\[\\]{}"
+_EDGES = re.compile(f"^[\\s{_WRAPPERS}]+|[\\s.,;:!?{_WRAPPERS}]+$")
 _SPACES_AND_HYPHENS = re.compile(r"[\s\-\u2010-\u2015]+")
 
 
 def normalized(answer: str) -> str:
-    """An answer as it is compared: full stops, commas, colons, semicolons and question or
-    exclamation marks at its end dropped, every space and hyphen (or dash) removed, then
-    lowercase: "Guest OS", "guestos", "multi-factor authentication" and "Multifactor
-    authentication." are each one answer. The site's rule for the readers' spellings, not a
-    standard's; the client does the same (srm-fillin.js, `norm`), and
-    tests/test_fillin.py holds both to one table."""
-    return _SPACES_AND_HYPHENS.sub("", _END_PUNCTUATION.sub("", answer)).lower()
+    """An answer as it is compared: quotes (straight or curly, single or double, low or
+    angled), brackets and spaces around it dropped, and at its end full stops, commas,
+    colons, semicolons and question or exclamation marks too; then every space and hyphen
+    (or dash) removed, then lowercase: "Guest OS", "guestos" and "(guest OS)" are one
+    answer, as are "multi-factor authentication", "Multifactor authentication." and
+    "\u201cmultifactor authentication\u201d". Readers quote or bracket a typed answer as they
+    would in a sentence, and phones' keyboards put curly quotes. Only the ends change:
+    ".aws" is not "aws", nor "S(3)" "S3". The site's rule for the readers' spellings, not a
+    standard's; the client does the same (srm-fillin.js, `norm`), and tests/test_fillin.py
+    holds both to one table."""
+    return _SPACES_AND_HYPHENS.sub("", _EDGES.sub("", answer)).lower()
 
 
 class Gap(NamedPart):
@@ -83,7 +91,7 @@ class Gap(NamedPart):
     accepted: list[GapText] = Field(
         default=[],
         description="The answers this gap accepts (the first is the one the answer key shows); "
-        "compared with case, spaces, hyphens and end punctuation ignored. QTI's "
+        f"compared with {IGNORED} ignored. QTI's "
         "correctResponse and mapping.",
     )
     choices: list[GapText] | None = Field(
@@ -333,7 +341,7 @@ class FillIn(QuestionBase):
                 elif key in seen:
                     yield self._problem(
                         f"gap '{gap.id}': '{value}' and '{seen[key]}' in '{field}' are the "
-                        f"same answer once case, spaces, hyphens and end punctuation are ignored",
+                        f"same answer once {IGNORED} are ignored",
                         "gaps",
                         i,
                         field,

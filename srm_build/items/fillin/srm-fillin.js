@@ -2,8 +2,9 @@
  * controls, a list of choices (a select) or a text box, that work without this script; the
  * accepted answers are in the answer key (.srm-key-gaps, one entry per gap). This file is
  * the question kind (the interface is in srm.js): the answer is each gap's value, in the
- * order of the sentence; a gap is right when its value, with case, spaces, hyphens and
- * punctuation at its end ignored, is one of its accepted answers (the build checks answers
+ * order of the sentence; a gap is right when its value, with case, spaces, hyphens, the
+ * quotes and brackets around it and punctuation at its end ignored, is one of its accepted
+ * answers (the build checks answers
  * the same way: srm_build/items/fillin, `normalized`). Each list's choices show in an order of the reader's own
  * (`arrange`). Its look is srm-fillin.css beside it (right and wrong gaps, touch sizes, the
  * worksheet in print): the build links it in the head of pages with fill-in questions, and
@@ -15,10 +16,12 @@
 
   /* srm.form (feedback, lock) is srm-choice.js's, which runs before this file. */
   var $$ = srm.$$, make = srm.make;
-  /* As `normalized` in srm_build/items/fillin: end punctuation dropped, spaces and hyphens
-   * (or dashes) removed, lowercase. */
+  /* As `normalized` in srm_build/items/fillin: quotes, brackets and spaces around it
+   * dropped, and end punctuation; spaces and hyphens (or dashes) removed; lowercase. */
+  var WRAP = "\"'\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb()[\\]{}";
+  var EDGES = new RegExp("^[\\s" + WRAP + "]+|[\\s.,;:!?" + WRAP + "]+$", "g");
   function norm(text) {
-    return text.replace(/[\s.,;:!?]+$/, "").replace(/[\s\-\u2010-\u2015]+/g, "").toLowerCase();
+    return text.replace(EDGES, "").replace(/[\s\-\u2010-\u2015]+/g, "").toLowerCase();
   }
 
   function gaps(form) {
