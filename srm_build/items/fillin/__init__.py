@@ -21,10 +21,12 @@ own), so such a question is left out of the GIFT file; CONTRIBUTING.md says so.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
+from markupsafe import Markup
 from pydantic import Field, StringConstraints
 
 from ...errors import Problem
@@ -61,6 +63,9 @@ TYPED_LONGEST = 200
 drops a stored answer longer than it (srm-fillin.js)."""
 BLANK = "_____"
 """How a gap shows where no control can (Anki, GIFT's question text, messages)."""
+CONTEXT_WORDS = 4
+"""Words of the sentence a gap's name quotes (`FillIn.gap_names`)."""
+_OUTER_PUNCTUATION = re.compile(r"^\W+|\W+$")
 
 
 IGNORED = "case, spaces, hyphens, quotes, brackets and end punctuation"
@@ -193,6 +198,40 @@ class FillIn(QuestionBase):
             return slot(count - 1)
 
         return MARKER.sub(place, self.text)
+
+    def gap_names(self, pieces: Sequence[str]) -> list[str]:
+        """Each gap's name, in the sentence's order, from `pieces`: the rendered sentence cut
+        at its gaps (HTML, one piece more than there are gaps, as `markup.render_slotted`
+        gives them). A gap is named by the words it follows, 'Blank after “the customer
+        for security”' (the last `CONTEXT_WORDS` words between it and the gap or the
+        start before it), or by those it comes before where fewer than two words lead to it
+        ('Blank before “runs many virtual machines”' for "The [[g1]] runs many...");
+        names that would repeat in one sentence get their place, '(blank 2 of 3)'.
+
+        Why these words: a gap stands mid-sentence with no label of its own. When Tab (or a
+        phone's swipe) lands on it, a screen reader says its name, role and value, not the
+        sentence around it, so "Gap 2" says neither what to fill in nor where. The words
+        it follows do, in the sentence's own words, as WAI's forms tutorial names a control
+        inside a sentence by that sentence's text; a few words and not the whole sentence,
+        because the name is said each time the gap takes focus, and in browse mode right
+        after those very words. The same name heads the gap's verdict and its entry in the
+        answer key, on screen and in print, where no number points at the gap either (a
+        worksheet's gaps are plain lines), so one name finds a gap everywhere."""
+        names = []
+        for before, after in pairwise(pieces):
+            lead = Markup(before).striptags().split()
+            follow = Markup(after).striptags().split()
+            if len(lead) >= 2 or (lead and not follow):
+                words, where = lead[-CONTEXT_WORDS:], "after"
+            else:
+                words, where = follow[:CONTEXT_WORDS], "before"
+            quoted = _OUTER_PUNCTUATION.sub("", " ".join(words))
+            names.append(f"Blank {where} \u201c{quoted}\u201d" if quoted else "Blank")
+        count = len(names)
+        return [
+            f"{name} (blank {n} of {count})" if names.count(name) > 1 else name
+            for n, name in enumerate(names, 1)
+        ]
 
     def rendered_markdown(self) -> dict[str, str]:
         return {"text": self.sentence()}

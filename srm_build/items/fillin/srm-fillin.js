@@ -50,14 +50,15 @@
       var good = 0;
       var sentence = form.querySelector(".srm-fillin-text");
       var after = sentence;
-      all.forEach(function (gap, i) {
+      all.forEach(function (gap) {
         var ok = right(form, gap);
         var entry = keyOf(form, gap);
         var answer = entry && entry.querySelector(".srm-accepted");
         if (ok) good += 1;
         gap.classList.add(ok ? "srm-right" : "srm-wrong");
-        /* Each gap's verdict, under the sentence in the gaps' order, named as the gap is. */
-        var label = all.length > 1 ? "Gap " + (i + 1) + ": " : "";
+        /* Each gap's verdict, under the sentence in the gaps' order, named as the gap is
+         * (by the words it follows: its aria-label, FillIn.gap_names). */
+        var label = all.length > 1 ? gap.getAttribute("aria-label") + ": " : "";
         var box = srm.form.feedback(
           label + (ok ? "Correct." : (norm(gap.value) ? "Incorrect" : "Not answered") + ": the answer is " +
             (answer ? answer.textContent : "") + "."),
