@@ -4,9 +4,8 @@
  * the question kind (the interface is in srm.js): the answer is each gap's value, in the
  * order of the sentence; a gap is right when its value, with case, spaces, hyphens, the
  * quotes and brackets around it and punctuation at its end ignored, is one of its accepted
- * answers (the build checks answers
- * the same way: srm_build/items/fillin, `normalized`). Each list's choices show in an order of the reader's own
- * (`arrange`). Its look is srm-fillin.css beside it (right and wrong gaps, touch sizes, the
+ * answers (the build checks answers the same way: srm_build/items/fillin, `normalized`).
+ * Each list's choices show in an order of the reader's own (`arrange`). Its look is srm-fillin.css beside it (right and wrong gaps, touch sizes, the
  * worksheet in print): the build links it in the head of pages with fill-in questions, and
  * on others (the exam's and review's copies, a page reached by instant navigation) the
  * lines it puts before this script do (srm_build/templates/link-styles.js). */
