@@ -1402,8 +1402,8 @@ FILL_IN_CASES = [
         "fill-in: accepted answers that are one once case and spaces are ignored",
         fill_in("The [[g1]] is the customer's.", "- {id: g1, accepted: [Guest OS, guestos]}\n"),
         "content/quizzes/fill.yml:12:43: question 'fill-one': gap 'g1': 'guestos' and 'Guest OS' "
-        "in 'accepted' are the same answer once case, spaces, hyphens and end punctuation are "
-        "ignored",
+        "in 'accepted' are the same answer once case, spaces, hyphens, quotes, brackets and end "
+        "punctuation are ignored",
     ),
     (
         "fill-in: accepted answers that are one once hyphens and end punctuation are ignored",
@@ -1413,7 +1413,7 @@ FILL_IN_CASES = [
         ),
         "content/quizzes/fill.yml:12:62: question 'fill-one': gap 'g1': 'Multifactor "
         "authentication.' and 'multi-factor authentication' in 'accepted' are the same answer "
-        "once case, spaces, hyphens and end punctuation are ignored",
+        "once case, spaces, hyphens, quotes, brackets and end punctuation are ignored",
     ),
     (
         "fill-in: choices that are one once case and spaces are ignored",
@@ -1421,8 +1421,18 @@ FILL_IN_CASES = [
             "Security [[g1]] the cloud.", "- {id: g1, choices: [of, ' OF', in], accepted: [of]}\n"
         ),
         "content/quizzes/fill.yml:12:36: question 'fill-one': gap 'g1': ' OF' and 'of' in "
-        "'choices' are the same answer once case, spaces, hyphens and end punctuation are "
-        "ignored",
+        "'choices' are the same answer once case, spaces, hyphens, quotes, brackets and end "
+        "punctuation are ignored",
+    ),
+    (
+        "fill-in: accepted answers that are one once quotes and brackets are ignored",
+        fill_in(
+            "The [[g1]] is the customer's.",
+            "- {id: g1, accepted: [hypervisor, '(\u201chypervisor\u201d)']}\n",
+        ),
+        "content/quizzes/fill.yml:12:45: question 'fill-one': gap 'g1': '(\u201chypervisor\u201d)' "
+        "and 'hypervisor' in 'accepted' are the same answer once case, spaces, hyphens, quotes, "
+        "brackets and end punctuation are ignored",
     ),
     (
         "fill-in: an accepted answer the choices do not offer",

@@ -243,7 +243,7 @@ def test_a_partly_answered_exam_question_shows_its_key(reader, real_site: Site) 
     expect(match.locator(".srm-feedback").last).to_contain_text("Not answered: the match is")
     expect(fill.locator(".srm-feedback")).to_have_count(2)
     expect(fill.locator(".srm-feedback").last).to_contain_text(
-        "Gap 2: Not answered: the answer is in."
+        "Blank after \u201cthe customer for security\u201d: Not answered: the answer is in."
     )
     for form in (match, fill):
         expect(form).to_have_attribute("data-srm-result", "wrong")

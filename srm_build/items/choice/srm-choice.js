@@ -193,10 +193,11 @@
   }
 
   /* No question form ever submits natively once this file runs, wherever its copy is (a
-   * chapter, the practice exam, the review: every page with a question loads this file): a
-   * native submission would load the page anew with the answers in its address. Each
-   * form's own submit handler (mountForm) still runs, on the chapter and review copies,
-   * and checks the answer. Capture, on the document: before any other handler, on forms
+   * chapter, the practice exam, the review: every page with a question loads this file),
+   * even one put in a <dialog>, where its method="dialog" (which, without the script,
+   * keeps Enter from loading the page anew with the answers in its address) would close
+   * it. Each form's own submit handler (mountForm) still runs, on the chapter and review
+   * copies, and checks the answer. Capture, on the document: before any other handler, on forms
    * present now or added later. */
   document.addEventListener("submit", function (event) {
     if (event.target.closest(".srm-question")) event.preventDefault();
