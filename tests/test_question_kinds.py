@@ -89,20 +89,48 @@ def test_no_page_with_questions_scrolls_sideways_at_320_px(
     assert wide == {}
 
 
+FORM_CONTROLS = "select, input, button"
+CONTROLS = "a[href], button, select, input, textarea, summary"
+SMALL_TARGETS = """(scope, [least, controls]) => {
+  const found = [];
+  for (const control of scope.querySelectorAll(controls)) {
+    if (!control.checkVisibility({visibilityProperty: true}) || control.type === "hidden") continue;
+    let target = control;
+    if (control.tagName === "A") {
+      let block = control.parentElement;
+      while (getComputedStyle(block).display.startsWith("inline")) block = block.parentElement;
+      if (block.textContent.trim() !== control.textContent.trim()) continue; /* in running text */
+    } else if (/^(checkbox|radio)$/.test(control.type) && control.closest("label")) {
+      target = control.closest("label");
+    }
+    for (const box of target.getClientRects()) {
+      if (box.width < least || box.height < least) {
+        const name = control.id || control.textContent.trim() || target.textContent.trim();
+        found.push(`${control.tagName.toLowerCase()} ${name.slice(0, 40)}: ` +
+          `${Math.round(box.width)}x${Math.round(box.height)}`);
+      }
+    }
+  }
+  return found;
+}"""
+
+
+def small_targets(scope: Locator, least: int, controls: str = CONTROLS) -> list[str]:
+    """The visible controls in `scope` smaller than `least` CSS px either way, as a pointer
+    meets them (WCAG 2.5.8's "target"): a button, list, text box or summary is its own box; a
+    checkbox or radio button inside its label is that label, which checks it when clicked; a
+    link that stands alone in its block is its box, each line of it if it wraps. Links inside
+    running text are left out, as the criterion's inline exception does."""
+    return scope.evaluate(SMALL_TARGETS, [least, controls])
+
+
 def too_small(page: Page, least: int) -> list[str]:
-    """The visible form controls of the three types smaller than `least` px either way."""
+    """The lists, inputs and buttons of the three types' forms smaller than `least` px
+    (`small_targets`)."""
     found = []
     for kind in KINDS:
         for form in page.locator(f"form[data-srm-component={kind}]").all():
-            form.scroll_into_view_if_needed()
-            for control in form.locator("select, input, button").all():
-                if not control.is_visible():
-                    continue
-                box = control.bounding_box()
-                assert box
-                if box["width"] < least or box["height"] < least:
-                    name = control.get_attribute("id") or control.inner_text()
-                    found.append(f"{kind}: {name}: {box['width']:.0f}x{box['height']:.0f}")
+            found += [f"{kind}: {small}" for small in small_targets(form, least, FORM_CONTROLS)]
     return found
 
 
@@ -164,19 +192,71 @@ def test_the_order_key_counts_positions(reader, real_site: Site) -> None:
     assert styles == "decimal"
 
 
-def exam_with(page: Page, site: Site, picked: dict) -> Locator:
-    """The exam page with a saved attempt of the questions in `picked` (id: answer),
-    resumed; returns the running exam."""
+def saved_exam(page: Page, site: Site, picked: dict) -> Locator:
+    """The exam page, offering to resume a saved attempt of the questions in `picked` (id:
+    answer, as the exam stores it); returns the exam."""
     page.goto(site.url + "exam/")
-    key = page.locator("[data-srm-component=exam]").get_attribute("data-srm-id")
+    exam = page.locator("[data-srm-component=exam]")
+    key = exam.get_attribute("data-srm-id")
     attempt = {"id": 1, "ids": list(picked), "flags": [], "picked": picked}
     value = json.dumps(json.dumps({key: attempt}))
     page.evaluate(f"localStorage.setItem({ATTEMPTS!r}, {value})")
     page.reload()
-    page.locator(".srm-exam-resume").click()
+    expect(exam.locator(".srm-exam-resume")).to_be_visible()
+    return exam
+
+
+def exam_with(page: Page, site: Site, picked: dict) -> Locator:
+    """The exam page with a saved attempt of the questions in `picked` (id: answer),
+    resumed; returns the running exam."""
+    saved_exam(page, site, picked).locator(".srm-exam-resume").click()
     run = page.locator(".srm-exam-run")
     expect(run.locator(".srm-question-slot")).to_have_count(len(picked))
     return run
+
+
+def unanswered(question) -> object:
+    """What the exam stores for `question` before it is answered (its kind's `answer`, see
+    srm.js): a list of picks, positions or gap values, or a list for each item."""
+    if hasattr(question, "gaps"):
+        return ["" for _ in question.gaps]
+    if type(question).__name__ in ("Match", "Sort"):
+        return {item.id: "" for item in question.items}
+    return []
+
+
+ONE_OF_EACH_KIND = {
+    question.id: unanswered(question)
+    for question in {
+        type(q).__name__: q
+        for quiz in reversed(load_content(ROOT / "content").of_type(Quiz))
+        for q in reversed(quiz.questions)
+        if q.study == "exam"  # not a deck or a sort (the review brings those back)
+    }.values()
+}
+"""One question of each type the exam draws (the first of each in the content), unanswered."""
+
+
+@pytest.mark.parametrize(("touch", "least"), [(False, 24), (True, 44)], ids=["mouse", "touch"])
+def test_every_control_of_the_exam_is_a_large_enough_target(
+    reader, real_site: Site, touch: bool, least: int
+) -> None:
+    """The exam's own controls (the sizes, Time me, Start and Resume; the answer sheet, each
+    question's Flag, Hand in; the result's Reread links and Take another exam) and its copies
+    of every question type, with their answer keys once marked, are the same targets as a
+    chapter's questions at 390 px: 24 CSS px either way, 44 on a touch screen."""
+    page = reader(viewport={"width": 390, "height": 800}, **(TOUCH if touch else {}))
+    exam = saved_exam(page, real_site, ONE_OF_EACH_KIND)
+    assert small_targets(exam, least) == []
+    exam.locator(".srm-exam-resume").click()
+    expect(exam.locator(".srm-question-slot")).to_have_count(len(ONE_OF_EACH_KIND))
+    expect(exam.locator(".srm-exam-flag")).to_have_count(len(ONE_OF_EACH_KIND))
+    assert small_targets(exam, least) == []
+    page.once("dialog", lambda d: d.accept())
+    exam.get_by_role("button", name="Hand in").click()
+    expect(exam.locator(".srm-exam-result td a").first).to_be_visible()
+    expect(exam.locator(".srm-key[open] summary")).to_have_count(len(ONE_OF_EACH_KIND))
+    assert small_targets(exam, least) == []
 
 
 def test_enter_in_an_exam_gap_does_not_submit_the_page(reader, real_site: Site) -> None:
