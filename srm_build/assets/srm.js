@@ -36,6 +36,13 @@
  *   misses(form)?        the misconception ids the wrong parts of a checked answer tag
  *                        (a question tagged as a whole, data-srm-misconception on its form,
  *                        is handled by the shared code);
+ *   answered(answer)?    how much of the question `answer` (as `answer` gives it, or as
+ *                        stored, never trusted) answers: 0 none, 1 all, a share between
+ *                        for a part. The practice exam counts and marks by it (answered:
+ *                        more than 0), and the home page's chapters count a stored answer
+ *                        done at 1. Without it, the core's judgement does (`srm.answered`):
+ *                        the share of the answer's parts (its list's entries, its map's
+ *                        values) that are given, a text of only spaces not;
  *   field?               the key its stored progress keeps the answer under ("picked"
  *                        unless the kind says otherwise);
  *   arrange(form, order)? for a form marked data-srm-shuffle, shows its parts in `order`
@@ -143,6 +150,18 @@
       e = e.box > DAYS.length ? null : { box: e.box + 1, due: t + DAYS[e.box - 1], miss: e.miss };
     } else return;
     save({ [id]: e }, QUEUE);
+  }
+
+  /* How much of its question `answer` answers, 0 to 1, as `kind` judges it (its own
+   * `answered`), or as the core does: the share of the parts of a list or a map that are
+   * given, a text given when it holds more than spaces (no kind accepts a blank part).
+   * Anything else, as storage may hold, answers nothing. */
+  function answered(answer, kind) {
+    if (kind?.answered) return kind.answered(answer);
+    var parts = strings(answer) || isMap(answer) ? Object.values(answer) : [];
+    return parts.length && parts.filter(function (part) {
+      return typeof part === "string" ? part.trim() : part;
+    }).length / parts.length;
   }
 
   /* A copy of `list` in a random order (Fisher-Yates). */
@@ -288,7 +307,7 @@
      * (a question component's kind). */
     need, changed, mounted, defined,
     keepLater: function (id, state) { later[id] = state; },
-    KEY, QUEUE, $$, make, load, save, isMap, isInt, strings, today, readQueue, review, shuffled, announce,
+    KEY, QUEUE, $$, make, load, save, isMap, isInt, strings, answered, today, readQueue, review, shuffled, announce,
     idOf: function (node) { return node.getAttribute("data-srm-id"); }
   };
 

@@ -228,13 +228,12 @@
       announce(box, questions(ids.length) + ". Hand in when you are done.");
       run.querySelector(".srm-exam-bar .srm-title").focus();
     }
-    /* Whether `form` holds an answer, as its `kind` gives it (srm.js): a list with a
-     * choice or a filled-in text, or a map with a part given. */
-    /* A part holding only spaces is not an answer, as no kind accepts it. */
+    /* Whether `form` holds an answer, whole or part: as its `kind` judges the answer it
+     * gives (srm.answered, and the kind's own `answered`: srm.js). The answer sheet, the
+     * counts, Hand in's question, the saved attempt's count and the marking ("Partly
+     * answered", "Not answered") all ask it here. */
     function answered(kind, form) {
-      return Object.values(kind.answer(form)).some(function (value) {
-        return typeof value === "string" ? value.trim() : value;
-      });
+      return srm.answered(kind.answer(form), kind) > 0;
     }
     /* Marks once: a second call (the timer running out as the reader hands in) does
      * nothing. The clock and the Hand in button go. */
