@@ -643,6 +643,8 @@ def test_one_attempt_in_two_tabs_is_handed_in_once(reader: Page, fixture_url: st
     moved = "This exam went on in another tab."
     answer(other, drawn[1], WRONG[drawn[1]])
     expect(reader.locator(status).first).to_have_text(moved)
+    # ...said in the exam's own live region, not in a hidden question's.
+    expect(reader.locator("[data-srm-component=exam] > [role=status]")).to_have_text(moved)
     expect(reader.locator(".srm-exam-run")).to_be_hidden()
     reader.get_by_role("button", name="Resume your exam of 4 questions").click()
     expect(reader.locator(".srm-exam-sheet button")).to_have_text(
