@@ -684,6 +684,48 @@ def test_flashcards_by_keyboard_only(reader: Page, fixture_url: str) -> None:
     expect(cards.locator(".srm-deck-count")).to_have_text("Card 1 of 3 left; 0 of 3 known.")
 
 
+@pytest.mark.browser
+def test_a_card_known_in_another_tab_moves_the_readers_focus_on(
+    reader: Page, fixture_url: str
+) -> None:
+    """Another tab marks known the card this tab's reader is on: the card goes here too, and
+    with it the focused control (its face, or "I knew it" once turned). Focus moves to the
+    card shown now, or to Start over once every card is known, never to the page; the
+    deck's live region says why, as "I knew it" pressed here would."""
+    other = reader.context.new_page()
+    problems = watch(other, fixture_url)
+    for page in (reader, other):
+        page.goto(fixture_url + QUIZ)
+        expect(deck(page)).to_have_attribute("data-srm-ready", "")
+    rounds = [
+        ("I knew it", "Card 1 of 2 left; 1 of 3 known. Now: Guest operating system.", "summary"),
+        ("face", "Card 1 of 1 left; 2 of 3 known. Now: Hypervisor.", "summary"),
+        ("face", "All 3 cards known.", "Start over"),
+    ]
+    for on, told, then in rounds:
+        if on == "face":
+            visible_card(reader).locator("summary").focus()
+        else:
+            turn(reader)
+            deck(reader).get_by_role("button", name=on).focus()
+        other.bring_to_front()  # a background tab's animation frames are throttled
+        turn(other)
+        deck(other).get_by_role("button", name="I knew it").click()
+        reader.bring_to_front()
+        expect(status(deck(reader))).to_have_text(f"Marked known in another tab. {told}")
+        moved = (
+            visible_card(reader).locator("summary")
+            if then == "summary"
+            else deck(reader).get_by_role("button", name=then)
+        )
+        expect(moved).to_be_focused()
+        assert reader.evaluate(
+            "document.activeElement !== document.body &&"
+            " document.querySelector('#srm-deck-basics').contains(document.activeElement)"
+        )
+    assert problems == []
+
+
 # ---------------------------------------------------------------- progress
 
 

@@ -2,8 +2,9 @@
 `fill-in`) on the real site: no page scrolls sideways on a phone (WCAG 1.4.10), every
 control is a target of 24 px (44 on touch, WCAG 2.5.8), pages print as clean worksheets,
 no copy of a question submits natively, the practice exam announces moves and marks a
-partly answered question with its key, and a reload shows a checked question's result line
-again.
+partly answered question with its key, a reload shows a checked question's result line
+again, and every registered question kind's answers count as its kind judges them, in the
+exam and on the home page.
 
 The per-type tests are in tests/test_order.py, test_match.py, test_match_browser.py and
 test_fillin.py; these hold the behaviours all types share."""
@@ -13,8 +14,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from urllib.parse import urljoin
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from conftest import ROOT, Site, watch
@@ -28,6 +31,7 @@ KINDS = ("order", "match", "fillin")
 PAGE = "service-models/"
 """A chapter with a question of each of the three types."""
 ATTEMPTS = "/.srm-attempt-v1"
+KEY = "/.srm-progress-v1"
 NARROW = {"width": 320, "height": 740}
 TOUCH = {"is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 
@@ -376,3 +380,178 @@ def test_a_reload_shows_the_result_line_again_without_saying_it(
     # The next check is announced again.
     form.get_by_role("button", name="Try again").click()
     expect(status).not_to_have_attribute("aria-live", "off")
+
+
+# ------------------------------------------------ whether a question is answered, per kind
+
+STATES = ("none", "part", "spaces", "marks", "whole")
+"""How a question's controls are left, by `DRIVE`: none touched; only the first; typed boxes
+holding only spaces, or only spaces and end punctuation (`marks`), the rest untouched; every
+control given."""
+PART = {"choice": "whole", "sort": "part", "order": "none", "match": "part", "fillin": "part"}
+"""What a question of each kind, with more than one control, gives with only its first control
+set: one option picked is a whole choice answer; an order gives no answer until every item
+has its own position. Every question kind the site registers must be listed: a new kind says
+here how its answers count, and the table test below holds the exam and the home page to it."""
+DRIVE = """async ([ids, state]) => {
+  const box = document.querySelector("[data-srm-component=exam]");
+  const bank = await srm.study.load(box);
+  await srm.study.kinds(bank, ids);
+  const typed = {spaces: "   ", marks: " .! ", part: "an answer", whole: "an answer"}[state];
+  return ids.map(id => {
+    const form = srm.study.formOf(srm.study.copy(bank, bank.items[id][1], "srm-t-"));
+    const name = bank.items[id][2];
+    const kind = srm.defined.get(name);
+    const controls = [...form.querySelectorAll("input, select")].filter(c =>
+      !c.closest(".srm-key") && !["hidden", "submit", "button"].includes(c.type));
+    controls.forEach((c, i) => {
+      if (state === "none" || state === "part" && i) return;
+      if (c.type === "text") c.value = typed;
+      else if (state === "part" || state === "whole") {
+        if (c.tagName === "SELECT") c.selectedIndex = 1 + i % (c.options.length - 1);
+        else if (!i) c.checked = true;
+      }
+    });
+    return [id, name, kind.field || "picked", kind.answer(form), controls.length];
+  });
+}"""
+"""Answers, as each question's own kind gives them, from copies of the questions `ids` of
+the study bank whose controls are left as `state` says. Returns [id, kind, stored field,
+answer, number of controls] for each."""
+
+
+def kind_samples(site: Site) -> dict[str, str]:
+    """Questions of the study bank to judge, by id: for every question kind, the question
+    with the most controls (so that a part answer exists), and one with a typed box if the
+    kind has any (for blank typing). Returns {id: kind}."""
+    exam = site.soup("exam/index.html").select_one("[data-srm-component=exam]")
+    script = (site.root / "exam" / exam["data-srm-bank-script"]).resolve().read_text()
+    bank = json.loads(script.split("]=", 1)[1].removesuffix(";\n"))
+    by_kind: dict[str, list[tuple[int, bool, str]]] = {}
+    for ident, (_, html, kind) in bank["items"].items():
+        form = BeautifulSoup(html, "html.parser")
+        controls = [
+            c
+            for c in form.select("input, select")
+            if not c.find_parent(class_="srm-key") and c.get("type") not in ("hidden", "submit")
+        ]
+        typed = any(c.get("type") == "text" for c in controls)
+        by_kind.setdefault(kind, []).append((len(controls), typed, ident))
+    chosen = {}
+    for kind, entries in by_kind.items():
+        chosen[max(entries)[2]] = kind
+        typed = [e for e in entries if e[1]]
+        if typed:
+            chosen[typed[0][2]] = kind
+    return chosen
+
+
+def expected(kind: str, state: str, controls: int) -> str:
+    """How much of its question an answer left as `state` gives: none, part or whole."""
+    if state in ("none", "spaces", "marks"):
+        return "none"
+    if state == "whole" or controls == 1:
+        return "whole"
+    return PART[kind]
+
+
+def test_every_question_kind_says_how_its_answers_count(real_site: Site) -> None:
+    """PART lists every question kind of the registry, and the samples cover them all."""
+    from srm_build.registry import QUESTION_TYPES
+
+    forms = {t.component for t in QUESTION_TYPES if t.component != "flashcards"}
+    assert set(PART) == forms
+    assert set(kind_samples(real_site).values()) == forms
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_each_kind_judges_its_answers_in_the_exam_and_on_the_home_page(
+    reader, real_site: Site, state: str
+) -> None:
+    """Whether a question is answered is its kind's judgement (`answered`, srm.js), for
+    every question kind: answers not given, given in part, typed as blanks (spaces, or only
+    spaces and punctuation, which fill-in ignores) or given whole. The practice exam's
+    answer sheet, its saved attempt's count, Hand in's question and its marking ("Partly
+    answered", "Not answered") follow it; the home page counts a question done when its
+    stored answer is whole, as its chapter page (which runs the kind) shows it checked.
+    The home page judges stored answers without the kinds' scripts (srm-chapters.js says
+    why): a typed gap of only punctuation is never stored, so `marks` is held in the exam
+    only."""
+    page = reader()
+    page.goto(real_site.url + "exam/")
+    samples = kind_samples(real_site)
+    rows = page.evaluate(DRIVE, [list(samples), state])
+    want = {ident: expected(kind, state, n) for ident, kind, _, _, n in rows}
+
+    # The practice exam, with the kinds it draws from (sort questions are not drawn).
+    bank = page.locator("[data-srm-component=exam]")
+    key = bank.get_attribute("data-srm-id")
+    drawn = [r for r in rows if r[1] != "sort"]
+    ids = [r[0] for r in drawn]
+    attempt = {"id": 1, "ids": ids, "flags": [], "picked": {r[0]: r[3] for r in drawn}}
+    value = json.dumps(json.dumps({key: attempt}))
+    page.evaluate(f"localStorage.setItem({ATTEMPTS!r}, {value})")
+    page.reload()
+    told: list[str] = []
+    page.once("dialog", lambda d: (told.append(d.message), d.dismiss()))
+    page.get_by_role("button", name="Start the exam").click()
+    expect(page.locator(".srm-exam-resume")).to_be_focused()  # Start was cancelled
+    given = [i for i in ids if want[i] != "none"]
+    assert told == [
+        f"Start a new exam? Your saved one, {len(given)} of {len(ids)} questions answered,"
+        " will be discarded."
+    ]
+    page.locator(".srm-exam-resume").click()
+    sheet = page.locator(".srm-exam-goto")
+    expect(sheet).to_have_text(
+        [
+            f"Question {n}: {'answered' if want[i] != 'none' else 'not answered'}"
+            for n, i in enumerate(ids, 1)
+        ]
+    )
+    left = len(ids) - len(given)
+    page.once("dialog", lambda d: (told.append(d.message), d.accept()))
+    page.get_by_role("button", name="Hand in").click()
+    expect(page.locator(".srm-exam-result .srm-title")).to_be_visible()
+    if left:
+        noun = "question" if left == 1 else "questions"
+        assert told[-1] == f"{left} {noun} not answered. Hand in anyway?"
+    else:
+        assert len(told) == 1
+    marks = {"none": "not answered", "part": "partly answered", "whole": "(right|wrong)"}
+    expect(sheet).to_have_text(
+        [re.compile(f"^Question {n}: {marks[want[i]]}$") for n, i in enumerate(ids, 1)]
+    )
+    for i in ids:
+        note = page.locator(f"form[data-srm-id={i}] .srm-exam-missed")
+        if want[i] == "whole":
+            expect(note).to_have_count(0)
+        else:
+            expect(note).to_have_text(f"{marks[want[i]].capitalize()}. The answer:")
+    if state == "marks":
+        return
+
+    # The home page's chapters, from stored progress only, and the chapter pages.
+    stored = {ident: {field: answer} for ident, _, field, answer, _ in rows}
+    page.goto(real_site.url)
+    page.evaluate(f"localStorage.setItem({KEY!r}, {json.dumps(json.dumps(stored))})")
+    page.reload()
+    expect(page.locator("[data-srm-component=chapters]")).to_have_attribute("data-srm-ready", "")
+    chapters: dict[str, list[str]] = {}
+    for li in page.locator("[data-srm-component=chapters] [data-srm-items]").all():
+        entries = li.get_attribute("data-srm-items").split()
+        mine = [i for i in samples if i in entries]
+        done = sum(want[i] == "whole" for i in mine)
+        expect(li.locator(".srm-chapter-done")).to_have_text(f"{done} of {len(entries)} done")
+        if mine:
+            chapters[li.get_by_role("link").get_attribute("href")] = mine
+    assert sorted(i for mine in chapters.values() for i in mine) == sorted(samples)
+    for href, mine in chapters.items():
+        page.goto(urljoin(real_site.url, href))
+        ready(page)
+        for i in mine:
+            form = page.locator(f"form[data-srm-id={i}]")
+            if want[i] == "whole":
+                expect(form).to_have_attribute("data-srm-result", re.compile("."))
+            else:
+                expect(form).not_to_have_attribute("data-srm-result", re.compile("."))

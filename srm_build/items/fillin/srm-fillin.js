@@ -75,6 +75,11 @@
     answer: function (form) {
       return gaps(form).map(function (gap) { return gap.value; });
     },
+    /* The share of gaps filled, as checking counts them: a gap that `norm` empties (only
+     * spaces, hyphens or end punctuation) is left, not answered (srm.js, `answered`). */
+    answered: function (values) {
+      return srm.strings(values) && values.length ? values.filter(norm).length / values.length : 0;
+    },
     /* A typed answer longer than its box takes (`maxlength`, what the build allows:
      * TYPED_LONGEST) is not one the reader gave: that gap alone is left empty, and the rest
      * of the answer (and of an exam attempt) is kept. */
