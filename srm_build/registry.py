@@ -39,6 +39,7 @@ from .items.match import Match
 from .items.misconception import Misconception
 from .items.multiple import MultipleChoice
 from .items.order import Order
+from .items.picklayer import PickLayer
 from .items.progress import Progress
 from .items.question import Exported, QuestionBase
 from .items.quiz import Quiz
@@ -61,6 +62,7 @@ QUESTION_TYPES: tuple[type[QuestionBase], ...] = (
     Order,
     Match,
     FillIn,
+    PickLayer,
 )
 """The question types a quiz may hold, by their `type`, in the order the schema lists them."""
 

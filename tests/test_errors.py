@@ -370,7 +370,7 @@ CASES = [
         "unknown question type",
         {"quizzes/basics.yml": quiz().replace("type: single", "type: essay")},
         "content/quizzes/basics.yml:9:15: question 'ec2-patching': type 'essay' is not one of "
-        "single, multiple, true-false, sort, flashcards, order, match, fill-in",
+        "single, multiple, true-false, sort, flashcards, order, match, fill-in, pick-layer",
     ),
     (
         "order item id used twice",
@@ -1602,6 +1602,81 @@ INLINE_BLOCK_CASES = [
 """Block Markdown in fields shown inline (`markup.block_in_inline`), one row per family."""
 
 
+PICK_HEAD = """\
+kind: quizzes
+title: Pick
+quizzes:
+  - id: quiz-pick
+    title: Pick
+    source: aws-srm
+    questions:
+      - id: pick-one
+        type: pick-layer
+        statement: Installing this month's updates inside an instance
+        explanation: Updates inside an instance go into its operating system.
+"""
+"""A pick-layer question up to its `answer` and `layers`, which each case writes."""
+
+
+def pick_layer(lines: str) -> dict[str, str]:
+    """The three-layer stack of `MATRIX`, and a quiz with one pick-layer question ending in
+    the YAML `lines` given (its answer, and the layers offered)."""
+    body = textwrap.indent(textwrap.dedent(lines), " " * 8)
+    return {"stack.yml": MATRIX["stack.yml"], "quizzes/pick.yml": PICK_HEAD + body}
+
+
+PICK_LAYER_CASES = [
+    (
+        "pick-layer: the right layer is not among those offered",
+        pick_layer("answer: layer-os\nlayers: [layer-net, layer-enc]\n"),
+        "content/quizzes/pick.yml:12:17: question 'pick-one': its answer 'layer-os' is not one "
+        "of the layers offered (layer-net, layer-enc), so no reader could pick it",
+    ),
+    (
+        "pick-layer: a layer offered twice",
+        pick_layer("answer: layer-os\nlayers: [layer-os, layer-net, layer-os]\n"),
+        "content/quizzes/pick.yml:13:39: question 'pick-one': layer 'layer-os' is offered twice",
+    ),
+    (
+        "pick-layer: one layer offered, twice",
+        pick_layer("answer: layer-os\nlayers: [layer-os, layer-os]\n"),
+        "content/quizzes/pick.yml:13:17: question 'pick-one': only one layer is offered, so the "
+        "question asks nothing; offer at least two, or leave 'layers' out for the whole stack",
+    ),
+    (
+        "pick-layer: a list of one layer",
+        pick_layer("answer: layer-os\nlayers: [layer-os]\n"),
+        "content/quizzes/pick.yml:13:17: question 'pick-one': field 'layers': needs at least 2 "
+        "entries",
+    ),
+    (
+        "pick-layer: an unknown right layer",
+        pick_layer("answer: layer-roof\n"),
+        "content/quizzes/pick.yml:12:17: question 'pick-one': answer names unknown layer "
+        "'layer-roof'",
+    ),
+    (
+        "pick-layer: an unknown layer offered",
+        pick_layer("answer: layer-os\nlayers: [layer-os, layer-roof]\n"),
+        "content/quizzes/pick.yml:13:28: question 'pick-one': layers names unknown layer "
+        "'layer-roof'",
+    ),
+    (
+        "pick-layer: no explanation",
+        {
+            **pick_layer("answer: layer-os\n"),
+            "quizzes/pick.yml": pick_layer("answer: layer-os\n")["quizzes/pick.yml"].replace(
+                "        explanation: Updates inside an instance go into its operating system.\n",
+                "",
+            ),
+        },
+        "content/quizzes/pick.yml:8:9: question 'pick-one': missing required field 'explanation'",
+    ),
+]
+"""The pick-layer unit's own checks and its references: a question with no answer a reader
+could pick, or one that offers a layer twice, as located errors."""
+
+
 @pytest.mark.parametrize(
     ("files", "expected"),
     [case[1:] for case in INLINE_BLOCK_CASES],
@@ -1613,6 +1688,26 @@ def test_blocks_in_fields_shown_inline_are_reported(tmp_path: Path, files, expec
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert expected in result.stderr.splitlines(), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [case[1:] for case in PICK_LAYER_CASES],
+    ids=[c[0] for c in PICK_LAYER_CASES],
+)
+def test_bad_pick_layer_questions_are_reported(tmp_path: Path, files, expected) -> None:
+    write_content(tmp_path, files)
+    result = run_check(tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert expected in result.stderr.splitlines(), result.stderr
+
+
+def test_a_well_made_pick_layer_question_passes(tmp_path: Path) -> None:
+    """The base of the rows above, with a right answer among the layers offered, passes."""
+    write_content(tmp_path, pick_layer("answer: layer-os\nlayers: [layer-os, layer-net]\n"))
+    result = run_check(tmp_path)
+    assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.parametrize(

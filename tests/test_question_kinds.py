@@ -1,13 +1,13 @@
-"""What every question type owes a reader, held for the three newest (`order`, `match`,
-`fill-in`) on the real site: no page scrolls sideways on a phone (WCAG 1.4.10), every
+"""What every question type owes a reader, held for the newest (`order`, `match`,
+`fill-in`, `pick-layer`) on the real site: no page scrolls sideways on a phone (WCAG 1.4.10), every
 control is a target of 24 px (44 on touch, WCAG 2.5.8), pages print as clean worksheets,
 no copy of a question submits natively, the practice exam announces moves and marks a
 partly answered question with its key, a reload shows a checked question's result line
 again, and every registered question kind's answers count as its kind judges them, in the
 exam and on the home page.
 
-The per-type tests are in tests/test_order.py, test_match.py, test_match_browser.py and
-test_fillin.py; these hold the behaviours all types share."""
+The per-type tests are in tests/test_order.py, test_match.py, test_match_browser.py,
+test_fillin.py and test_picklayer.py; these hold the behaviours all types share."""
 
 from __future__ import annotations
 
@@ -26,10 +26,10 @@ from srm_build.pipeline import load_content
 
 pytestmark = pytest.mark.browser
 
-KINDS = ("order", "match", "fillin")
+KINDS = ("order", "match", "fillin", "picklayer")
 """The question types these tests cover, by component name."""
 PAGE = "service-models/"
-"""A chapter with a question of each of the three types."""
+"""A chapter with a question of each of these types."""
 ATTEMPTS = "/.srm-attempt-v1"
 KEY = "/.srm-progress-v1"
 NARROW = {"width": 320, "height": 740}
@@ -129,7 +129,7 @@ def small_targets(scope: Locator, least: int, controls: str = CONTROLS) -> list[
 
 
 def too_small(page: Page, least: int) -> list[str]:
-    """The lists, inputs and buttons of the three types' forms smaller than `least` px
+    """The lists, inputs and buttons of these types' forms smaller than `least` px
     (`small_targets`)."""
     found = []
     for kind in KINDS:
@@ -154,7 +154,8 @@ def test_questions_print_as_clean_worksheets_whatever_the_reader_did(
     reader, real_site: Site
 ) -> None:
     """Printed, each list and text box is a blank line (neither its "Choose ..." prompt nor
-    the reader's answer), no verdict prints, and the answer key is complete."""
+    the reader's answer), each layer of a stack an empty circle (not the reader's pick), no
+    verdict prints, and the answer key is complete."""
     page = reader()
     page.goto(real_site.url + PAGE)
     ready(page)
@@ -164,6 +165,9 @@ def test_questions_print_as_clean_worksheets_whatever_the_reader_did(
             select.select_option(index=1)
         for box in form.locator("input[type=text]").all():
             box.fill("an answer")
+        radios = form.locator("input[type=radio]")
+        if radios.count():
+            radios.first.check()
     checked = page.locator("form[data-srm-component=match]").first
     checked.get_by_role("button", name="Check").click()
     expect(checked).to_have_attribute("data-srm-result", re.compile("."))
@@ -171,7 +175,8 @@ def test_questions_print_as_clean_worksheets_whatever_the_reader_did(
     for kind in KINDS:
         form = page.locator(f"form[data-srm-component={kind}]").first
         controls = form.locator(
-            ".srm-fillin-text .srm-gap, .srm-order-item select, .srm-match-item select"
+            ".srm-fillin-text .srm-gap, .srm-order-item select, .srm-match-item select,"
+            " .srm-picklayer-stack input"
         )
         assert controls.count()
         colours = controls.evaluate_all("cs => cs.map(c => getComputedStyle(c).color)")
@@ -179,7 +184,9 @@ def test_questions_print_as_clean_worksheets_whatever_the_reader_did(
         assert set(colours) == {"rgba(0, 0, 0, 0)"}, kind
         assert set(looks) == {"none"}, kind
         expect(form.locator(".srm-feedback:visible")).to_have_count(0)
-        items = form.locator(".srm-key-items > li, .srm-key-gaps > li")
+        items = form.locator(
+            ".srm-key-items > li, .srm-key-gaps > li, .srm-key-options > li[data-srm-correct=true]"
+        )
         assert items.count()
         for item in items.all():
             expect(item).to_be_visible()
@@ -354,6 +361,7 @@ def test_a_typed_gap_of_spaces_is_not_answered_in_the_exam(reader, real_site: Si
         ("match-service-models", re.compile(r"^\d+ of \d+ matched correctly\.$")),
         ("order-older-categories", re.compile(r"^\d of 3 in the right place\.$")),
         ("fill-lambda-os", re.compile(r"^(Correct\.|Not quite\. .*)$")),
+        ("pick-engine-upgrade", re.compile(r"^(Correct\.|Not quite\. .*)$")),
     ],
 )
 def test_a_reload_shows_the_result_line_again_without_saying_it(
@@ -367,6 +375,8 @@ def test_a_reload_shows_the_result_line_again_without_saying_it(
         select.select_option(index=1)
     for box in form.locator("input[type=text]").all():
         box.fill("an answer")
+    for radio in form.locator("input[type=radio]").all()[:1]:
+        radio.check()
     form.get_by_role("button", name="Check").click()
     status = form.get_by_role("status")
     expect(status).to_have_text(line)

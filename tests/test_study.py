@@ -1447,6 +1447,7 @@ def test_a_questions_image_shows_in_exam_and_review_copies(browser, tmp_path):
         assert image.get_attribute("src") == site.url + "quizzes/img/dot.png"
         assert image.evaluate(loaded) > 0
         context.close()
+    assert problems == []
 
 
 @pytest.mark.browser
