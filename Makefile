@@ -46,11 +46,14 @@ endif
 ##        whole. Zensical runs no plugin: its build validates first, then completes what it
 ##        built (client files, exports); its cache is cleaned, since it knows a YAML file's
 ##        page only by the Markdown page beside it, which does not change when the YAML does.
+##        Zensical has no --site-dir: a configuration that inherits mkdocs.yml names .site.new.
 build: $(ENGINE_STAMP)
-	rm -rf .site.new
+	rm -rf .site.new .site.new.yml
 ifeq ($(ENGINE),zensical)
 	$(BIN)/python -m srm_build check content
-	SRM_SITE_DIR=.site.new $(BIN)/zensical build --strict --clean -f mkdocs.yml
+	printf 'INHERIT: mkdocs.yml\nsite_dir: .site.new\n' > .site.new.yml
+	SRM_CHECKED=1 $(BIN)/zensical build --strict --clean -f .site.new.yml; status=$$?; rm -f .site.new.yml; \
+	  exit $$status
 	$(BIN)/python -m srm_build complete .site.new content
 else
 	$(BIN)/$(ENGINE) build --strict -f mkdocs.yml --site-dir .site.new

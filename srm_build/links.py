@@ -204,10 +204,32 @@ def find_attr_lists(text: str) -> list[tuple[int, str]]:
     ]
 
 
+def as_browser_reads(url: str) -> str:
+    r"""The start of `url` as a browser reads it in an `href` or `src`, for telling where it
+    leads: character references undone (Markdown passes `&#47;` through and the HTML parser
+    decodes it), control characters and spaces dropped (the URL parser strips them at the
+    ends, and tabs and line breaks anywhere), and every
+    backslash read as `/` (the WHATWG URL parser does so for http(s), so `\\host` and `\/host`
+    lead to another host; Python-Markdown keeps a `\` before `/`)."""
+    return _INVISIBLE.sub("", html.unescape(url)).replace("\\", "/")
+
+
+def is_scheme_relative(url: str) -> bool:
+    """A scheme-relative address (`//host/path`): it leads to another host with the scheme
+    of the page that holds it, so it reads like a link within the site but is not one."""
+    return as_browser_reads(url).startswith("//")
+
+
+def is_root_relative(url: str) -> bool:
+    """An address from the root of the host (`/path`), which breaks when the site is served
+    from a sub-path."""
+    plain = as_browser_reads(url)
+    return plain.startswith("/") and not plain.startswith("//")
+
+
 def is_external(url: str) -> bool:
     """An address on another host (a scheme, or `//host`)."""
-    plain = _INVISIBLE.sub("", html.unescape(url))
-    return plain.startswith("//") or _SCHEME.match(plain) is not None
+    return is_scheme_relative(url) or _SCHEME.match(as_browser_reads(url)) is not None
 
 
 THEME_PREFIX = "__"

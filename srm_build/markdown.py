@@ -344,7 +344,7 @@ def site_for(config: dict) -> SitePages:
         site = _SITES.get(key)
         if site is None:
             try:
-                content = load_content(docs, shown_as=_shown(docs))
+                content = load_content(docs, shown_as=_shown(docs), config=_config_file(config))
             except ContentError as exc:
                 raise SrmError(
                     f"The content has problems:\n{format_problems(exc.problems)}"
@@ -360,6 +360,18 @@ def site_for(config: dict) -> SitePages:
             _SITES.clear()  # one state of the content at a time
             _SITES[key] = site
         return site
+
+
+def _config_file(config: dict) -> Path | None:
+    """The project's `mkdocs.yml` beside `root_dir` (where the host's configuration was
+    read), so that its `nav` and `toc` settings count as they do for `check`: a page left
+    out of the nav is refused, and anchors are judged with the site's slugify. Zensical
+    keeps the folder of its configuration file, not the file's name; the names are the
+    ones it looks for itself."""
+    root = Path(config.get("root_dir") or ".")
+    return next(
+        (root / name for name in ("mkdocs.yml", "mkdocs.yaml") if (root / name).is_file()), None
+    )
 
 
 def _shown(docs: Path) -> str:

@@ -15,17 +15,19 @@ from xml.etree.ElementTree import Element
 import markdown
 from markdown.extensions import Extension
 from markdown.extensions.toc import slugify
-from markdown.treeprocessors import Treeprocessor
+from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 from markupsafe import Markup
 
 from .anchors import EXTENSIONS
-from .links import is_relative_link, is_safe_url
+from .links import is_relative_link, is_safe_url, is_scheme_relative
 from .urls import Hrefs
+
+_UNESCAPE = UnescapeTreeprocessor()
 
 
 class _SafeLinks(Treeprocessor):
-    """Unlinks addresses with unsafe schemes; rewrites links to pages; drops event handler
-    and style attributes (which an attribute list could add).
+    """Unlinks addresses with unsafe schemes or none (`//host`); rewrites links to pages;
+    drops event handler and style attributes (which an attribute list could add).
 
     The check refuses all of these with their place; this is the last line behind it. An
     unsafe link becomes a `<span>` of its text and an unsafe image goes, rather than keeping
@@ -44,7 +46,10 @@ class _SafeLinks(Treeprocessor):
                     value = element.get(attribute)
                     if value is None:
                         continue
-                    if not is_safe_url(value):
+                    # Judged as the browser gets it: backslash escapes are still
+                    # placeholders here (Markdown's unescape step runs later).
+                    plain = _UNESCAPE.unescape(value)
+                    if not is_safe_url(plain) or is_scheme_relative(plain):
                         del element.attrib[attribute]
                         if element.tag == "a":
                             element.tag = "span"
@@ -167,6 +172,69 @@ def render_inline(text: str, hrefs: Hrefs | None = None) -> Markup:
     if result.startswith("<p>") and result.endswith("</p>") and result.count("<p>") == 1:
         result = result[3:-4]
     return Markup(result)
+
+
+# --- fields shown inline -----------------------------------------------------------------
+# A prompt, an option or a table entry stands in a <legend>, a <label>, a <span> or a cell
+# list item; `render_inline` unwraps a lone paragraph for it. Anything else Markdown makes of
+# the text (a second paragraph, a list, a heading) would nest a block in phrasing content:
+# invalid HTML, which browsers repair by moving the block out of the label. What Markdown
+# makes is read from its output, not guessed from the source.
+
+_BLOCKS = {
+    "p": "a second paragraph",
+    "h1": "a heading",
+    "h2": "a heading",
+    "h3": "a heading",
+    "h4": "a heading",
+    "h5": "a heading",
+    "h6": "a heading",
+    "ul": "a list",
+    "ol": "a list",
+    "blockquote": "a block quote",
+    "pre": "a code block",
+    "hr": "a horizontal rule",
+    "details": "a details block",
+    "table": "a table",
+}
+
+
+class _TopLevel(HTMLParser):
+    """The start tags of the top-level elements of a piece of HTML, with their classes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.tags: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.depth == 0:
+            self.tags.append((tag, dict(attrs).get("class") or ""))
+        if tag not in _VOID:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth -= 1
+
+
+def block_in_inline(text: str) -> str | None:
+    """What Markdown makes of `text` that cannot be shown inline, or None: "a list", "a
+    heading", "a second paragraph", "a block quote", "fenced code", "a code block" (indented),
+    "an admonition", "a details block", "a horizontal rule", "a table". Fine: one paragraph
+    (which `render_inline` unwraps), or nothing. Raises TooDeepError as rendering does."""
+    html = _convert(text, None)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return None  # one paragraph: Markdown writes '<' in text as '&lt;'
+    reader = _TopLevel()
+    reader.feed(html)
+    reader.close()
+    for number, (tag, classes) in enumerate(reader.tags):
+        if tag == "p" and number == 0:
+            continue
+        if tag == "div":
+            return "an admonition" if "admonition" in classes.split() else "fenced code"
+        return _BLOCKS.get(tag, f"a <{tag}> block")
+    return None
 
 
 # --- slots: controls put into text rendered whole ----------------------------------------

@@ -23,17 +23,20 @@ from .items.base import Model
 from .items.question import ChoiceItem
 from .limits import bracket_problem, line_col, markdown_problem, shorten
 from .links import (
+    as_browser_reads,
     attr_list_problem,
     fence_attr_problem,
     find_attr_lists,
     find_fence_attrs,
     find_links,
     is_external,
+    is_root_relative,
     is_safe_url,
+    is_scheme_relative,
     reserved_id_problem,
 )
 from .loader import Document, PathKey
-from .markup import TooDeepError, has_slot, intro_markdown
+from .markup import TooDeepError, block_in_inline, has_slot, intro_markdown
 from .models import Content, FileBase, Item, Page, items_with_ids, page_path
 from .owners import check_owner_claims
 from .parse import item_label
@@ -132,12 +135,11 @@ def yaml_strings(data: object, key: tuple[str | int, ...] = ()) -> Iterator[tupl
 _UNSAFE_LINK = "link {} is not allowed: use an http(s), mailto or relative address"
 _MARKUP = re.compile(r"[\[<{`~]")
 """Characters without which a text holds no link, attribute list or fence."""
-_BLOCK_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,}|!!!|\?\?\?\+?)", re.MULTILINE)
-"""The first line of fenced code, an admonition or a details block."""
-
 INLINE_FIELDS = frozenset({"prompt", "text", "note", "notes", "aws", "customer", "shared"})
-"""YAML fields shown inline (in a legend, a label, a table cell): a block such as fenced
-code cannot stand in them."""
+"""YAML fields shown inline (in a legend, a label, a span, a table entry; the templates'
+`md_inline`, and `render_inline` in `render.choice_view`): Markdown may make only one
+paragraph of them (`markup.block_in_inline`). For a list (a table's `aws` entries), each
+entry is such a field."""
 
 
 def _published_files(content: Content) -> set[str]:
@@ -231,10 +233,17 @@ def url_problem(
             f"(img-src 'self') blocks: save the image in the content folder and link "
             f"it relatively"
         )
-    if url.startswith("/") and not url.startswith("//"):
+    if is_root_relative(url):
         return (
             f"link {shown} starts with '/', which breaks when the site is served "
             f"from a sub-path; write it relative to this file"
+        )
+    if is_scheme_relative(url):
+        full = "https:" + as_browser_reads(url)
+        full = full if len(full) <= 100 else full[:100] + "..."
+        return (
+            f"{kind} '{shown}' starts with '//', so it leads to another site while it reads "
+            f"like a link within this one; write the full address, '{full}'"
         )
     if is_external(url):
         return None
@@ -437,7 +446,7 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
     """Every link form (inline, reference, autolink, image) in prose pages and YAML text
     uses a safe scheme, passes the Content Security Policy and leads to a page or file that
     exists; attribute lists in prose hold only an id and classes, and no element of a page
-    gets a reserved id; fenced code stands only in YAML fields shown as blocks. Prose is
+    gets a reserved id; a YAML field shown inline holds one paragraph. Prose is
     judged twice: with patterns over the source, for exact places, and on the element tree
     Python-Markdown makes of it (`_tree_problems`), for what the patterns cannot see (code
     spans and fences as the parser reads them, every heading form)."""
@@ -499,10 +508,18 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
             if limit is not None:
                 yield doc.problem(key, item_label(doc.data, key) + limit[1])
                 continue
-            block = _BLOCK_LINE.search(text) if key and key[-1] in INLINE_FIELDS else None
-            if block is None and _MARKUP.search(text) is None:
-                continue
             label = item_label(doc.data, key)
+            field = next((part for part in reversed(key) if isinstance(part, str)), "")
+            if field in INLINE_FIELDS:
+                block = block_in_inline(rendered.get(key, text))
+                if block is not None:
+                    yield doc.problem(
+                        key,
+                        f"{label}'{field}' is shown inline, so it cannot hold {block}; write "
+                        f"one paragraph, or move the block to a feedback or explanation",
+                    )
+            if _MARKUP.search(text) is None:
+                continue
             # `#x` alone is an anchor of the file's own page, as every relative link in
             # YAML is relative to the file; the page that shows the text links there.
             for offset, message in link_problems(
@@ -525,13 +542,6 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
                 reason = fence_attr_problem(attrs, content.by_id)
                 if reason is not None:
                     yield doc.problem_at(key, offset, label + reason)
-            if block is not None:
-                what = "fenced code" if block.group(1)[0] in "`~" else "an admonition"
-                yield doc.problem(
-                    key,
-                    f"{label}{what} cannot stand in '{key[-1]}', which is shown inline; "
-                    f"use `code` or move the block to a feedback or explanation",
-                )
 
 
 def _intro_problems(content: Content, file: FileBase, tree: Tree) -> Iterator[Problem]:

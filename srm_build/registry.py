@@ -8,9 +8,10 @@ question types, the question bank and its formats (srm_build/export.py), the cli
 Adding a question type: write its unit, ideally a package folder `srm_build/items/<type>/`
 holding its model (a `QuestionBase`: checks, answer key, bank entry and the mapping to
 GIFT, QTI and Anki), its templates (`<type>/<type>.html.jinja`, a
-`<form class="srm srm-question" data-srm-component="<type>">` that works without the
-script, and its QTI interaction) and its client files (`srm-<type>.js` and styles, named in
-its `client` after `srm-choice.js`, with `component = "<type>"`); add it to
+`<form class="srm srm-question" method="dialog" data-srm-component="<type>">` that works
+without the script and never submits natively, and its QTI interaction) and its client
+files (`srm-<type>.js` and styles, named in its `client` after `srm-choice.js`, with
+`component = "<type>"`); add it to
 `QUESTION_TYPES`; then content, docs and tests. Nothing else names a type: the client's
 components and their needs (srm_build/assets.py), the progress bar's count
 (srm_build/progress.py) and the study bank (srm_build/study_bank.py) derive from the
@@ -38,6 +39,7 @@ from .items.match import Match
 from .items.misconception import Misconception
 from .items.multiple import MultipleChoice
 from .items.order import Order
+from .items.picklayer import PickLayer
 from .items.progress import Progress
 from .items.question import Exported, QuestionBase
 from .items.quiz import Quiz
@@ -60,6 +62,7 @@ QUESTION_TYPES: tuple[type[QuestionBase], ...] = (
     Order,
     Match,
     FillIn,
+    PickLayer,
 )
 """The question types a quiz may hold, by their `type`, in the order the schema lists them."""
 

@@ -206,9 +206,9 @@ def _ref_in(annotation: Any) -> tuple[Shape, str] | None:
     if origin is dict and args:
         inner = _ref_in(args[0])
         return ("keys", inner[1]) if inner and inner[0] == "one" else None
-    for arg in args:  # Optional[...] and other unions
+    for arg in args:  # Optional[...] and other unions: of one id, a list or a mapping
         inner = _ref_in(arg)
-        if inner is not None and inner[0] == "one":
+        if inner is not None:
             return inner
     return None
 

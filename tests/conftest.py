@@ -7,6 +7,7 @@ import http.server
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -90,6 +91,7 @@ def build_with(engine: str, config_file: Path, site_dir: Path, site_url: str) ->
         _run([BIN / "properdocs", *command], env=env)
         return site_dir
     assert engine == "zensical", engine
+    env["SRM_CHECKED"] = "1"  # as `make build` sets it: the check is the first step
     work = site_dir.parent / f"{site_dir.name}-project"
     relative = config_file.parent.relative_to(ROOT)
     project = work / relative
@@ -349,6 +351,97 @@ def ready_form(scope: Page | Locator, selector: str) -> Locator:
     form = scope.locator(selector).first
     expect(form).to_have_attribute("data-srm-ready", "")
     return form
+
+
+# ---------------------------------------------------------------- dragging (srm-drag.js)
+# A drag in a test goes step by step as srm-drag.js shows it, never faster than the page:
+# each step waits for the state the last one gave (the item lifted, dragging, the target lit
+# under the pointer), so a busy main thread delays a drag but cannot reorder or lose it.
+
+LIFTED = re.compile(r"\bsrm-lifted\b")
+"""An item a finger held long enough (HOLD): it can be dragged now."""
+DRAGGING = re.compile(r"\bsrm-dragging\b")
+"""An item that moves with the pointer."""
+OVER = re.compile(r"\bsrm-over\b")
+"""The drop target under the dragged item."""
+HOLD = 500  # ms: more than the hold that lifts an item (srm-drag.js)
+
+
+def center(box: dict | None) -> tuple[float, float]:
+    """The middle of a bounding box, in the window's CSS px."""
+    assert box
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def clear_of_edges(page: Page, y: float) -> None:
+    """Fails unless `y` is outside the window's top and bottom bands where a drag scrolls the
+    page (srm-drag.js): a pointer held there would move the target away under it."""
+    band = page.evaluate("Math.max(40, innerHeight / 8)")
+    assert band < y < page.viewport_size["height"] - band, f"{y} is within {band} px of an edge"
+
+
+def drag_with_the_mouse(page: Page, item: Locator, target: Locator, by: str) -> None:
+    """Drags `item` (a sort or order item, mounted) by the middle of its part `by` (a
+    selector: where the button goes down) onto the middle of `target` and lets go: a first
+    move starts the drag, and the pointer goes on only once the item is dragging; the button
+    goes up only once `target` is lit under it. Both places must be clear of the window's
+    edges (`clear_of_edges`)."""
+    target.scroll_into_view_if_needed()
+    item.scroll_into_view_if_needed()
+    x, y = center(item.locator(by).bounding_box())
+    clear_of_edges(page, y)
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 10, y)  # 6 px or more starts a drag
+    expect(item).to_have_class(DRAGGING)
+    x, y = center(target.bounding_box())
+    clear_of_edges(page, y)
+    page.mouse.move(x, y, steps=4)
+    expect(target).to_have_class(OVER)
+    page.mouse.up()
+    expect(item).not_to_have_class(DRAGGING)
+
+
+class Finger:
+    """One finger on a touch screen, through the browser's own input pipeline (so the page
+    pans, or not, as it would under a real finger)."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.cdp = page.context.new_cdp_session(page)
+        self.x = self.y = 0.0
+
+    def _send(self, kind: str, points: list[dict]) -> None:
+        self.cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    def down(self, x: float, y: float) -> None:
+        self.x, self.y = x, y
+        self._send("touchStart", [{"x": x, "y": y}])
+
+    def move(self, x: float, y: float, steps: int = 8) -> None:
+        x0, y0 = self.x, self.y
+        for step in range(1, steps + 1):
+            self.x, self.y = x0 + (x - x0) * step / steps, y0 + (y - y0) * step / steps
+            self._send("touchMove", [{"x": self.x, "y": self.y}])
+
+    def up(self) -> None:
+        self._send("touchEnd", [])
+
+    def hold(self, item: Locator) -> None:
+        """Held still until `item` lifts (the page's clock, installed, moves on)."""
+        self.page.clock.run_for(HOLD)
+        expect(item).to_have_class(LIFTED)
+
+    def drop(self, item: Locator, target: Locator) -> None:
+        """`item`, lifted (`hold`), moved onto the middle of `target` and let go once it is
+        dragging and `target` is lit under it."""
+        x, y = center(target.bounding_box())
+        clear_of_edges(self.page, y)
+        self.move(x, y)
+        expect(item).to_have_class(DRAGGING)
+        expect(target).to_have_class(OVER)
+        self.up()
+        expect(item).not_to_have_class(LIFTED)
 
 
 def stored(page: Page, key: str) -> dict:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import FIXTURE_SITE, ROOT, build_site, serve_folder, watch
+from conftest import FIXTURE_SITE, ROOT, Finger, build_site, serve_folder, watch
 
 pytestmark = pytest.mark.browser
 
@@ -133,39 +133,6 @@ PHONE = {
 }
 
 
-class Finger:
-    """One finger on a touch screen, through the browser's own input pipeline (so the page
-    pans, or not, as it would under a real finger)."""
-
-    def __init__(self, page: Page) -> None:
-        self.cdp = page.context.new_cdp_session(page)
-        self.x = self.y = 0.0
-
-    def _send(self, kind: str, points: list[dict]) -> None:
-        self.cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
-
-    def down(self, x: float, y: float) -> None:
-        self.x, self.y = x, y
-        self._send("touchStart", [{"x": x, "y": y}])
-
-    def move(self, x: float, y: float, steps: int = 8) -> None:
-        x0, y0 = self.x, self.y
-        for step in range(1, steps + 1):
-            self.x, self.y = x0 + (x - x0) * step / steps, y0 + (y - y0) * step / steps
-            self._send("touchMove", [{"x": self.x, "y": self.y}])
-
-    def up(self) -> None:
-        self._send("touchEnd", [])
-
-    def hold(self, page: Page, item) -> None:
-        """Held still until the item lifts (the page's clock, installed, moves on)."""
-        page.clock.run_for(HOLD)
-        expect(item).to_have_class(re.compile(r"\bsrm-lifted\b"))
-
-
-HOLD = 500  # ms: more than the hold that lifts an item (srm-drag.js)
-
-
 def ten(page: Page):
     form = page.locator("form#srm-sort-ten")
     expect(form).to_have_attribute("data-srm-ready", "")
@@ -183,12 +150,10 @@ def test_a_drag_starts_anywhere_on_an_item(new_reader, fixture_url: str) -> None
         form.locator(".srm-buckets").scroll_into_view_if_needed()
         item = form.locator(f'.srm-sort-item[data-srm-item="{ident}"]')
         box = item.bounding_box()
-        target = form.locator('[data-srm-bucket="aws"]').bounding_box()
         # The item's bottom right corner: beside its list, away from its text.
         finger.down(box["x"] + box["width"] - 4, box["y"] + box["height"] - 4)
-        finger.hold(page, item)
-        finger.move(target["x"] + target["width"] / 2, target["y"] + target["height"] / 2)
-        finger.up()
+        finger.hold(item)
+        finger.drop(item, form.locator('[data-srm-bucket="aws"]'))
         expect(form.locator(f'[data-srm-bucket="aws"] [data-srm-item="{ident}"]')).to_have_count(1)
         expect(item).not_to_have_class(re.compile(r"\bsrm-(lifted|dragging)\b"))
 
@@ -225,13 +190,11 @@ def test_the_page_scrolls_when_a_drag_nears_its_edge(new_reader, fixture_url: st
     box = last.locator(".srm-sort-text").bounding_box()
     finger = Finger(page)
     finger.down(box["x"] + 10, box["y"] + box["height"] / 2)
-    finger.hold(page, last)
+    finger.hold(last)
     finger.move(box["x"] + 10, 8)  # held at the top edge, the page scrolls up
     page.wait_for_function(f"({top})().getBoundingClientRect().top > 200")
     finger.move(box["x"] + 10, 332)  # out of the edge: the scrolling stops
-    target = aws.bounding_box()
-    finger.move(target["x"] + target["width"] / 2, target["y"] + target["height"] / 2)
-    finger.up()
+    finger.drop(last, aws)
     expect(aws.locator('[data-srm-item="t10"]')).to_have_count(1)
     expect(form.get_by_role("status")).to_have_text("Rotating access keys: AWS.")
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from conftest import ROOT, Site, watch
+from conftest import OVER, ROOT, Finger, Site, drag_with_the_mouse, ready_form, watch
 
 ASSETS = ROOT / "srm_build" / "assets"
 EVERY_PAGE = {"srm.js", "srm.css", "theme.js", "palette.js"}
@@ -441,7 +441,8 @@ def test_arrow_keys_and_tab_never_answer(reader: Page, fixture_url: str) -> None
 
 
 def sort_form(page: Page) -> Locator:
-    return page.locator("form#srm-sort-basics")
+    """The quiz page's sort, once mounted."""
+    return ready_form(page, "form#srm-sort-basics")
 
 
 def item(form: Locator, ident: str) -> Locator:
@@ -452,27 +453,25 @@ def bucket(form: Locator, owner: str) -> Locator:
     return form.locator(f'[data-srm-bucket="{owner}"]')
 
 
+def drag(page: Page, form: Locator, ident: str, target: Locator) -> None:
+    """Drags sort item `ident` by its text onto `target` with the mouse, step by step as the
+    page shows it (`drag_with_the_mouse`)."""
+    drag_with_the_mouse(page, item(form, ident), target, by=".srm-sort-text")
+
+
 @pytest.mark.browser
 def test_sort_right_by_dragging_with_the_mouse(reader: Page, fixture_url: str) -> None:
     reader.goto(fixture_url + QUIZ)
     form = sort_form(reader)
-    item(form, "guards").locator(".srm-sort-text").drag_to(bucket(form, "aws"))
+    # The drag lights the box under the pointer (drag waits for it), and the drop puts it out.
+    drag(reader, form, "guards", bucket(form, "aws"))
+    expect(bucket(form, "aws")).not_to_have_class(OVER)
     expect(bucket(form, "aws").locator(".srm-sort-item")).to_have_attribute(
         "data-srm-item", "guards"
     )
     expect(form.get_by_label("Guarding data centre entrances")).to_have_value("aws")
     expect(status(form)).to_have_text("Guarding data centre entrances: AWS.")
-    # A slow drag, step by step, lights the box under the pointer.
-    box = item(form, "patch").locator(".srm-sort-text").bounding_box()
-    target = bucket(form, "customer").bounding_box()
-    reader.mouse.move(box["x"] + 10, box["y"] + box["height"] / 2)
-    reader.mouse.down()
-    reader.mouse.move(
-        target["x"] + target["width"] / 2, target["y"] + target["height"] / 2, steps=8
-    )
-    expect(bucket(form, "customer")).to_have_class(re.compile("srm-over"))
-    reader.mouse.up()
-    expect(bucket(form, "customer")).not_to_have_class(re.compile("srm-over"))
+    drag(reader, form, "patch", bucket(form, "customer"))
     expect(form.get_by_label("Patching the guest OS")).to_have_value("customer")
     form.get_by_role("button", name="Check").click()
     expect(status(form)).to_have_text("2 of 2 placed correctly.")
@@ -490,15 +489,15 @@ def test_sort_wrong_by_dragging_and_back_to_the_list(reader: Page, fixture_url: 
     reader.goto(fixture_url + QUIZ)
     form = sort_form(reader)
     unplaced = form.locator(".srm-sort-items")
-    item(form, "guards").locator(".srm-sort-text").drag_to(bucket(form, "customer"))
-    item(form, "guards").locator(".srm-sort-text").drag_to(unplaced)
+    drag(reader, form, "guards", bucket(form, "customer"))
+    drag(reader, form, "guards", unplaced)
     expect(form.get_by_label("Guarding data centre entrances")).to_have_value("")
     expect(unplaced.locator(".srm-sort-item")).to_have_count(2)
     expect(status(form)).to_have_text("Guarding data centre entrances: not placed.")
     form.get_by_role("button", name="Check").click()
     expect(status(form)).to_have_text("Place every item, then check. 2 left.")
     for ident in ("guards", "patch"):
-        item(form, ident).locator(".srm-sort-text").drag_to(bucket(form, "customer"))
+        drag(reader, form, ident, bucket(form, "customer"))
     form.get_by_role("button", name="Check").click()
     expect(status(form)).to_have_text("1 of 2 placed correctly.")
     expect(form).to_have_attribute("data-srm-result", "wrong")
@@ -520,29 +519,13 @@ def test_sort_by_touch_dragging(new_reader, fixture_url: str) -> None:
     page.clock.install()
     page.goto(fixture_url + QUIZ)
     form = sort_form(page)
-    cdp = page.context.new_cdp_session(page)
+    finger = Finger(page)
     for ident, owner in (("guards", "aws"), ("patch", "customer")):
         form.locator(".srm-buckets").scroll_into_view_if_needed()
         start = item(form, ident).locator(".srm-sort-text").bounding_box()
-        end = bucket(form, owner).bounding_box()
-        x0, y0 = start["x"] + 10, start["y"] + start["height"] / 2
-        x1, y1 = end["x"] + end["width"] / 2, end["y"] + end["height"] / 2
-        cdp.send(
-            "Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x0, "y": y0}]}
-        )
-        page.clock.run_for(500)
-        expect(item(form, ident)).to_have_class(re.compile(r"\bsrm-lifted\b"))
-        for step in range(1, 9):
-            cdp.send(
-                "Input.dispatchTouchEvent",
-                {
-                    "type": "touchMove",
-                    "touchPoints": [
-                        {"x": x0 + (x1 - x0) * step / 8, "y": y0 + (y1 - y0) * step / 8}
-                    ],
-                },
-            )
-        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        finger.down(start["x"] + 10, start["y"] + start["height"] / 2)
+        finger.hold(item(form, ident))
+        finger.drop(item(form, ident), bucket(form, owner))
         expect(bucket(form, owner).locator(f'[data-srm-item="{ident}"]')).to_have_count(1)
     form.get_by_role("button", name="Check").click()
     expect(status(form)).to_have_text("2 of 2 placed correctly.")
@@ -701,6 +684,48 @@ def test_flashcards_by_keyboard_only(reader: Page, fixture_url: str) -> None:
     expect(cards.locator(".srm-deck-count")).to_have_text("Card 1 of 3 left; 0 of 3 known.")
 
 
+@pytest.mark.browser
+def test_a_card_known_in_another_tab_moves_the_readers_focus_on(
+    reader: Page, fixture_url: str
+) -> None:
+    """Another tab marks known the card this tab's reader is on: the card goes here too, and
+    with it the focused control (its face, or "I knew it" once turned). Focus moves to the
+    card shown now, or to Start over once every card is known, never to the page; the
+    deck's live region says why, as "I knew it" pressed here would."""
+    other = reader.context.new_page()
+    problems = watch(other, fixture_url)
+    for page in (reader, other):
+        page.goto(fixture_url + QUIZ)
+        expect(deck(page)).to_have_attribute("data-srm-ready", "")
+    rounds = [
+        ("I knew it", "Card 1 of 2 left; 1 of 3 known. Now: Guest operating system.", "summary"),
+        ("face", "Card 1 of 1 left; 2 of 3 known. Now: Hypervisor.", "summary"),
+        ("face", "All 3 cards known.", "Start over"),
+    ]
+    for on, told, then in rounds:
+        if on == "face":
+            visible_card(reader).locator("summary").focus()
+        else:
+            turn(reader)
+            deck(reader).get_by_role("button", name=on).focus()
+        other.bring_to_front()  # a background tab's animation frames are throttled
+        turn(other)
+        deck(other).get_by_role("button", name="I knew it").click()
+        reader.bring_to_front()
+        expect(status(deck(reader))).to_have_text(f"Marked known in another tab. {told}")
+        moved = (
+            visible_card(reader).locator("summary")
+            if then == "summary"
+            else deck(reader).get_by_role("button", name=then)
+        )
+        expect(moved).to_be_focused()
+        assert reader.evaluate(
+            "document.activeElement !== document.body &&"
+            " document.querySelector('#srm-deck-basics').contains(document.activeElement)"
+        )
+    assert problems == []
+
+
 # ---------------------------------------------------------------- progress
 
 
@@ -796,7 +821,7 @@ def test_instant_navigation_adds_no_duplicate_handlers(reader: Page, fixture_url
     deck(reader).get_by_role("button", name="Next").click()
     expect(deck(reader).locator(".srm-deck-count")).to_have_text("Card 2 of 3 left; 0 of 3 known.")
     form = sort_form(reader)
-    item(form, "guards").locator(".srm-sort-text").drag_to(bucket(form, "aws"))
+    drag(reader, form, "guards", bucket(form, "aws"))
     expect(bucket(form, "aws").locator(".srm-sort-item")).to_have_count(1)
     scenario = reader.locator('[data-srm-id="unpatched-apache"] form')
     scenario.get_by_label("Customer").check()
@@ -956,7 +981,7 @@ def test_unusable_storage_never_breaks_a_page(new_reader, fixture_url: str, scri
     form.get_by_role("button", name="Check").click()
     expect(status(form)).to_have_text("Correct.")
     sort = sort_form(page)
-    item(sort, "guards").locator(".srm-sort-text").drag_to(bucket(sort, "aws"))
+    drag(page, sort, "guards", bucket(sort, "aws"))
     turn(page)
     deck(page).get_by_role("button", name="I knew it").click()
     expect(page.locator(".srm-progress-text")).to_have_text(

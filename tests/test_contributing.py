@@ -39,8 +39,8 @@ EXAMPLES = EXAMPLE.findall((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"
 def test_contributing_shows_every_kind_of_example() -> None:
     kinds = [kind for kind, _ in EXAMPLES]
     assert set(kinds) == set(WRAP)
-    # single, multiple, true-false, sort, order, flashcards, match, fill-in
-    assert kinds.count("question") == 8
+    # single, multiple, true-false, sort, order, flashcards, match, fill-in, pick-layer
+    assert kinds.count("question") == 9
 
 
 @pytest.mark.parametrize(

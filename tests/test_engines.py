@@ -357,14 +357,116 @@ def test_every_engine_gives_the_same_verdict(
 @pytest.mark.parametrize("engine", SELECTED_ENGINES)
 def test_no_engine_publishes_editor_leftovers(tmp_path: Path, engine: str) -> None:
     """Editors' backup, swap and lock files in content/ (`files.LEFTOVERS`) are skipped by
-    the check, which every engine's build runs, and left out of every engine's site: the
-    MkDocs adapter drops them from the files, `complete` removes Zensical's copies."""
+    the check, which every engine's build runs, and left out of every engine's site, as is
+    the YAML: the MkDocs adapter drops them from the files, `complete` removes Zensical's
+    copies."""
     from test_hostile_input import LEFTOVERS, _project, make_build
 
     assert engine_installed(engine), f"{engine} is not installed: run `make test`"
-    root = _project(tmp_path, LEFTOVERS, "site_dir: !ENV [SRM_SITE_DIR, site]\n")
+    # No `site_dir` line: `make build` tells Zensical where to write without one.
+    root = _project(tmp_path, LEFTOVERS, "")
     build = make_build(root, engine=engine)
     assert build.returncode == 0, build.stderr[-3000:] + build.stdout[-3000:]
     published = {p.relative_to(root / "site").as_posix() for p in (root / "site").rglob("*")}
     assert "index.html" in published
     assert not published & set(LEFTOVERS)
+    # Nor the YAML, which this configuration does not exclude (`exclude_docs`).
+    assert not [path for path in published if path.endswith((".yml", ".yaml"))]
+
+
+EXTENSIONS = (
+    "\n  - attr_list\n  - pymdownx.superfences:\n      custom_fences:\n        - name: srm\n"
+    "          class: srm\n          format: !!python/name:srm_build.markdown.fence\n"
+    "  - srm_build.markup\n  - srm_build.markdown\n"
+)
+"""The Markdown extensions as the site's mkdocs.yml lists them."""
+
+
+def _zensical_hook() -> str:
+    """The site's mkdocs.yml lines that make Zensical validate as it reads the file, its
+    `docs_dir` alias written out."""
+    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    at = lines.index("extra:")
+    return "\n".join(lines[at : at + 2]).replace("*docs", "content") + "\n"
+
+
+NAV_OF_PROJECT = (
+    "nav:\n  - Home: index.md\n  - Sources: sources.md\n  - Glossary: glossary.md\n"
+    "  - Quiz: quizzes/basics.md\n"
+)
+ZENSICAL_ALONE = [
+    (
+        "a page left out of the nav (Zensical would publish it)",
+        {"orphan.md": "# Orphan\n"},
+        NAV_OF_PROJECT,
+        "content/orphan.md:1:1: the page orphan.md is not in the nav of mkdocs.yml; add it "
+        "there (the strict build fails on a page left out)",
+    ),
+    (
+        "a scheme-relative link",
+        {"index.md": "# Home\n\nSee [x](//evil.example/x).\n"},
+        "",
+        "content/index.md:3:9: link '//evil.example/x' starts with '//', so it leads to another "
+        "site while it reads like a link within this one; write the full address, "
+        "'https://evil.example/x'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("files", "config", "expected"),
+    [z[1:] for z in ZENSICAL_ALONE],
+    ids=[z[0] for z in ZENSICAL_ALONE],
+)
+def test_zensical_run_alone_refuses_what_check_refuses(
+    tmp_path: Path, files: dict, config: str, expected: str
+) -> None:
+    """`zensical build` run directly, without the check `make build` runs first, refuses
+    what the check refuses, with the check's located lines, exit status 1, no traceback,
+    and the site folder untouched: the site's mkdocs.yml makes Zensical validate as it
+    reads the file (`engines.zensical.refuse_on_load`), before it cleans or writes
+    anything. Without that, Zensical published a page left out of the nav, and stopped on
+    the rest only at the first page, with a traceback, its site folder emptied."""
+    from test_hostile_input import LOCATED, _project, snapshot
+
+    assert engine_installed("zensical"), "zensical is not installed: run `make test`"
+    root = _project(tmp_path, files, config + _zensical_hook(), EXTENSIONS)
+    before = snapshot(root / "site")
+    check = subprocess.run(
+        [BIN / "python", "-m", "srm_build", "check", "content"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert [line for line in check.stderr.splitlines() if LOCATED.match(line)] == [expected]
+    result = subprocess.run(
+        [BIN / "zensical", "build", "--strict", "--clean", "-f", "mkdocs.yml"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert [line for line in result.stderr.splitlines() if LOCATED.match(line)] == [expected]
+    assert snapshot(root / "site") == before
+
+
+def test_the_zensical_hook_is_a_no_op_for_other_readers(tmp_path: Path) -> None:
+    """MkDocs reads the same mkdocs.yml: the hook leaves the verdict to the plugin, and a
+    valid site builds with it on both engines."""
+    from test_hostile_input import _project
+
+    root = _project(tmp_path, {"orphan.md": "# Orphan\n"}, _zensical_hook(), EXTENSIONS)
+    for command in (["mkdocs", "build", "--strict", "-d", "mk"], ["zensical", "build", "--clean"]):
+        result = subprocess.run(
+            [BIN / command[0], *command[1:], "-f", "mkdocs.yml"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+    assert (root / "mk" / "orphan" / "index.html").is_file()
+    assert (root / "site" / "orphan" / "index.html").is_file()

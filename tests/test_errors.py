@@ -370,7 +370,7 @@ CASES = [
         "unknown question type",
         {"quizzes/basics.yml": quiz().replace("type: single", "type: essay")},
         "content/quizzes/basics.yml:9:15: question 'ec2-patching': type 'essay' is not one of "
-        "single, multiple, true-false, sort, flashcards, order, match, fill-in",
+        "single, multiple, true-false, sort, flashcards, order, match, fill-in, pick-layer",
     ),
     (
         "order item id used twice",
@@ -1402,8 +1402,8 @@ FILL_IN_CASES = [
         "fill-in: accepted answers that are one once case and spaces are ignored",
         fill_in("The [[g1]] is the customer's.", "- {id: g1, accepted: [Guest OS, guestos]}\n"),
         "content/quizzes/fill.yml:12:43: question 'fill-one': gap 'g1': 'guestos' and 'Guest OS' "
-        "in 'accepted' are the same answer once case, spaces, hyphens and end punctuation are "
-        "ignored",
+        "in 'accepted' are the same answer once case, spaces, hyphens, quotes, brackets and end "
+        "punctuation are ignored",
     ),
     (
         "fill-in: accepted answers that are one once hyphens and end punctuation are ignored",
@@ -1413,7 +1413,7 @@ FILL_IN_CASES = [
         ),
         "content/quizzes/fill.yml:12:62: question 'fill-one': gap 'g1': 'Multifactor "
         "authentication.' and 'multi-factor authentication' in 'accepted' are the same answer "
-        "once case, spaces, hyphens and end punctuation are ignored",
+        "once case, spaces, hyphens, quotes, brackets and end punctuation are ignored",
     ),
     (
         "fill-in: choices that are one once case and spaces are ignored",
@@ -1421,8 +1421,18 @@ FILL_IN_CASES = [
             "Security [[g1]] the cloud.", "- {id: g1, choices: [of, ' OF', in], accepted: [of]}\n"
         ),
         "content/quizzes/fill.yml:12:36: question 'fill-one': gap 'g1': ' OF' and 'of' in "
-        "'choices' are the same answer once case, spaces, hyphens and end punctuation are "
-        "ignored",
+        "'choices' are the same answer once case, spaces, hyphens, quotes, brackets and end "
+        "punctuation are ignored",
+    ),
+    (
+        "fill-in: accepted answers that are one once quotes and brackets are ignored",
+        fill_in(
+            "The [[g1]] is the customer's.",
+            "- {id: g1, accepted: [hypervisor, '(\u201chypervisor\u201d)']}\n",
+        ),
+        "content/quizzes/fill.yml:12:45: question 'fill-one': gap 'g1': '(\u201chypervisor\u201d)' "
+        "and 'hypervisor' in 'accepted' are the same answer once case, spaces, hyphens, quotes, "
+        "brackets and end punctuation are ignored",
     ),
     (
         "fill-in: an accepted answer the choices do not offer",
@@ -1513,6 +1523,191 @@ FILL_IN_CASES = [
     ),
 ]
 """The fill-in unit's own checks: ambiguous or impossible gaps, as located errors."""
+
+
+INLINE = (
+    "is shown inline, so it cannot hold {}; write one paragraph, or move the block to a "
+    "feedback or explanation"
+)
+INLINE_BLOCK_CASES = [
+    (
+        "a second paragraph in an option",
+        {"quizzes/basics.yml": quiz().replace("text: AWS,", 'text: "AWS\\n\\nand more",')},
+        "content/quizzes/basics.yml:12:27: option 'a': 'text' "
+        + INLINE.format("a second paragraph"),
+    ),
+    (
+        "a heading in a prompt",
+        {
+            "quizzes/basics.yml": quiz().replace(
+                "prompt: Who patches the guest OS of an EC2 instance?",
+                "prompt: '# Who patches the guest OS of an EC2 instance?'",
+            )
+        },
+        "content/quizzes/basics.yml:10:17: question 'ec2-patching': 'prompt' "
+        + INLINE.format("a heading"),
+    ),
+    (
+        "a list in a match part",
+        {"quizzes/match.yml": match("{id: x, text: '- Lambda', answer: paas, explanation: Code.}")},
+        "content/quizzes/match.yml:17:27: item 'x': 'text' " + INLINE.format("a list"),
+    ),
+    (
+        "a block quote in an order part",
+        {"quizzes/order.yml": ORDER_HEAD + "          - {id: guest, text: '> Guest OS'}\n"},
+        "content/quizzes/order.yml:16:31: item 'guest': 'text' " + INLINE.format("a block quote"),
+    ),
+    (
+        "a list in a fill-in sentence",
+        fill_in(
+            "|-\n          Security [[g1]] the cloud.\n\n          - more",
+            "- {id: g1, accepted: [of]}\n",
+        ),
+        "content/quizzes/fill.yml:10:15: question 'fill-one': 'text' " + INLINE.format("a list"),
+    ),
+    (
+        "indented code in a table entry (each entry of a list)",
+        row_table("""\
+            - id: abstracted
+              label: Abstracted services
+              services: [s3]
+              aws: [Encryption, "    code"]
+            """),
+        "content/tables.yml:11:27: row 'abstracted': 'aws' " + INLINE.format("a code block"),
+    ),
+    (
+        "a horizontal rule in a table's notes",
+        row_table("""\
+            - id: abstracted
+              label: Abstracted services
+              services: [s3]
+              aws: [Encryption]
+              notes: "Notes\\n\\n---"
+            """),
+        "content/tables.yml:12:16: row 'abstracted': 'notes' " + INLINE.format("a horizontal rule"),
+    ),
+    (
+        "a details block in a service's note",
+        {
+            **MATRIX,
+            "services.yml": MATRIX["services.yml"]
+            + DYNAMODB.replace(
+                "note: Endpoints and VPC endpoint policies.", 'note: "??? x\\n    y"'
+            ),
+        },
+        "content/services.yml:34:40: service 'dynamodb': 'note' "
+        + INLINE.format("a details block"),
+    ),
+]
+"""Block Markdown in fields shown inline (`markup.block_in_inline`), one row per family."""
+
+
+PICK_HEAD = """\
+kind: quizzes
+title: Pick
+quizzes:
+  - id: quiz-pick
+    title: Pick
+    source: aws-srm
+    questions:
+      - id: pick-one
+        type: pick-layer
+        statement: Installing this month's updates inside an instance
+        explanation: Updates inside an instance go into its operating system.
+"""
+"""A pick-layer question up to its `answer` and `layers`, which each case writes."""
+
+
+def pick_layer(lines: str) -> dict[str, str]:
+    """The three-layer stack of `MATRIX`, and a quiz with one pick-layer question ending in
+    the YAML `lines` given (its answer, and the layers offered)."""
+    body = textwrap.indent(textwrap.dedent(lines), " " * 8)
+    return {"stack.yml": MATRIX["stack.yml"], "quizzes/pick.yml": PICK_HEAD + body}
+
+
+PICK_LAYER_CASES = [
+    (
+        "pick-layer: the right layer is not among those offered",
+        pick_layer("answer: layer-os\nlayers: [layer-net, layer-enc]\n"),
+        "content/quizzes/pick.yml:12:17: question 'pick-one': its answer 'layer-os' is not one "
+        "of the layers offered (layer-net, layer-enc), so no reader could pick it",
+    ),
+    (
+        "pick-layer: a layer offered twice",
+        pick_layer("answer: layer-os\nlayers: [layer-os, layer-net, layer-os]\n"),
+        "content/quizzes/pick.yml:13:39: question 'pick-one': layer 'layer-os' is offered twice",
+    ),
+    (
+        "pick-layer: one layer offered, twice",
+        pick_layer("answer: layer-os\nlayers: [layer-os, layer-os]\n"),
+        "content/quizzes/pick.yml:13:17: question 'pick-one': only one layer is offered, so the "
+        "question asks nothing; offer at least two, or leave 'layers' out for the whole stack",
+    ),
+    (
+        "pick-layer: a list of one layer",
+        pick_layer("answer: layer-os\nlayers: [layer-os]\n"),
+        "content/quizzes/pick.yml:13:17: question 'pick-one': field 'layers': needs at least 2 "
+        "entries",
+    ),
+    (
+        "pick-layer: an unknown right layer",
+        pick_layer("answer: layer-roof\n"),
+        "content/quizzes/pick.yml:12:17: question 'pick-one': answer names unknown layer "
+        "'layer-roof'",
+    ),
+    (
+        "pick-layer: an unknown layer offered",
+        pick_layer("answer: layer-os\nlayers: [layer-os, layer-roof]\n"),
+        "content/quizzes/pick.yml:13:28: question 'pick-one': layers names unknown layer "
+        "'layer-roof'",
+    ),
+    (
+        "pick-layer: no explanation",
+        {
+            **pick_layer("answer: layer-os\n"),
+            "quizzes/pick.yml": pick_layer("answer: layer-os\n")["quizzes/pick.yml"].replace(
+                "        explanation: Updates inside an instance go into its operating system.\n",
+                "",
+            ),
+        },
+        "content/quizzes/pick.yml:8:9: question 'pick-one': missing required field 'explanation'",
+    ),
+]
+"""The pick-layer unit's own checks and its references: a question with no answer a reader
+could pick, or one that offers a layer twice, as located errors."""
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [case[1:] for case in INLINE_BLOCK_CASES],
+    ids=[c[0] for c in INLINE_BLOCK_CASES],
+)
+def test_blocks_in_fields_shown_inline_are_reported(tmp_path: Path, files, expected) -> None:
+    write_content(tmp_path, files)
+    result = run_check(tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert expected in result.stderr.splitlines(), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [case[1:] for case in PICK_LAYER_CASES],
+    ids=[c[0] for c in PICK_LAYER_CASES],
+)
+def test_bad_pick_layer_questions_are_reported(tmp_path: Path, files, expected) -> None:
+    write_content(tmp_path, files)
+    result = run_check(tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert expected in result.stderr.splitlines(), result.stderr
+
+
+def test_a_well_made_pick_layer_question_passes(tmp_path: Path) -> None:
+    """The base of the rows above, with a right answer among the layers offered, passes."""
+    write_content(tmp_path, pick_layer("answer: layer-os\nlayers: [layer-os, layer-net]\n"))
+    result = run_check(tmp_path)
+    assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ from srm_build.export import QTI_NS, question_bank, to_anki_csv, to_gift, to_jso
 from srm_build.items.fillin import FillIn
 from srm_build.items.match import Match
 from srm_build.items.order import Order
+from srm_build.items.picklayer import PickLayer
 from srm_build.models import (
     OWNER_LABELS,
     Content,
@@ -83,6 +84,16 @@ def test_json_round_trip(content: Content) -> None:
                 i.id: i.answer for i in item.items
             }
             assert [c["id"] for c in entry["choices"]] == [c.id for c in item.choices]
+        elif isinstance(item, PickLayer):
+            # The layers offered, top first (the stack's own order), never shuffled.
+            assert entry["statement"] == item.statement
+            assert entry["answer"] == [item.answer] and entry["shuffle"] is False
+            assert [o["id"] for o in entry["options"]] == [layer.id for layer in item.offered()]
+            stack = [layer.id for layer in reversed(content.layers)]
+            assert [o["id"] for o in entry["options"]] == [
+                i for i in stack if item.layers is None or i in item.layers
+            ]
+            assert entry["misconception"] == item.misconception
         else:
             assert entry["answer"] == [item.responsible]
             # Every answer keeps its own feedback, not one explanation for all three.
@@ -117,6 +128,14 @@ def test_anki_csv_round_trip(content: Content) -> None:
             assert row["back"].splitlines()[: len(item.items)] == [
                 html.escape(f"{i.text} \u2192 {texts[i.answer]}", quote=False) for i in item.items
             ]
+        elif isinstance(item, PickLayer):
+            # The statement and the stack, top first, on the front; the layer on the back.
+            names = [layer.name for layer in item.offered()]
+            front = row["front"].splitlines()
+            assert html.escape(item.statement, quote=False) in front
+            assert [line[2:] for line in front if line.startswith("- ")] == names
+            right = content.by_id[item.answer].name
+            assert row["back"].splitlines()[0] == right
     for deck in content.of_type(Flashcards):
         for card in deck.cards:
             term = content.by_id[card]
@@ -188,6 +207,14 @@ def test_gift_round_trip(content: Content) -> None:
             assert right == set(item.gaps[0].accepted)
             wrong = {text for mark, _, text in parsed["answers"] if mark == "~"}
             assert wrong == set(item.gaps[0].choices or []) - right
+        elif isinstance(item, PickLayer):
+            # A multiple choice question: the statement in the text, the layers in the
+            # stack's order, the one it is about right.
+            assert " ".join(item.statement.split()) in parsed["text"]
+            answers = [(mark, text) for mark, _, text in parsed["answers"]]
+            assert answers == [
+                ("=" if layer.id == item.answer else "~", layer.name) for layer in item.offered()
+            ]
         elif isinstance(item, MultipleChoice):
             positive = {text for _, weight, text in parsed["answers"] if weight and weight > 0}
             assert positive == _correct_texts(item)
@@ -275,6 +302,12 @@ def test_qti_package_round_trip(content: Content) -> None:
             assert shuffle == ["true"]
         elif isinstance(item, Match):
             assert values == [f"item-{i.id} choice-{i.answer}" for i in item.items]
+        elif isinstance(item, PickLayer):
+            # A choiceInteraction over the layers offered, in the stack's order, not shuffled.
+            assert kind == ("single", "identifier")
+            assert values == [item.answer]
+            assert choices == [layer.id for layer in item.offered()]
+            assert shuffle == ["false"]
         else:
             assert values == [item.responsible]
     assert items == {}

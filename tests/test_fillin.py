@@ -67,7 +67,11 @@ def test_gaps_are_native_controls_in_the_sentence(fillin_site: Site) -> None:
     sentence = form.select_one("fieldset .srm-fillin-text")
     selects = sentence.select("select.srm-gap")
     assert [s["id"] for s in selects] == ["srm-fill-of-in--g1", "srm-fill-of-in--g2"]
-    assert [s["aria-label"] for s in selects] == ["Gap 1", "Gap 2"]
+    # Each gap named by the words it follows (FillIn.gap_names), not "Gap 1", "Gap 2".
+    assert [s["aria-label"] for s in selects] == [
+        "Blank after \u201cis responsible for security\u201d",
+        "Blank after \u201cthe customer for security\u201d",
+    ]
     # A first empty entry, then the choices as written (the script shuffles them).
     assert [o["value"] for o in selects[0].select("option")] == ["", "in", "of", "for"]
     # The words around the gaps keep their spaces and their Markdown.
@@ -82,7 +86,8 @@ def test_typed_gap_is_a_text_box(fillin_site: Site) -> None:
     form = fillin_site.soup("fill/index.html").select_one("form#srm-fill-typed")
     box = form.select_one("input.srm-gap")
     assert box["type"] == "text" and box["data-srm-gap"] == "layer"
-    assert box["aria-label"] == "Gap 1"
+    # Only "The" before it: named by the words it comes before.
+    assert box["aria-label"] == "Blank before \u201ckeeps virtual machines on\u201d"
     # One width for every typed gap: a width cut to the answer would hint at it.
     short, long = (
         _fill_in([{"id": "a", "accepted": [answer]}]).parts()[0].size
@@ -120,6 +125,39 @@ def test_worksheet_answer_key_lists_each_gap(fillin_site: Site) -> None:
     key = fillin_site.soup("quizzes/fill/index.html").select_one(".srm-answer-key ol")
     answers = [" ".join(li.get_text().split()) for li in key.select("li")]
     assert answers == ["of; in", "the customer", "hypervisor"]
+
+
+def _after(words: str) -> str:
+    return f"Blank after \u201c{words}\u201d"
+
+
+@pytest.mark.parametrize(
+    ("pieces", "names"),
+    [
+        # The last words before it, as text (markup gone, entities read), punctuation cut.
+        (["On <em>Amazon</em> EC2, ", " patches the guest OS."], [_after("On Amazon EC2")]),
+        (["Keep A &amp; B in ", "."], [_after("A & B in")]),
+        # Fewer than two words lead to it: the words it comes before.
+        (
+            ["The ", " runs many virtual machines on one host."],
+            ["Blank before \u201cruns many virtual machines\u201d"],
+        ),
+        # Only the words between it and the gap before count...
+        (
+            ["Security ", " and security ", "."],
+            ["Blank before \u201cand security\u201d", _after("and security")],
+        ),
+        # ...and names that would repeat in one sentence get their place.
+        (
+            ["x y ", " x y ", "."],
+            [_after("x y") + " (blank 1 of 2)", _after("x y") + " (blank 2 of 2)"],
+        ),
+        (["", ""], ["Blank"]),
+    ],
+    ids=["after", "text", "before", "between-gaps", "repeated", "no-words"],
+)
+def test_each_gap_is_named_by_the_words_around_it(pieces: list[str], names: list[str]) -> None:
+    assert _fill_in([{"id": "a", "accepted": ["x"]}]).gap_names(pieces) == names
 
 
 def test_content_text_is_escaped(tmp_path: Path) -> None:
@@ -163,12 +201,29 @@ SPELLINGS = [
     ("PaaS", "SaaS", False),
     ("hyper visor", "hypervisor", True),
     ("", ".", True),
+    # Quotes (straight, curly, low, angled) and brackets around an answer, or after it.
+    ('"of"', "of", True),
+    ("\u201cthe customer\u201d", "the customer", True),
+    ("\u2018of\u2019", "of", True),
+    ("'IaaS'", "IaaS", True),
+    ("\u201eof\u201c", "of", True),
+    ("\u00abof\u00bb", "of", True),
+    ("(hypervisor)", "hypervisor", True),
+    ("[IaaS]", "iaas", True),
+    ("{in}", "in", True),
+    ("hypervisor)", "hypervisor", True),
+    ('("Multi-factor authentication.")', "multifactor authentication", True),
+    ("\u201cof.\u201d", "of", True),  # end punctuation inside the quotes
+    ("the customer's", "the customers", False),  # an apostrophe inside stays
+    ("S(3)", "S3", False),  # inside, brackets stay
+    ("(a)ws", "aws", False),
+    ("()", "", True),
 ]
 """Spellings the build and the client must judge alike (`normalized`, srm-fillin.js `norm`)."""
 
 
 @pytest.mark.parametrize(("given", "accepted", "same"), SPELLINGS)
-def test_answers_compare_with_case_spaces_hyphens_and_end_punctuation_ignored(
+def test_answers_compare_with_case_spaces_hyphens_quotes_brackets_end_punctuation_ignored(
     given: str, accepted: str, same: bool
 ) -> None:
     assert (normalized(given) == normalized(accepted)) is same
@@ -283,7 +338,8 @@ def mounted(page: Page, ident: str) -> Locator:
 
 
 def gap(form: Locator, number: int) -> Locator:
-    return form.get_by_label(f"Gap {number}", exact=True)
+    """The `number`th gap of the sentence (1-based)."""
+    return form.locator(".srm-fillin-text .srm-gap").nth(number - 1)
 
 
 def progress(page: Page) -> dict:
@@ -307,7 +363,9 @@ def test_right_by_mouse_with_lists_and_typing(fill_reader: Page, fillin_site: Si
     expect(gap(form, 1)).to_be_disabled()
     feedback = form.locator(".srm-feedback")
     expect(feedback).to_have_count(2)
-    expect(feedback.first).to_contain_text("Gap 1: Correct.AWS secures the cloud itself.")
+    expect(feedback.first).to_contain_text(
+        "Blank after \u201cis responsible for security\u201d: Correct.AWS secures the cloud itself."
+    )
     # Typed: accepted with case and spaces ignored, whichever accepted answer it is.
     typed = mounted(fill_reader, "fill-typed")
     gap(typed, 1).fill("  Virtualization  LAYER ")
@@ -358,6 +416,11 @@ def test_by_keyboard_alone(fill_reader: Page, fillin_site: Site) -> None:
     form = mounted(fill_reader, "fill-of-in")
     first = gap(form, 1)
     first.focus()
+    # What a screen reader says on the gap: where it is in the sentence, not "Gap 1".
+    expect(first).to_have_accessible_name("Blank after \u201cis responsible for security\u201d")
+    expect(gap(form, 2)).to_have_accessible_name(
+        "Blank after \u201cthe customer for security\u201d"
+    )
     # Down the list to "of", wherever the shuffle put it.
     for _ in range(4):
         if first.input_value() == "of":
@@ -374,7 +437,7 @@ def test_by_keyboard_alone(fill_reader: Page, fillin_site: Site) -> None:
     fill_reader.keyboard.press("Enter")
     expect(form.get_by_role("status")).to_have_text("1 of 2 gaps correct.")
     expect(form.locator(".srm-feedback").nth(1)).to_contain_text(
-        "Gap 2: Incorrect: the answer is in."
+        "Blank after \u201cthe customer for security\u201d: Incorrect: the answer is in."
     )
     # A typed gap: Enter in the box checks, as the Check button does.
     typed = mounted(fill_reader, "fill-typed")
@@ -427,7 +490,47 @@ def test_without_javascript_the_gaps_work_and_the_answer_can_be_read(
     expect(key.locator(".srm-key-sentence")).to_have_text(
         "AWS is responsible for security of the cloud, and the customer for security in the cloud."
     )
-    expect(key.locator(".srm-key-gaps li").first).to_contain_text("Gap 1: of")
+    # Each entry named as its gap is, read as it stands: no number beside a "Gap 1".
+    expect(key.locator(".srm-key-gaps li").first).to_contain_text(
+        "Blank after \u201cis responsible for security\u201d: of"
+    )
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("path", "control"),
+    [
+        (FILL, "form#srm-fill-typed input.srm-gap"),  # a typed gap: "hypervisor" typed first
+        ("quizzes/basics/", "form.srm-choice input"),  # an option: Enter submits there too
+    ],
+    ids=["typed-gap", "option"],
+)
+def test_without_javascript_enter_submits_nothing(
+    browser: Browser, fillin_site: Site, path: str, control: str
+) -> None:
+    """HTML's implicit submission: Enter in a text box (or, in Chromium, an option) submits
+    its form. Without the script nothing would stop it: the page loaded anew with the answer
+    in its address (a GET query, so in the history and the server's logs too). A question
+    form has nowhere to submit to, so the page stays as it is. Playwright's press waits for
+    a navigation it started, so on the old markup the address had changed by now."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(fillin_site.url + path)
+    navigated: list[str] = []
+    page.on("framenavigated", lambda frame: navigated.append(frame.url))
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    box = page.locator(control).first
+    if box.get_attribute("type") == "text":
+        box.fill("hypervisor")
+    else:
+        box.focus()
+    box.press("Enter")
+    expect(page).to_have_url(fillin_site.url + path)
+    assert navigated == [] and [url for url in requested if "?" in url] == []
+    if box.get_attribute("type") == "text":
+        expect(box).to_have_value("hypervisor")  # the same page: what was typed is there
     context.close()
 
 
@@ -455,7 +558,10 @@ def test_prints_as_a_worksheet_without_the_reader_s_answers(
     # The key: on a chapter page each question's own, with its right answers.
     key = form.locator(".srm-key-gaps li").first
     expect(key).to_be_visible()
-    expect(key).to_contain_text("Gap 1: of")
+    # One name and no number: the entry is named as its gap is, with no list marker beside
+    # it (a quiz's list of questions lettered a nested list: "a. Gap 1: of").
+    assert key.inner_text().startswith("Blank after \u201cis responsible for security\u201d: of")
+    assert key.evaluate("node => getComputedStyle(node).listStyleType") == "none"
     expect(key.locator(".srm-feedback-text")).to_be_hidden()
     fill_reader.emulate_media(media="screen")
     expect(choices.first).to_be_hidden()

@@ -53,6 +53,10 @@ CSP_IMAGE = (
     "is on another site, which the Content Security Policy (img-src 'self') blocks: save the "
     "image in the content folder and link it relatively"
 )
+SCHEME_RELATIVE = (
+    "starts with '//', so it leads to another site while it reads like a link within this "
+    "one; write the full address, "
+)
 ATTRS = (
     "is not allowed in an attribute list: only an #id and .classes are "
     "(write \\{ for a brace in text)"
@@ -360,6 +364,66 @@ CASES = [
         {"index.md": "# Home\n\n![x](https://example.org/x.png)\n"},
         "",
         f"content/index.md:3:6: image 'https://example.org/x.png' {CSP_IMAGE}",
+    ),
+    (
+        "scheme-relative link, which leads to another site (published without rel)",
+        {"index.md": "# Home\n\nSee [x](//evil.example/x).\n"},
+        "",
+        f"content/index.md:3:9: link '//evil.example/x' {SCHEME_RELATIVE}'https://evil.example/x'",
+    ),
+    (
+        "scheme-relative reference definition",
+        {"index.md": "# Home\n\n[a][r]\n\n[r]: //evil.example/x\n"},
+        "",
+        f"content/index.md:5:6: link '//evil.example/x' {SCHEME_RELATIVE}'https://evil.example/x'",
+    ),
+    (
+        "scheme-relative link written with character references",
+        {"index.md": "# Home\n\nSee [x](&#47;&#47;evil.example/x).\n"},
+        "",
+        "content/index.md:3:9: link '&#47;&#47;evil.example/x' "
+        f"{SCHEME_RELATIVE}'https://evil.example/x'",
+    ),
+    (
+        "scheme-relative link with a backslash, which browsers read as '/'",
+        {"index.md": "# Home\n\nSee [x](\\/evil.example/x).\n"},
+        "",
+        f"content/index.md:3:9: link '\\/evil.example/x' {SCHEME_RELATIVE}'https://evil.example/x'",
+    ),
+    (
+        "an href in an attribute list (scheme-relative)",
+        {"index.md": '# Home\n\nText.\n{: href="//evil.example/x" }\n'},
+        "",
+        f"content/index.md:4:1: 'href=\"//evil.example/x\"' {ATTRS}",
+    ),
+    (
+        "YAML: scheme-relative link",
+        {"glossary.yml": GLOSSARY.replace("inside an instance.", "inside [x](//evil.example/x).")},
+        "",
+        "content/glossary.yml:6:49: term 'guest-os': link '//evil.example/x' "
+        f"{SCHEME_RELATIVE}'https://evil.example/x'",
+    ),
+    (
+        "YAML: scheme-relative reference definition",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "definition: The operating system inside an instance.",
+                "definition: |-\n      See [the page][p].\n\n      [p]: //evil.example/x",
+            )
+        },
+        "",
+        "content/glossary.yml:9:12: term 'guest-os': link '//evil.example/x' "
+        f"{SCHEME_RELATIVE}'https://evil.example/x'",
+    ),
+    (
+        "YAML: scheme-relative image",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "inside an instance.", "inside ![x](//evil.example/x.png)."
+            )
+        },
+        "",
+        f"content/glossary.yml:6:50: term 'guest-os': image '//evil.example/x.png' {CSP_IMAGE}",
     ),
     (
         "prose link to a missing page",
@@ -1008,8 +1072,8 @@ CASES = [
             )
         },
         "",
-        "content/quizzes/basics.yml:12:27: option 'a': an admonition cannot stand in 'text', "
-        "which is shown inline; use `code` or move the block to a feedback or explanation",
+        "content/quizzes/basics.yml:12:27: option 'a': 'text' is shown inline, so it cannot "
+        "hold an admonition; write one paragraph, or move the block to a feedback or explanation",
     ),
     (
         "fenced code in a field shown inline",
@@ -1020,8 +1084,8 @@ CASES = [
             )
         },
         "",
-        "content/quizzes/basics.yml:10:17: question 'ec2-patching': fenced code cannot stand in "
-        "'prompt', which is shown inline; use `code` or move the block to a feedback or "
+        "content/quizzes/basics.yml:10:17: question 'ec2-patching': 'prompt' is shown inline, so "
+        "it cannot hold fenced code; write one paragraph, or move the block to a feedback or "
         "explanation",
     ),
     # --- what the rendered page holds, wherever the source hides it ------------------
@@ -1613,6 +1677,47 @@ def test_every_item_a_page_shows_is_on_it_once(which: str, request) -> None:
     assert pages >= 5
     studied = {i for i, item in content.by_id.items() if item.study == "exam"}
     assert any(ids >= studied for ids in expected.values())  # the study bank's page
+
+
+PHRASING_ONLY = ("p", "span", "label", "legend", "strong", "em", "code", "summary", "option")
+"""Elements whose content is phrasing content (HTML Living Standard; a legend's also
+headings, which no field may make either): the containers the templates put fields shown
+inline in (`md_inline`)."""
+BLOCKS = (
+    "p, div, ul, ol, dl, li, blockquote, pre, table, h1, h2, h3, h4, h5, h6, hr, details, "
+    "figure, fieldset, form, section"
+)
+
+
+@pytest.mark.parametrize("which", ["fixture_site", "real_site"])
+def test_no_block_stands_in_an_element_shown_inline(which: str, request) -> None:
+    """No built page nests a block (a paragraph, a list, a heading...) in phrasing content:
+    the check refuses fields shown inline that Markdown makes more than one paragraph of
+    (`markup.block_in_inline`), and the templates put blocks only where blocks may go.
+    Browsers would move such a block out of its label or legend."""
+    site = request.getfixturevalue(which)
+    # What an option of two paragraphs made before the check refused it:
+    assert _blocks_in_phrasing('<div class="md-content"><label><p>a</p><p>b</p></label></div>')
+    pages = site.pages()
+    found = [
+        f"{path}: {where}"
+        for path in pages
+        for where in _blocks_in_phrasing((site.root / path).read_text(encoding="utf-8"))
+    ]
+    assert len(pages) > 10
+    assert found == []
+
+
+def _blocks_in_phrasing(html: str) -> list[str]:
+    """Each block element inside a `PHRASING_ONLY` one in the page's content."""
+    article = BeautifulSoup(html, "html.parser").select_one(".md-content")
+    if article is None:
+        return []
+    return [
+        f"<{inner.name}> in <{outer.name} {outer.attrs}>"
+        for outer in article.select(", ".join(PHRASING_ONLY))
+        for inner in outer.select(BLOCKS)
+    ]
 
 
 def test_markdown_too_deep_for_the_parser_is_a_located_build_error(

@@ -77,6 +77,19 @@ def test_only_safe_schemes_are_kept(url: str, safe: bool) -> None:
     assert ("href" in html) is safe
 
 
+@pytest.mark.parametrize(
+    "url",
+    ["//evil.example/x", "&#47;&#47;evil.example/x", "\\\\/evil.example/x", " //evil.example"],
+)
+def test_scheme_relative_links_are_unlinked(url: str) -> None:
+    """The last line behind the check (which refuses them with their place): an address
+    that a browser reads as `//host` leads to another site, so it is not kept."""
+    assert "href" not in render_block(f"[link]({url})")
+    assert "src" not in render_block(f"![image]({url})")
+    # No autolink form takes an address without a scheme: it stays text.
+    assert render_block(f"<{url}>").startswith("<p>&lt;")
+
+
 def test_links_in_yaml_text_become_paths_from_the_pages_source() -> None:
     """A relative link in a YAML file's text is relative to the file; on a page that shows
     the text it becomes the path from that page's source, which the engine resolves as it

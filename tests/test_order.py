@@ -370,6 +370,37 @@ def test_order_by_touch_on_a_phone(new_page, real_site: Site) -> None:
     expect(form.get_by_role("status")).to_have_text("3 of 3 in the right place.")
 
 
+HINT = (
+    "Put the items in order, from AWS manages the least (position 1) to AWS manages the most "
+    "(position 3): choose each item's position in its list"
+)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("options", "how"),
+    [
+        ({}, ", move it with its Up and Down buttons, or drag it."),
+        (PHONE, ", move it with its Up and Down buttons, or drag it (touch and hold it first)."),
+        ({"java_script_enabled": False}, "."),
+    ],
+    ids=["mouse-and-keyboard", "touch", "no-script"],
+)
+def test_the_order_hint_says_each_way_to_reorder(
+    new_page, real_site: Site, options: dict, how: str
+) -> None:
+    """The hint names every way the question takes: the lists, the Up and Down buttons (by
+    keyboard too) and a drag once the script runs, and on a touch screen the held finger a
+    drag starts with (srm-drag.js: a quick swipe scrolls the page instead)."""
+    page = new_page(**options)
+    page.goto(real_site.url + PAGE)
+    if options.get("java_script_enabled", True):
+        form = form_of(page, OLDER)
+    else:
+        form = page.locator(f"form#srm-{OLDER}")
+    expect(form.locator(".srm-hint")).to_have_text(HINT + how, use_inner_text=True)
+
+
 @pytest.mark.browser
 def test_order_without_the_script_keeps_lists_and_the_answer(new_page, real_site: Site) -> None:
     page = new_page(java_script_enabled=False)

@@ -8,6 +8,8 @@ page of its own, away from the bank it draws from."""
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from types import SimpleNamespace
 from urllib.parse import urljoin, urlparse
 
@@ -642,6 +644,8 @@ def test_one_attempt_in_two_tabs_is_handed_in_once(reader: Page, fixture_url: st
     moved = "This exam went on in another tab."
     answer(other, drawn[1], WRONG[drawn[1]])
     expect(reader.locator(status).first).to_have_text(moved)
+    # ...said in the exam's own live region, not in a hidden question's.
+    expect(reader.locator("[data-srm-component=exam] > [role=status]")).to_have_text(moved)
     expect(reader.locator(".srm-exam-run")).to_be_hidden()
     reader.get_by_role("button", name="Resume your exam of 4 questions").click()
     expect(reader.locator(".srm-exam-sheet button")).to_have_text(
@@ -1382,3 +1386,144 @@ def test_a_link_to_the_exam_page_itself_asks_before_ending_the_exam(reader: Page
     assert asked == ["Leave the exam? Your answers are kept."]
     expect(reader.locator(".srm-exam-run")).to_be_visible()
     expect(reader.locator(".srm-exam-sheet button").first).to_have_text("Question 1: not answered")
+
+
+DOT = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154"
+    "789c6360000002000001e221bc330000000049454e44ae426082"
+)
+"""A 1x1 PNG."""
+
+
+@pytest.mark.browser
+def test_a_questions_image_shows_in_exam_and_review_copies(browser, tmp_path):
+    """The bank's addresses are relative to its tools page (study/); exam and review copies
+    of a question with an image from the content folder (quizzes/img/, two levels down)
+    show it on pages three levels down (deep/er/...), where an address left relative to the
+    tools page would lead nowhere."""
+    from conftest import ROOT, served_build
+
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE_SITE, project)
+    content = project / "content"
+    (content / "quizzes" / "img").mkdir()
+    (content / "quizzes" / "img" / "dot.png").write_bytes(DOT)
+    basics = content / "quizzes" / "basics.yml"
+    basics.write_text(
+        basics.read_text().replace(
+            "Which task is the customer's?", "Which task is the customer's? ![A dot](img/dot.png)"
+        )
+    )
+    (content / "deep" / "er").mkdir(parents=True)
+    (content / "exam.md").rename(content / "deep" / "er" / "exam.md")
+    (content / "deep" / "er" / "review.md").write_text("# Review\n\n```srm\nreview\n```\n")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "custom_dir: ../../../overrides", f"custom_dir: {ROOT}/overrides"
+        )
+    )
+    with served_build(config, tmp_path / "served", "site/") as site:
+        context = browser.new_context()
+        context.add_init_script(
+            "localStorage.setItem('/site/.srm-review-v1', JSON.stringify("
+            "{'ec2-patching': {box: 1, due: 0, miss: []}}))"
+        )
+        page = context.new_page()
+        problems = watch(page, site.url)
+        # Resolves when the image has loaded, rejects when it cannot: no waiting on time.
+        loaded = "img => img.decode().then(() => img.naturalWidth, () => 0)"
+
+        page.goto(site.url + "deep/er/exam/")
+        start_exam(page, "6")
+        image = page.locator('.srm-exam-run form[data-srm-id="ec2-patching"] img')
+        assert image.get_attribute("src") == site.url + "quizzes/img/dot.png"
+        assert image.evaluate(loaded) > 0
+
+        page.goto(site.url + "deep/er/review/")
+        review = page.locator("[data-srm-component=review]")
+        image = review.locator('form[data-srm-id="ec2-patching"] img')
+        expect(image).to_be_visible()
+        assert image.get_attribute("src") == site.url + "quizzes/img/dot.png"
+        assert image.evaluate(loaded) > 0
+        context.close()
+    assert problems == []
+
+
+@pytest.mark.browser
+def test_an_item_answered_in_another_tab_moves_the_readers_focus_on(reader: Page, fixture_url: str):
+    """Another tab answers the review item this tab's reader is on (a control of it has
+    focus): the item goes here too (or comes back fresh, when it is due again). Focus moves
+    to the item after it, or to the review's count when none is, never to the page, and
+    the review's live region says why."""
+    reader.goto(fixture_url + STUDY)
+    day = reader.evaluate("Math.floor((Date.now() - new Date().getTimezoneOffset() * 6e4) / 864e5)")
+    due = {"box": 1, "due": day, "miss": []}
+    entries = dict.fromkeys(["aws-does-all", "ec2-patching", "region", "guest-os"], due)
+    reader.evaluate(f"localStorage.setItem({QUEUE!r}, {json.dumps(json.dumps(entries))})")
+    other = reader.context.new_page()
+    problems = watch(other, fixture_url)
+    for page in (reader, other):
+        page.goto(fixture_url + STUDY)
+        review = page.locator("[data-srm-component=review]")
+        expect(review.locator(".srm-review-count")).to_have_text("4 due today, 0 later.")
+        expect(review.locator("form:not([data-srm-ready])")).to_have_count(0)
+    mine = reader.locator("[data-srm-component=review]")
+    theirs = other.locator("[data-srm-component=review]")
+    said = reader.locator("[data-srm-component=review] > [role=status]")  # its own
+
+    def form(review, ident: str):
+        return review.locator(f'form[data-srm-id="{ident}"]')
+
+    def answer(ident: str, label: str) -> None:
+        said.evaluate("status => { status.textContent = '' }")  # to hear the next
+        other.bring_to_front()  # a background tab's animation frames are throttled
+        form(theirs, ident).get_by_label(label).check()
+        form(theirs, ident).get_by_role("button", name="Check").click()
+        expect(form(theirs, ident)).to_have_attribute("data-srm-result", re.compile("."))
+        reader.bring_to_front()
+
+    def inside() -> bool:
+        return reader.evaluate(
+            "document.activeElement !== document.body && document.querySelector("
+            "'[data-srm-component=review]').contains(document.activeElement)"
+        )
+
+    # Answered right there: out of today's review; on to the next question.
+    form(mine, "aws-does-all").get_by_label("True").focus()
+    answer("aws-does-all", "False")
+    expect(form(mine, "aws-does-all")).to_have_count(0)
+    expect(said).to_have_text("Answered in another tab.")
+    expect(form(mine, "ec2-patching").locator("input").first).to_be_focused()
+    assert inside()
+    # Answered wrong there, the last question: due again, a fresh copy comes last; focus
+    # goes to the count.
+    form(mine, "ec2-patching").evaluate("form => { form.dataset.old = '' }")
+    form(mine, "ec2-patching").locator("input").nth(1).focus()
+    answer("ec2-patching", "Securing the hypervisor")
+    expect(mine.locator('form[data-srm-id="ec2-patching"]:not([data-old])')).to_have_count(1)
+    expect(mine.locator("form[data-old]")).to_have_count(0)
+    expect(mine.locator(".srm-review-count")).to_have_text("3 due today, 1 later.")
+    expect(said).to_have_text("Answered in another tab.")
+    expect(mine.locator(".srm-review-count")).to_be_focused()
+    assert inside()
+    # A card graded there: on to the next card.
+    card = mine.locator(".srm-card").first
+    card.locator("summary").click()
+    card.get_by_role("button", name="I knew it").focus()
+    said.evaluate("status => { status.textContent = '' }")
+    other.bring_to_front()
+    theirs.locator(".srm-card").first.locator("summary").click()
+    theirs.locator(".srm-card").first.get_by_role("button", name="I knew it").click()
+    reader.bring_to_front()
+    expect(said).to_have_text("Answered in another tab.")
+    expect(mine.locator(".srm-card summary")).to_have_text(["Guest operating system"])
+    expect(mine.locator(".srm-card summary")).to_be_focused()
+    assert inside()
+    # Graded here, the last card says so in the review's own region too, not in the first
+    # question's (each question has one).
+    mine.locator(".srm-card summary").click()
+    mine.get_by_role("button", name="Show again later").click()
+    expect(said).to_have_text(re.compile(r"^It stays in box 1, due today\. Now: \d due today"))
+    expect(mine.locator(".srm-review-count")).to_be_focused()
+    assert problems == []

@@ -39,10 +39,10 @@
   }
 
   /* A bank item as nodes for this page, its ids and names prefixed so that copies keep apart
-   * from the page's own, its links made absolute. It keeps its component marker, so that
-   * what is keyed on it (its kind's `arrange`, its styles) holds for the copy too; it is
-   * mounted by its owner, and marked mounted so that mountAll leaves it alone. The bank has
-   * no report links or hidden script controls (bank_html). */
+   * from the page's own, its links and images made absolute. It keeps its component marker,
+   * so that what is keyed on it (its kind's `arrange`, its styles) holds for the copy too;
+   * it is mounted by its owner, and marked mounted so that mountAll leaves it alone. The
+   * bank has no report links or hidden script controls (bank_html). */
   function copy(bank, html, prefix) {
     var t = make("template");
     t.innerHTML = html;
@@ -52,7 +52,13 @@
         var v = el.getAttribute(attr);
         if (v) el.setAttribute(attr, prefix + v);
       });
-      if (el.hasAttribute("href")) el.href = new URL(el.getAttribute("href"), bank.page).href;
+      /* Addresses in the bank are relative to the tools page; the copy may stand on a page
+       * at another depth. Images included: Markdown writes `src` only (attribute lists
+       * cannot add a `srcset`: the check allows only ids and classes). */
+      ["href", "src"].forEach(function (attr) {
+        var v = el.getAttribute(attr);
+        if (v !== null) el.setAttribute(attr, new URL(v, bank.page).href);
+      });
       if (el.hasAttribute("data-srm-component")) el.setAttribute("data-srm-mounted", "");
     });
     return clone;

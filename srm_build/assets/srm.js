@@ -36,6 +36,13 @@
  *   misses(form)?        the misconception ids the wrong parts of a checked answer tag
  *                        (a question tagged as a whole, data-srm-misconception on its form,
  *                        is handled by the shared code);
+ *   answered(answer)?    how much of the question `answer` (as `answer` gives it, or as
+ *                        stored, never trusted) answers: 0 none, 1 all, a share between
+ *                        for a part. The practice exam counts and marks by it (answered:
+ *                        more than 0), and the home page's chapters count a stored answer
+ *                        done at 1. Without it, the core's judgement does (`srm.answered`):
+ *                        the share of the answer's parts (its list's entries, its map's
+ *                        values) that are given, a text of only spaces not;
  *   field?               the key its stored progress keeps the answer under ("picked"
  *                        unless the kind says otherwise);
  *   arrange(form, order)? for a form marked data-srm-shuffle, shows its parts in `order`
@@ -86,7 +93,7 @@
   function load(key) {
     var all = Object.create(null);
     try {
-      var stored = JSON.parse(window.localStorage.getItem(SCOPE + (key || KEY)));
+      var stored = JSON.parse(localStorage.getItem(SCOPE + (key || KEY)));
       if (isMap(stored)) {
         Object.keys(stored).forEach(function (id) {
           if (isMap(stored[id])) all[id] = stored[id];
@@ -105,7 +112,7 @@
       else delete all[id];
     });
     try {
-      window.localStorage.setItem(SCOPE + (key || KEY), JSON.stringify(all));
+      localStorage.setItem(SCOPE + (key || KEY), JSON.stringify(all));
     } catch (e) { /* full or disabled: progress lasts as long as the page */ }
   }
 
@@ -121,7 +128,7 @@
    * midnight, not at UTC's (in Sydney that is 11:00 in the morning). */
   function today() {
     var now = new Date();
-    return Math.floor((now.getTime() - now.getTimezoneOffset() * 6e4) / 864e5);
+    return Math.floor((now - now.getTimezoneOffset() * 6e4) / 864e5);
   }
 
   function readQueue() {
@@ -137,12 +144,21 @@
     var e = readQueue()[id];
     var t = today();
     if (!right) {
-      miss = (e ? e.miss : []).concat(miss).filter(function (m, i, all) { return all.indexOf(m) === i; });
+      miss = [...new Set((e ? e.miss : []).concat(miss))];
       e = { box: 1, due: t, miss, wrong: t };
     } else if (e && e.due <= t && e.wrong !== t) {
       e = e.box > DAYS.length ? null : { box: e.box + 1, due: t + DAYS[e.box - 1], miss: e.miss };
     } else return;
     save({ [id]: e }, QUEUE);
+  }
+
+  /* How much of its question `answer` answers, 0 to 1, as the core judges it for a kind
+   * without its own `answered`: the share of the parts of a list or a map that are given,
+   * a part being a text that holds more than spaces (no kind accepts a blank part).
+   * Anything else, as storage may hold, answers nothing. */
+  function answered(answer) {
+    var parts = Object.values(isMap(answer) || strings(answer) ? answer : {});
+    return parts.filter(function (part) { return part.trim?.(); }).length / (parts.length || 1);
   }
 
   /* A copy of `list` in a random order (Fisher-Yates). */
@@ -223,6 +239,11 @@
     later = {};
   }
 
+  /* Says in `el` that its component's file could not be loaded. */
+  function unloaded(el) {
+    announce(el, "This part of the page could not be loaded. Reload to try again.");
+  }
+
   /* Safe to call on every page swap: a component is mounted once per element, and the
    * instances of elements the swap removed are unmounted (their timers and listeners end). */
   function mountAll() {
@@ -246,9 +267,7 @@
       waiting.push(need(name).then(function () {
         found.forEach(function (el) { mountOne(el, name); });
       }, function () {
-        found.forEach(function (el) {
-          announce(el, "This part of the page could not be loaded. Reload to try again.");
-        });
+        found.forEach(unloaded);
       }));
     });
     flush();
@@ -264,7 +283,7 @@
    * every second; a review or a quiz here must not be redrawn under the reader for it. */
   function syncAll(name) {
     mounted.forEach(function (instance, el) {
-      if (el.isConnected && (!name || (instance.keys || [KEY]).indexOf(name) !== -1)) instance.sync?.();
+      if (el.isConnected && (!name || (instance.keys || [KEY]).includes(name))) instance.sync?.();
     });
     flush();
     changed(null);
@@ -288,7 +307,7 @@
      * (a question component's kind). */
     need, changed, mounted, defined,
     keepLater: function (id, state) { later[id] = state; },
-    KEY, QUEUE, $$, make, load, save, isMap, isInt, strings, today, readQueue, review, shuffled, announce,
+    KEY, QUEUE, $$, make, load, save, isMap, isInt, strings, answered, today, readQueue, review, shuffled, announce, unloaded,
     idOf: function (node) { return node.getAttribute("data-srm-id"); }
   };
 

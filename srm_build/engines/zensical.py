@@ -5,11 +5,17 @@ here by the documented build command (`make build ENGINE=zensical`):
 
 1. `python -m srm_build check`: the whole content validated, with located errors, before
    anything is written (the same check, and verdict, as every engine's);
-2. `zensical build --strict`;
+2. `zensical build --strict --clean` into `.site.new`, through a configuration that
+   inherits `mkdocs.yml` (Zensical has no `--site-dir`);
 3. `python -m srm_build complete SITE_DIR`: the client files, minified, the exports of the
    question bank and the study bank's script, written into the built site, the "Edit
    this page" links of the pages that show a YAML file pointed at the YAML, and the
    gzipped sitemap MkDocs also publishes (`complete`).
+
+Run alone, Zensical validates too, before it writes anything: `mkdocs.yml` calls
+`refuse_on_load` while Zensical reads it (see there for why that is the only place). Past
+that, the Markdown extension loads the content again at each page (`markdown.site_for`),
+with the project's nav, and a problem there stops the build with a traceback.
 
 The package's partials reach Zensical as the theme `srm`, which the site's `custom_dir`
 extends (see `srm_build/theme`). Nothing here imports Zensical.
@@ -21,6 +27,7 @@ import gzip
 import os
 import re
 import shutil
+import sys
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -36,6 +43,51 @@ LEAKED = ("__init__.py", "mkdocs_theme.yml", "__pycache__")
 Python package, and the site's `custom_dir` holds the file that extends it."""
 
 
+def refuse_on_load(docs_dir: str) -> None:
+    """Validates the content while Zensical reads `mkdocs.yml`, before it empties and
+    writes the site folder; a no-op when anyone else reads the file (MkDocs, whose plugin
+    validates in `on_config`, or a test), or after `make build` has run the check
+    (`SRM_CHECKED=1`). `mkdocs.yml` calls it from `extra` with YAML's
+    `!!python/object/apply` and the `docs_dir` (an alias of it), which Zensical's loader
+    (PyYAML's full `Loader`) evaluates as it reads the file: the only package code Zensical
+    runs before it writes. Its plugin list has no hooks, and the Markdown extensions run
+    page by page, after the theme's files are written (and a problem there ends in a
+    traceback).
+
+    On problems, prints the located lines as `python -m srm_build check` does (the same
+    load, with `mkdocs.yml` in the working folder for the nav and toc settings, as `check`
+    defaults to) and ends the process with status 1 at once: nothing has been written and
+    nothing runs yet besides the loader, while an exception would reach Zensical's Rust
+    side and come back as a traceback. Returns None, which `extra` holds."""
+    if os.environ.get("SRM_CHECKED") == "1" or not _zensical_reading():
+        return None
+    docs = Path(docs_dir)
+    if not docs.is_dir():
+        return None  # not run from the project's folder: the pages' extension checks then
+    from ..errors import ContentError, format_problems
+    from ..pipeline import load_content
+
+    config = Path("mkdocs.yml")
+    try:
+        load_content(docs, config=config if config.is_file() else None)
+    except ContentError as exc:
+        sys.stdout.flush()
+        sys.stderr.write(format_problems(exc.problems) + "\n")
+        sys.stderr.flush()
+        os._exit(1)
+    return None
+
+
+def _zensical_reading() -> bool:
+    """Whether Zensical's configuration reader (`zensical.config`) is on the call stack."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_globals.get("__name__") == "zensical.config":
+            return True
+        frame = frame.f_back
+    return False
+
+
 def complete(
     content: Content,
     site_dir: Path,
@@ -49,8 +101,11 @@ def complete(
     A file the site already holds at one of these addresses is replaced. The theme
     folders' own files, which Zensical publishes, are removed (`LEAKED`), and so are the
     copies of the content folder's `leftovers` (content-relative paths of the editors'
-    files the check skips, `files.is_leftover`), which Zensical publishes as they are."""
-    for relative in leftovers:
+    files the check skips, `files.is_leftover`), which Zensical publishes as they are, and
+    of the YAML files, which it publishes unless the configuration excludes them."""
+    # The YAML is the source of pages, never published as it is (the MkDocs adapter drops
+    # it from the files); Zensical copies it unless `exclude_docs` lists it.
+    for relative in [*leftovers, *content.files]:
         copy = site_dir / relative
         if copy.is_file() or copy.is_symlink():
             copy.unlink()

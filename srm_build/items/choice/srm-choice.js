@@ -59,14 +59,14 @@
     $$(form, ".srm-key-options [data-srm-option]").forEach(function (entry) {
       var id = entry.getAttribute("data-srm-option");
       var correct = entry.getAttribute("data-srm-correct") === "true";
-      var picked = chosen.indexOf(id) !== -1;
+      var picked = chosen.includes(id);
       if (picked !== correct) allOk = false;
       if (!picked && !correct) return;
       var option = form.querySelector('.srm-option[data-srm-option="' + id + '"]');
       if (!option) return;
       var text = entry.querySelector(".srm-feedback-text");
       /* True/false and scenarios give every option the same explanation: show it once. */
-      if (text && shown.indexOf(text.textContent) !== -1) text = null;
+      if (text && shown.includes(text.textContent)) text = null;
       else if (text) shown.push(text.textContent);
       var good = picked && correct;
       option.classList.add(good ? "srm-right" : "srm-wrong");
@@ -88,8 +88,8 @@
       var inputs = $$(form, ".srm-options input");
       var values = inputs.map(function (i) { return i.value; });
       if (!strings(picked) || (inputs[0].type === "radio" && picked.length > 1) ||
-          !picked.every(function (v) { return values.indexOf(v) !== -1; })) return false;
-      inputs.forEach(function (i) { i.checked = picked.indexOf(i.value) !== -1; });
+          !picked.every(function (v) { return values.includes(v); })) return false;
+      inputs.forEach(function (i) { i.checked = picked.includes(i.value); });
       return true;
     },
     misses: optionMisses
@@ -108,7 +108,7 @@
     var options = $$(list, ".srm-option");
     var ids = options.map(function (li) { return li.getAttribute("data-srm-option"); });
     if (!strings(order) || order.length !== ids.length ||
-        !ids.every(function (id) { return order.indexOf(id) !== -1; })) order = srm.shuffled(ids);
+        !ids.every(function (id) { return order.includes(id); })) order = srm.shuffled(ids);
     order.forEach(function (id) { list.appendChild(options[ids.indexOf(id)]); });
     return order.slice();
   }
@@ -193,10 +193,11 @@
   }
 
   /* No question form ever submits natively once this file runs, wherever its copy is (a
-   * chapter, the practice exam, the review: every page with a question loads this file): a
-   * native submission would load the page anew with the answers in its address. Each
-   * form's own submit handler (mountForm) still runs, on the chapter and review copies,
-   * and checks the answer. Capture, on the document: before any other handler, on forms
+   * chapter, the practice exam, the review: every page with a question loads this file),
+   * even one put in a <dialog>, where its method="dialog" (which, without the script,
+   * keeps Enter from loading the page anew with the answers in its address) would close
+   * it. Each form's own submit handler (mountForm) still runs, on the chapter and review
+   * copies, and checks the answer. Capture, on the document: before any other handler, on forms
    * present now or added later. */
   document.addEventListener("submit", function (event) {
     if (event.target.closest(".srm-question")) event.preventDefault();

@@ -79,7 +79,7 @@
     function draw(bank, n) {
       var rounds = [];
       shuffled(bank.topics).forEach(function (t) {
-        shuffled(t.ids).forEach(function (id, i) { (rounds[i] = rounds[i] || []).push(id); });
+        shuffled(t.ids).forEach(function (id, i) { (rounds[i] ||= []).push(id); });
       });
       return rounds.flat().slice(0, n);
     }
@@ -193,7 +193,7 @@
       function away(event, url) {
         /* In-page only with a fragment: the page's own address without one (the sidebar's
          * link to this page) loads it anew, and so ends the exam. */
-        if (url.indexOf("#") !== -1 && url.split("#")[0] === location.href.split("#")[0]) return;
+        if (url.includes("#") && url.split("#")[0] === location.href.split("#")[0]) return;
         leaving = confirm("Leave the exam? Your answers are kept.");
         if (!leaving) event.preventDefault(), event.stopPropagation();
       }
@@ -228,13 +228,12 @@
       announce(box, questions(ids.length) + ". Hand in when you are done.");
       run.querySelector(".srm-exam-bar .srm-title").focus();
     }
-    /* Whether `form` holds an answer, as its `kind` gives it (srm.js): a list with a
-     * choice or a filled-in text, or a map with a part given. */
-    /* A part holding only spaces is not an answer, as no kind accepts it. */
+    /* Whether `form` holds an answer, whole or part: as its `kind` judges the answer it
+     * gives (its own `answered`, else the core's: srm.js). The answer sheet, the
+     * counts, Hand in's question, the saved attempt's count and the marking ("Partly
+     * answered", "Not answered") all ask it here. */
     function answered(kind, form) {
-      return Object.values(kind.answer(form)).some(function (value) {
-        return typeof value === "string" ? value.trim() : value;
-      });
+      return (kind.answered || srm.answered)(kind.answer(form)) > 0;
     }
     /* Marks once: a second call (the timer running out as the reader hands in) does
      * nothing. The clock and the Hand in button go. */

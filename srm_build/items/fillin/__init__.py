@@ -2,8 +2,9 @@
 choices (QTI's `inlineChoiceInteraction`) or by typing (`textEntryInteraction`).
 
 The sentence (`text`) marks each gap with its id in double brackets, `[[g1]]`; `gaps` says
-what each accepts. Answers are compared with case, spaces, hyphens and punctuation at the
-end ignored (`normalized`: "Multi-factor authentication." is "multifactor authentication"),
+what each accepts. Answers are compared with case, spaces, hyphens, the quotes and brackets
+around them and punctuation at their end ignored (`normalized`: "Multi-factor
+authentication." and '"multifactor authentication"' are "multifactor authentication"),
 on the site (srm-fillin.js, `norm`) as in the checks and the exports, so two accepted
 answers that differ only so are one answer written twice, and an error. A typed answer is
 at most `TYPED_LONGEST` characters: the text box takes no more (`maxlength`), and the
@@ -20,10 +21,12 @@ own), so such a question is left out of the GIFT file; CONTRIBUTING.md says so.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
+from markupsafe import Markup
 from pydantic import Field, StringConstraints
 
 from ...errors import Problem
@@ -60,20 +63,30 @@ TYPED_LONGEST = 200
 drops a stored answer longer than it (srm-fillin.js)."""
 BLANK = "_____"
 """How a gap shows where no control can (Anki, GIFT's question text, messages)."""
+CONTEXT_WORDS = 4
+"""Words of the sentence a gap's name quotes (`FillIn.gap_names`)."""
+_OUTER_PUNCTUATION = re.compile(r"^\W+|\W+$")
 
 
-_END_PUNCTUATION = re.compile(r"[\s.,;:!?]+$")
+IGNORED = "case, spaces, hyphens, quotes, brackets and end punctuation"
+"""What answer comparison ignores, as the messages and the schema say it (`normalized`)."""
+_WRAPPERS = "\"'\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb()\\[\\]{}"
+_EDGES = re.compile(f"^[\\s{_WRAPPERS}]+|[\\s.,;:!?{_WRAPPERS}]+$")
 _SPACES_AND_HYPHENS = re.compile(r"[\s\-\u2010-\u2015]+")
 
 
 def normalized(answer: str) -> str:
-    """An answer as it is compared: full stops, commas, colons, semicolons and question or
-    exclamation marks at its end dropped, every space and hyphen (or dash) removed, then
-    lowercase: "Guest OS", "guestos", "multi-factor authentication" and "Multifactor
-    authentication." are each one answer. The site's rule for the readers' spellings, not a
-    standard's; the client does the same (srm-fillin.js, `norm`), and
-    tests/test_fillin.py holds both to one table."""
-    return _SPACES_AND_HYPHENS.sub("", _END_PUNCTUATION.sub("", answer)).lower()
+    """An answer as it is compared: quotes (straight or curly, single or double, low or
+    angled), brackets and spaces around it dropped, and at its end full stops, commas,
+    colons, semicolons and question or exclamation marks too; then every space and hyphen
+    (or dash) removed, then lowercase: "Guest OS", "guestos" and "(guest OS)" are one
+    answer, as are "multi-factor authentication", "Multifactor authentication." and
+    "\u201cmultifactor authentication\u201d". Readers quote or bracket a typed answer as they
+    would in a sentence, and phones' keyboards put curly quotes. Only the ends change:
+    ".aws" is not "aws", nor "S(3)" "S3". The site's rule for the readers' spellings, not a
+    standard's; the client does the same (srm-fillin.js, `norm`), and tests/test_fillin.py
+    holds both to one table."""
+    return _SPACES_AND_HYPHENS.sub("", _EDGES.sub("", answer)).lower()
 
 
 class Gap(NamedPart):
@@ -83,7 +96,7 @@ class Gap(NamedPart):
     accepted: list[GapText] = Field(
         default=[],
         description="The answers this gap accepts (the first is the one the answer key shows); "
-        "compared with case, spaces, hyphens and end punctuation ignored. QTI's "
+        f"compared with {IGNORED} ignored. QTI's "
         "correctResponse and mapping.",
     )
     choices: list[GapText] | None = Field(
@@ -185,6 +198,40 @@ class FillIn(QuestionBase):
             return slot(count - 1)
 
         return MARKER.sub(place, self.text)
+
+    def gap_names(self, pieces: Sequence[str]) -> list[str]:
+        """Each gap's name, in the sentence's order, from `pieces`: the rendered sentence cut
+        at its gaps (HTML, one piece more than there are gaps, as `markup.render_slotted`
+        gives them). A gap is named by the words it follows, 'Blank after “the customer
+        for security”' (the last `CONTEXT_WORDS` words between it and the gap or the
+        start before it), or by those it comes before where fewer than two words lead to it
+        ('Blank before “runs many virtual machines”' for "The [[g1]] runs many...");
+        names that would repeat in one sentence get their place, '(blank 2 of 3)'.
+
+        Why these words: a gap stands mid-sentence with no label of its own. When Tab (or a
+        phone's swipe) lands on it, a screen reader says its name, role and value, not the
+        sentence around it, so "Gap 2" says neither what to fill in nor where. The words
+        it follows do, in the sentence's own words, as WAI's forms tutorial names a control
+        inside a sentence by that sentence's text; a few words and not the whole sentence,
+        because the name is said each time the gap takes focus, and in browse mode right
+        after those very words. The same name heads the gap's verdict and its entry in the
+        answer key, on screen and in print, where no number points at the gap either (a
+        worksheet's gaps are plain lines), so one name finds a gap everywhere."""
+        names = []
+        for before, after in pairwise(pieces):
+            lead = Markup(before).striptags().split()
+            follow = Markup(after).striptags().split()
+            if len(lead) >= 2 or (lead and not follow):
+                words, where = lead[-CONTEXT_WORDS:], "after"
+            else:
+                words, where = follow[:CONTEXT_WORDS], "before"
+            quoted = _OUTER_PUNCTUATION.sub("", " ".join(words))
+            names.append(f"Blank {where} \u201c{quoted}\u201d" if quoted else "Blank")
+        count = len(names)
+        return [
+            f"{name} (blank {n} of {count})" if names.count(name) > 1 else name
+            for n, name in enumerate(names, 1)
+        ]
 
     def rendered_markdown(self) -> dict[str, str]:
         return {"text": self.sentence()}
@@ -333,7 +380,7 @@ class FillIn(QuestionBase):
                 elif key in seen:
                     yield self._problem(
                         f"gap '{gap.id}': '{value}' and '{seen[key]}' in '{field}' are the "
-                        f"same answer once case, spaces, hyphens and end punctuation are ignored",
+                        f"same answer once {IGNORED} are ignored",
                         "gaps",
                         i,
                         field,

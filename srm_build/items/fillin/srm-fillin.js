@@ -2,10 +2,10 @@
  * controls, a list of choices (a select) or a text box, that work without this script; the
  * accepted answers are in the answer key (.srm-key-gaps, one entry per gap). This file is
  * the question kind (the interface is in srm.js): the answer is each gap's value, in the
- * order of the sentence; a gap is right when its value, with case, spaces, hyphens and
- * punctuation at its end ignored, is one of its accepted answers (the build checks answers
- * the same way: srm_build/items/fillin, `normalized`). Each list's choices show in an order of the reader's own
- * (`arrange`). Its look is srm-fillin.css beside it (right and wrong gaps, touch sizes, the
+ * order of the sentence; a gap is right when its value, with case, spaces, hyphens, the
+ * quotes and brackets around it and punctuation at its end ignored, is one of its accepted
+ * answers (the build checks answers the same way: srm_build/items/fillin, `normalized`).
+ * Each list's choices show in an order of the reader's own (`arrange`). Its look is srm-fillin.css beside it (right and wrong gaps, touch sizes, the
  * worksheet in print): the build links it in the head of pages with fill-in questions, and
  * on others (the exam's and review's copies, a page reached by instant navigation) the
  * lines it puts before this script do (srm_build/templates/link-styles.js). */
@@ -15,10 +15,12 @@
 
   /* srm.form (feedback, lock) is srm-choice.js's, which runs before this file. */
   var $$ = srm.$$, make = srm.make;
-  /* As `normalized` in srm_build/items/fillin: end punctuation dropped, spaces and hyphens
-   * (or dashes) removed, lowercase. */
+  /* As `normalized` in srm_build/items/fillin: quotes, brackets and spaces around it
+   * dropped, and end punctuation; spaces and hyphens (or dashes) removed; lowercase. */
+  var WRAP = "\"'\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb()[\\]{}";
+  var EDGES = new RegExp("^[\\s" + WRAP + "]+|[\\s.,;:!?" + WRAP + "]+$", "g");
   function norm(text) {
-    return text.replace(/[\s.,;:!?]+$/, "").replace(/[\s\-\u2010-\u2015]+/g, "").toLowerCase();
+    return text.replace(EDGES, "").replace(/[\s\-\u2010-\u2015]+/g, "").toLowerCase();
   }
 
   function gaps(form) {
@@ -47,14 +49,15 @@
       var good = 0;
       var sentence = form.querySelector(".srm-fillin-text");
       var after = sentence;
-      all.forEach(function (gap, i) {
+      all.forEach(function (gap) {
         var ok = right(form, gap);
         var entry = keyOf(form, gap);
         var answer = entry && entry.querySelector(".srm-accepted");
         if (ok) good += 1;
         gap.classList.add(ok ? "srm-right" : "srm-wrong");
-        /* Each gap's verdict, under the sentence in the gaps' order, named as the gap is. */
-        var label = all.length > 1 ? "Gap " + (i + 1) + ": " : "";
+        /* Each gap's verdict, under the sentence in the gaps' order, named as the gap is
+         * (by the words it follows: its aria-label, FillIn.gap_names). */
+        var label = all.length > 1 ? gap.getAttribute("aria-label") + ": " : "";
         var box = srm.form.feedback(
           label + (ok ? "Correct." : (norm(gap.value) ? "Incorrect" : "Not answered") + ": the answer is " +
             (answer ? answer.textContent : "") + "."),
@@ -71,6 +74,11 @@
     },
     answer: function (form) {
       return gaps(form).map(function (gap) { return gap.value; });
+    },
+    /* The share of gaps filled, as checking counts them: a gap that `norm` empties (only
+     * spaces, hyphens or end punctuation) is left, not answered (srm.js, `answered`). */
+    answered: function (values) {
+      return srm.strings(values) && values.length ? values.filter(norm).length / values.length : 0;
     },
     /* A typed answer longer than its box takes (`maxlength`, what the build allows:
      * TYPED_LONGEST) is not one the reader gave: that gap alone is left empty, and the rest

@@ -95,10 +95,17 @@
         if (at >= queue.length) at = 0;
       }
       show(said);
-      /* A hidden button loses focus: keep the reader inside the deck. */
-      if (button.hidden) (queue.length ? queue[at].querySelector("summary")
-                                       : controls.querySelector("[data-srm-action=restart]")).focus();
+      refocus(button);
     });
+    /* A control hidden while it had focus (the pressed button, the card that went) drops
+     * focus to the page: keep the reader inside the deck, on the card shown now, or on
+     * Start over once every card is known. */
+    function refocus(node) {
+      if (node && !node.getClientRects().length) {
+        (queue.length ? queue[at].querySelector("summary")
+                      : controls.querySelector("[data-srm-action=restart]")).focus();
+      }
+    }
     /* Shows what is stored, unless it is shown already, keeping the reader's place: the
      * cards another tab marked known leave the queue, those it started over with come
      * back at its end, and the rest stay in this tab's order ("Show again later" moved
@@ -109,6 +116,7 @@
       seen = JSON.stringify(state);
       var saved = state && strings(state.known) ? state.known : [];
       var card = queue[at];
+      var focused = deck.contains(document.activeElement) && document.activeElement;
       var before = queue.slice(0, at);
       known = cards.map(cardId).filter(function (c) { return saved.indexOf(c) !== -1; });
       queue = queue.concat(cards.filter(function (c) { return queue.indexOf(c) === -1; }))
@@ -117,7 +125,11 @@
       /* The card shown went: on to the one after it. */
       if (at === -1) at = queue.filter(function (c) { return before.indexOf(c) !== -1; }).length % (queue.length || 1);
       if (state && !known.length) keep(); /* drop what was unusable */
-      show(undefined, true);
+      /* The reader's card went (known in the other tab): said as a card marked known here
+       * is, and the reader's focus, if it was on that card or a grading button, moves on. */
+      var gone = card && queue.indexOf(card) === -1;
+      show(gone ? "Marked known in another tab." : undefined, true);
+      refocus(focused);
     }
     start([]);
     sync();

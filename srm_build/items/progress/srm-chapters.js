@@ -5,11 +5,19 @@
   if (!srm) return;
 
   /* A question's stored state holds its answer under its kind's own field (srm.js: "picked",
-   * "placed", "matched"...) beside the order its options were shown in; this page loads no
-   * kinds, so any answer-shaped field other than the order counts. */
+   * "placed", "matched"...) beside the order its options were shown in. A question is done
+   * when an answer other than the order answers all of it (`srm.answered` at 1): the core's
+   * judgement, not each kind's own (srm.js, `answered`). Why: this page loads no kind's
+   * script, on purpose (it stays small, and needs no study bank), and the build knows no
+   * kind's judgement, which is client code. It is enough because a question's stored answer
+   * is one its chapter page stored when checking it, and a kind checks only a whole answer,
+   * which both judgements call whole. A kind's own judgement differs from the core's only
+   * on parts it does not accept (fill-in: a gap of only punctuation), which its chapter
+   * page never stores and drops when shown. tests/test_question_kinds.py holds every kind
+   * to this, in the exam and here. */
   function answered(state) {
     return Object.keys(state).some(function (field) {
-      return field !== "order" && (srm.strings(state[field]) || srm.isMap(state[field]));
+      return field !== "order" && srm.answered(state[field]) === 1;
     });
   }
 

@@ -5,23 +5,20 @@
 
   var $$ = srm.$$, make = srm.make, today = srm.today, readQueue = srm.readQueue,
     review = srm.review, announce = srm.announce;
-  var kit = srm.form, mountForm = kit.mountForm;
+  var mountForm = srm.form.mountForm;
   var copy = srm.study.copy, formOf = srm.study.formOf, questions = srm.study.questions,
     shown = srm.study.shown;
 
   /* ---- Review: what is due today, and mistakes grouped by misconception ---- */
 
   /* A fresh copy of a question, answered by the kind of component `name` (srm.js), once
-   * that component's file has come: only when a question of its kind is due. */
+   * that component's file has come (loaded only when a question of its kind is due; at
+   * once, in a microtask, when it has). */
   function mountCopy(form, name) {
-    function mount() {
+    srm.need(name).then(function () {
       mountForm(form, srm.defined.get(name), true);
       form.setAttribute("data-srm-ready", "");
-    }
-    if (srm.defined.get(name)) return mount();
-    srm.need(name).then(mount, function () {
-      announce(form, "This part of the page could not be loaded. Reload to try again.");
-    });
+    }, function () { srm.unloaded(form); });
   }
 
   /* Shown anew when another tab changes the queue, and back from the back/forward cache,
@@ -98,8 +95,10 @@
       bank = loaded;
       var all = readQueue();
       var ids = Object.keys(all).filter(function (id) { return bank.items[id] || bank.cards[id]; });
+      var lost; /* the item after the one that had the reader's focus, when that goes */
       shownNow.forEach(function (s, id) {
         if (s.entry === JSON.stringify(all[id] || null)) return;
+        if (s.node.contains(document.activeElement)) lost = s.node.nextElementSibling || counter;
         s.node.remove();
         shownNow.delete(id);
       });
@@ -121,6 +120,14 @@
       list.hidden = !list.firstChild;
       cards.hidden = !cards.firstChild;
       count();
+      /* Another tab answered the item the reader was on, and it went: focus goes to the item
+       * after it, if that is still shown (its card's face, or its question's first control
+       * that works: each has a name), else to the count, never to the page; the review's
+       * live region says why, and a screen reader reads where focus went. */
+      if (lost) {
+        (lost.isConnected && lost.querySelector("summary, [name]:enabled") || counter).focus();
+        announce(box, "Answered in another tab.");
+      }
       var groups = bank.beliefs.map(function (b) {
         var n = ids.filter(function (id) { return all[id].miss.includes(b[0]); }).length;
         return n && [b, n];
