@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +25,7 @@ import markdown
 import yaml
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 from markdown.extensions.toc import slugify
-from markdown.treeprocessors import Treeprocessor
+from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
 Slugify = Callable[[str, str], str]
@@ -133,10 +134,12 @@ class Tree:
     """Every element id, and every `<a name>`, as MkDocs collects them for anchors."""
     elements: list[tuple[str, str, bool]] = field(default_factory=list)
     """(id, the element's text, whether an attribute list gave it), for every element id in
-    document order: heading anchors from `toc` and ids from attribute lists."""
-    attr_lists: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
-    """(the attribute list as written, its (key, value) pairs) for every attribute list
-    `attr_list` applied; the key of an id is `id`, of a class `.`."""
+    document order: heading anchors from `toc` and ids from attribute lists; the id as the
+    page gets it (escapes undone)."""
+    attr_lists: list[str] = field(default_factory=list)
+    """Every attribute list `attr_list` applied, as written (its backslash escapes, which
+    the inline parser had turned into placeholders, written back: `#\\_\\_x`); judged with
+    `links.attr_list_problem`, which reads it as the extension does."""
     links: list[tuple[str, str]] = field(default_factory=list)
     """("link" or "image", address) for every `<a href>` and `<img src>`, entities undone."""
     error: str | None = None
@@ -148,6 +151,20 @@ def _address(value: str) -> str:
     return html.unescape(value.replace(AMP_SUBSTITUTE, "&"))
 
 
+_ESCAPED = UnescapeTreeprocessor.RE
+"""A backslash escape as the inline parser leaves it (`STX` code `ETX`) until its
+`unescape` step, which runs after `attr_list` and the collecting here."""
+
+
+def _written_escape(match: re.Match[str]) -> str:
+    return "\\" + chr(int(match.group(1)))
+
+
+def _unescaped(text: str) -> str:
+    """`text` with its backslash escapes undone, as the page gets it."""
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1))), text)
+
+
 class _AttrLists(AttrListTreeprocessor):
     """`attr_list` as it is, recording every attribute list it applies and to what."""
 
@@ -157,7 +174,7 @@ class _AttrLists(AttrListTreeprocessor):
     def assign_attrs(self, elem: Element, attrs_string: str, *, strict: bool = False) -> str:
         attrs, remainder = get_attrs_and_remainder(attrs_string)
         if not (strict and remainder):
-            self.tree.attr_lists.append((attrs_string, list(attrs)))
+            self.tree.attr_lists.append(_ESCAPED.sub(_written_escape, attrs_string))
             if any(key in ("id", "#") for key, _value in attrs):
                 self.given.add(id(elem))
         return super().assign_attrs(elem, attrs_string, strict=strict)
@@ -174,10 +191,12 @@ class _Collect(Treeprocessor):
         for element in root.iter():
             ident = element.get("id")
             if ident:
+                # As MkDocs collects anchors: before Markdown undoes escapes, so `{: #a\\_b }`
+                # is no anchor `a_b` to its strict build, though the page's id is `a_b`.
                 self.tree.ids.add(ident)
                 text = " ".join("".join(element.itertext()).split())
                 given = id(element) in self.attr_lists.given
-                self.tree.elements.append((ident, text, given))
+                self.tree.elements.append((_unescaped(ident), text, given))
             if element.tag == "a" and element.get("name"):
                 self.tree.ids.add(element.get("name"))  # type: ignore[arg-type]
             if element.tag == "a" and element.get("href") is not None:

@@ -186,8 +186,15 @@ def _paragraph_problem(text: str) -> tuple[int, str] | None:
     return None
 
 
-def shorten(value: object, limit: int = 60) -> str:
-    """`repr(value)`, cut to about `limit` characters and saying how long it was."""
+def shorten(value: object, limit: int = 60, quote: str | None = None) -> str:
+    """`repr(value)`, cut to about `limit` characters and saying how long it was. With
+    `quote`, a text is shown as written between that quote (`""` for none) rather than as
+    its `repr`: `'x...' (900,000 characters)` either way when cut. (Control characters are
+    escaped where the message is printed, `errors.Problem`.)"""
+    if quote is not None and isinstance(value, str):
+        if len(value) <= limit:
+            return f"{quote}{value}{quote}"
+        return f"{quote}{value[:limit]}...{quote} ({len(value):,} characters)"
     text = repr(value)
     if len(text) <= limit + 2:
         return text

@@ -1,7 +1,8 @@
 """Which link addresses content may use, and which of them lead to Markdown pages.
 
-Shared by the reference checks and the Markdown renderer; kept apart from the renderer so
-that validating content (`python -m srm_build check`) does not load a Markdown parser.
+Shared by the reference checks and the Markdown renderer. Link addresses are read with
+Python-Markdown's own reader of an inline link's parentheses (`_AddressReader`); the
+rest of the parser is not run here.
 """
 
 from __future__ import annotations
@@ -9,8 +10,14 @@ from __future__ import annotations
 import fnmatch
 import html
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
+
+import markdown
+from markdown.extensions import attr_list as attr_list_ext
+from markdown.inlinepatterns import LINK_RE, LinkInlineProcessor
+
+from .limits import shorten
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
@@ -50,9 +57,9 @@ def is_page_link(url: str) -> bool:
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-_INLINE = re.compile(r"\]\(\s*(?:<([^<>\n]+)>|<?([^)\s>]+))")
-"""An inline link's address: in angle brackets (which may hold spaces and parentheses),
-or up to a space or `)`."""
+_INLINE = re.compile(r"\]\(")
+"""Where an inline link's or image's address may start; Python-Markdown's own parser
+reads the address from there (`_inline_address`)."""
 _DEFINITION = re.compile(
     r"^[ \t>]*\[([^\]\n]+)\]:[ \t]*\n?[ \t>]*<?([^\s>]+)", re.MULTILINE
 )  # also inside block quotes and list items
@@ -125,6 +132,37 @@ def _openers(text: str) -> dict[int, int]:
     return pairs
 
 
+class _AddressReader(LinkInlineProcessor):
+    """Python-Markdown's reading of an inline link's `(...)`: balanced parentheses, the
+    `<...>` form and a title after the address (`LinkInlineProcessor.getLink`), so the
+    check reads the address the page gets, rather than a pattern of its own that stopped
+    at the first `)`. Used on source text, which holds none of the parser's placeholders
+    for `unescape` to undo."""
+
+    def __init__(self) -> None:
+        super().__init__(LINK_RE)
+
+    def unescape(self, text: str) -> str:
+        return text
+
+
+_ADDRESS = _AddressReader()
+
+
+def _inline_address(text: str, paren: int) -> tuple[str, int] | None:
+    """The address of the inline link whose `(` is at `paren` in `text`, and its offset,
+    as Python-Markdown reads it; None where it makes no link of it."""
+    href, _title, _end, handled = _ADDRESS.getLink(text, paren)
+    if not handled:
+        return None
+    start = _ADDRESS.RE_LINK.match(text, paren)
+    if start is None:
+        return href, paren + 1
+    at = start.start(1) + 1 if start.group(1) else start.end()  # `<` or the first character
+    found = text.find(href, at) if href else -1
+    return href, found if found >= 0 else at
+
+
 def find_links(text: str) -> list[Link]:
     """Every link and image address in Markdown `text`, in order: inline, reference
     definitions (an image through a reference counts as an image at its use), autolinks;
@@ -133,10 +171,12 @@ def find_links(text: str) -> list[Link]:
     openers = _openers(plain) if "](" in plain else {}
     found = []
     for m in _INLINE.finditer(plain):
+        address = _inline_address(plain, m.end() - 1)
+        if address is None:
+            continue
         opener = openers.get(m.start(), 0)
         image = opener > 0 and plain[opener - 1] == "!"
-        group = 1 if m.group(1) is not None else 2
-        found.append(Link("image" if image else "link", m.group(group), m.start(group)))
+        found.append(Link("image" if image else "link", *address))
     definitions = {}
     for m in _DEFINITION.finditer(plain):
         definitions.setdefault(_label(m.group(1)), m.group(2))
@@ -259,57 +299,70 @@ def reserved_id_problem(
     return None
 
 
+def _with_written(handler):  # re.Scanner's callback shape
+    return None if handler is None else lambda scanner, token: (token, *handler(scanner, token))
+
+
+_ATTR_SCANNER = re.Scanner(
+    [(pattern, _with_written(handler)) for pattern, handler in attr_list_ext._scanner.lexicon]
+)
+"""The `attr_list` extension's own scanner (its patterns and handlers, so `title="a b"` is
+one attribute, as the page gets it), each attribute also giving the text it was read from,
+which messages quote."""
+
+_ESCAPE = re.compile(r"\\(.)")
+_ESCAPED_CHARS = frozenset(markdown.Markdown(extensions=["tables"]).ESCAPED_CHARS)
+"""What a backslash escapes in the site's Markdown (Python-Markdown's list, with the `|` of
+`tables`): an attribute list is applied after the inline parser has read its escapes, so
+`{: #\\_\\_config }` gives the id `__config`."""
+
+
+def attr_entries(content: str) -> list[tuple[str, str, str | None]]:
+    """(as written, key, value) of each attribute of an attribute list's `content`, read as
+    the `attr_list` extension reads it: `#x` has the key `id`, `.x` the key `.`, a word
+    alone the value None, and backslash escapes are undone in values as Markdown undoes
+    them. Text the extension cannot read is one more entry, its key as written."""
+    found, rest = _ATTR_SCANNER.scan(content)
+    entries = [
+        (written, key, None if value is None else _unescaped(value))
+        for written, key, value in found
+    ]
+    if rest.strip():
+        entries.append((rest.strip(), rest.strip(), None))
+    return entries
+
+
+def _unescaped(value: str) -> str:
+    if "\\" not in value:
+        return value
+    return _ESCAPE.sub(lambda m: m.group(1) if m.group(1) in _ESCAPED_CHARS else m.group(0), value)
+
+
 def attr_list_problem(content: str, items: Collection[str] = ()) -> str | None:
     """Why an attribute list may not be used, or None. Authors may give an element an id
     that no component uses and classes that are not the theme's (`md-`) or the
     components' (`srm-`); anything else (event handlers, `style`, `href`) is refused.
+    `content` is read as the `attr_list` extension reads it (`attr_entries`): ids and
+    classes are judged as the page gets them, and messages quote what the author wrote.
     `items`: the content's item ids, whose `srm-<id>` anchors are reserved."""
-    for token in content.split():
-        if token.startswith("#"):
-            ident = token[1:]
-            reserved = reserved_id_problem(ident, items=items)
+    for written, key, value in attr_entries(content):
+        shown = shorten(written, 40, quote='"' if "'" in written else "'")
+        if key == "id" and value:
+            reserved = reserved_id_problem(value, items=items)
             if reserved is not None:
                 return reserved
-            if not _ID.fullmatch(ident):
-                return f"'{token}' is not a plain id: use letters, digits, '-' and '_'"
-        elif token.startswith("."):
-            name = token[1:]
-            if not _CLASS.fullmatch(name):
-                return f"'{token}' is not a plain class name"
-            if name.lower().startswith(("md-", "srm-")):
-                return f"the class '{name}' belongs to the theme or the components"
+            if not _ID.fullmatch(value):
+                return f"{shown} is not a plain id: use letters, digits, '-' and '_'"
+        elif key == "." and value:
+            if not _CLASS.fullmatch(value):
+                return f"{shown} is not a plain class name"
+            if value.lower().startswith(("md-", "srm-")):
+                return f"the class '{value}' belongs to the theme or the components"
         else:
-            shown = token if len(token) <= 40 else token[:40] + "..."
             return (
-                f"'{shown}' is not allowed in an attribute list: only an #id and .classes "
-                f"are (write \\{{ for a brace in text)"
+                f"{shown} is not allowed in an attribute list: only an #id and .classes are "
+                f"(write \\{{ for a brace in text)"
             )
-    return None
-
-
-def attr_pairs_problem(
-    pairs: Iterable[tuple[str, str | None]], items: Collection[str] = ()
-) -> str | None:
-    """`attr_list_problem` for an attribute list as the `attr_list` extension parsed it:
-    (key, value) pairs, an id's key `id` (from `#x` or `id=x`), a class's `.`."""
-    tokens = []
-    for key, value in pairs:
-        if key == ".":
-            tokens.append("." + (value or ""))
-        elif key == "id" and value:
-            tokens.append("#" + value)
-        else:
-            tokens.append(key if value is None else f"{key}={value}")
-    for token in tokens:
-        if not token.strip() or any(char.isspace() for char in token):
-            shown = token if len(token) <= 40 else token[:40] + "..."
-            return (
-                f"'{shown}' is not allowed in an attribute list: only an #id and .classes "
-                f"are (write \\{{ for a brace in text)"
-            )
-        reason = attr_list_problem(token, items)
-        if reason is not None:
-            return reason
     return None
 
 

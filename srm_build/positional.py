@@ -13,8 +13,16 @@ options, items and choices, their feedback and explanations.
 
 What counts as referring by position is a list of phrases (`PHRASES`), each about the
 question's own list and its parts ("all of the above", "the options below", "this list",
-"the last option", "option B", "(a) and (b)"), never "above" or "below" alone: the site
-rightly says "the layers above the hypervisor" and "the guest operating system above it".
+"the last option", "the first two", "option B", "(a) and (b)"), never "above" or "below"
+alone: the site rightly says "the layers above the hypervisor" and "the guest operating
+system above it". "The former" and "the latter" alone are let through: they point back
+within their own sentence ("AWS patches the host and the customer the guest OS; the latter
+..."), which no shuffle reorders; with a part's name ("the latter option") they are refused.
+"The following" is let through too: a prompt's "which of the following" names the options
+as a whole, and they follow the prompt in every order.
+Texts are matched in Unicode's NFKC form without format characters (`normal`), so a soft
+hyphen or a zero-width space inside a word ("ab\u00adove"), or full-width letters, change
+nothing.
 No library checks a text for this (style linters such as proselint or Vale have no such
 rule), hence the patterns here, tested both ways in tests/test_errors.py and against the
 content (`check content` stays clean).
@@ -23,6 +31,7 @@ content (`check content` stays clean).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from .errors import Problem
@@ -38,19 +47,27 @@ _NO_OBJECT = r"(?!\s+(?:it|them|this|that|these|those|the|a|an|its|their|each|ev
 """"Above" or "below" with nothing after it of which it says where: "the options above.",
 not "the layers above the hypervisor" or "the one above it"."""
 
+_VERB = r"(?i:are|is|were|was|and|or|nor|both|together|of|in|on|at|listed|shown|given)"
+"""Words after "the first two" that leave it a noun (not "the first two layers")."""
+
 PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
-        # "all of the above", "both of the above", "none of the below", "all the above"
+        # "all of the above", "both of the above", "none of the below", "all the above",
+        # "all of the foregoing", "none of the preceding"
         "of the above",
         re.compile(
             r"\b(?i:(?:all|both|none|either|neither|any|each|one|two|three|some)\s+"
-            r"(?:of\s+)?(?:the|these|those)\s+(?:above|below))\b"
+            r"(?:of\s+)?(?:the|these|those)\s+(?:above|below|foregoing|preceding))\b"
         ),
     ),
     (
-        # "the above", "the above options", "the below": as a noun or before one
+        # "the above", "the above options", "the below", "the foregoing": as a noun or
+        # before one; "the preceding" as a noun only ("the preceding layer" is the stack's)
         "the above",
-        re.compile(rf"\b(?i:the\s+(?:above|below)(?:[\s-]+(?:mentioned|listed))?)\b{_NO_OBJECT}"),
+        re.compile(
+            r"\b(?i:the\s+(?:above|below|foregoing)(?:[\s-]+(?:mentioned|listed))?)\b"
+            rf"{_NO_OBJECT}|\b(?i:the\s+preceding)\b(?!\s+[A-Za-z])"
+        ),
     ),
     (
         # "the options above", "the two answers below", "the choices listed above", "the
@@ -81,6 +98,16 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "the first two", "the last three" as a noun: "the first two are right"; not
+        # "the first two layers", which counts something else
+        "the first two",
+        re.compile(
+            r"\b(?i:(?:the|its|your)\s+(?:first|last|final|previous|preceding|next|other)\s+"
+            r"(?:two|three|four|five|2|3|4|5))\b"
+            rf"(?!\s+(?!{_VERB}\b)[A-Za-z])"
+        ),
+    ),
+    (
         # a label: "option B", "answers A and C", "choice (c)", "option a."; a lowercase
         # letter only where nothing follows it ("answer a question" is English)
         "option B",
@@ -106,9 +133,19 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
 def positional_phrase(text: str) -> str | None:
     """The first phrase of `text` (Markdown) that refers to a part of its question by its
     position, as written, or None."""
-    words = plain(text)
+    words = plain(normal(text))
     found = [m for _, pattern in PHRASES if (m := pattern.search(words))]
     return min(found, key=lambda m: m.start()).group(0) if found else None
+
+
+def normal(text: str) -> str:
+    """`text` in Unicode's NFKC form (full-width and other compatibility letters made
+    plain) without format characters (category Cf: soft hyphens, zero-width spaces and
+    joiners), which no reader sees but which would split a phrase's words for a pattern."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
 
 
 def check_positional_references(content: Content) -> list[Problem]:

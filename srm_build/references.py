@@ -25,7 +25,6 @@ from .limits import bracket_problem, line_col, markdown_problem, shorten
 from .links import (
     as_browser_reads,
     attr_list_problem,
-    attr_pairs_problem,
     fence_attr_problem,
     find_attr_lists,
     find_fence_attrs,
@@ -133,7 +132,7 @@ def yaml_strings(data: object, key: tuple[str | int, ...] = ()) -> Iterator[tupl
             yield from yaml_strings(value, (*key, i))
 
 
-_UNSAFE_LINK = "link '{}' is not allowed: use an http(s), mailto or relative address"
+_UNSAFE_LINK = "link {} is not allowed: use an http(s), mailto or relative address"
 _MARKUP = re.compile(r"[\[<{`~]")
 """Characters without which a text holds no link, attribute list or fence."""
 INLINE_FIELDS = frozenset({"prompt", "text", "note", "notes", "aws", "customer", "shared"})
@@ -199,6 +198,12 @@ def link_problems(
             yield link.offset, message
 
 
+def _echo(text: str, quote: str = "'") -> str:
+    """A part of an address as a message quotes it: as written, cut at 60 characters and
+    saying how long it was (`limits.shorten`), as long ids and values are."""
+    return shorten(text, quote=quote)
+
+
 def url_problem(
     kind: str,
     url: str,
@@ -219,18 +224,18 @@ def url_problem(
     be an id of that page, as written (a percent-encoded anchor is refused, as MkDocs'
     strict build refuses it). `here_shown` names `here` in messages. With `data_pages`
     (see `data_file_pages`), a link to a YAML file names the pages that show its items."""
-    shown = url if len(url) <= 100 else url[:100] + "..."
+    shown = _echo(url)
     if not is_safe_url(url):
         return _UNSAFE_LINK.format(shown)
     if kind == "image" and is_external(url):
         return (
-            f"image '{shown}' is on another site, which the Content Security Policy "
+            f"image {shown} is on another site, which the Content Security Policy "
             f"(img-src 'self') blocks: save the image in the content folder and link "
             f"it relatively"
         )
     if is_root_relative(url):
         return (
-            f"link '{shown}' starts with '/', which breaks when the site is served "
+            f"link {shown} starts with '/', which breaks when the site is served "
             f"from a sub-path; write it relative to this file"
         )
     if is_scheme_relative(url):
@@ -251,11 +256,11 @@ def url_problem(
         if shown_by:
             pages = ", ".join(shown_by[:3]) + (", ..." if len(shown_by) > 3 else "")
             return (
-                f"link '{shown}' leads to a YAML file, which is data for pages and is not "
+                f"link {shown} leads to a YAML file, which is data for pages and is not "
                 f"published; link to a page that shows its items: {pages}"
             )
         what = "page" if target.endswith(".md") else "file"
-        return f"link '{shown}' leads to no {what} (no {target} in the content)"
+        return f"link {shown} leads to no {what} (no {_echo(target, '')} in the content)"
     # The engines compare a fragment with the page's ids as it is written: MkDocs and
     # ProperDocs do not decode `%73rm-x` (their strict build then fails), so neither does
     # the check; only when the decoded form would pass is the encoding named as the cause.
@@ -268,9 +273,9 @@ def url_problem(
         args = (base, published, items_on, here, anchors_on, here_shown)
         if url_problem(kind, plain_url, *args, data_pages=data_pages) is None:
             return (
-                f"link '{shown}': the anchor '#{anchor}' is percent-encoded, and the build "
+                f"link {shown}: the anchor {_echo('#' + anchor)} is percent-encoded, and the build "
                 f"compares anchors as they are written (MkDocs does not decode them); "
-                f"write '#{decoded}'"
+                f"write {_echo('#' + decoded)}"
             )
     present = anchors_on.get(target) if anchors_on is not None else None
     if present is not None and anchor in present:
@@ -280,18 +285,18 @@ def url_problem(
         item, dashes, part = anchor[4:].partition("--")  # an item, or one of its parts
         if item not in shows:
             return (
-                f"link '{shown}': {target} shows no item '{item}' (anchors "
+                f"link {shown}: {target} shows no item {_echo(item)} (anchors "
                 f"'#srm-<id>' lead to the items a page shows)"
             )
         if dashes and present is not None:
             return (
-                f"link '{shown}': the item '{item}' has no part '{part}' (anchors "
+                f"link {shown}: the item '{item}' has no part {_echo(part)} (anchors "
                 f"'#srm-<id>--<part>' lead to an item's options, sort items and table rows)"
             )
     elif present is not None:
         where = here_shown if target == here and not path else target
         return (
-            f"link '{shown}': {where} has no anchor '#{anchor}' (headings, "
+            f"link {shown}: {where} has no anchor {_echo('#' + anchor)} (headings, "
             f"{{: #id }} and the items a page shows make its anchors)"
         )
     return None
@@ -396,10 +401,10 @@ def _tree_problems(
     if tree.error is not None:
         yield Problem(page.path, 1, 1, tree.error)
         return
-    for written, pairs in tree.attr_lists:
+    for written in tree.attr_lists:
         if " ".join(written.split()) in attr_lists:
             continue
-        reason = attr_pairs_problem(pairs, content.by_id)
+        reason = attr_list_problem(written, content.by_id)
         if reason is not None and reason not in messages:
             messages.add(reason)
             yield Problem(page.path, *_locate(text, "{" + written, written), reason)
@@ -542,28 +547,47 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
 def _intro_problems(content: Content, file: FileBase, tree: Tree) -> Iterator[Problem]:
     """A YAML file's intro is rendered with the prose pages' extensions
     (`markup.render_intro`), so it is judged by their rules, on its element tree: every
-    attribute list holds only an id and classes (`links.attr_pairs_problem`), no id it
+    attribute list holds only an id and classes (`links.attr_list_problem`), no id it
     gives is reserved, and no heading's anchor is (`_heading_problem`). `tree`: what
-    Markdown makes of the top of the file's page (`intro_trees`)."""
+    Markdown makes of the top of the file's page (`intro_trees`). Each problem is located
+    where its text stands in the intro (`loader.text_place`, through `Document.problem_at`),
+    else at the `intro` field."""
     doc = file.where.doc
+    intro = file.intro or ""
     if tree.error is not None:
         yield doc.problem(("intro",), tree.error)
         return
+    lists = {" ".join(attrs.split()): offset for offset, attrs in find_attr_lists(intro)}
+
+    def at(offset: int | None, message: str) -> Problem:
+        if offset is None or offset < 0:
+            return doc.problem(("intro",), message)
+        return doc.problem_at(("intro",), offset, message)
+
     messages: set[str] = set()
-    for _written, pairs in tree.attr_lists:
-        reason = attr_pairs_problem(pairs, content.by_id)
+    for written in tree.attr_lists:
+        reason = attr_list_problem(written, content.by_id)
         if reason is not None and reason not in messages:
             messages.add(reason)
-            yield doc.problem(("intro",), reason)
+            offset = lists.get(" ".join(written.split()))
+            if offset is None:
+                found = intro.find(written.strip())
+                offset = intro.rfind("{", 0, found) if found > 0 else found
+            yield at(offset, reason)
     shows = {one.id for one in items_with_ids(file)}
-    for ident, _shown, given in tree.elements:
+    for ident, shown, given in tree.elements:
         if given:
             reason = reserved_id_problem(ident, items=content.by_id)
+            needles = ("#" + ident, ident)
         else:
             reason = _heading_problem(ident, shows, content)
+            needles = (shown, ident)
         if reason is not None and reason not in messages:
             messages.add(reason)
-            yield doc.problem(("intro",), reason)
+            found = next(
+                (f for n in needles if n.strip() and (f := intro.find(n.strip())) >= 0), None
+            )
+            yield at(found, reason)
 
 
 def _url_check(

@@ -650,7 +650,7 @@ services:
     (
         "javascript: link in YAML text",
         {"glossary.yml": GLOSSARY.replace("inside an instance.", "[inside](javascript:alert(1))")},
-        "content/glossary.yml:6:47: term 'guest-os': link 'javascript:alert(1' is not allowed: "
+        "content/glossary.yml:6:47: term 'guest-os': link 'javascript:alert(1)' is not allowed: "
         "use an http(s), mailto or relative address",
     ),
     (
@@ -2249,6 +2249,56 @@ POSITION_CASES = [
         "content/quizzes/fill.yml:12:67: question 'fill-one': gap 'g1': "
         '"the last choice" ' + reordered("gap choices"),
     ),
+    (
+        "an option that names 'the first two' with no part's name after it",
+        {
+            "quizzes/basics.yml": quiz(
+                extra_options="          - {id: c, text: The first two are right, "
+                "feedback: Only one is right.}\n"
+            )
+        },
+        "content/quizzes/basics.yml:14:27: question 'ec2-patching': option 'c': "
+        '"The first two" ' + reordered("options"),
+    ),
+    (
+        "an option that is 'all of the foregoing' or 'none of the preceding'",
+        {
+            "quizzes/basics.yml": quiz(
+                extra_options="          - {id: c, text: None of the preceding, "
+                "feedback: Only one is right.}\n"
+            )
+        },
+        "content/quizzes/basics.yml:14:27: question 'ec2-patching': option 'c': "
+        '"None of the preceding" ' + reordered("options"),
+    ),
+    (
+        "an explanation that says 'the foregoing'",
+        {"quizzes/basics.yml": quiz(extra="explanation: The foregoing shows who patches.\n")},
+        "content/quizzes/basics.yml:15:22: question 'ec2-patching': "
+        '"The foregoing" ' + reordered("options"),
+    ),
+    (
+        "a soft hyphen inside 'above' (read without format characters)",
+        {
+            "quizzes/basics.yml": quiz(
+                extra_options='          - {id: c, text: "Both of the ab\\u00ADove", '
+                "feedback: Only one is right.}\n"
+            )
+        },
+        "content/quizzes/basics.yml:14:27: question 'ec2-patching': option 'c': "
+        '"Both of the above" ' + reordered("options"),
+    ),
+    (
+        "full-width letters in 'option Ｂ' (read in NFKC form)",
+        {
+            "quizzes/basics.yml": quiz().replace(
+                "prompt: Who patches the guest OS of an EC2 instance?",
+                "prompt: Is option Ｂ right about who patches the guest OS?",
+            )
+        },
+        "content/quizzes/basics.yml:10:17: question 'ec2-patching': "
+        '"option B" ' + reordered("options"),
+    ),
 ]
 """A question's text that names one of its parts by its position, where readers see the parts
 in an order of their own (CONTRIBUTING.md, "Questions"): one case per family of phrases
@@ -2296,9 +2346,29 @@ POSITION_PASSES = [
             "the guest operating system above it to the data at the top of the stack.\n"
         },
     ),
+    (
+        "'the first two layers', 'the preceding layer' and 'the latter' within a sentence",
+        {
+            "quizzes/order.yml": ORDER_HEAD + "          - id: guest\n"
+            "            text: Guest OS\n"
+            "            explanation: AWS runs the first two layers and the customer the "
+            "guest OS; the latter sits on the preceding layer, the former under it.\n"
+        },
+    ),
+    (
+        "a prompt that asks which of the following is true",
+        {
+            "quizzes/basics.yml": quiz().replace(
+                "prompt: Who patches the guest OS of an EC2 instance?",
+                "prompt: Which of the following patches the guest OS of an EC2 instance?",
+            )
+        },
+    ),
 ]
-"""Texts the rule lets through: a question whose readers see the written order, and the
-words "above", "below" and "top" where they say where a layer of the stack sits."""
+"""Texts the rule lets through: a question whose readers see the written order, the
+words "above", "below" and "top" where they say where a layer of the stack sits, "the
+first two" and "the preceding" before what they count, "the former" and "the latter"
+alone (they point back within their sentence) and "which of the following"."""
 
 
 @pytest.mark.parametrize(
