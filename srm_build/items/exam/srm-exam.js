@@ -28,7 +28,7 @@
     var resume = box.querySelector(".srm-exam-resume");
     var seconds = +box.getAttribute("data-srm-seconds") || 72;
     var key = idOf(box);
-    var running = null; /* the AbortController of the exam on screen, until it is marked */
+    var running; /* the AbortController of the exam on screen, until it is marked */
     var busy, saved, done; /* done: how many questions of the saved attempt are answered */
     /* The instance: its sync is the exam's check, or history before one; it shows the
      * attempt and the results stored, nothing else (srm.js, syncAll). */
@@ -138,7 +138,7 @@
           slot.querySelector("input, select, textarea").focus();
         };
         /* Its status region stays: a kind says there what a move did (srm.announce). */
-        $$(question, ".srm-actions").forEach(function (el) { el.remove(); });
+        question.querySelector(".srm-actions")?.remove();
         question.querySelector(".srm-key").hidden = true;
         /* No submit button is left, and srm.js keeps every question form from submitting
          * natively (Enter in a text gap would), so the form needs no submit handler. */
