@@ -138,7 +138,7 @@
           slot.querySelector("input, select, textarea").focus();
         };
         /* Its status region stays: a kind says there what a move did (srm.announce). */
-        question.querySelector(".srm-actions")?.remove();
+        $$(question, ".srm-actions").forEach(function (el) { el.remove(); });
         question.querySelector(".srm-key").hidden = true;
         /* No submit button is left, and srm.js keeps every question form from submitting
          * natively (Enter in a text gap would), so the form needs no submit handler. */
