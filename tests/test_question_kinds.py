@@ -428,8 +428,8 @@ PART = {
     "fillin": "part",
 }
 """What a question of each kind, with more than one control, gives with only its first control
-set: one option picked is a whole choice answer; an order gives no answer until every item
-has its own position. Every question kind the site registers must be listed: a new kind says
+set: one option (or layer) picked is a whole answer; an order gives no answer until every
+item has its own position. Every question kind the site registers must be listed: a new kind says
 here how its answers count, and the table test below holds the exam and the home page to it."""
 DRIVE = """async ([ids, state]) => {
   const box = document.querySelector("[data-srm-component=exam]");

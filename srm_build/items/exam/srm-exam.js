@@ -25,7 +25,7 @@
     var resume = box.querySelector(".srm-exam-resume");
     var seconds = +box.getAttribute("data-srm-seconds") || 72;
     var key = srm.idOf(box);
-    var running = null; /* the AbortController of the exam on screen, until it is marked */
+    var running; /* the AbortController of the exam on screen, until it is marked */
     var busy, saved, done; /* done: how many questions of the saved attempt are answered */
     /* The instance: its sync is the exam's check, or history before one; it shows the
      * attempt and the results stored, nothing else (srm.js, syncAll). */
