@@ -398,11 +398,19 @@ STATES = ("none", "part", "spaces", "marks", "whole")
 """How a question's controls are left, by `DRIVE`: none touched; only the first; typed boxes
 holding only spaces, or only spaces and end punctuation (`marks`), the rest untouched; every
 control given."""
-PART = {"choice": "whole", "sort": "part", "order": "none", "match": "part", "fillin": "part"}
+PART = {
+    "choice": "whole",
+    "sort": "part",
+    "order": "none",
+    "match": "part",
+    "fillin": "part",
+    "picklayer": "whole",
+}
 """What a question of each kind, with more than one control, gives with only its first control
-set: one option picked is a whole choice answer; an order gives no answer until every item
-has its own position. Every question kind the site registers must be listed: a new kind says
-here how its answers count, and the table test below holds the exam and the home page to it."""
+set: one option picked is a whole choice answer (one layer picked, a whole pick-layer one);
+an order gives no answer until every item has its own position. Every question kind the site
+registers must be listed: a new kind says here how its answers count, and the table test
+below holds the exam and the home page to it."""
 DRIVE = """async ([ids, state]) => {
   const box = document.querySelector("[data-srm-component=exam]");
   const bank = await srm.study.load(box);
