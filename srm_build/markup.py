@@ -217,11 +217,27 @@ class _TopLevel(HTMLParser):
         self.depth -= 1
 
 
+_MAY_BLOCK = re.compile(r"^(?:[ \t]|[ \t]*(?:[-+*#>=_!?|~`:\[<\d]|$))", re.MULTILINE)
+"""Lines that might make a block: every block of Python-Markdown and the site's extensions
+starts a line with white space (code, a nested list), a marker (`-+*` lists and rules,
+`#` headings, `=`/`-` under a setext heading, `>` quotes, `!!!` admonitions, `???`
+details, `_` rules, `|`/`:` tables and definitions, fences, a footnote's `[^1]:`, raw
+HTML), a digit (ordered lists), or is blank (a second paragraph). Text none of whose lines
+does is one paragraph, whatever it holds. Wider than needed on purpose: it only decides
+whether Markdown is asked, on the text with its outer line breaks taken off."""
+
+
 def block_in_inline(text: str) -> str | None:
     """What Markdown makes of `text` that cannot be shown inline, or None: "a list", "a
     heading", "a second paragraph", "a block quote", "fenced code", "a code block" (indented),
     "an admonition", "a details block", "a horizontal rule", "a table". Fine: one paragraph
-    (which `render_inline` unwraps), or nothing. Raises TooDeepError as rendering does."""
+    (which `render_inline` unwraps), or nothing. Raises TooDeepError as rendering does.
+
+    Markdown is asked only when the text could make a block (`_MAY_BLOCK`): `check` runs
+    this on every inline field, and building the parser for texts that cannot costs it
+    the time #18 measures (`tests/test_bench.py`)."""
+    if _MAY_BLOCK.search(text.strip("\r\n")) is None:
+        return None
     html = _convert(text, None)
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         return None  # one paragraph: Markdown writes '<' in text as '&lt;'

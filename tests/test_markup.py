@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import FIXTURE_SITE, ROOT
+from srm_build import markup
 from srm_build.links import is_safe_url
 from srm_build.loader import read_file
-from srm_build.markup import _PLAIN, _markdown, render_block, render_inline
+from srm_build.markup import _PLAIN, _markdown, block_in_inline, render_block, render_inline
 
 TRICKY = [
     "Plain sentence, with commas; colons: and 'quotes' and \"doubles\".",
@@ -50,6 +53,46 @@ def test_fast_path_matches_markdown_on_all_content() -> None:
     plain = [t for t in strings if _PLAIN.fullmatch(t)]
     assert len(plain) > 100  # the fast path is actually taken
     assert [t for t in strings if render_block(t) != _markdown(t)] == []
+
+
+BLOCKY = [
+    "one\n\ntwo",
+    "one\n- a list after a line",
+    "one\n# a heading after a line",
+    "one\n> a quote after a line",
+    "one\n---",
+    "one\n===",
+    "a | b\n--- | ---\n1 | 2",
+    "one\n```\ncode\n```",
+    "!!! note\n    an admonition",
+    "??? x\n    details",
+    "***",
+    "term\n:   a definition",
+    "text[^1]\n\n[^1]: a footnote",
+    "  - an indented list",
+    "\n\n    code after blank lines",
+    "one line\nand a soft break, with **bold** and [a link](x.md)",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY + BLOCKY)
+def test_block_in_inline_asks_markdown_whenever_it_could_make_a_block(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`block_in_inline` skips Markdown for texts `_MAY_BLOCK` says cannot make a block;
+    with Markdown asked every time, the verdict is the same."""
+    fast = block_in_inline(text)
+    monkeypatch.setattr(markup, "_MAY_BLOCK", re.compile(""))
+    assert fast == block_in_inline(text)
+
+
+def test_block_in_inline_agrees_with_markdown_on_all_content(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    strings = _all_strings()
+    fast = [block_in_inline(t) for t in strings]
+    monkeypatch.setattr(markup, "_MAY_BLOCK", re.compile(""))
+    assert [block_in_inline(t) for t in strings] == fast
 
 
 def test_inline_unwraps_a_lone_paragraph() -> None:
