@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from conftest import FIXTURE_SITE, Site, watch
+from conftest import FIXTURE_SITE, Site, pause_clock, watch
 
 STUDY = "study/"
 EXAM = "exam/"
@@ -352,7 +352,7 @@ def test_the_timer_hands_in_when_time_is_up(reader: Page, fixture_url: str):
     reader.goto(fixture_url + EXAM)
     # The installed clock flows with real time: stopped, the exam's time moves only as the
     # test says, however slowly a loaded machine goes on.
-    reader.clock.pause_at(reader.evaluate("Date.now()") / 1000 + 1)  # seconds, in Python
+    pause_clock(reader)
     start_exam(reader, "2", timed=True)
     expect(reader.locator(".srm-exam-clock")).to_have_text("Time left: 0:20")
     reader.clock.run_for(10_000)
@@ -406,7 +406,7 @@ def test_a_timed_exam_ends_with_its_page_and_leaving_asks_first(reader: Page, fi
 def test_a_reload_mid_exam_asks_first_and_offers_the_attempt_back(reader: Page, fixture_url: str):
     reader.clock.install()
     reader.goto(fixture_url + EXAM)
-    reader.clock.pause_at(reader.evaluate("Date.now()") / 1000 + 1)  # as above
+    pause_clock(reader)
     start_exam(reader, "4", timed=True)
     drawn = exam_ids(reader)
     answer(reader, drawn[0], RIGHT[drawn[0]])
@@ -675,7 +675,7 @@ def test_the_tab_that_resumes_an_attempt_last_owns_it(reader: Page, fixture_url:
         tab.on("dialog", lambda dialog: dialog.accept())
         tab.clock.install()
         tab.goto(fixture_url + EXAM)
-        tab.clock.pause_at(tab.evaluate("Date.now()") / 1000 + 1)
+        pause_clock(tab)
         if tab is reader:
             start_exam(reader, "2", timed=True)
             drawn = exam_ids(reader)
@@ -799,7 +799,7 @@ def test_no_focused_control_hides_under_the_sticky_bar(new_reader, fixture_url, 
     page = new_reader(viewport={"width": width, "height": 600})
     page.clock.install()
     page.goto(fixture_url + EXAM)
-    page.clock.pause_at(page.evaluate("Date.now()") / 1000 + 1)  # the clock shows, stands
+    pause_clock(page)  # the clock shows, stands
     start_exam(page, "6", timed=True)
     page.get_by_role("button", name="Hand in").focus()
     stops = 0
@@ -1240,7 +1240,7 @@ def test_a_timed_exam_in_another_tab_leaves_the_review_s_picks_and_focus(
     expect(due.get_by_label("False")).to_be_focused()
     exam.clock.install()
     exam.goto(fixture_url + EXAM)
-    exam.clock.pause_at(exam.evaluate("Date.now()") / 1000 + 1)
+    pause_clock(exam)
     start_exam(exam, "2", timed=True)
     exam.clock.run_for(3_000)
     expect(exam.locator(".srm-exam-clock")).to_have_text("Time left: 0:17")
