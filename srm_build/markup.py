@@ -199,6 +199,13 @@ _BLOCKS = {
 }
 
 
+_BLOCK_START = re.compile(r"[\s#>*+\-=_`~!?:|\d]")
+"""The characters a Markdown block can start a line with (a heading, a quote, a list, a
+rule, a setext underline, code, an admonition or details); a text none of whose lines
+starts with one, and with no blank line, is one paragraph, which the check then knows
+without building the field parser (`check` builds none: #18)."""
+
+
 class _TopLevel(HTMLParser):
     """The start tags of the top-level elements of a piece of HTML, with their classes."""
 
@@ -222,6 +229,11 @@ def block_in_inline(text: str) -> str | None:
     heading", "a second paragraph", "a block quote", "fenced code", "a code block" (indented),
     "an admonition", "a details block", "a horizontal rule", "a table". Fine: one paragraph
     (which `render_inline` unwraps), or nothing. Raises TooDeepError as rendering does."""
+    # Lines that open no block, none blank (a YAML block scalar's final line break is no
+    # blank line): one paragraph, known without the parser.
+    lines = text.rstrip("\n").split("\n")
+    if all(line and _BLOCK_START.match(line) is None for line in lines):
+        return None
     html = _convert(text, None)
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         return None  # one paragraph: Markdown writes '<' in text as '&lt;'
