@@ -136,8 +136,9 @@ _UNSAFE_LINK = "link {} is not allowed: use an http(s), mailto or relative addre
 _MARKUP = re.compile(r"[\[<{`~]")
 """Characters without which a text holds no link, attribute list or fence."""
 INLINE_FIELDS = frozenset({"prompt", "statement", "text", "note", "notes"})
-"""YAML fields shown inline (in a legend, a label, a span; the templates' `md_inline`, and
-`render_inline` in `render.choice_view`): Markdown may make only one paragraph of them
+"""YAML fields shown inline (in a legend, a label, a span, a pick-layer question's
+statement; the templates' `md_inline`, and `render_inline` in `render.choice_view`):
+Markdown may make only one paragraph of them
 (`markup.block_in_inline`). `tests/test_hostile_input.py` checks that the templates'
 `md_inline` fields are all here or in `INLINE_ENTRIES`."""
 INLINE_ENTRIES = frozenset({"aws", "customer", "shared"})

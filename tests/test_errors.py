@@ -1674,6 +1674,19 @@ PICK_LAYER_CASES = [
         "'layer-roof'",
     ),
     (
+        "pick-layer: a second paragraph in the statement, shown inline in the legend",
+        {
+            **pick_layer("answer: layer-os\n"),
+            "quizzes/pick.yml": pick_layer("answer: layer-os\n")["quizzes/pick.yml"].replace(
+                "statement: Installing this month's updates inside an instance",
+                'statement: "Installing updates\\n\\nInside an instance"',
+            ),
+        },
+        "content/quizzes/pick.yml:10:20: question 'pick-one': 'statement' is shown inline, so "
+        "it cannot hold a second paragraph; write one paragraph, or move the block to a "
+        "feedback or explanation",
+    ),
+    (
         "pick-layer: no explanation",
         {
             **pick_layer("answer: layer-os\n"),
