@@ -135,15 +135,24 @@ def yaml_strings(data: object, key: tuple[str | int, ...] = ()) -> Iterator[tupl
 _UNSAFE_LINK = "link {} is not allowed: use an http(s), mailto or relative address"
 _MARKUP = re.compile(r"[\[<{`~]")
 """Characters without which a text holds no link, attribute list or fence."""
-INLINE_FIELDS = frozenset(
-    {"prompt", "statement", "text", "note", "notes", "aws", "customer", "shared"}
-)
-"""YAML fields shown inline (in a legend, a label, a span, a table entry, a pick-layer
-question's statement; the templates' `md_inline`, and `render_inline` in
-`render.choice_view`): Markdown may make only one paragraph of them
-(`markup.block_in_inline`). For a list (a table's `aws` entries), each entry is such a
-field. `tests/test_hostile_input.py` checks that the templates' `md_inline` fields are all
-here."""
+INLINE_FIELDS = frozenset({"prompt", "statement", "text", "note", "notes"})
+"""YAML fields shown inline (in a legend, a label, a span, a pick-layer question's
+statement; the templates' `md_inline`, and `render_inline` in `render.choice_view`):
+Markdown may make only one paragraph of them
+(`markup.block_in_inline`). `tests/test_hostile_input.py` checks that the templates'
+`md_inline` fields are all here or in `INLINE_ENTRIES`."""
+INLINE_ENTRIES = frozenset({"aws", "customer", "shared"})
+"""Lists whose every entry is shown inline: a table row's entries, each in a list item.
+(A scenario's `feedback` has keys of these names, shown as blocks.)"""
+
+
+def _inline_field(key: PathKey) -> str | None:
+    """The name of the field shown inline that holds the text at `key`, or None."""
+    if len(key) >= 2 and isinstance(key[-1], int) and key[-2] in INLINE_ENTRIES:
+        return str(key[-2])
+    if key and key[-1] in INLINE_FIELDS:
+        return str(key[-1])
+    return None
 
 
 def _published_files(content: Content) -> set[str]:
@@ -512,8 +521,8 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
                 yield doc.problem(key, item_label(doc.data, key) + limit[1])
                 continue
             label = item_label(doc.data, key)
-            field = next((part for part in reversed(key) if isinstance(part, str)), "")
-            if field in INLINE_FIELDS:
+            field = _inline_field(key)
+            if field is not None:
                 block = block_in_inline(rendered.get(key, text))
                 if block is not None:
                     yield doc.problem(

@@ -1627,18 +1627,6 @@ def pick_layer(lines: str) -> dict[str, str]:
 
 PICK_LAYER_CASES = [
     (
-        "pick-layer: a second paragraph in the statement, which is shown inline",
-        {
-            **pick_layer("answer: layer-os\n"),
-            "quizzes/pick.yml": pick_layer("answer: layer-os\n")["quizzes/pick.yml"].replace(
-                "statement: Installing this month's updates inside an instance",
-                'statement: "Installing updates\\n\\ninside an instance"',
-            ),
-        },
-        "content/quizzes/pick.yml:10:20: question 'pick-one': 'statement' "
-        + INLINE.format("a second paragraph"),
-    ),
-    (
         "pick-layer: the right layer is not among those offered",
         pick_layer("answer: layer-os\nlayers: [layer-net, layer-enc]\n"),
         "content/quizzes/pick.yml:12:17: question 'pick-one': its answer 'layer-os' is not one "
