@@ -239,11 +239,10 @@ def url_problem(
             f"from a sub-path; write it relative to this file"
         )
     if is_scheme_relative(url):
-        full = "https:" + as_browser_reads(url)
-        full = full if len(full) <= 100 else full[:100] + "..."
+        full = _echo("https:" + as_browser_reads(url))
         return (
-            f"{kind} '{shown}' starts with '//', so it leads to another site while it reads "
-            f"like a link within this one; write the full address, '{full}'"
+            f"{kind} {shown} starts with '//', so it leads to another site while it reads "
+            f"like a link within this one; write the full address, {full}"
         )
     if is_external(url):
         return None
