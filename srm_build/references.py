@@ -135,11 +135,15 @@ def yaml_strings(data: object, key: tuple[str | int, ...] = ()) -> Iterator[tupl
 _UNSAFE_LINK = "link {} is not allowed: use an http(s), mailto or relative address"
 _MARKUP = re.compile(r"[\[<{`~]")
 """Characters without which a text holds no link, attribute list or fence."""
-INLINE_FIELDS = frozenset({"prompt", "text", "note", "notes", "aws", "customer", "shared"})
-"""YAML fields shown inline (in a legend, a label, a span, a table entry; the templates'
-`md_inline`, and `render_inline` in `render.choice_view`): Markdown may make only one
-paragraph of them (`markup.block_in_inline`). For a list (a table's `aws` entries), each
-entry is such a field."""
+INLINE_FIELDS = frozenset(
+    {"prompt", "statement", "text", "note", "notes", "aws", "customer", "shared"}
+)
+"""YAML fields shown inline (in a legend, a label, a span, a table entry, a pick-layer
+question's statement; the templates' `md_inline`, and `render_inline` in
+`render.choice_view`): Markdown may make only one paragraph of them
+(`markup.block_in_inline`). For a list (a table's `aws` entries), each entry is such a
+field. `tests/test_hostile_input.py` checks that the templates' `md_inline` fields are all
+here."""
 
 
 def _published_files(content: Content) -> set[str]:

@@ -180,7 +180,7 @@ question types'). Each still lives beside its unit. Measured gzipped: nearly eve
 questions has a quiz, and many a sort or a deck; as files of their own, those three and
 srm.css weigh 2,567 bytes on a page with all three, in one file 2,029, and the page budget of
 tests/test_components.py leaves no room for the difference. The exam's rules cost other
-pages 138 bytes in srm.css but 304 as a file of its own, which the exam's own budget there
+pages 153 bytes in srm.css but 344 as a file of its own, which the exam's own budget there
 cannot take either; and in srm.css they need no script to link them after instant
 navigation."""
 

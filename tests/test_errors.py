@@ -1627,6 +1627,18 @@ def pick_layer(lines: str) -> dict[str, str]:
 
 PICK_LAYER_CASES = [
     (
+        "pick-layer: a second paragraph in the statement, which is shown inline",
+        {
+            **pick_layer("answer: layer-os\n"),
+            "quizzes/pick.yml": pick_layer("answer: layer-os\n")["quizzes/pick.yml"].replace(
+                "statement: Installing this month's updates inside an instance",
+                'statement: "Installing updates\\n\\ninside an instance"',
+            ),
+        },
+        "content/quizzes/pick.yml:10:20: question 'pick-one': 'statement' "
+        + INLINE.format("a second paragraph"),
+    ),
+    (
         "pick-layer: the right layer is not among those offered",
         pick_layer("answer: layer-os\nlayers: [layer-net, layer-enc]\n"),
         "content/quizzes/pick.yml:12:17: question 'pick-one': its answer 'layer-os' is not one "
@@ -1660,6 +1672,19 @@ PICK_LAYER_CASES = [
         pick_layer("answer: layer-os\nlayers: [layer-os, layer-roof]\n"),
         "content/quizzes/pick.yml:13:28: question 'pick-one': layers names unknown layer "
         "'layer-roof'",
+    ),
+    (
+        "pick-layer: a second paragraph in the statement, shown inline in the legend",
+        {
+            **pick_layer("answer: layer-os\n"),
+            "quizzes/pick.yml": pick_layer("answer: layer-os\n")["quizzes/pick.yml"].replace(
+                "statement: Installing this month's updates inside an instance",
+                'statement: "Installing updates\\n\\nInside an instance"',
+            ),
+        },
+        "content/quizzes/pick.yml:10:20: question 'pick-one': 'statement' is shown inline, so "
+        "it cannot hold a second paragraph; write one paragraph, or move the block to a "
+        "feedback or explanation",
     ),
     (
         "pick-layer: no explanation",

@@ -1708,6 +1708,21 @@ def test_no_block_stands_in_an_element_shown_inline(which: str, request) -> None
     assert found == []
 
 
+def test_every_field_the_templates_show_inline_is_checked_as_such() -> None:
+    """Each field a unit's template passes through `md_inline` is one the check holds to
+    one paragraph (`references.INLINE_FIELDS`); a table's `aws`, `customer` and `shared`
+    entries reach it as `entry` (`row[column]`), and an answer key's `part.markdown` is a
+    fill-in sentence."""
+    from srm_build.references import INLINE_FIELDS
+
+    shown = set()
+    for template in (ROOT / "srm_build").rglob("*.jinja"):
+        shown |= set(re.findall(r"(\w+) \| md_inline", template.read_text(encoding="utf-8")))
+    assert {"prompt", "statement", "text"} <= shown
+    assert shown - {"entry", "markdown"} <= INLINE_FIELDS
+    assert {"aws", "customer", "shared"} <= INLINE_FIELDS
+
+
 def _blocks_in_phrasing(html: str) -> list[str]:
     """Each block element inside a `PHRASING_ONLY` one in the page's content."""
     article = BeautifulSoup(html, "html.parser").select_one(".md-content")

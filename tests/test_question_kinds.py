@@ -270,6 +270,27 @@ def test_every_control_of_the_exam_is_a_large_enough_target(
     assert small_targets(exam, least) == []
 
 
+def test_without_javascript_enter_in_no_question_submits_the_page(reader, real_site: Site) -> None:
+    """Without the script, Enter in a text box or an option (HTML's implicit submission)
+    submits its form: the page loaded anew with the answer in its address. Every question
+    form has nowhere to submit to (method="dialog" outside a dialog), of every type, on every
+    page; on the chapter with one of each, Enter in each changes nothing (Playwright's press
+    waits for a navigation it started)."""
+    for path in real_site.pages():
+        for form in real_site.soup(path).select("form.srm-question"):
+            assert form.get("method") == "dialog", (path, form.get("id"))
+    page = reader(java_script_enabled=False)
+    page.goto(real_site.url + PAGE)
+    kinds = set()
+    for form in page.locator("form.srm-question").all():
+        control = form.locator("input, select").first
+        control.focus()
+        control.press("Enter")
+        expect(page).to_have_url(real_site.url + PAGE)
+        kinds.add(form.get_attribute("data-srm-component"))
+    assert {"choice", *KINDS} <= kinds
+
+
 def test_enter_in_an_exam_gap_does_not_submit_the_page(reader, real_site: Site) -> None:
     """The exam's copy of a question has no Check button; Enter in its one text box would
     submit it natively (the answer in the address, the exam closed). srm.js keeps every
@@ -398,10 +419,17 @@ STATES = ("none", "part", "spaces", "marks", "whole")
 """How a question's controls are left, by `DRIVE`: none touched; only the first; typed boxes
 holding only spaces, or only spaces and end punctuation (`marks`), the rest untouched; every
 control given."""
-PART = {"choice": "whole", "sort": "part", "order": "none", "match": "part", "fillin": "part"}
+PART = {
+    "choice": "whole",
+    "picklayer": "whole",  # the choice kind: one layer picked is the whole answer
+    "sort": "part",
+    "order": "none",
+    "match": "part",
+    "fillin": "part",
+}
 """What a question of each kind, with more than one control, gives with only its first control
-set: one option picked is a whole choice answer; an order gives no answer until every item
-has its own position. Every question kind the site registers must be listed: a new kind says
+set: one option (or layer) picked is a whole answer; an order gives no answer until every
+item has its own position. Every question kind the site registers must be listed: a new kind says
 here how its answers count, and the table test below holds the exam and the home page to it."""
 DRIVE = """async ([ids, state]) => {
   const box = document.querySelector("[data-srm-component=exam]");

@@ -144,7 +144,7 @@
     var e = readQueue()[id];
     var t = today();
     if (!right) {
-      miss = [...new Set((e ? e.miss : []).concat(miss))];
+      miss = [...new Set((e?.miss || []).concat(miss))];
       e = { box: 1, due: t, miss, wrong: t };
     } else if (e && e.due <= t && e.wrong !== t) {
       e = e.box > DAYS.length ? null : { box: e.box + 1, due: t + DAYS[e.box - 1], miss: e.miss };
@@ -307,7 +307,7 @@
      * (a question component's kind). */
     need, changed, mounted, defined,
     keepLater: function (id, state) { later[id] = state; },
-    KEY, QUEUE, $$, make, load, save, isMap, isInt, strings, answered, today, readQueue, review, shuffled, announce, unloaded,
+    QUEUE, $$, make, load, save, isMap, isInt, strings, answered, today, readQueue, review, shuffled, announce, unloaded,
     idOf: function (node) { return node.getAttribute("data-srm-id"); }
   };
 

@@ -117,7 +117,7 @@
    * exam and review) neither restore nor keep progress. */
   function mountForm(form, kind, fresh) {
     var id = srm.idOf(form);
-    var order = null; /* the option order shown, kept until the reader tries again */
+    var order; /* the option order shown, kept until the reader tries again */
     var seen; /* the stored state this form shows, as JSON */
     function clear() {
       unlock(form);

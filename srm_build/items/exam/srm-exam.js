@@ -3,13 +3,10 @@
   "use strict";
   if (!srm) return;
 
-  var $$ = srm.$$, make = srm.make, load = srm.load, save = srm.save, isInt = srm.isInt,
-    review = srm.review, strings = srm.strings, announce = srm.announce, idOf = srm.idOf,
-    shuffled = srm.shuffled;
-  var kit = srm.form, lock = kit.lock, misses = kit.misses;
-  var loadBank = srm.study.load, copy = srm.study.copy, formOf = srm.study.formOf,
-    failed = srm.study.failed, questions = srm.study.questions, shown = srm.study.shown,
-    kindOf = srm.study.kindOf;
+  /* Short names only for what is called often: each costs bytes on the study page, whose
+   * budget is tight (tests/test_components.py). */
+  var $$ = srm.$$, make = srm.make, load = srm.load, isInt = srm.isInt, announce = srm.announce;
+  var study = srm.study, questions = study.questions;
 
   /* ---- Practice exam: n questions, drawn in turn from each topic so that every topic is
    * represented; answered without feedback until handed in. The attempt is saved as the
@@ -27,8 +24,8 @@
     var run = box.querySelector(".srm-exam-run");
     var resume = box.querySelector(".srm-exam-resume");
     var seconds = +box.getAttribute("data-srm-seconds") || 72;
-    var key = idOf(box);
-    var running = null; /* the AbortController of the exam on screen, until it is marked */
+    var key = srm.idOf(box);
+    var running; /* the AbortController of the exam on screen, until it is marked */
     var busy, saved, done; /* done: how many questions of the saved attempt are answered */
     /* The instance: its sync is the exam's check, or history before one; it shows the
      * attempt and the results stored, nothing else (srm.js, syncAll). */
@@ -39,7 +36,7 @@
      * any exam: offers the saved one. Run on other tabs' storage events, and before storing
      * or handing in: it is the instance's sync, which the core calls on storage events. */
     function store(a) {
-      save({ [key]: a }, ATTEMPTS);
+      srm.save({ [key]: a }, ATTEMPTS);
     }
     function history(bank) {
       var past = load(EXAMS);
@@ -56,12 +53,12 @@
        * limit. Its answered questions are counted in those copies, through each kind as
        * the answer sheet counts them (`answered`). */
       done = 0;
-      saved = a && strings(a.ids) && a.ids.length && strings(a.flags) &&
+      saved = a && srm.strings(a.ids) && a.ids.length && srm.strings(a.flags) &&
         new Set(a.ids.concat(a.flags)).size === a.ids.length &&
         (a.left === undefined || isInt(a.left) && a.left > 0 && a.left <= a.ids.length * seconds) &&
         a.ids.every(function (id) {
-          var kind = bank.items[id] && kindOf(bank, id);
-          var form = kind && formOf(copy(bank, bank.items[id][1], "srm-exam-"));
+          var kind = bank.items[id] && study.kindOf(bank, id);
+          var form = kind && study.formOf(study.copy(bank, bank.items[id][1], "srm-exam-"));
           if (!kind || !kind.restore(form, a.picked?.[id])) return false;
           done += answered(kind, form);
           return true;
@@ -78,8 +75,8 @@
     /* Round i holds each topic's i-th question, the topics in one random order. */
     function draw(bank, n) {
       var rounds = [];
-      shuffled(bank.topics).forEach(function (t) {
-        shuffled(t.ids).forEach(function (id, i) { (rounds[i] ||= []).push(id); });
+      srm.shuffled(bank.topics).forEach(function (t) {
+        srm.shuffled(t.ids).forEach(function (id, i) { (rounds[i] ||= []).push(id); });
       });
       return rounds.flat().slice(0, n);
     }
@@ -89,7 +86,7 @@
     function begin(again) {
       if (busy) return;
       busy = true;
-      loadBank(box).then(function (bank) {
+      study.load(box).then(function (bank) {
         /* Nothing starts once the exam's page is gone (instant navigation while it loaded). */
         if (!box.isConnected) return;
         /* What is stored now decides, whether or not the bank loaded before (a first load
@@ -100,7 +97,7 @@
         if (again || !saved || confirm("Start a new exam? Your saved one, " + done + " of " +
             questions(saved.ids.length) + " answered, will be discarded.")) start(bank, again && saved);
         else resume.focus();
-      }, failed(box)).then(function () { busy = false; });
+      }, study.failed(box)).then(function () { busy = false; });
     }
     function start(bank, saved) {
       running?.abort();
@@ -127,9 +124,9 @@
          * Outside any form, so no type is needed. */
         var link = sheet.appendChild(make("li")).appendChild(make("button", "srm-exam-goto"));
         var flag = flagged.cloneNode(true);
-        var question = copy(bank, bank.items[id][1], "srm-exam-");
-        var form = formOf(question);
-        var kind = kindOf(bank, id);
+        var question = study.copy(bank, bank.items[id][1], "srm-exam-");
+        var form = study.formOf(question);
+        var kind = study.kindOf(bank, id);
         srm.form.arrange(form); /* options in an order of this attempt's own */
         kind.mount?.(form);
         slot.id = "srm-exam-q" + (i + 1);
@@ -254,12 +251,12 @@
          * as for a question not answered at all. */
         if (!whole) {
           if (given) s.kind.check(form, true); /* a kind that can grades the parts given */
-          if (!form.hasAttribute("data-srm-result")) lock(form, false);
+          if (!form.hasAttribute("data-srm-result")) srm.form.lock(form, false);
           answer.before(make("p", "srm-exam-missed", (given ? "Partly answered" : "Not answered") + ". The answer:"));
           answer.open = true;
         }
         var good = form.getAttribute("data-srm-result") === "right";
-        review(s.id, good, misses(form, s.kind));
+        srm.review(s.id, good, srm.form.misses(form, s.kind));
         answer.hidden = false;
         s.flag.disabled = true;
         s.link.textContent = "Question " + (i + 1) + ": " + (good ? "right" : whole ? "wrong" : given ? "partly answered" : "not answered");
@@ -285,12 +282,12 @@
       result.querySelector("button").onclick = function () { back(bank); };
       $$(run, ".srm-exam-clock, .srm-exam-done").forEach(function (el) { el.remove(); });
       result.hidden = false;
-      save({ [Date.now()]: { right, of: slots.length } }, EXAMS);
+      srm.save({ [Date.now()]: { right, of: slots.length } }, EXAMS);
       heading.focus();
       announce(box, heading.textContent);
     }
     /* Loaded now, so that an exam can start once the page is loaded, even offline. */
-    shown(box, history, self);
+    study.shown(box, history, self);
     setup.addEventListener("submit", function (event) {
       event.preventDefault();
       begin();

@@ -70,7 +70,8 @@ _OUTER_PUNCTUATION = re.compile(r"^\W+|\W+$")
 
 IGNORED = "case, spaces, hyphens, quotes, brackets and end punctuation"
 """What answer comparison ignores, as the messages and the schema say it (`normalized`)."""
-_WRAPPERS = "\"'\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb()\\[\\]{}"
+_WRAPPERS = "\"'\u2018-\u201e\u00ab\u00bb()\\[\\]{}"
+"""Quotes (\u2018-\u201e: single and double, curly and low; angled) and brackets."""
 _EDGES = re.compile(f"^[\\s{_WRAPPERS}]+|[\\s.,;:!?{_WRAPPERS}]+$")
 _SPACES_AND_HYPHENS = re.compile(r"[\s\-\u2010-\u2015]+")
 

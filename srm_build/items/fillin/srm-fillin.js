@@ -15,12 +15,12 @@
 
   /* srm.form (feedback, lock) is srm-choice.js's, which runs before this file. */
   var $$ = srm.$$, make = srm.make;
-  /* As `normalized` in srm_build/items/fillin: quotes, brackets and spaces around it
-   * dropped, and end punctuation; spaces and hyphens (or dashes) removed; lowercase. */
-  var WRAP = "\"'\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb()[\\]{}";
-  var EDGES = new RegExp("^[\\s" + WRAP + "]+|[\\s.,;:!?" + WRAP + "]+$", "g");
+  /* As `normalized` in srm_build/items/fillin: quotes (\u2018-\u201e: single and double,
+   * curly and low; angled), brackets and spaces around it dropped, and end punctuation;
+   * spaces and hyphens (or dashes) removed; lowercase. */
   function norm(text) {
-    return text.replace(EDGES, "").replace(/[\s\-\u2010-\u2015]+/g, "").toLowerCase();
+    return text.replace(/^[\s"'\u2018-\u201e\u00ab\u00bb()[\]{}]+|[\s.,;:!?"'\u2018-\u201e\u00ab\u00bb()[\]{}]+$/g, "")
+      .replace(/[\s\-\u2010-\u2015]+/g, "").toLowerCase();
   }
 
   function gaps(form) {
@@ -47,8 +47,7 @@
       var left = all.filter(function (gap) { return !norm(gap.value); }).length;
       if (left && !final) return "Fill in every gap, then check. " + left + (left > 1 ? " gaps" : " gap") + " left.";
       var good = 0;
-      var sentence = form.querySelector(".srm-fillin-text");
-      var after = sentence;
+      var after = form.querySelector(".srm-fillin-text");
       all.forEach(function (gap) {
         var ok = right(form, gap);
         var entry = keyOf(form, gap);
@@ -76,7 +75,8 @@
       return gaps(form).map(function (gap) { return gap.value; });
     },
     /* The share of gaps filled, as checking counts them: a gap that `norm` empties (only
-     * spaces, hyphens or end punctuation) is left, not answered (srm.js, `answered`). */
+     * spaces, hyphens, quotes, brackets or end punctuation) is left, not answered (srm.js,
+     * `answered`). */
     answered: function (values) {
       return srm.strings(values) && values.length ? values.filter(norm).length / values.length : 0;
     },
@@ -119,7 +119,7 @@
         choicesOf(select).forEach(function (o) { all.push(select.getAttribute("data-srm-gap") + ":" + o.value); });
       });
       var whole = srm.strings(order) && order.length === all.length &&
-        all.every(function (entry) { return order.indexOf(entry) !== -1; });
+        all.every(function (entry) { return order.includes(entry); });
       if (!whole) {
         order = [];
         lists.forEach(function (select) {

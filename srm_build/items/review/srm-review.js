@@ -95,16 +95,16 @@
       bank = loaded;
       var all = readQueue();
       var ids = Object.keys(all).filter(function (id) { return bank.items[id] || bank.cards[id]; });
-      var lost; /* the item after the one that had the reader's focus, when that goes */
+      var lost; /* whether the item that had the reader's focus goes */
       shownNow.forEach(function (s, id) {
         if (s.entry === JSON.stringify(all[id] || null)) return;
-        if (s.node.contains(document.activeElement)) lost = s.node.nextElementSibling || counter;
+        lost = lost || s.node.contains(document.activeElement);
         s.node.remove();
         shownNow.delete(id);
       });
       /* Newly due items go after the item before them in the queue; none already shown moves
        * (a moved node would lose the reader's focus). */
-      var after = new Map([[list, null], [cards, null]]);
+      var after = new Map();
       ids.forEach(function (id) {
         var s = shownNow.get(id);
         if (!s && all[id].due <= today()) {
@@ -120,14 +120,9 @@
       list.hidden = !list.firstChild;
       cards.hidden = !cards.firstChild;
       count();
-      /* Another tab answered the item the reader was on, and it went: focus goes to the item
-       * after it, if that is still shown (its card's face, or its question's first control
-       * that works: each has a name), else to the count, never to the page; the review's
-       * live region says why, and a screen reader reads where focus went. */
-      if (lost) {
-        (lost.isConnected && lost.querySelector("summary, [name]:enabled") || counter).focus();
-        announce(box, "Answered in another tab.");
-      }
+      /* Another tab answered the item the reader was on, and it went: focus goes to the
+       * review's count, never to the page, and the review's live region says why. */
+      if (lost) counter.focus(), announce(box, "Answered in another tab.");
       var groups = bank.beliefs.map(function (b) {
         var n = ids.filter(function (id) { return all[id].miss.includes(b[0]); }).length;
         return n && [b, n];
