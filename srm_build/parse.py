@@ -122,7 +122,9 @@ def reword(doc: Document, error: Any) -> Problem:
         path = path[:-1]
         field = ""
     elif kind == "extra_forbidden":
-        close = difflib.get_close_matches(str(name), _FIELDS, n=1)
+        # A field of other kinds (a quiz's 'title' on a term) is spelt right: no near
+        # name is meant then ("did you mean 'title'", or 'items').
+        close = [] if name in _FIELDS else difflib.get_close_matches(str(name), _FIELDS, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         message, field, of_key = f"unknown field '{name}'{hint}", "", True
     elif kind in ("union_tag_invalid", "union_tag_not_found"):

@@ -289,6 +289,11 @@ CASES = [
         "content/glossary.yml:8:5: term 'guest-os': unknown field 'colour'",
     ),
     (
+        "a key other kinds have",
+        {"glossary.yml": GLOSSARY + "    title: Guest\n"},
+        "content/glossary.yml:8:5: term 'guest-os': unknown field 'title'",
+    ),
+    (
         "misspelt key",
         {"glossary.yml": GLOSSARY.replace("definition:", "defintion:")},
         "content/glossary.yml:6:5: term 'guest-os': unknown field 'defintion'; "
