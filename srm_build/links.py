@@ -384,20 +384,20 @@ def find_fence_attrs(text: str) -> list[tuple[int, str]]:
 def fence_attr_problem(content: str, items: Collection[str] = ()) -> str | None:
     """Why a fence's attributes may not be used, or None: an id follows the rule of
     attribute lists; classes are free (they name the language); options are limited to
-    `FENCE_OPTIONS`. `items` as for `attr_list_problem`."""
-    for token in content.split():
-        if token.startswith("#"):
-            reserved = reserved_id_problem(token[1:], items=items)
+    `FENCE_OPTIONS`. `content` is read as `attr_list` reads it (`attr_entries`), as
+    superfences reads it with `attr_list` on: a quoted value is one value, spaces and all,
+    and a word alone is dropped. `items` as for `attr_list_problem`."""
+    for written, key, value in attr_entries(content):
+        shown = shorten(written, 40, quote='"' if "'" in written else "'")
+        if key == "id" and value is not None:
+            reserved = reserved_id_problem(value, items=items)
             if reserved is not None:
                 return reserved
-            if not _ID.fullmatch(token[1:]):
-                return f"'{token}' is not a plain id: use letters, digits, '-' and '_'"
-        elif not token.startswith(".") and "=" in token:
-            key = token.partition("=")[0]
-            if key not in FENCE_OPTIONS:
-                shown = token if len(token) <= 40 else token[:40] + "..."
-                return (
-                    f"'{shown}' is not allowed on fenced code: only an #id, .classes and "
-                    f"{', '.join(sorted(FENCE_OPTIONS))} are"
-                )
+            if not _ID.fullmatch(value):
+                return f"{shown} is not a plain id: use letters, digits, '-' and '_'"
+        elif key != "." and value is not None and key not in FENCE_OPTIONS:
+            return (
+                f"{shown} is not allowed on fenced code: only an #id, .classes and "
+                f"{', '.join(sorted(FENCE_OPTIONS))} are"
+            )
     return None

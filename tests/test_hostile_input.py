@@ -725,6 +725,13 @@ CASES = [
         ".classes and hl_lines, linenums, title are",
     ),
     (
+        "fenced code with a quoted value holding spaces",
+        {"index.md": '# Home\n\n```{.text title="a b" data-x="c d"}\nx\n```\n'},
+        "",
+        "content/index.md:3:1: 'data-x=\"c d\"' is not allowed on fenced code: only an #id, "
+        ".classes and hl_lines, linenums, title are",
+    ),
+    (
         "attribute list with the theme's id",
         {"index.md": "# Home\n\npara\n{: #__config }\n"},
         "",
@@ -1523,6 +1530,22 @@ def test_an_escaped_id_is_judged_as_the_page_gets_it(tmp_path: Path) -> None:
     build = make_build(root)
     assert build.returncode == 0, build.stderr[-3000:]
     assert '<p class="note" id="a_b">' in (root / "site" / "index.html").read_text()
+
+
+def test_a_fences_quoted_values_are_read_whole(tmp_path: Path) -> None:
+    """A fence's `title="..."` may hold spaces and words like `data-x=y`: superfences reads
+    it as one value, and so does the check (it split the braces at spaces, and refused the
+    'data-x=y"' it then found)."""
+    fence = '```{.text title="Step 1 data-x=y" hl_lines="1 2"}\na\nb\n```'
+    root = _project(tmp_path, {"index.md": f"# Home\n\n{fence}\n"}, "")
+    check = run_check(root)
+    assert check.returncode == 0, check.stderr[-3000:]
+    build = make_build(root)
+    assert build.returncode == 0, build.stderr[-3000:]
+    assert (
+        '<span class="filename">Step 1 data-x=y</span>'
+        in (root / "site" / "index.html").read_text()
+    )
 
 
 def test_anchors_follow_the_sites_toc_settings(tmp_path: Path) -> None:
