@@ -65,6 +65,25 @@ def write_pages(content_dir: Path) -> None:
             page.write_text(f"```srm\n{path.name}\n```\n", encoding="utf-8")
 
 
+def fixture_project(root: Path, extra: dict[str, Path] | None = None) -> Path:
+    """A copy of the fixture site under `root` / "project", with the `extra` files copied
+    into its content folder (content-relative name: source file) and the page beside each
+    new YAML file written; returns its mkdocs.yml, which finds the theme overrides from
+    there (the fixture's own relative path would lead nowhere)."""
+    project = root / "project"
+    shutil.copytree(FIXTURE_SITE, project)
+    for name, source in (extra or {}).items():
+        shutil.copy(source, project / "content" / name)
+    write_pages(project / "content")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("custom_dir: ../../../overrides", f"custom_dir: {ROOT / 'overrides'}"),
+        encoding="utf-8",
+    )
+    return config
+
+
 def run_check(root: Path, *options: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
     """`python -m srm_build check [options] content`, run in the project `root` the way a
     contributor runs it (messages name files relative to `root`); output kept as text."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,15 +17,14 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from test_components import axe_violations, tab_to
 
 from conftest import (
-    FIXTURE_SITE,
     ROOT,
     Site,
+    fixture_project,
     fresh_pages,
     ready_form,
     served_build,
     stored,
     watched,
-    write_pages,
 )
 from srm_build.bias import Figure, bias_figures
 from srm_build.items.fillin import FillIn, normalized
@@ -37,18 +35,9 @@ FILLIN = Path(__file__).resolve().parent / "fixtures" / "fillin"
 def fillin_project(root: Path) -> Path:
     """The fixture site plus the fill-in quiz and its page, under `root`; returns its
     mkdocs.yml."""
-    project = root / "project"
-    shutil.copytree(FIXTURE_SITE, project)
-    shutil.copy(FILLIN / "fill.yml", project / "content" / "quizzes" / "fill.yml")
-    shutil.copy(FILLIN / "fill.md", project / "content" / "fill.md")
-    write_pages(project / "content")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        text.replace("custom_dir: ../../../overrides", f"custom_dir: {ROOT / 'overrides'}"),
-        encoding="utf-8",
+    return fixture_project(
+        root, {"quizzes/fill.yml": FILLIN / "fill.yml", "fill.md": FILLIN / "fill.md"}
     )
-    return config
 
 
 @pytest.fixture(scope="module")

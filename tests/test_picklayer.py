@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,15 +19,14 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from test_components import axe_violations
 
 from conftest import (
-    FIXTURE_SITE,
     ROOT,
     Site,
+    fixture_project,
     fresh_pages,
     ready_form,
     served_build,
     stored,
     watched,
-    write_pages,
 )
 from srm_build.bias import Figure, bias_figures
 from srm_build.items.picklayer import MOST_MAX, PickLayer
@@ -43,18 +41,9 @@ bottom up, as the real one does)."""
 def picklayer_project(root: Path) -> Path:
     """The fixture site plus the pick-layer quiz and its page, under `root`; returns its
     mkdocs.yml."""
-    project = root / "project"
-    shutil.copytree(FIXTURE_SITE, project)
-    shutil.copy(PICKLAYER / "pick.yml", project / "content" / "quizzes" / "pick.yml")
-    shutil.copy(PICKLAYER / "pick.md", project / "content" / "pick.md")
-    write_pages(project / "content")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        text.replace("custom_dir: ../../../overrides", f"custom_dir: {ROOT / 'overrides'}"),
-        encoding="utf-8",
+    return fixture_project(
+        root, {"quizzes/pick.yml": PICKLAYER / "pick.yml", "pick.md": PICKLAYER / "pick.md"}
     )
-    return config
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from types import SimpleNamespace
 from urllib.parse import urljoin, urlparse
 
@@ -1401,11 +1400,10 @@ def test_a_questions_image_shows_in_exam_and_review_copies(browser, tmp_path):
     of a question with an image from the content folder (quizzes/img/, two levels down)
     show it on pages three levels down (deep/er/...), where an address left relative to the
     tools page would lead nowhere."""
-    from conftest import ROOT, served_build
+    from conftest import fixture_project, served_build
 
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURE_SITE, project)
-    content = project / "content"
+    config = fixture_project(tmp_path)
+    content = config.parent / "content"
     (content / "quizzes" / "img").mkdir()
     (content / "quizzes" / "img" / "dot.png").write_bytes(DOT)
     basics = content / "quizzes" / "basics.yml"
@@ -1417,12 +1415,6 @@ def test_a_questions_image_shows_in_exam_and_review_copies(browser, tmp_path):
     (content / "deep" / "er").mkdir(parents=True)
     (content / "exam.md").rename(content / "deep" / "er" / "exam.md")
     (content / "deep" / "er" / "review.md").write_text("# Review\n\n```srm\nreview\n```\n")
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text().replace(
-            "custom_dir: ../../../overrides", f"custom_dir: {ROOT}/overrides"
-        )
-    )
     with served_build(config, tmp_path / "served", "site/") as site:
         context = browser.new_context()
         context.add_init_script(
