@@ -1695,32 +1695,6 @@ PICK_LAYER_CASES = [
 could pick, or one that offers a layer twice, as located errors."""
 
 
-@pytest.mark.parametrize(
-    ("files", "expected"),
-    [case[1:] for case in INLINE_BLOCK_CASES],
-    ids=[c[0] for c in INLINE_BLOCK_CASES],
-)
-def test_blocks_in_fields_shown_inline_are_reported(tmp_path: Path, files, expected) -> None:
-    write_content(tmp_path, files)
-    result = run_check(tmp_path)
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
-    assert expected in result.stderr.splitlines(), result.stderr
-
-
-@pytest.mark.parametrize(
-    ("files", "expected"),
-    [case[1:] for case in PICK_LAYER_CASES],
-    ids=[c[0] for c in PICK_LAYER_CASES],
-)
-def test_bad_pick_layer_questions_are_reported(tmp_path: Path, files, expected) -> None:
-    write_content(tmp_path, files)
-    result = run_check(tmp_path)
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
-    assert expected in result.stderr.splitlines(), result.stderr
-
-
 def test_a_well_made_pick_layer_question_passes(tmp_path: Path) -> None:
     """The base of the rows above, with a right answer among the layers offered, passes."""
     write_content(tmp_path, pick_layer("answer: layer-os\nlayers: [layer-os, layer-net]\n"))
@@ -1728,10 +1702,14 @@ def test_a_well_made_pick_layer_question_passes(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
+UNIT_CASES = FILL_IN_CASES + PICK_LAYER_CASES + INLINE_BLOCK_CASES
+"""The rows of the question units' own checks and of the inline fields' rule."""
+
+
 @pytest.mark.parametrize(
-    ("files", "expected"), [case[1:] for case in FILL_IN_CASES], ids=[c[0] for c in FILL_IN_CASES]
+    ("files", "expected"), [case[1:] for case in UNIT_CASES], ids=[c[0] for c in UNIT_CASES]
 )
-def test_bad_fill_in_questions_are_reported(tmp_path: Path, files, expected) -> None:
+def test_bad_questions_and_inline_fields_are_reported(tmp_path: Path, files, expected) -> None:
     write_content(tmp_path, files)
     result = run_check(tmp_path)
     assert result.returncode == 1, result.stdout + result.stderr
