@@ -2104,6 +2104,20 @@ scenarios:
         'operating system ("AWS patches the guest OS"), but the service matrix says Customer '
         "owns Guest operating system for Amazon EC2; reword it, or name the service it is about",
     ),
+    (
+        "pick-layer statement that gives the guest OS to AWS",
+        {
+            **REVIEW_MATRIX,
+            "quizzes/pick.yml": PICK_HEAD.replace(
+                "Installing this month's updates inside an instance",
+                "On Amazon EC2, AWS patches the guest OS",
+            )
+            + "        answer: layer-guest\n",
+        },
+        "content/quizzes/pick.yml:10:20: question 'pick-one': says AWS owns Guest operating "
+        'system ("AWS patches the guest OS"), but the service matrix says Customer owns Guest '
+        "operating system for Amazon EC2; reword it, or name the service it is about",
+    ),
     # 5. wordings the party detection missed, and a prompt that names the party
     (
         "option 'falls to AWS' with no claim",

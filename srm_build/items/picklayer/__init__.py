@@ -33,6 +33,7 @@ from pydantic import Field, PrivateAttr
 
 from ...errors import Problem
 from ..base import LayerRef, Markdown
+from ..claims import FreeText
 from ..layer import Layer
 from ..question import (
     BiasFigure,
@@ -103,6 +104,12 @@ class PickLayer(Misconceived, QuestionBase):
         return ids.index(self.answer) if self.answer in ids else None
 
     # --- checks ---------------------------------------------------------------------------
+
+    def free_texts(self) -> list[FreeText]:
+        """The statement: it is offered as true (the reader places it on the stack), so an
+        owner it states must agree with the service matrix, as an explanation's must (the
+        explanation itself is checked for every question)."""
+        return [FreeText(self, f"question '{self.id}': ", ("statement",), self.statement)]
 
     def checks(self, content: Content) -> Iterator[Problem]:
         """The offered layers are each offered once and include the right one (else the
