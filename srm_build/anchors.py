@@ -148,7 +148,8 @@ class Tree:
 
 def _address(value: str) -> str:
     # Autolinks to mail addresses are written with entities behind Markdown's placeholder.
-    return html.unescape(value.replace(AMP_SUBSTITUTE, "&"))
+    # A backslash escape in it is still the parser's placeholder here: undone, as on the page.
+    return _unescaped(html.unescape(value.replace(AMP_SUBSTITUTE, "&")))
 
 
 _ESCAPED = UnescapeTreeprocessor.RE

@@ -324,15 +324,16 @@ def attr_entries(content: str) -> list[tuple[str, str, str | None]]:
     them. Text the extension cannot read is one more entry, its key as written."""
     found, rest = _ATTR_SCANNER.scan(content)
     entries = [
-        (written, key, None if value is None else _unescaped(value))
-        for written, key, value in found
+        (written, key, None if value is None else unescaped(value)) for written, key, value in found
     ]
     if rest.strip():
         entries.append((rest.strip(), rest.strip(), None))
     return entries
 
 
-def _unescaped(value: str) -> str:
+def unescaped(value: str) -> str:
+    """`value` with the backslash escapes Markdown undoes undone (`\\.` is `.`, `\\/` stays):
+    an address or an attribute value as the page gets it."""
     if "\\" not in value:
         return value
     return _ESCAPE.sub(lambda m: m.group(1) if m.group(1) in _ESCAPED_CHARS else m.group(0), value)

@@ -34,6 +34,7 @@ from .links import (
     is_safe_url,
     is_scheme_relative,
     reserved_id_problem,
+    unescaped,
 )
 from .loader import Document, PathKey
 from .markup import TooDeepError, block_in_inline, has_slot, intro_markdown
@@ -238,6 +239,7 @@ def url_problem(
     strict build refuses it). `here_shown` names `here` in messages. With `data_pages`
     (see `data_file_pages`), a link to a YAML file names the pages that show its items."""
     shown = _echo(url)
+    url = unescaped(url)  # judged as the page gets it: `[x](\./a.md)` leads to ./a.md
     if not is_safe_url(url):
         return _UNSAFE_LINK.format(shown)
     if kind == "image" and is_external(url):
