@@ -396,6 +396,32 @@ def _locate(text: str, *needles: str) -> tuple[int, int]:
     return 1, 1
 
 
+_ATX = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
+_SETEXT_RULE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
+_WORD = re.compile(r"\w+")
+
+
+def _heading_at(text: str, shown: str) -> int | None:
+    """Offset in `text` of the text of the first heading line whose words hold the words of
+    `shown` (a heading's text as rendered) in order, or None: `## *SRM* bank` renders as
+    "SRM bank", which the source does not hold as written."""
+    words = _WORD.findall(shown.casefold())
+    if not words:
+        return None
+    lines = text.split("\n")
+    offset = 0
+    for number, line in enumerate(lines):
+        following = lines[number + 1] if number + 1 < len(lines) else ""
+        atx = _ATX.match(line)
+        if atx or (line.strip() and _SETEXT_RULE.match(following)):
+            found = iter(_WORD.findall(line.casefold()))
+            if all(word in found for word in words):
+                start = atx.end() if atx else 0
+                return offset + start + len(line[start:]) - len(line[start:].lstrip())
+        offset += len(line) + 1
+    return None
+
+
 def _tree_problems(
     content: Content,
     page: Page,
@@ -429,7 +455,8 @@ def _tree_problems(
             where = _locate(text, "#" + ident, ident)
         else:
             reason = _heading_problem(ident, shows, content)
-            where = _locate(text, shown, ident)
+            heading = _heading_at(text, shown)
+            where = _locate(text, shown, ident) if heading is None else line_col(text, heading)
         if reason is not None and reason not in messages:
             messages.add(reason)
             yield Problem(page.path, *where, reason)
@@ -601,6 +628,8 @@ def _intro_problems(content: Content, file: FileBase, tree: Tree) -> Iterator[Pr
             found = next(
                 (f for n in needles if n.strip() and (f := intro.find(n.strip())) >= 0), None
             )
+            if not given:
+                found = _heading_at(intro, shown) if found is None else found
             yield at(found, reason)
 
 

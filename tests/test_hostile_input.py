@@ -1004,6 +1004,27 @@ CASES = [
         "the heading or give it an anchor with {: #id }",
     ),
     (
+        "heading with emphasis whose anchor is a component's id (located at the heading)",
+        {"index.md": "# Home\n\nText.\n\n## *SRM* bank\n"},
+        "",
+        "content/index.md:5:4: the heading anchor 'srm-bank' is reserved: the site's components "
+        "use it for the study bank's headings (file-tools-end.html.jinja); reword the heading "
+        "or give it an anchor with {: #id }",
+    ),
+    (
+        "heading with code in a YAML file's intro whose anchor is a component's id",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "title: Glossary\n",
+                "title: Glossary\nintro: |\n  Words.\n\n  ## `srm` bank\n",
+            ),
+        },
+        "",
+        "content/glossary.yml:6:6: the heading anchor 'srm-bank' is reserved: the site's "
+        "components use it for the study bank's headings (file-tools-end.html.jinja); reword the "
+        "heading or give it an anchor with {: #id }",
+    ),
+    (
         "heading whose anchor is a component's id",
         {"index.md": "# Home\n\n## SRM bank\n"},
         "",
