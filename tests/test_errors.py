@@ -294,6 +294,18 @@ CASES = [
         "content/glossary.yml:8:5: term 'guest-os': unknown field 'title'",
     ),
     (
+        "text of only invisible characters",
+        {"glossary.yml": GLOSSARY.replace("term: Guest OS", 'term: "\\u00a0\\u200b "')},
+        "content/glossary.yml:5:11: term 'guest-os': field 'term': must not be empty (it holds "
+        "only spaces or invisible characters)",
+    ),
+    (
+        "an option of only spaces",
+        {"quizzes/basics.yml": quiz().replace("text: AWS,", 'text: "  ",')},
+        "content/quizzes/basics.yml:12:27: option 'a': field 'text': must not be empty (it holds "
+        "only spaces or invisible characters)",
+    ),
+    (
         "misspelt key",
         {"glossary.yml": GLOSSARY.replace("definition:", "defintion:")},
         "content/glossary.yml:6:5: term 'guest-os': unknown field 'defintion'; "

@@ -14,11 +14,12 @@ unquoted `no` becoming false are reported instead of published.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, PrivateAttr, StringConstraints
 
 from ..errors import Problem
 from ..loader import Document, PathKey
@@ -35,10 +36,22 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 OptionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]{1,12}$")]
 """Short key of an option within its question, such as `a`."""
 
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+
+def _visible(value: str) -> str:
+    """`value`, if a reader sees anything of it. Raises ValueError for text of only white
+    space (a no-break space included) and format characters (a zero-width space): it
+    passed `min_length`, and an option of it became a radio button with no label."""
+    if any(not c.isspace() and unicodedata.category(c) != "Cf" for c in value):
+        return value
+    raise ValueError("must not be empty (it holds only spaces or invisible characters)")
+
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000), AfterValidator(_visible)]
 """One line of plain text, such as a title."""
 
-Markdown = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
+Markdown = Annotated[
+    str, StringConstraints(min_length=1, max_length=20000), AfterValidator(_visible)
+]
 """Markdown prose; rendered safely (raw HTML is shown as text)."""
 
 # No `\"` in the pattern: JSON Schema patterns are ECMAScript regexes, and in unicode mode
