@@ -10,6 +10,7 @@ import functools
 import html
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -422,6 +423,19 @@ def _heading_at(text: str, shown: str) -> int | None:
     return None
 
 
+def _repeated_id(text: str, ident: str, count: int) -> tuple[int, str]:
+    """Offset in `text` of the `count`th `#ident` (-1 if not found), and why an id given
+    to more than one element is refused. Neither Markdown nor the engines tell: `toc` makes
+    only heading ids unique, and `{: #id }` is taken as written."""
+    at = -1
+    for _ in range(count):
+        at = text.find("#" + ident, at + 1)
+    return at, (
+        f"the id {_echo(ident)} is given to more than one element of this page; an id names "
+        f"one element (a link to it leads to the first): give each its own"
+    )
+
+
 def _tree_problems(
     content: Content,
     page: Page,
@@ -449,10 +463,15 @@ def _tree_problems(
             messages.add(reason)
             yield Problem(page.path, *_locate(text, "{" + written, written), reason)
     shows = items_on_pages(content).get(relative, set())
+    given_ids: Counter[str] = Counter()
     for ident, shown, given in tree.elements:
         if given:
             reason = reserved_id_problem(ident, items=content.by_id)
             where = _locate(text, "#" + ident, ident)
+            given_ids[ident] += 1
+            if reason is None and given_ids[ident] > 1:
+                at, reason = _repeated_id(text, ident, given_ids[ident])
+                where = where if at < 0 else line_col(text, at)
         else:
             reason = _heading_problem(ident, shows, content)
             heading = _heading_at(text, shown)
@@ -616,10 +635,15 @@ def _intro_problems(content: Content, file: FileBase, tree: Tree) -> Iterator[Pr
                 offset = intro.rfind("{", 0, found) if found > 0 else found
             yield at(offset, reason)
     shows = {one.id for one in items_with_ids(file)}
+    given_ids: Counter[str] = Counter()
     for ident, shown, given in tree.elements:
+        repeated = None
         if given:
             reason = reserved_id_problem(ident, items=content.by_id)
             needles = ("#" + ident, ident)
+            given_ids[ident] += 1
+            if reason is None and given_ids[ident] > 1:
+                repeated, reason = _repeated_id(intro, ident, given_ids[ident])
         else:
             reason = _heading_problem(ident, shows, content)
             needles = (shown, ident)
@@ -630,7 +654,7 @@ def _intro_problems(content: Content, file: FileBase, tree: Tree) -> Iterator[Pr
             )
             if not given:
                 found = _heading_at(intro, shown) if found is None else found
-            yield at(found, reason)
+            yield at(found if repeated is None or repeated < 0 else repeated, reason)
 
 
 def _url_check(

@@ -1004,6 +1004,25 @@ CASES = [
         "the heading or give it an anchor with {: #id }",
     ),
     (
+        "one id given to two elements",
+        {"index.md": "# Home\n\nOne.\n{: #dup }\n\n## Two {: #dup }\n"},
+        "",
+        "content/index.md:6:11: the id 'dup' is given to more than one element of this page; an "
+        "id names one element (a link to it leads to the first): give each its own",
+    ),
+    (
+        "one id given to two elements of a YAML file's intro",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "title: Glossary\n",
+                "title: Glossary\nintro: |\n  One.\n  {: #dup }\n\n  Two.\n  {: #dup }\n",
+            ),
+        },
+        "",
+        "content/glossary.yml:8:6: the id 'dup' is given to more than one element of this page; "
+        "an id names one element (a link to it leads to the first): give each its own",
+    ),
+    (
         "heading with emphasis whose anchor is a component's id (located at the heading)",
         {"index.md": "# Home\n\nText.\n\n## *SRM* bank\n"},
         "",
