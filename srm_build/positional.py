@@ -20,9 +20,14 @@ within their own sentence ("AWS patches the host and the customer the guest OS; 
 ..."), which no shuffle reorders; with a part's name ("the latter option") they are refused.
 "The following" is let through too: a prompt's "which of the following" names the options
 as a whole, and they follow the prompt in every order.
-Texts are matched in Unicode's NFKC form without format characters (`normal`), so a soft
-hyphen or a zero-width space inside a word ("ab\u00adove"), or full-width letters, change
-nothing.
+Texts are matched as the page shows them (`normal`): character references undone
+(`&#97;bove`), in Unicode's NFKC form without format characters, so a soft hyphen or a
+zero-width space inside a word ("ab\u00adove") or full-width letters change nothing, and
+with a hyphen between words read as a space ("all-of-the-above"). A part named before
+another list ("the next item on the customer's list"), "this list of ..." and "the first
+two of the layers" count something else, and pass. Letters that only look Latin (a
+Cyrillic "а") are not folded: no library here maps look-alikes, and the rule is a writing
+aid for contributors, not a defence against them.
 No library checks a text for this (style linters such as proselint or Vale have no such
 rule), hence the patterns here, tested both ways in tests/test_errors.py and against the
 content (`check content` stays clean).
@@ -30,6 +35,7 @@ content (`check content` stays clean).
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -50,6 +56,9 @@ not "the layers above the hypervisor" or "the one above it"."""
 _VERB = r"(?i:are|is|were|was|and|or|nor|both|together|of|in|on|at|listed|shown|given)"
 """Words after "the first two" that leave it a noun (not "the first two layers")."""
 
+_OTHER_LIST = r"(?!\s+(?i:on|in|of|from)\s+(?:\S+\s+){0,2}?(?i:list)\b)"
+"""After a part's name: "the next item on the customer's list" is about another list."""
+
 PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         # "all of the above", "both of the above", "none of the below", "all the above",
@@ -57,7 +66,7 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "of the above",
         re.compile(
             r"\b(?i:(?:all|both|none|either|neither|any|each|one|two|three|some)\s+"
-            r"(?:of\s+)?(?:the|these|those)\s+(?:above|below|foregoing|preceding))\b"
+            r"(?:of\s+)?(?:the|these|those)\s+(?:above|below|foregoing|preceding|aforementioned))\b"
         ),
     ),
     (
@@ -65,7 +74,7 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # before one; "the preceding" as a noun only ("the preceding layer" is the stack's)
         "the above",
         re.compile(
-            r"\b(?i:the\s+(?:above|below|foregoing)(?:[\s-]+(?:mentioned|listed))?)\b"
+            r"\b(?i:the\s+(?:above|below|foregoing|aforementioned)(?:\s+(?:mentioned|listed))?)\b"
             rf"{_NO_OBJECT}|\b(?i:the\s+preceding)\b(?!\s+[A-Za-z])"
         ),
     ),
@@ -74,16 +83,17 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # list below", "the steps above"
         "the options above",
         re.compile(
-            r"\b(?i:(?:the|these|those|this|that)\s+(?:\w+\s+)?"
-            rf"(?:{_PART}|list|steps?|ones)\s+(?:(?:listed|shown|given|written)\s+)?"
-            rf"(?:above|below))\b{_NO_OBJECT}"
+            r"\b(?i:(?:the|these|those|this|that|each|every|both|all|any|either|neither)\s+"
+            rf"(?:\w+\s+)?(?:{_PART}|list|steps?|ones)\s+(?:(?:(?:listed|shown|given|written)"
+            r"\s+)?(?:above|below)|(?:listed|shown|given|written)\s+(?:earlier|before|previously)"
+            rf"))\b{_NO_OBJECT}"
         ),
     ),
     (
         # "this list", "further down the list", "top of the list", "later in the list"
         "this list",
         re.compile(
-            r"\b(?i:(?:this|that)\s+list"
+            r"\b(?i:(?:this|that)\s+list(?!\s+of\b)"
             r"|(?:up|down|higher|lower|earlier|later|top|bottom|end|start|head)"
             r"(?:\s+\w+){0,2}?\s+(?:the|this|that)\s+list)\b"
         ),
@@ -93,8 +103,9 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "the first option",
         re.compile(
             r"\b(?i:(?:(?:the|its|your)\s+)?(?:first|second|third|fourth|fifth|sixth|last|final"
-            r"|penultimate|previous|preceding|next|former|latter)\s+(?:(?:two|three|four)\s+)?"
-            rf"{_PART})\b"
+            r"|penultimate|previous|preceding|next|former|latter|top|bottom|topmost|bottommost"
+            r"|uppermost|lowest)\s+(?:(?:two|three|four)\s+)?"
+            rf"(?:{_PART}|one))\b{_OTHER_LIST}"
         ),
     ),
     (
@@ -102,9 +113,11 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "the first two layers", which counts something else
         "the first two",
         re.compile(
-            r"\b(?i:(?:the|its|your)\s+(?:first|last|final|previous|preceding|next|other)\s+"
-            r"(?:two|three|four|five|2|3|4|5))\b"
+            r"\b(?i:(?:the|its|your)\s+(?:first|last|final|previous|preceding|next|other|top"
+            r"|bottom)\s+(?:two|three|four|five|2|3|4|5))\b"
             rf"(?!\s+(?!{_VERB}\b)[A-Za-z])"
+            rf"(?!\s+(?i:of)\s+(?i:the|these|those|its|their)\s+(?!(?i:{_PART}|ones|above|below)\b)"
+            r"[A-Za-z])"
         ),
     ),
     (
@@ -112,7 +125,8 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # letter only where nothing follows it ("answer a question" is English)
         "option B",
         re.compile(
-            r"\b(?i:options?|answers?|choices?)\s+(?:\(\s*[a-fA-F1-9]\s*\)"
+            r"\b(?i:options?|choices?)\s+(?:#\s*[1-9]|(?i:one|two|three|four|five|six)\b)"
+            r"|\b(?i:options?|answers?|choices?)\s+(?:\(\s*[a-fA-F1-9]\s*\)"
             r"|[A-F](?![\w'-])|(?:[a-f]|[1-9])(?=\s*(?:[.,;:!?)]|$|\s+(?i:and|or|nor)\b)))"
         ),
     ),
@@ -123,6 +137,7 @@ PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:\(\s*[a-fA-F]\s*\)|\b[a-fA-F]\))\s*(?:,|&|\b(?i:and|or|nor)\b)"
             r"\s*(?:\(\s*[a-fA-F]\s*\)|\b[a-fA-F]\))"
             r"|\b(?i:both|either|neither|only)\s+[A-F]\s+(?i:and|or|nor)\s+[A-F]\b"
+            rf"(?!\s+(?!{_VERB}\b)[A-Za-z])"
         ),
     ),
 )
@@ -138,14 +153,20 @@ def positional_phrase(text: str) -> str | None:
     return min(found, key=lambda m: m.start()).group(0) if found else None
 
 
+_JOINED = re.compile(r"(?<=\w)-(?=\w)")
+"""A hyphen between letters: "all-of-the-above" reads as its words."""
+
+
 def normal(text: str) -> str:
     """`text` in Unicode's NFKC form (full-width and other compatibility letters made
     plain) without format characters (category Cf: soft hyphens, zero-width spaces and
     joiners), which no reader sees but which would split a phrase's words for a pattern."""
-    if text.isascii():
-        return text
-    text = unicodedata.normalize("NFKC", text)
-    return "".join(char for char in text if unicodedata.category(char) != "Cf")
+    if "&" in text:
+        text = html.unescape(text)  # `&#97;bove` is "above" on the page
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        text = "".join(char for char in text if unicodedata.category(char) != "Cf")
+    return _JOINED.sub(" ", text)
 
 
 def check_positional_references(content: Content) -> list[Problem]:
