@@ -563,6 +563,12 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
             for item in items_with_ids(file)
             for field, markdown in item.rendered_markdown().items()
         }
+        # Items with a field shown as blocks, where a block of an inline field may go.
+        roomy = {
+            item.where.key
+            for item in items_with_ids(file)
+            if {"explanation", "feedback"} & set(type(item).model_fields)
+        }
         for key, text in yaml_strings(doc.data):
             limit = bracket_problem(text) or markdown_problem(text)
             if limit is not None:
@@ -573,10 +579,12 @@ def _page_links(content: Content, headings: HeadingIds) -> Iterator[Problem]:
             if field is not None:
                 block = block_in_inline(rendered.get(key, text))
                 if block is not None:
+                    room = any(key[: len(held)] == held for held in roomy)
                     yield doc.problem(
                         key,
                         f"{label}'{field}' is shown inline, so it cannot hold {block}; write "
-                        f"one paragraph, or move the block to a feedback or explanation",
+                        f"one paragraph"
+                        + (", or move the block to a feedback or explanation" if room else ""),
                     )
             if _MARKUP.search(text) is None:
                 continue

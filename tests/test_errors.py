@@ -1546,6 +1546,8 @@ INLINE = (
     "is shown inline, so it cannot hold {}; write one paragraph, or move the block to a "
     "feedback or explanation"
 )
+INLINE_ONLY = "is shown inline, so it cannot hold {}; write one paragraph"
+"""The same, for an item with no field shown as blocks (a table row, a service)."""
 INLINE_BLOCK_CASES = [
     (
         "a second paragraph in an option",
@@ -1590,7 +1592,7 @@ INLINE_BLOCK_CASES = [
               services: [s3]
               aws: [Encryption, "    code"]
             """),
-        "content/tables.yml:11:27: row 'abstracted': 'aws' " + INLINE.format("a code block"),
+        "content/tables.yml:11:27: row 'abstracted': 'aws' " + INLINE_ONLY.format("a code block"),
     ),
     (
         "a horizontal rule in a table's notes",
@@ -1601,7 +1603,8 @@ INLINE_BLOCK_CASES = [
               aws: [Encryption]
               notes: "Notes\\n\\n---"
             """),
-        "content/tables.yml:12:16: row 'abstracted': 'notes' " + INLINE.format("a horizontal rule"),
+        "content/tables.yml:12:16: row 'abstracted': 'notes' "
+        + INLINE_ONLY.format("a horizontal rule"),
     ),
     (
         "a details block in a service's note",
@@ -1613,7 +1616,7 @@ INLINE_BLOCK_CASES = [
             ),
         },
         "content/services.yml:34:40: service 'dynamodb': 'note' "
-        + INLINE.format("a details block"),
+        + INLINE_ONLY.format("a details block"),
     ),
 ]
 """Block Markdown in fields shown inline (`markup.block_in_inline`), one row per family."""
