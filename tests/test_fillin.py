@@ -181,6 +181,7 @@ SPELLINGS = [
     ("of", "in", False),
     ("infrastructure-as-a-service", "Infrastructure as a Service", True),
     ("multifactor authentication", "multi-factor authentication", True),
+    ("hypervisor\u2026", "hypervisor", True),  # the ellipsis smart punctuation makes of ...
     ("Multi\u2010factor authentication", "multi-factor authentication", True),
     ("IaaS.", "IaaS", True),
     ("the customer!", "the customer", True),

@@ -72,14 +72,15 @@ IGNORED = "case, spaces, hyphens, quotes, brackets and end punctuation"
 """What answer comparison ignores, as the messages and the schema say it (`normalized`)."""
 _WRAPPERS = "\"'\u2018-\u201e\u00ab\u00bb()\\[\\]{}"
 """Quotes (\u2018-\u201e: single and double, curly and low; angled) and brackets."""
-_EDGES = re.compile(f"^[\\s{_WRAPPERS}]+|[\\s.,;:!?{_WRAPPERS}]+$")
+_EDGES = re.compile(f"^[\\s{_WRAPPERS}]+|[\\s.,;:!?\u2026{_WRAPPERS}]+$")
 _SPACES_AND_HYPHENS = re.compile(r"[\s\-\u2010-\u2015]+")
 
 
 def normalized(answer: str) -> str:
     """An answer as it is compared: quotes (straight or curly, single or double, low or
     angled), brackets and spaces around it dropped, and at its end full stops, commas,
-    colons, semicolons and question or exclamation marks too; then every space and hyphen
+    colons, semicolons, ellipses ("…", which phones and Macs make of "...") and question or
+    exclamation marks too; then every space and hyphen
     (or dash) removed, then lowercase: "Guest OS", "guestos" and "(guest OS)" are one
     answer, as are "multi-factor authentication", "Multifactor authentication." and
     "\u201cmultifactor authentication\u201d". Readers quote or bracket a typed answer as they

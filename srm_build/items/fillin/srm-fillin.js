@@ -19,7 +19,7 @@
    * curly and low; angled), brackets and spaces around it dropped, and end punctuation;
    * spaces and hyphens (or dashes) removed; lowercase. */
   function norm(text) {
-    return text.replace(/^[\s"'\u2018-\u201e\u00ab\u00bb()[\]{}]+|[\s.,;:!?"'\u2018-\u201e\u00ab\u00bb()[\]{}]+$/g, "")
+    return text.replace(/^[\s"'\u2018-\u201e\u00ab\u00bb()[\]{}]+|[\s.,;:!?\u2026"'\u2018-\u201e\u00ab\u00bb()[\]{}]+$/g, "")
       .replace(/[\s\-\u2010-\u2015]+/g, "").toLowerCase();
   }
 
