@@ -37,12 +37,13 @@ class ContentError(Exception):
 
 
 _UNSHOWN = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x1f\x7f-\x9f\xad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]"
 )
 """Characters a message must not carry as they are: control characters (C0, DEL, C1: a
 line break would start a line that reads as another problem, an escape sequence would
 drive the terminal), Unicode's line and paragraph separators and its bidirectional
-controls (which reorder what follows them)."""
+controls (which reorder what follows them), and the invisible ones (a soft hyphen, zero-width
+spaces and joiners, a byte-order mark), which a message would quote unseen."""
 
 
 def shown(text: str) -> str:

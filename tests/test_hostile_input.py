@@ -556,6 +556,13 @@ CASES = [
         "content/index.md:3:9: link 'java%0Ascript:alert(1)' leads to no file (no "
         "java\\nscript:alert(1) in the content)",
     ),
+    (
+        "an invisible character in a link is shown escaped in the message",
+        {"index.md": "# Home\n\nSee [x](/\u200b/evil.example).\n"},
+        "",
+        "content/index.md:3:9: link '/\\u200b/evil.example' starts with '/', which breaks when "
+        "the site is served from a sub-path; write it relative to this file",
+    ),
     # Addresses are read as Python-Markdown reads them: balanced parentheses, the `<...>`
     # form and a title; a pattern of the check's own stopped at the first ')'.
     (
