@@ -140,6 +140,10 @@ _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 """What YAML reads as a line break (PyYAML's reader), so lines count as its marks do."""
 
 
+_BLOCK_HEADER = re.compile(r"[|>][+-]?([1-9])?")
+"""A block scalar's header, with its indentation indicator if it has one (YAML 1.2, 8.1.1)."""
+
+
 def text_place(text: str, node: yaml.ScalarNode, offset: int) -> tuple[int, int] | None:
     """Line and column (1-based) in the YAML `text` of character `offset` of the scalar
     `node`'s value, or None where the style does not tell it exactly.
@@ -166,6 +170,12 @@ def text_place(text: str, node: yaml.ScalarNode, offset: int) -> tuple[int, int]
         body = range(first + 1, last + (1 if node.end_mark.column else 0))
         written = [i for i in body if i < len(lines) and lines[i].strip(" ")]
         indent = min((len(lines[i]) - len(lines[i].lstrip(" ")) for i in written), default=0)
+        # `|2`: the indentation is the indicator's, past the key's own; the lines may be
+        # indented further, and keep the rest in the value.
+        header = _BLOCK_HEADER.match(lines[first], node.start_mark.column)
+        if header and header.group(1):
+            key_indent = len(lines[first]) - len(lines[first].lstrip(" "))
+            indent = key_indent + int(header.group(1))
         stretches = [(i, indent, lines[i][indent:], None) for i in written]
     else:
         quoted = 1 if style in ("'", '"') else 0

@@ -621,7 +621,10 @@ def _intro_problems(content: Content, file: FileBase, tree: Tree) -> Iterator[Pr
     where its text stands in the intro (`loader.text_place`, through `Document.problem_at`),
     else at the `intro` field."""
     doc = file.where.doc
-    intro = file.intro or ""
+    # Places are found in the text as the YAML holds it: the model's may be stripped
+    # (`|2` keeps the spaces past its indentation in the value).
+    raw = doc.data.get("intro") if isinstance(doc.data, dict) else None
+    intro = raw if isinstance(raw, str) else file.intro or ""
     if tree.error is not None:
         yield doc.problem(("intro",), tree.error)
         return
@@ -638,7 +641,9 @@ def _intro_problems(content: Content, file: FileBase, tree: Tree) -> Iterator[Pr
         if reason is not None and reason not in messages:
             messages.add(reason)
             offset = lists.get(" ".join(written.split()))
-            if offset is None:
+            if offset is not None:  # past the indentation the match starts with
+                offset += len(intro[offset:]) - len(intro[offset:].lstrip(" "))
+            else:
                 found = intro.find(written.strip())
                 offset = intro.rfind("{", 0, found) if found > 0 else found
             yield at(offset, reason)

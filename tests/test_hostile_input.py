@@ -1018,6 +1018,17 @@ CASES = [
         "id names one element (a link to it leads to the first): give each its own",
     ),
     (
+        "an attribute list in an intro with an indentation indicator (|2), at its line",
+        {
+            "glossary.yml": GLOSSARY.replace(
+                "title: Glossary\n",
+                "title: Glossary\nintro: |2\n    Para.\n    {: .md-x }\n",
+            ),
+        },
+        "",
+        "content/glossary.yml:5:5: the class 'md-x' belongs to the theme or the components",
+    ),
+    (
         "one id given to two elements of a YAML file's intro",
         {
             "glossary.yml": GLOSSARY.replace(
