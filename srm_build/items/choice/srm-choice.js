@@ -137,6 +137,12 @@
       if (!fresh) srm.save({ [id]: state });
       seen = JSON.stringify(state);
     }
+    /* Focus stays in the form (WCAG 2.4.3) when checking, here or in another tab, disables
+     * the control `a` that had it (a disabled control drops it to <body>): on that control
+     * while it is enabled, else on Check, where a click on Check leaves it (aria-disabled). */
+    function hold(a) {
+      if (form.contains(a)) (a.disabled ? form.querySelector("[type=submit]") : a).focus();
+    }
     /* Shows the stored state quietly (shown, not announced), unless it is shown already;
      * what cannot be used is dropped, and a new order is stored. */
     function sync() {
@@ -163,8 +169,10 @@
     });
     /* Never a native submission: srm.js prevents it for every question form. */
     form.addEventListener("submit", function () {
+      var a = document.activeElement;
       if (form.hasAttribute("data-srm-result")) return;
       announce(form, kind.check(form));
+      hold(a);
       var result = form.getAttribute("data-srm-result");
       if (result) {
         srm.review(id, result === "right", misses(form, kind));
