@@ -644,6 +644,34 @@ def test_a_wrong_gap_comes_back_in_review_and_is_answered_there(
 
 
 @pytest.mark.browser
+def test_typing_is_kept_when_another_tab_answers_the_gap(
+    fill_reader: Page, fillin_site: Site
+) -> None:
+    """The reader is typing in a gap when another tab checks the same question: what they
+    typed stays, and focus, while they are in the form (WCAG 2.4.3, 3.2.2); its live
+    region says why; the stored answer shows once focus leaves the form."""
+    other = fill_reader.context.new_page()
+    for page in (fill_reader, other):
+        page.goto(fillin_site.url + FILL)
+    form = mounted(fill_reader, "fill-typed")
+    gap(form, 1).focus()
+    fill_reader.keyboard.type("hyper")
+    other.bring_to_front()
+    theirs = mounted(other, "fill-typed")
+    gap(theirs, 1).fill("hypervisor")
+    theirs.get_by_role("button", name="Check").click()
+    expect(theirs).to_have_attribute("data-srm-result", "right")
+    fill_reader.bring_to_front()
+    expect(form.get_by_role("status")).to_have_text("Answered in another tab.")
+    expect(gap(form, 1)).to_be_focused()
+    expect(gap(form, 1)).to_have_value("hyper")
+    gap(mounted(fill_reader, "fill-who"), 1).focus()
+    expect(form).to_have_attribute("data-srm-result", "right")
+    expect(gap(form, 1)).to_have_value("hypervisor")
+    other.close()
+
+
+@pytest.mark.browser
 def test_enter_in_a_typed_gap_in_review_keeps_focus_in_the_copy(
     fill_reader: Page, fillin_site: Site
 ) -> None:

@@ -54,12 +54,10 @@
   function checkChoice(form) {
     var chosen = $$(form, ".srm-options input:checked").map(function (i) { return i.value; });
     if (!chosen.length) return "Choose an option, then check.";
-    var allOk = true;
-    var shown = [];
+    var allOk = true, shown = [];
     $$(form, ".srm-key-options [data-srm-option]").forEach(function (entry) {
-      var id = entry.getAttribute("data-srm-option");
-      var correct = entry.getAttribute("data-srm-correct") === "true";
-      var picked = chosen.includes(id);
+      var id = entry.getAttribute("data-srm-option"),
+        correct = entry.getAttribute("data-srm-correct") === "true", picked = chosen.includes(id);
       if (picked !== correct) allOk = false;
       if (!picked && !correct) return;
       var option = form.querySelector('.srm-option[data-srm-option="' + id + '"]');
@@ -85,8 +83,8 @@
       return $$(form, ".srm-options input:checked").map(function (i) { return i.value; });
     },
     restore: function (form, picked) {
-      var inputs = $$(form, ".srm-options input");
-      var values = inputs.map(function (i) { return i.value; });
+      var inputs = $$(form, ".srm-options input"),
+        values = inputs.map(function (i) { return i.value; });
       if (!strings(picked) || (inputs[0].type === "radio" && picked.length > 1) ||
           !picked.every(function (v) { return values.includes(v); })) return false;
       inputs.forEach(function (i) { i.checked = picked.includes(i.value); });
@@ -105,8 +103,8 @@
     if (kind && kind.arrange) return kind.arrange(form, order);
     var list = form.querySelector(".srm-options");
     if (!list || !form.hasAttribute("data-srm-shuffle")) return null;
-    var options = $$(list, ".srm-option");
-    var ids = options.map(function (li) { return li.getAttribute("data-srm-option"); });
+    var options = $$(list, ".srm-option"),
+      ids = options.map(function (li) { return li.getAttribute("data-srm-option"); });
     if (!strings(order) || order.length !== ids.length ||
         !ids.every(function (id) { return order.includes(id); })) order = srm.shuffled(ids);
     order.forEach(function (id) { list.appendChild(options[ids.indexOf(id)]); });
@@ -119,6 +117,9 @@
     var id = srm.idOf(form);
     var order; /* the option order shown, kept until the reader tries again */
     var seen; /* the stored state this form shows, as JSON */
+    function done() {
+      return form.hasAttribute("data-srm-result");
+    }
     function clear() {
       unlock(form);
       form.reset();
@@ -128,7 +129,7 @@
     /* What to store: the answer once checked, and the order of the options shown. */
     function current() {
       /* {picked: answer}, or under the kind's own `field` (srm.js). */
-      var state = form.hasAttribute("data-srm-result") ? { [kind.field || "picked"]: kind.answer(form) } : {};
+      var state = done() ? { [kind.field || "picked"]: kind.answer(form) } : {};
       if (order) state.order = order;
       return Object.keys(state).length ? state : null;
     }
@@ -137,18 +138,19 @@
       if (!fresh) srm.save({ [id]: state });
       seen = JSON.stringify(state);
     }
-    /* Focus stays in the form (WCAG 2.4.3) when checking, here or in another tab, disables
-     * the control `a` that had it (a disabled control drops it to <body>): on that control
-     * while it is enabled, else on Check, where a click on Check leaves it (aria-disabled). */
-    function hold(a) {
-      if (form.contains(a)) (a.disabled ? form.querySelector("[type=submit]") : a).focus();
-    }
     /* Shows the stored state quietly (shown, not announced), unless it is shown already;
-     * what cannot be used is dropped, and a new order is stored. */
+     * what cannot be used is dropped, and a new order is stored. But not while the reader
+     * is in the form (focus in it): redrawn under them, a control they are on would lock
+     * and drop focus to the page (WCAG 2.4.3), and an answer they are typing or picking
+     * would be replaced by one they did not give here (a change of content they did not
+     * ask for, WCAG 3.2.2); they may still mean to check theirs, and the last check wins
+     * (srm.save). They are told; the form shows the stored state once focus leaves it
+     * (focusout, below). */
     function sync() {
       var state = fresh ? null : srm.load()[id] || null;
       if (JSON.stringify(state) === seen) return;
-      if (state || form.hasAttribute("data-srm-result")) clear(); /* keeps unchecked picks */
+      if (form.contains(document.activeElement)) return announce(form, "Answered in another tab.");
+      if (state || done()) clear(); /* keeps unchecked picks */
       order = arrange(form, state && state.order);
       if (state && kind.restore(form, state[kind.field || "picked"])) {
         kind.layout?.(form);
@@ -156,7 +158,7 @@
          * did not just check. */
         announce(form, kind.check(form), true);
       }
-      if (!form.hasAttribute("data-srm-result")) clear();
+      if (!done()) clear();
       seen = JSON.stringify(current());
       if (!fresh && seen !== JSON.stringify(state)) srm.keepLater(id, current());
     }
@@ -168,17 +170,22 @@
       if (event.key === "Enter" && input.tagName === "INPUT" && input.type !== "text") event.preventDefault();
     });
     /* Never a native submission: srm.js prevents it for every question form. */
-    form.addEventListener("submit", function () {
-      var a = document.activeElement;
-      if (form.hasAttribute("data-srm-result")) return;
+    form.addEventListener("submit", function (event) {
+      if (done()) return;
       announce(form, kind.check(form));
-      hold(a);
+      /* Checking disables the controls, and so drops the focus of one (Enter in a text box
+       * submits too) to the page (WCAG 2.4.3): it goes to the Check button that submitted
+       * (the form's default button, for Enter), where a click on it leaves it (aria-disabled). */
+      if (done()) event.submitter?.focus();
       var result = form.getAttribute("data-srm-result");
       if (result) {
         srm.review(id, result === "right", misses(form, kind));
         keep();
       }
       srm.changed(form);
+    });
+    form.addEventListener("focusout", function (event) {
+      if (!form.contains(event.relatedTarget)) sync();
     });
     var retry = form.querySelector("[data-srm-action=retry]");
     if (retry) retry.addEventListener("click", function () {
@@ -191,7 +198,7 @@
     sync();
     return {
       id, sync,
-      done: function () { return form.hasAttribute("data-srm-result"); },
+      done,
       reset: function () {
         clear();
         seen = JSON.stringify(current());
