@@ -40,14 +40,14 @@
       node.classList.remove("srm-right", "srm-wrong");
     });
     $$(form, "input, select").forEach(function (input) { input.disabled = false; });
-    $$(form, "[type=submit]").forEach(function (b) { b.removeAttribute("aria-disabled"); });
+    $$(form, "[type=submit]").forEach(function (b) { b.ariaDisabled = null; });
     form.removeAttribute("data-srm-result");
   }
 
   function lock(form, correct) {
     $$(form, "input, select").forEach(function (input) { input.disabled = true; });
     /* aria-disabled, not disabled: the button keeps focus, and says it does nothing now. */
-    $$(form, "[type=submit]").forEach(function (b) { b.setAttribute("aria-disabled", "true"); });
+    $$(form, "[type=submit]").forEach(function (b) { b.ariaDisabled = "true"; });
     form.setAttribute("data-srm-result", correct ? "right" : "wrong");
   }
 
@@ -114,9 +114,10 @@
   /* Mounts a question form of `kind`; returns its instance. `fresh` forms (copies in the
    * exam and review) neither restore nor keep progress. */
   function mountForm(form, kind, fresh) {
-    var id = srm.idOf(form);
-    var order; /* the option order shown, kept until the reader tries again */
-    var seen; /* the stored state this form shows, as JSON */
+    /* order: the option order shown, kept until the reader tries again; seen: the stored
+     * state this form shows, as JSON; stale: true while a refresh is put off until focus
+     * leaves the form (sync) */
+    var id = srm.idOf(form), order, seen, stale;
     function done() {
       return form.hasAttribute("data-srm-result");
     }
@@ -149,7 +150,7 @@
     function sync() {
       var state = fresh ? null : srm.load()[id] || null;
       if (JSON.stringify(state) === seen) return;
-      if (form.contains(document.activeElement)) return announce(form, "Answered in another tab.");
+      if (form.contains(document.activeElement)) return stale = !announce(form, "Answered in another tab.");
       if (state || done()) clear(); /* keeps unchecked picks */
       order = arrange(form, state && state.order);
       if (state && kind.restore(form, state[kind.field || "picked"])) {
@@ -165,36 +166,38 @@
     kind.mount?.(form);
     /* Enter in an option would submit the form implicitly: only Check answers. Enter in
      * a text box does submit it, by its default button, Check: it checks. */
-    form.addEventListener("keydown", function (event) {
+    form.onkeydown = function (event) {
       var input = event.target;
       if (event.key === "Enter" && input.tagName === "INPUT" && input.type !== "text") event.preventDefault();
-    });
+    };
     /* Never a native submission: srm.js prevents it for every question form. */
     form.addEventListener("submit", function (event) {
       if (done()) return;
       announce(form, kind.check(form));
-      /* Checking disables the controls, and so drops the focus of one (Enter in a text box
-       * submits too) to the page (WCAG 2.4.3): it goes to the Check button that submitted
-       * (the form's default button, for Enter), where a click on it leaves it (aria-disabled). */
-      if (done()) event.submitter?.focus();
       var result = form.getAttribute("data-srm-result");
       if (result) {
+        /* Checking disabled the controls, and so dropped the focus of one (Enter in a text
+         * box submits too) to the page (WCAG 2.4.3): it goes to the Check button that
+         * submitted (the default button, for Enter), where a click on it leaves it. */
+        event.submitter?.focus();
         srm.review(id, result === "right", misses(form, kind));
         keep();
       }
       srm.changed(form);
     });
+    /* Only a refresh put off (`stale`): where storage is unusable, what was never stored
+     * is shown, not what is (nothing). */
     form.addEventListener("focusout", function (event) {
-      if (!form.contains(event.relatedTarget)) sync();
+      if (stale && !form.contains(event.relatedTarget)) stale = sync();
     });
     var retry = form.querySelector("[data-srm-action=retry]");
-    if (retry) retry.addEventListener("click", function () {
+    if (retry) retry.onclick = function () {
       clear();
       order = arrange(form, null);
       keep();
       srm.changed(form);
       form.querySelector("input, select")?.focus();
-    });
+    };
     sync();
     return {
       id, sync,
