@@ -64,8 +64,7 @@
       if (!option) return;
       var text = entry.querySelector(".srm-feedback-text");
       /* True/false and scenarios give every option the same explanation: show it once. */
-      if (text && shown.includes(text.textContent)) text = null;
-      else if (text) shown.push(text.textContent);
+      if (text) shown.includes(text.textContent) ? text = null : shown.push(text.textContent);
       var good = picked && correct;
       option.classList.add(good ? "srm-right" : "srm-wrong");
       option.appendChild(feedback(
@@ -146,18 +145,19 @@
      * would be replaced by one they did not give here (a change of content they did not
      * ask for, WCAG 3.2.2); they may still mean to check theirs, and the last check wins
      * (srm.save). They are told; the form shows the stored state once focus leaves it
-     * (focusout, below). */
-    function sync() {
+     * (focusout, below). Only for another tab's change (`name`, the storage key it names,
+     * from srm.js): a page back from the cache shows what is stored at once. */
+    function sync(name) {
       var state = fresh ? null : srm.load()[id] || null;
       if (JSON.stringify(state) === seen) return;
-      if (form.contains(document.activeElement)) return stale = !announce(form, "Answered in another tab.");
+      if (form.contains(document.activeElement) && name) return stale = !announce(form, "Answered in another tab.");
       if (state || done()) clear(); /* keeps unchecked picks */
       order = arrange(form, state && state.order);
       if (state && kind.restore(form, state[kind.field || "picked"])) {
         kind.layout?.(form);
         /* The result line as checking left it, shown again but not said: the reader
          * did not just check. */
-        announce(form, kind.check(form), true);
+        announce(form, kind.check(form), 1);
       }
       if (!done()) clear();
       seen = JSON.stringify(current());
@@ -167,8 +167,7 @@
     /* Enter in an option would submit the form implicitly: only Check answers. Enter in
      * a text box does submit it, by its default button, Check: it checks. */
     form.onkeydown = function (event) {
-      var input = event.target;
-      if (event.key === "Enter" && input.tagName === "INPUT" && input.type !== "text") event.preventDefault();
+      if (event.key === "Enter" && event.target.matches("input:not([type=text])")) event.preventDefault();
     };
     /* Never a native submission: srm.js prevents it for every question form. */
     form.addEventListener("submit", function (event) {
