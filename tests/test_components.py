@@ -726,6 +726,37 @@ def test_a_card_known_in_another_tab_moves_the_readers_focus_on(
     assert problems == []
 
 
+def test_a_question_answered_in_another_tab_waits_while_the_reader_is_in_it(
+    reader: Page, fixture_url: str
+) -> None:
+    """Another tab checks the question this tab's reader is on (focus on an option, none
+    picked): the form is not redrawn and locked under them, which would drop focus to the
+    page; its live region says why, focus stays, and the stored answer shows once focus
+    leaves the form."""
+    other = reader.context.new_page()
+    problems = watch(other, fixture_url)
+    for page in (reader, other):
+        page.goto(fixture_url + QUIZ)
+    form = ready_form(reader, "form#srm-aws-does-all")
+    option = form.get_by_label("True")
+    option.focus()
+    other.bring_to_front()
+    theirs = ready_form(other, "form#srm-aws-does-all")
+    theirs.get_by_label("False").check()
+    theirs.get_by_role("button", name="Check").click()
+    reader.bring_to_front()
+    expect(status(form)).to_have_text("Answered in another tab.")
+    expect(option).to_be_focused()
+    expect(form).not_to_have_attribute("data-srm-result", "right")
+    elsewhere = reader.locator("form#srm-ec2-patching input").first
+    elsewhere.focus()
+    expect(form).to_have_attribute("data-srm-result", "right")
+    expect(form.get_by_label("False")).to_be_checked()
+    expect(elsewhere).to_be_focused()
+    other.close()
+    assert problems == []
+
+
 # ---------------------------------------------------------------- progress
 
 

@@ -235,7 +235,8 @@ def test_the_client_normalizes_answers_as_the_build_does(
 @pytest.mark.browser
 def test_enter_in_a_typed_gap_checks_the_answer(fill_reader: Page, fillin_site: Site) -> None:
     """Enter in a text box does what Check does; the page is not submitted (no reload, no
-    answer in the address)."""
+    answer in the address). Checking disables the box, which had focus: focus goes to Check,
+    where a click on Check leaves it, not to the page (WCAG 2.4.3)."""
     fill_reader.goto(fillin_site.url + FILL)
     fill_reader.evaluate("window.srmSamePage = true")
     typed = mounted(fill_reader, "fill-typed")
@@ -243,6 +244,7 @@ def test_enter_in_a_typed_gap_checks_the_answer(fill_reader: Page, fillin_site: 
     gap(typed, 1).press("Enter")
     expect(typed.get_by_role("status")).to_have_text("Correct.")
     expect(typed).to_have_attribute("data-srm-result", "right")
+    expect(typed.get_by_role("button", name="Check")).to_be_focused()
     assert fill_reader.evaluate("window.srmSamePage") is True
     assert "?" not in fill_reader.url
 
@@ -640,6 +642,54 @@ def test_a_wrong_gap_comes_back_in_review_and_is_answered_there(
     gap(copy, 1).select_option("the customer")
     copy.get_by_role("button", name="Check").click()
     expect(copy.get_by_role("status")).to_have_text("Correct.")
+
+
+@pytest.mark.browser
+def test_typing_is_kept_when_another_tab_answers_the_gap(
+    fill_reader: Page, fillin_site: Site
+) -> None:
+    """The reader is typing in a gap when another tab checks the same question: what they
+    typed stays, and focus, while they are in the form (WCAG 2.4.3, 3.2.2); its live
+    region says why; the stored answer shows once focus leaves the form."""
+    other = fill_reader.context.new_page()
+    for page in (fill_reader, other):
+        page.goto(fillin_site.url + FILL)
+    form = mounted(fill_reader, "fill-typed")
+    gap(form, 1).focus()
+    fill_reader.keyboard.type("hyper")
+    other.bring_to_front()
+    theirs = mounted(other, "fill-typed")
+    gap(theirs, 1).fill("hypervisor")
+    theirs.get_by_role("button", name="Check").click()
+    expect(theirs).to_have_attribute("data-srm-result", "right")
+    fill_reader.bring_to_front()
+    expect(form.get_by_role("status")).to_have_text("Answered in another tab.")
+    expect(gap(form, 1)).to_be_focused()
+    expect(gap(form, 1)).to_have_value("hyper")
+    gap(mounted(fill_reader, "fill-who"), 1).focus()
+    expect(form).to_have_attribute("data-srm-result", "right")
+    expect(gap(form, 1)).to_have_value("hypervisor")
+    other.close()
+
+
+@pytest.mark.browser
+def test_enter_in_a_typed_gap_in_review_keeps_focus_in_the_copy(
+    fill_reader: Page, fillin_site: Site
+) -> None:
+    """The review's copy of a typed gap checks on Enter as the chapter's does, and focus
+    goes to its Check button, not to the page, when checking disables the box (WCAG 2.4.3)."""
+    fill_reader.goto(fillin_site.url + FILL)
+    form = mounted(fill_reader, "fill-typed")
+    gap(form, 1).fill("the kernel")
+    form.get_by_role("button", name="Check").click()
+    expect(form).to_have_attribute("data-srm-result", "wrong")
+    fill_reader.goto(fillin_site.url + "study/")
+    copy = fill_reader.locator('[data-srm-component=review] form[data-srm-id="fill-typed"]')
+    expect(copy).to_have_attribute("data-srm-ready", "")
+    gap(copy, 1).fill("hypervisor")
+    gap(copy, 1).press("Enter")
+    expect(copy).to_have_attribute("data-srm-result", "right")
+    expect(copy.get_by_role("button", name="Check")).to_be_focused()
 
 
 @pytest.mark.browser

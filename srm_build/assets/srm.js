@@ -178,9 +178,8 @@
    * the next announcement. */
   function announce(root, text, quiet) {
     var status = root?.querySelector("[role=status]");
-    if (!status) return;
-    status.ariaLive = quiet ? "off" : "polite"; /* polite: role=status's own */
-    status.textContent = text;
+    /* polite: role=status's own */
+    if (status) status.ariaLive = quiet ? "off" : "polite", status.textContent = text;
   }
 
 
@@ -203,8 +202,7 @@
           var script = make("script");
           script.src = HERE.replace(/srm\.js(\?.*)?$/, "srm-" + name + ".js$1");
           script.onload = function () {
-            if (defined.has(name)) resolve();
-            else script.onerror();
+            defined.has(name) ? resolve() : script.onerror();
           };
           script.onerror = function () {
             files.delete(name);
@@ -283,7 +281,7 @@
    * every second; a review or a quiz here must not be redrawn under the reader for it. */
   function syncAll(name) {
     mounted.forEach(function (instance, el) {
-      if (el.isConnected && (!name || (instance.keys || [KEY]).includes(name))) instance.sync?.();
+      if (el.isConnected && (!name || (instance.keys || [KEY]).includes(name))) instance.sync?.(name);
     });
     flush();
     changed(null);

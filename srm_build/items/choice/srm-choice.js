@@ -40,34 +40,31 @@
       node.classList.remove("srm-right", "srm-wrong");
     });
     $$(form, "input, select").forEach(function (input) { input.disabled = false; });
-    $$(form, "[type=submit]").forEach(function (b) { b.removeAttribute("aria-disabled"); });
+    $$(form, "[type=submit]").forEach(function (b) { b.ariaDisabled = null; });
     form.removeAttribute("data-srm-result");
   }
 
   function lock(form, correct) {
     $$(form, "input, select").forEach(function (input) { input.disabled = true; });
     /* aria-disabled, not disabled: the button keeps focus, and says it does nothing now. */
-    $$(form, "[type=submit]").forEach(function (b) { b.setAttribute("aria-disabled", "true"); });
+    $$(form, "[type=submit]").forEach(function (b) { b.ariaDisabled = "true"; });
     form.setAttribute("data-srm-result", correct ? "right" : "wrong");
   }
 
   function checkChoice(form) {
     var chosen = $$(form, ".srm-options input:checked").map(function (i) { return i.value; });
     if (!chosen.length) return "Choose an option, then check.";
-    var allOk = true;
-    var shown = [];
+    var allOk = true, shown = [];
     $$(form, ".srm-key-options [data-srm-option]").forEach(function (entry) {
-      var id = entry.getAttribute("data-srm-option");
-      var correct = entry.getAttribute("data-srm-correct") === "true";
-      var picked = chosen.includes(id);
+      var id = entry.getAttribute("data-srm-option"),
+        correct = entry.getAttribute("data-srm-correct") === "true", picked = chosen.includes(id);
       if (picked !== correct) allOk = false;
       if (!picked && !correct) return;
       var option = form.querySelector('.srm-option[data-srm-option="' + id + '"]');
       if (!option) return;
       var text = entry.querySelector(".srm-feedback-text");
       /* True/false and scenarios give every option the same explanation: show it once. */
-      if (text && shown.includes(text.textContent)) text = null;
-      else if (text) shown.push(text.textContent);
+      if (text) shown.includes(text.textContent) ? text = null : shown.push(text.textContent);
       var good = picked && correct;
       option.classList.add(good ? "srm-right" : "srm-wrong");
       option.appendChild(feedback(
@@ -85,8 +82,8 @@
       return $$(form, ".srm-options input:checked").map(function (i) { return i.value; });
     },
     restore: function (form, picked) {
-      var inputs = $$(form, ".srm-options input");
-      var values = inputs.map(function (i) { return i.value; });
+      var inputs = $$(form, ".srm-options input"),
+        values = inputs.map(function (i) { return i.value; });
       if (!strings(picked) || (inputs[0].type === "radio" && picked.length > 1) ||
           !picked.every(function (v) { return values.includes(v); })) return false;
       inputs.forEach(function (i) { i.checked = picked.includes(i.value); });
@@ -105,8 +102,8 @@
     if (kind && kind.arrange) return kind.arrange(form, order);
     var list = form.querySelector(".srm-options");
     if (!list || !form.hasAttribute("data-srm-shuffle")) return null;
-    var options = $$(list, ".srm-option");
-    var ids = options.map(function (li) { return li.getAttribute("data-srm-option"); });
+    var options = $$(list, ".srm-option"),
+      ids = options.map(function (li) { return li.getAttribute("data-srm-option"); });
     if (!strings(order) || order.length !== ids.length ||
         !ids.every(function (id) { return order.includes(id); })) order = srm.shuffled(ids);
     order.forEach(function (id) { list.appendChild(options[ids.indexOf(id)]); });
@@ -116,9 +113,13 @@
   /* Mounts a question form of `kind`; returns its instance. `fresh` forms (copies in the
    * exam and review) neither restore nor keep progress. */
   function mountForm(form, kind, fresh) {
-    var id = srm.idOf(form);
-    var order; /* the option order shown, kept until the reader tries again */
-    var seen; /* the stored state this form shows, as JSON */
+    /* order: the option order shown, kept until the reader tries again; seen: the stored
+     * state this form shows, as JSON; stale: true while a refresh is put off until focus
+     * leaves the form (sync) */
+    var id = srm.idOf(form), order, seen, stale;
+    function done() {
+      return form.hasAttribute("data-srm-result");
+    }
     function clear() {
       unlock(form);
       form.reset();
@@ -128,7 +129,7 @@
     /* What to store: the answer once checked, and the order of the options shown. */
     function current() {
       /* {picked: answer}, or under the kind's own `field` (srm.js). */
-      var state = form.hasAttribute("data-srm-result") ? { [kind.field || "picked"]: kind.answer(form) } : {};
+      var state = done() ? { [kind.field || "picked"]: kind.answer(form) } : {};
       if (order) state.order = order;
       return Object.keys(state).length ? state : null;
     }
@@ -138,52 +139,68 @@
       seen = JSON.stringify(state);
     }
     /* Shows the stored state quietly (shown, not announced), unless it is shown already;
-     * what cannot be used is dropped, and a new order is stored. */
-    function sync() {
+     * what cannot be used is dropped, and a new order is stored. But not while the reader
+     * is in the form (focus in it): redrawn under them, a control they are on would lock
+     * and drop focus to the page (WCAG 2.4.3), and an answer they are typing or picking
+     * would be replaced by one they did not give here (a change of content they did not
+     * ask for, WCAG 3.2.2); they may still mean to check theirs, and the last check wins
+     * (srm.save). They are told; the form shows the stored state once focus leaves it
+     * (focusout, below). Only for another tab's change (`name`, the storage key it names,
+     * from srm.js): a page back from the cache shows what is stored at once. */
+    function sync(name) {
       var state = fresh ? null : srm.load()[id] || null;
       if (JSON.stringify(state) === seen) return;
-      if (state || form.hasAttribute("data-srm-result")) clear(); /* keeps unchecked picks */
+      if (form.contains(document.activeElement) && name) return stale = !announce(form, "Answered in another tab.");
+      if (state || done()) clear(); /* keeps unchecked picks */
       order = arrange(form, state && state.order);
       if (state && kind.restore(form, state[kind.field || "picked"])) {
         kind.layout?.(form);
         /* The result line as checking left it, shown again but not said: the reader
          * did not just check. */
-        announce(form, kind.check(form), true);
+        announce(form, kind.check(form), 1);
       }
-      if (!form.hasAttribute("data-srm-result")) clear();
+      if (!done()) clear();
       seen = JSON.stringify(current());
       if (!fresh && seen !== JSON.stringify(state)) srm.keepLater(id, current());
     }
     kind.mount?.(form);
     /* Enter in an option would submit the form implicitly: only Check answers. Enter in
      * a text box does submit it, by its default button, Check: it checks. */
-    form.addEventListener("keydown", function (event) {
-      var input = event.target;
-      if (event.key === "Enter" && input.tagName === "INPUT" && input.type !== "text") event.preventDefault();
-    });
+    form.onkeydown = function (event) {
+      if (event.key === "Enter" && event.target.matches("input:not([type=text])")) event.preventDefault();
+    };
     /* Never a native submission: srm.js prevents it for every question form. */
-    form.addEventListener("submit", function () {
-      if (form.hasAttribute("data-srm-result")) return;
+    form.addEventListener("submit", function (event) {
+      if (done()) return;
       announce(form, kind.check(form));
       var result = form.getAttribute("data-srm-result");
       if (result) {
+        /* Checking disabled the controls, and so dropped the focus of one (Enter in a text
+         * box submits too) to the page (WCAG 2.4.3): it goes to the Check button that
+         * submitted (the default button, for Enter), where a click on it leaves it. */
+        event.submitter?.focus();
         srm.review(id, result === "right", misses(form, kind));
         keep();
       }
       srm.changed(form);
     });
+    /* Only a refresh put off (`stale`): where storage is unusable, what was never stored
+     * is shown, not what is (nothing). */
+    form.addEventListener("focusout", function (event) {
+      if (stale && !form.contains(event.relatedTarget)) stale = sync();
+    });
     var retry = form.querySelector("[data-srm-action=retry]");
-    if (retry) retry.addEventListener("click", function () {
+    if (retry) retry.onclick = function () {
       clear();
       order = arrange(form, null);
       keep();
       srm.changed(form);
       form.querySelector("input, select")?.focus();
-    });
+    };
     sync();
     return {
       id, sync,
-      done: function () { return form.hasAttribute("data-srm-result"); },
+      done,
       reset: function () {
         clear();
         seen = JSON.stringify(current());
