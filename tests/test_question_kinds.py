@@ -331,25 +331,38 @@ MATCH_NONE = {
 
 
 def test_a_partly_answered_exam_question_shows_its_key(reader, real_site: Site) -> None:
-    """Marked, a question answered in part (some pairs, one gap of two) is wrong and says
-    so: each part with its verdict, its answer key open, as one not answered at all shows
-    its own."""
+    """A question answered in part (some pairs, one gap of two) is "partly answered" on the
+    answer sheet as the reader works, and Hand in's question counts it apart from those not
+    answered. Marked, it is wrong and says so: each part with its verdict, its answer key
+    open, as one not answered at all shows its own."""
     page = reader()
     run = exam_with(
-        page, real_site, {"match-service-models": MATCH_NONE, "fill-of-and-in": ["", ""]}
+        page,
+        real_site,
+        {"match-service-models": MATCH_NONE, "fill-of-and-in": ["", ""], "fill-root-mfa": [""]},
     )
+    sheet = page.locator(".srm-exam-goto")
     match = run.locator("form[data-srm-id=match-service-models]")
     match.locator(".srm-match-item select").first.select_option(index=1)
+    expect(sheet.first).to_have_text("Question 1: partly answered")
     fill = run.locator("form[data-srm-id=fill-of-and-in]")
     fill.locator(".srm-gap").first.select_option(index=1)
-    expect(page.locator(".srm-exam-goto")).to_have_text(
-        ["Question 1: answered", "Question 2: answered"]
+    expect(sheet).to_have_text(
+        ["Question 1: partly answered", "Question 2: partly answered", "Question 3: not answered"]
     )
-    page.once("dialog", lambda d: d.accept())
+    asked: list[str] = []
+    page.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    page.get_by_role("button", name="Hand in").click()
+    expect(run.locator(".srm-exam-done")).to_be_visible()  # dismissed: the exam goes on
+    assert asked == ["1 question not answered and 2 partly answered. Hand in anyway?"]
+    run.locator("form[data-srm-id=fill-root-mfa] input[type=text]").fill("MFA")
+    expect(sheet.last).to_have_text("Question 3: answered")
+    page.once("dialog", lambda d: (asked.append(d.message), d.accept()))
     page.get_by_role("button", name="Hand in").click()
     expect(page.locator(".srm-exam-result .srm-title")).to_have_text(
-        re.compile("^Your result: 0 of 2")
+        re.compile("^Your result: [01] of 3")
     )
+    assert asked[1:] == ["2 questions partly answered. Hand in anyway?"]
     # Each part has its verdict, the parts not answered too.
     expect(match.locator(".srm-feedback")).to_have_count(len(MATCH_NONE))
     expect(match.locator(".srm-feedback").last).to_contain_text("Not answered: the match is")
@@ -361,9 +374,40 @@ def test_a_partly_answered_exam_question_shows_its_key(reader, real_site: Site) 
         expect(form).to_have_attribute("data-srm-result", "wrong")
         expect(form.locator(".srm-exam-missed")).to_have_text("Partly answered. The answer:")
         expect(form.locator(".srm-key")).to_have_attribute("open", "")
-    expect(page.locator(".srm-exam-goto")).to_have_text(
-        ["Question 1: partly answered", "Question 2: partly answered"]
+    expect(sheet).to_have_text(
+        [
+            "Question 1: partly answered",
+            "Question 2: partly answered",
+            re.compile("^Question 3: (right|wrong)$"),
+        ]
     )
+
+
+def test_an_exam_follows_typing_and_keeps_it_before_the_box_loses_focus(
+    reader, real_site: Site
+) -> None:
+    """A text box fires `change` only once it loses focus; the exam follows `input`: with
+    the focus still in a typed gap, the answer sheet counts it and the saved attempt holds
+    it, so a reload there keeps what was typed."""
+    page = reader()
+    run = exam_with(page, real_site, {"fill-ec2-model": [""], "fill-root-mfa": [""]})
+    key = page.locator("[data-srm-component=exam]").get_attribute("data-srm-id")
+    box = run.locator("form[data-srm-id=fill-ec2-model] input[type=text]")
+    box.press_sequentially("IaaS")  # keys only: the focus stays, no `change`
+    expect(box).to_be_focused()
+    sheet = page.locator(".srm-exam-goto")
+    expect(sheet).to_have_text(["Question 1: answered", "Question 2: not answered"])
+    page.wait_for_function(
+        "([k, exam]) => JSON.parse(localStorage.getItem(k))?.[exam]?.picked"
+        "['fill-ec2-model']?.[0] === 'IaaS'",
+        arg=[ATTEMPTS, key],
+    )
+    expect(box).to_be_focused()
+    page.once("dialog", lambda d: d.accept())  # leaving asks (beforeunload)
+    page.reload()
+    page.locator(".srm-exam-resume").click()
+    expect(box).to_have_value("IaaS")
+    expect(sheet).to_have_text(["Question 1: answered", "Question 2: not answered"])
 
 
 def test_a_typed_gap_of_spaces_is_not_answered_in_the_exam(reader, real_site: Site) -> None:
@@ -541,19 +585,17 @@ def test_each_kind_judges_its_answers_in_the_exam_and_on_the_home_page(
     ]
     page.locator(".srm-exam-resume").click()
     sheet = page.locator(".srm-exam-goto")
-    expect(sheet).to_have_text(
-        [
-            f"Question {n}: {'answered' if want[i] != 'none' else 'not answered'}"
-            for n, i in enumerate(ids, 1)
-        ]
-    )
-    left = len(ids) - len(given)
+    shown = {"none": "not answered", "part": "partly answered", "whole": "answered"}
+    expect(sheet).to_have_text([f"Question {n}: {shown[want[i]]}" for n, i in enumerate(ids, 1)])
     page.once("dialog", lambda d: (told.append(d.message), d.accept()))
     page.get_by_role("button", name="Hand in").click()
     expect(page.locator(".srm-exam-result .srm-title")).to_be_visible()
-    if left:
-        noun = "question" if left == 1 else "questions"
-        assert told[-1] == f"{left} {noun} not answered. Hand in anyway?"
+    left, part = (sum(want[i] == how for i in ids) for how in ("none", "part"))
+    first = f"{left or part} question{'s' * ((left or part) > 1)}"
+    if left and part:
+        assert told[-1] == f"{first} not answered and {part} partly answered. Hand in anyway?"
+    elif left or part:
+        assert told[-1] == f"{first} {shown['none' if left else 'part']}. Hand in anyway?"
     else:
         assert len(told) == 1
     marks = {"none": "not answered", "part": "partly answered", "whole": "(right|wrong)"}

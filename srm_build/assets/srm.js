@@ -39,8 +39,9 @@
  *   answered(answer)?    how much of the question `answer` (as `answer` gives it, or as
  *                        stored, never trusted) answers: 0 none, 1 all, a share between
  *                        for a part. The practice exam counts and marks by it (answered:
- *                        more than 0), and the home page's chapters count a stored answer
- *                        done at 1. Without it, the core's judgement does (`srm.answered`):
+ *                        more than 0; partly answered: below 1 too), and the home page's
+ *                        chapters count a stored answer done at 1. Without it, the core's
+ *                        judgement does (`srm.answered`):
  *                        the share of the answer's parts (its list's entries, its map's
  *                        values) that are given, a text of only spaces not;
  *   field?               the key its stored progress keeps the answer under ("picked"

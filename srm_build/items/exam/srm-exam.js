@@ -59,9 +59,7 @@
         a.ids.every(function (id) {
           var kind = bank.items[id] && study.kindOf(bank, id);
           var form = kind && study.formOf(study.copy(bank, bank.items[id][1], "srm-exam-"));
-          if (!kind || !kind.restore(form, a.picked?.[id])) return false;
-          done += answered(kind, form);
-          return true;
+          return kind?.restore(form, a.picked?.[id]) && (done += answered(kind, form) > 0, 1);
         }) ? a : null;
       resume.hidden = !saved;
       if (saved) resume.textContent = "Resume your exam of " + questions(saved.ids.length);
@@ -92,7 +90,7 @@
         /* What is stored now decides, whether or not the bank loaded before (a first load
          * that failed showed no saved attempt, yet one may be stored). */
         if (!running || running.signal.aborted) history(bank);
-        self.sync = self.sync || function () { history(bank); };
+        self.sync ||= function () { history(bank); };
         if (again && !saved) return;
         if (again || !saved || confirm("Start a new exam? Your saved one, " + done + " of " +
             questions(saved.ids.length) + " answered, will be discarded.")) start(bank, again && saved);
@@ -157,12 +155,18 @@
         if (timed) a.left = left;
         if (check()) store(a), mine = JSON.stringify(a);
       }
+      /* Shows and keeps the answers; returns how many questions are answered [not at all,
+       * in part, whole] (`answered`). Hand in counts by it too. */
       function mark() {
+        var n = [0, 0, 0];
         slots.forEach(function (s, i) {
-          s.link.textContent = "Question " + (i + 1) + ": " + (answered(s.kind, s.form) ? "answered" : "not answered") +
+          var k = answered(s.kind, s.form);
+          n[k]++;
+          s.link.textContent = "Question " + (i + 1) + ": " + ["not answered", "partly answered", "answered"][k] +
             (s.flag.checked ? ", flagged" : "");
         });
         keep();
+        return n;
       }
       var check = self.sync = function () {
         if (ctl.signal.aborted) return history(bank);
@@ -171,16 +175,20 @@
         back(bank);
         announce(box, "This exam went on in another tab.");
       };
+      /* A typed gap gives `change` only once it loses focus: `input` shows and keeps each
+       * keystroke (a reload with the focus in it loses nothing). */
       run.addEventListener("change", mark, on);
+      run.addEventListener("input", mark, on);
       mark();
       done.onclick = function () {
-        var open = slots.filter(function (s) { return !answered(s.kind, s.form); }).length;
-        if (!open || confirm(questions(open) + " not answered. Hand in anyway?")) finish(bank, slots);
+        var n = mark(), say = n[0] ? questions(n[0]) + " not answered" : "";
+        if (n[1]) say += (say ? " and " + n[1] : questions(n[1])) + " partly answered";
+        if (!say || confirm(say + ". Hand in anyway?")) finish(bank, slots);
       };
-      /* The exam ends with its page: Material's instant navigation swaps pages without
-       * unloading them, so a timer or listener left behind would go on with no exam on
-       * screen. Leaving asks first; the attempt stays saved either way. */
-      var gone = function () { if (!box.isConnected) ctl.abort(); };
+      /* The exam ends with its page (the clock's tick sees it gone): Material's instant
+       * navigation swaps pages without unloading them, so a timer or listener left behind
+       * would go on with no exam on screen. Leaving asks first; the attempt stays saved
+       * either way. */
       ctl.signal.onabort = function () { clearInterval(timer); };
       addEventListener("beforeunload", function (event) {
         if (!leaving) event.preventDefault();
@@ -209,13 +217,12 @@
       if (timed) {
         var stop = Date.now() + left * 1000;
         var tick = function () {
-          gone();
+          if (!box.isConnected) ctl.abort();
           if (ctl.signal.aborted) return;
           left = Math.max(0, Math.round((stop - Date.now()) / 1000));
-          clock.textContent = "Time left: " + Math.floor(left / 60) + ":" + ("0" + left % 60).slice(-2);
+          clock.textContent = "Time left: " + (left / 60 | 0) + ":" + ("0" + left % 60).slice(-2);
           if (left === 60) announce(box, "One minute left.");
-          if (left) keep();
-          else finish(bank, slots);
+          left ? keep() : finish(bank, slots);
         };
         var timer = setInterval(tick, 1000);
         tick();
@@ -225,12 +232,14 @@
       announce(box, questions(ids.length) + ". Hand in when you are done.");
       run.querySelector(".srm-exam-bar .srm-title").focus();
     }
-    /* Whether `form` holds an answer, whole or part: as its `kind` judges the answer it
-     * gives (its own `answered`, else the core's: srm.js). The answer sheet, the
-     * counts, Hand in's question, the saved attempt's count and the marking ("Partly
-     * answered", "Not answered") all ask it here. */
+    /* Whether `form` holds an answer: 0 none, 1 a part, 2 a whole one, as its `kind` judges
+     * the answer it gives (its own `answered`, a share 0 to 1, else the core's: srm.js).
+     * The answer sheet ("partly answered"), the counts, Hand in's question, the saved
+     * attempt's count and the marking ("Partly answered", "Not answered": a part or a
+     * whole answer the kind did not grade) all ask it here. */
     function answered(kind, form) {
-      return (kind.answered || srm.answered)(kind.answer(form)) > 0;
+      var a = (kind.answered || srm.answered)(kind.answer(form));
+      return a >= 1 ? 2 : +(a > 0);
     }
     /* Marks once: a second call (the timer running out as the reader hands in) does
      * nothing. The clock and the Hand in button go. */
