@@ -35,7 +35,11 @@ QUIZ_ITEMS = ["ec2-patching", "customer-tasks", "aws-does-all", "sort-basics", "
 MODULES = {
     "sort": ({"sort"}, 2048),
     "drag": ({"drag"}, 1024),  # the one drag of sort and order items, a module they share
-    "study": ({"study", "exam", "review"}, 4096),
+    # 4 KiB until 2026-11-30, plus 64 since: the exam saving as the reader types and counting
+    # partly answered questions apart, and forms keeping the reader's focus when another
+    # tab answers, took the study page to 12,331 gzipped bytes (43 over), though each
+    # change had first made room for itself by rewrites that changed no behaviour.
+    "study": ({"study", "exam", "review"}, 4096 + 64),
     "explorer": ({"explorer"}, 2560),
 }
 PAGE_BUDGET = 8192
