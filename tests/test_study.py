@@ -1207,15 +1207,18 @@ def test_a_bank_that_cannot_load_is_said_and_start_can_be_pressed_again(browser,
 
 
 COUNT_STORAGE_EVENTS = (
-    "window.srmStorageEvents = 0;"
-    " addEventListener('storage', () => { window.srmStorageEvents += 1; });"
+    "let srmHeard = 0; addEventListener('storage', () => {"
+    " document.documentElement.setAttribute('data-heard-' + ++srmHeard, ''); });"
 )
+"""Marks the page's root with `data-heard-<n>` at its n-th storage event: a state a locator
+waits on (`wait_for_function` with an expression needs eval, which the site's Content
+Security Policy refuses once it has to poll)."""
 
 
 def heard(page: Page, events: int) -> None:
     """Waits until `page` has handled `events` storage events: the test's listener runs
     first, the site's right after it in the same dispatch, done by the next evaluation."""
-    page.wait_for_function(f"window.srmStorageEvents >= {events}")
+    expect(page.locator(f"html[data-heard-{events}]")).to_have_count(1)
     page.evaluate("0")
 
 

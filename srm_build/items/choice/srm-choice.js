@@ -150,7 +150,10 @@
     function sync(name) {
       var state = fresh ? null : srm.load()[id] || null;
       if (JSON.stringify(state) === seen) return;
-      if (form.contains(document.activeElement) && name) return stale = !announce(form, "Answered in another tab.");
+      if (name && form.contains(document.activeElement)) {
+        announce(form, "Answered in another tab.");
+        return stale = true;
+      }
       if (state || done()) clear(); /* keeps unchecked picks */
       order = arrange(form, state && state.order);
       if (state && kind.restore(form, state[kind.field || "picked"])) {

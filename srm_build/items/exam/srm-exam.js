@@ -59,7 +59,9 @@
         a.ids.every(function (id) {
           var kind = bank.items[id] && study.kindOf(bank, id);
           var form = kind && study.formOf(study.copy(bank, bank.items[id][1], "srm-exam-"));
-          return kind?.restore(form, a.picked?.[id]) && (done += answered(kind, form) > 0, 1);
+          if (!kind?.restore(form, a.picked?.[id])) return false;
+          done += answered(kind, form) > 0;
+          return true;
         }) ? a : null;
       resume.hidden = !saved;
       if (saved) resume.textContent = "Resume your exam of " + questions(saved.ids.length);
