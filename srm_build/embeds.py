@@ -105,7 +105,8 @@ def find_embeds(text: str) -> list[Embed]:
     return embeds
 
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:\s|$)")
+ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s|$)")
+"""A line that opens an ATX heading (`## Title`); its group is the hashes."""
 
 
 def heading_level_after(lines: list[str]) -> int:
@@ -120,6 +121,6 @@ def heading_level_after(lines: list[str]) -> int:
                 fence = None
         elif match:
             fence = match["fence"]
-        elif heading := _ATX.match(line):
+        elif heading := ATX_HEADING.match(line):
             level = len(heading[1])
     return min(level + 1, 6)

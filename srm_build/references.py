@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from .anchors import HeadingIds, PageIds, Tree
-from .embeds import shown_file
+from .embeds import ATX_HEADING, shown_file
 from .errors import ContentError, Problem
 from .export import EXPORTS
 from .items.base import Model
@@ -397,7 +397,6 @@ def _locate(text: str, *needles: str) -> tuple[int, int]:
     return 1, 1
 
 
-_ATX = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 _SETEXT_RULE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 _WORD = re.compile(r"\w+")
 
@@ -413,7 +412,7 @@ def _heading_at(text: str, shown: str) -> int | None:
     offset = 0
     for number, line in enumerate(lines):
         following = lines[number + 1] if number + 1 < len(lines) else ""
-        atx = _ATX.match(line)
+        atx = ATX_HEADING.match(line)
         if atx or (line.strip() and _SETEXT_RULE.match(following)):
             found = iter(_WORD.findall(line.casefold()))
             if all(word in found for word in words):

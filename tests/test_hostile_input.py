@@ -1367,6 +1367,14 @@ CASES = [
 ]
 
 
+def _check_and_build_pass(root: Path) -> None:
+    """`check` and `make build` both succeed on the project `root` (it then has its site)."""
+    check = run_check(root)
+    assert check.returncode == 0, check.stderr[-3000:]
+    build = make_build(root)
+    assert build.returncode == 0, build.stderr[-3000:]
+
+
 def _project(
     root: Path, files: dict[str, str | None], config: str, extensions: str = "[attr_list]"
 ) -> Path:
@@ -1495,10 +1503,7 @@ def test_editor_leftovers_are_neither_checked_nor_published(tmp_path: Path) -> N
     other unknown type are still refused (rows of the table: `4914`, `idea.md.bak`, a
     link named like Emacs's lock that leads to a file)."""
     root = _project(tmp_path, LEFTOVERS, "")
-    check = run_check(root)
-    assert check.returncode == 0, check.stderr[-3000:]
-    build = make_build(root)
-    assert build.returncode == 0, build.stderr[-3000:]
+    _check_and_build_pass(root)
     published = {p.relative_to(root / "site").as_posix() for p in (root / "site").rglob("*")}
     assert "index.html" in published
     assert not published & set(LEFTOVERS)
@@ -1532,10 +1537,7 @@ def test_an_item_may_be_shown_once_on_each_of_several_pages(tmp_path: Path) -> N
         },
         "",
     )
-    check = run_check(root)
-    assert check.returncode == 0, check.stderr[-3000:]
-    build = make_build(root)
-    assert build.returncode == 0, build.stderr[-3000:]
+    _check_and_build_pass(root)
     pages = list((root / "site").rglob("*.html"))
     assert len(pages) >= 6
     for page in pages:
@@ -1553,10 +1555,7 @@ def test_a_heading_that_starts_with_srm_is_free(tmp_path: Path) -> None:
         {"index.md": "# Home\n\n## SRM in practice\n\nSee [it](#srm-in-practice).\n"},
         "",
     )
-    check = run_check(root)
-    assert check.returncode == 0, check.stderr[-3000:]
-    build = make_build(root)
-    assert build.returncode == 0, build.stderr[-3000:]
+    _check_and_build_pass(root)
     page = BeautifulSoup((root / "site" / "index.html").read_text(), "html.parser")
     assert page.select_one("article h2#srm-in-practice") is not None
 
@@ -1576,10 +1575,7 @@ def test_links_to_every_anchor_the_build_makes_pass(tmp_path: Path) -> None:
         "",
         extensions="[attr_list, admonition]",
     )
-    check = run_check(root)
-    assert check.returncode == 0, check.stderr[-3000:]
-    build = make_build(root)
-    assert build.returncode == 0, build.stderr[-3000:]
+    _check_and_build_pass(root)
 
 
 def test_an_escaped_address_is_judged_as_the_page_gets_it(tmp_path: Path) -> None:
@@ -1589,10 +1585,7 @@ def test_an_escaped_address_is_judged_as_the_page_gets_it(tmp_path: Path) -> Non
     Markdown's placeholder for the escape, at 1:1."""
     links = "[x](\\./glossary.md) [y](glossary.md\\#srm-guest-os)"
     root = _project(tmp_path, {"index.md": f"# Home\n\n{links}\n"}, "")
-    check = run_check(root)
-    assert check.returncode == 0, check.stderr[-3000:]
-    build = make_build(root)
-    assert build.returncode == 0, build.stderr[-3000:]
+    _check_and_build_pass(root)
     page = (root / "site" / "index.html").read_text()
     assert 'href="glossary/"' in page
     assert 'href="glossary/#srm-guest-os"' in page
@@ -1606,10 +1599,7 @@ def test_an_escaped_id_is_judged_as_the_page_gets_it(tmp_path: Path) -> None:
     before the escape is undone, so its strict build, and the check with it, refuse a link
     to `#a_b`.)"""
     root = _project(tmp_path, {"index.md": "# Home\n\nPara.\n{: #a\\_b .note }\n"}, "")
-    check = run_check(root)
-    assert check.returncode == 0, check.stderr[-3000:]
-    build = make_build(root)
-    assert build.returncode == 0, build.stderr[-3000:]
+    _check_and_build_pass(root)
     assert '<p class="note" id="a_b">' in (root / "site" / "index.html").read_text()
 
 
@@ -1619,10 +1609,7 @@ def test_a_fences_quoted_values_are_read_whole(tmp_path: Path) -> None:
     'data-x=y"' it then found)."""
     fence = '```{.text title="Step 1 data-x=y" hl_lines="1 2"}\na\nb\n```'
     root = _project(tmp_path, {"index.md": f"# Home\n\n{fence}\n"}, "")
-    check = run_check(root)
-    assert check.returncode == 0, check.stderr[-3000:]
-    build = make_build(root)
-    assert build.returncode == 0, build.stderr[-3000:]
+    _check_and_build_pass(root)
     assert (
         '<span class="filename">Step 1 data-x=y</span>'
         in (root / "site" / "index.html").read_text()
@@ -1639,10 +1626,7 @@ def test_anchors_follow_the_sites_toc_settings(tmp_path: Path) -> None:
         "",
         extensions=f"[attr_list, {toc}]",
     )
-    check = run_check(root)
-    assert check.returncode == 0, check.stderr[-3000:]
-    build = make_build(root)
-    assert build.returncode == 0, build.stderr[-3000:]
+    _check_and_build_pass(root)
     (root / "content" / "index.md").write_text("# Home\n\n## Café\n\nSee [it](#cafe).\n")
     check = run_check(root)
     assert check.returncode == 1
@@ -1665,10 +1649,7 @@ def test_a_yaml_files_intro_headings_are_link_targets(tmp_path: Path) -> None:
         {"glossary.yml": glossary, "index.md": "# Home\n\nSee [x](glossary.md#why-terms).\n"},
         "",
     )
-    check = run_check(root)
-    assert check.returncode == 0, check.stderr[-3000:]
-    build = make_build(root)
-    assert build.returncode == 0, build.stderr[-3000:]
+    _check_and_build_pass(root)
     page = BeautifulSoup((root / "site" / "glossary" / "index.html").read_text(), "html.parser")
     assert page.select_one("article .srm-intro h2#why-terms") is not None
     home = BeautifulSoup((root / "site" / "index.html").read_text(), "html.parser")
@@ -1690,10 +1671,7 @@ def test_an_id_given_in_a_yaml_files_intro_is_a_link_target(tmp_path: Path) -> N
         },
         "",
     )
-    check = run_check(root)
-    assert check.returncode == 0, check.stderr[-3000:]
-    build = make_build(root)
-    assert build.returncode == 0, build.stderr[-3000:]
+    _check_and_build_pass(root)
     page = BeautifulSoup((root / "site" / "glossary" / "index.html").read_text(), "html.parser")
     assert page.select_one("article .srm-intro p#custom.note").get_text() == "Words."
     assert page.select_one("article .srm-intro h2#why").get_text() == "Why"
@@ -1712,10 +1690,7 @@ def test_a_fragment_alone_in_yaml_leads_to_the_files_page(tmp_path: Path) -> Non
     root = _project(
         tmp_path, {"glossary.yml": glossary, "index.md": "# Home\n\n```srm\nguest-os\n```\n"}, ""
     )
-    check = run_check(root)
-    assert check.returncode == 0, check.stderr[-3000:]
-    build = make_build(root)
-    assert build.returncode == 0, build.stderr[-3000:]
+    _check_and_build_pass(root)
     links = {}
     for src, path in (("glossary.md", "glossary/index.html"), ("index.md", "index.html")):
         page = BeautifulSoup((root / "site" / path).read_text(), "html.parser")
@@ -2233,10 +2208,7 @@ def test_a_fill_in_sentence_is_rendered_whole(tmp_path: Path) -> None:
     root = _project(tmp_path, fill_in(text, gaps), "")
     (root / "content" / "img").mkdir()
     (root / "content" / "img" / "box.png").write_bytes(PNG)
-    check = run_check(root)
-    assert check.returncode == 0, check.stderr[-3000:]
-    build = make_build(root)
-    assert build.returncode == 0, build.stderr[-3000:]
+    _check_and_build_pass(root)
     html = (root / "site" / "quizzes" / "fill" / "index.html").read_text()
     page = BeautifulSoup(html, "html.parser")
     sentence = page.select_one("form#srm-fill-one .srm-fillin-text")
@@ -2286,10 +2258,7 @@ def test_answers_in_the_answer_keys_sentence_are_text(tmp_path: Path) -> None:
     answer = "'](https://evil.example/x.png)'"
     gaps = f"- {{id: g1, choices: [x, {answer}], accepted: [{answer}]}}\n"
     root = _project(tmp_path, fill_in(text, gaps), "")
-    check = run_check(root)
-    assert check.returncode == 0, check.stderr[-3000:]
-    build = make_build(root)
-    assert build.returncode == 0, build.stderr[-3000:]
+    _check_and_build_pass(root)
     html = (root / "site" / "quizzes" / "fill" / "index.html").read_text()
     key = BeautifulSoup(html, "html.parser").select_one("form#srm-fill-one .srm-key-sentence")
     assert key.select("img") == [] and "<img" not in html
